@@ -1,0 +1,13 @@
+package app.escalate.commands;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What is known of a case before the store gives it a number. */
+public record NewCase(String title, Severity severity, Optional<String> caseType, UserId reporter, Instant openedAt) {
+
+    public Case numbered(CaseId id) {
+        return new Case(id, title, severity, CaseState.TRIAGE, caseType, reporter, Optional.empty(), openedAt,
+                Optional.empty());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The domain, in plain Java: cases and their lifecycle, the {@code /esc} grammar, one handler per
+ * sub-command, and the ports ({@link app.escalate.commands.CaseStore}) the edges implement.
+ * Handlers decide and return {@link app.escalate.commands.Reply} records and
+ * {@link app.escalate.commands.SlackEffect}s; they never build Block Kit, speak HTTP or hold SQL.
+ */
+package app.escalate.commands;

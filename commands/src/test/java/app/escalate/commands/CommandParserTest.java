@@ -1,0 +1,69 @@
+package app.escalate.commands;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandParserTest {
+
+    @Test
+    void reads_a_title_with_a_trailing_severity() {
+        assertThat(CommandParser.parse("open Deepfake video of a candidate spreading sev1"))
+                .isEqualTo(new EscCommand.Open("Deepfake video of a candidate spreading", Optional.of(Severity.SEV1), Optional.empty()));
+    }
+
+    @Test
+    void reads_options_before_or_after_the_title_in_any_case() {
+        assertThat(CommandParser.parse("  OPEN   SEV2 type:Deepfake  Fake   CEO audio  "))
+                .isEqualTo(new EscCommand.Open("Fake CEO audio", Optional.of(Severity.SEV2), Optional.of("deepfake")));
+        assertThat(CommandParser.parse("open Fake CEO audio type:deepfake sev4"))
+                .isEqualTo(new EscCommand.Open("Fake CEO audio", Optional.of(Severity.SEV4), Optional.of("deepfake")));
+    }
+
+    @Test
+    void leaves_words_inside_the_title_alone() {
+        assertThat(CommandParser.parse("open sev1 model says sev2 is fine"))
+                .isEqualTo(new EscCommand.Open("model says sev2 is fine", Optional.of(Severity.SEV1), Optional.empty()));
+    }
+
+    @Test
+    void refuses_what_it_cannot_read_with_a_reason() {
+        assertThat(CommandParser.parse("open sev1")).isEqualTo(new EscCommand.Invalid("`/esc open` needs a title."));
+        assertThat(CommandParser.parse("open")).isEqualTo(new EscCommand.Invalid("`/esc open` needs a title."));
+        assertThat(CommandParser.parse("open Outage sev7"))
+                .isEqualTo(new EscCommand.Invalid("Severity is `sev1` to `sev4`, not `sev7`."));
+        assertThat(CommandParser.parse("open Outage sev1 sev2")).isEqualTo(new EscCommand.Invalid("Give one severity only."));
+        assertThat(CommandParser.parse("open Outage type:")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.parse("frobnicate now")).isEqualTo(new EscCommand.Invalid("I don't know `frobnicate`."));
+    }
+
+    @Test
+    void refuses_a_title_over_150_characters() {
+        EscCommand command = CommandParser.parse("open " + "x".repeat(151));
+        assertThat(command).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(((EscCommand.Invalid) command).problem()).contains("at most 150", "151");
+        assertThat(CommandParser.parse("open " + "x".repeat(150))).isInstanceOf(EscCommand.Open.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "help", "HELP me"})
+    void empty_text_and_help_ask_for_the_usage(String text) {
+        assertThat(CommandParser.parse(text)).isEqualTo(new EscCommand.Help());
+    }
+
+    @Test
+    void status_takes_an_optional_case_id() {
+        assertThat(CommandParser.parse("status")).isEqualTo(new EscCommand.Status(Optional.empty()));
+        assertThat(CommandParser.parse("status esc-12")).isEqualTo(new EscCommand.Status(Optional.of(new CaseId(12))));
+        assertThat(CommandParser.parse("status twelve")).isInstanceOf(EscCommand.Invalid.class);
+    }
+
+    @Test
+    void null_text_is_help_not_an_exception() {
+        assertThat(CommandParser.parse(null)).isEqualTo(new EscCommand.Help());
+    }
+}

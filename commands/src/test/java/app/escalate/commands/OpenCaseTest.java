@@ -1,0 +1,70 @@
+package app.escalate.commands;
+
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenCaseTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    private static final UserId MARIA = new UserId("U0ESCMARIA");
+    private static final Invocation IN_TEAM_CHANNEL =
+            new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.of("https://hooks.example/resp"));
+
+    private final InMemoryCaseStore store = new InMemoryCaseStore();
+    private final EscCommands commands = new EscCommands(store, PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void opening_records_the_case_and_queues_channel_invite_card_pin_and_link_in_that_order() {
+        Reply reply = commands.handle("open Deepfake video of a candidate spreading sev1", IN_TEAM_CHANNEL);
+
+        Case opened = store.cases.get(0);
+        assertThat(opened.id()).isEqualTo(new CaseId(1));
+        assertThat(opened.severity()).isEqualTo(Severity.SEV1);
+        assertThat(opened.state()).isEqualTo(CaseState.TRIAGE);
+        assertThat(opened.reporter()).isEqualTo(MARIA);
+        assertThat(opened.openedAt()).isEqualTo(NOW);
+        assertThat(reply).isEqualTo(new Reply.CaseOpened(opened, "esc-1-deepfake-video-of-a-candidate-spreading"));
+        assertThat(store.effects).containsExactly(
+                new SlackEffect.CreateChannel(opened.id(), "esc-1-deepfake-video-of-a-candidate-spreading", false),
+                new SlackEffect.InviteToChannel(opened.id(), List.of(MARIA)),
+                new SlackEffect.PostCaseCard(opened.id()),
+                new SlackEffect.PinCaseCard(opened.id()),
+                new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")));
+        assertThat(store.events).singleElement().extracting(CaseEvent::kind).isEqualTo(CaseEvent.Kind.OPENED);
+    }
+
+    @Test
+    void severity_defaults_to_sev3_or_to_the_case_types_default() {
+        commands.handle("open Ads for a scam app", IN_TEAM_CHANNEL);
+        commands.handle("open Election rumour type:civic-event", IN_TEAM_CHANNEL);
+        commands.handle("open Election rumour type:civic-event sev4", IN_TEAM_CHANNEL);
+
+        assertThat(store.cases).extracting(Case::severity).containsExactly(Severity.SEV3, Severity.SEV1, Severity.SEV4);
+        assertThat(store.cases.get(1).caseType()).contains("civic-event");
+    }
+
+    @Test
+    void an_unknown_case_type_is_refused_and_nothing_is_recorded() {
+        Reply reply = commands.handle("open Something odd type:aliens", IN_TEAM_CHANNEL);
+
+        assertThat(reply).isInstanceOf(Reply.Refusal.class);
+        assertThat(((Reply.Refusal) reply).reason()).contains("`aliens`", "`deepfake`", "`regulatory-request`");
+        assertThat(store.cases).isEmpty();
+        assertThat(store.effects).isEmpty();
+    }
+
+    @Test
+    void unreadable_text_gets_the_usage_and_changes_nothing() {
+        assertThat(commands.handle("opne Outage", IN_TEAM_CHANNEL))
+                .isEqualTo(new Reply.Usage(Optional.of("I don't know `opne`.")));
+        assertThat(commands.handle("", IN_TEAM_CHANNEL)).isEqualTo(new Reply.Usage(Optional.empty()));
+        assertThat(store.cases).isEmpty();
+    }
+}

@@ -1,0 +1,93 @@
+package app.escalate.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runtime contract's environment variables, parsed and checked. Only {@code main} reads
+ * {@code System.getenv()}; everything else receives this record.
+ */
+public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
+                          URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
+                          LlmSettings llm) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/escalate";
+
+    /** How the bot talks to Slack, decided by which tokens are present. */
+    public enum Mode { SANDBOX, HTTP, SOCKET }
+
+    public static BotSettings fromEnv(Map<String, String> env) {
+        Optional<Secret> botToken = secret(env, "SLACK_BOT_TOKEN");
+        Optional<Secret> signingSecret = secret(env, "SLACK_SIGNING_SECRET");
+        Optional<Secret> appToken = secret(env, "SLACK_APP_TOKEN");
+        if (botToken.isPresent() && appToken.isEmpty() && signingSecret.isEmpty()) {
+            throw new SettingsException("SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode "
+                    + "(or set SLACK_APP_TOKEN for Socket Mode)");
+        }
+        if (appToken.isPresent() && botToken.isEmpty()) {
+            throw new SettingsException("SLACK_APP_TOKEN needs SLACK_BOT_TOKEN as well");
+        }
+        return new BotSettings(botToken, signingSecret, appToken,
+                apiUrl(value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
+                port(value(env, "PORT").orElse("3000")),
+                databaseUrl(value(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL)),
+                value(env, "ESCALATE_CONFIG").map(BotSettings::policyFile),
+                new LlmSettings(LlmProvider.parse(value(env, "LLM_PROVIDER").orElse("none")),
+                        value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY")));
+    }
+
+    public Mode mode() {
+        if (botToken.isEmpty()) return Mode.SANDBOX;
+        return appToken.isPresent() ? Mode.SOCKET : Mode.HTTP;
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<Secret> secret(Map<String, String> env, String name) {
+        return value(env, name).map(Secret::new);
+    }
+
+    private static URI apiUrl(String text) {
+        String withSlash = text.endsWith("/") ? text : text + "/";
+        try {
+            URI uri = new URI(withSlash);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new SettingsException("SLACK_API_URL must be an http(s) URL ending in /api/, got \"" + text + "\"");
+        }
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new SettingsException("PORT must be a whole number from 0 to 65535, got \"" + text + "\"");
+    }
+
+    private static String databaseUrl(String text) {
+        if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) return text;
+        throw new SettingsException("DATABASE_URL must be a jdbc:h2: or jdbc:postgresql: URL, got \""
+                + text.replaceAll("password=[^&;]*", "password=****") + "\"");
+    }
+
+    private static Path policyFile(String text) {
+        Path path = Path.of(text);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new SettingsException("ESCALATE_CONFIG names no readable file: " + text);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,23 @@
+package app.escalate.config;
+
+import java.util.List;
+
+/** A kind of case the team handles, with the severity it starts at and its runbook checklist. */
+public record CaseType(String id, String label, String defaultSeverity, List<String> runbook) {
+    public CaseType {
+        if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
+        }
+        if (label == null || label.isBlank()) throw new IllegalArgumentException("label: missing");
+        if (defaultSeverity == null) defaultSeverity = "SEV3";
+        if (!Policy.SEVERITY_KEYS.contains(defaultSeverity)) {
+            throw new IllegalArgumentException("default_severity: one of " + Policy.SEVERITY_KEYS + ", got \"" + defaultSeverity + "\"");
+        }
+        runbook = List.copyOf(runbook == null ? List.of() : runbook);
+    }
+
+    /** 1 for SEV1 … 4 for SEV4. */
+    public int defaultSeverityLevel() {
+        return defaultSeverity.charAt(3) - '0';
+    }
+}

@@ -1,0 +1,57 @@
+package app.escalate.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The team's policy, from the YAML file at {@code ESCALATE_CONFIG} (or the built-in example).
+ * Each section is checked as it is read; see {@link PolicyLoader}.
+ */
+public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
+                     Map<String, List<String>> groups) {
+
+    public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+
+    public Policy {
+        if (workspace == null) throw new IllegalArgumentException("workspace: missing");
+        severities = Map.copyOf(severities == null ? Map.of() : severities);
+        if (!severities.keySet().equals(Set.copyOf(SEVERITY_KEYS))) {
+            throw new IllegalArgumentException("severities: must define exactly " + String.join(", ", SEVERITY_KEYS)
+                    + ", got " + severities.keySet().stream().sorted().toList());
+        }
+        caseTypes = List.copyOf(caseTypes == null ? List.of() : caseTypes);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < caseTypes.size(); i++) {
+            CaseType type = caseTypes.get(i);
+            if (!ids.add(type.id())) {
+                throw new IllegalArgumentException("case_types[" + i + "].id: \"" + type.id() + "\" is used twice");
+            }
+        }
+        groups = Map.copyOf(groups == null ? Map.of() : groups);
+        groups.forEach((name, members) -> {
+            if (!name.matches("[a-z][a-z0-9_-]{0,39}")) {
+                throw new IllegalArgumentException("groups." + name + ": group names are lowercase letters, digits, - and _");
+            }
+            for (String member : members) {
+                if (!member.matches("[UW][A-Z0-9]{2,20}")) {
+                    throw new IllegalArgumentException("groups." + name + ": \"" + member + "\" is not a Slack user id (U…)");
+                }
+            }
+        });
+    }
+
+    public SeverityPolicy severity(int level) {
+        return severities.get("SEV" + level);
+    }
+
+    public Optional<CaseType> caseType(String id) {
+        return caseTypes.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public List<String> group(String name) {
+        return groups.getOrDefault(name, List.of());
+    }
+}

@@ -1,0 +1,21 @@
+package app.escalate.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** One severity's SLA clocks, measured from the case's open time; {@code resolve} may be absent. */
+public record SeverityPolicy(String label, Duration ack, Duration mitigate, Duration resolve) {
+    public SeverityPolicy {
+        if (label == null || label.isBlank()) throw new IllegalArgumentException("label: missing");
+        if (ack == null) throw new IllegalArgumentException("ack: missing");
+        if (mitigate == null) throw new IllegalArgumentException("mitigate: missing");
+        if (ack.compareTo(mitigate) > 0) throw new IllegalArgumentException("ack: must not be longer than mitigate");
+        if (resolve != null && mitigate.compareTo(resolve) > 0) {
+            throw new IllegalArgumentException("mitigate: must not be longer than resolve");
+        }
+    }
+
+    public Optional<Duration> resolveWithin() {
+        return Optional.ofNullable(resolve);
+    }
+}

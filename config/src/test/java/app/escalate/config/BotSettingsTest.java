@@ -1,0 +1,83 @@
+package app.escalate.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BotSettingsTest {
+
+    @Test
+    void starts_the_sandbox_with_the_contract_defaults_when_nothing_is_set() {
+        BotSettings settings = BotSettings.fromEnv(Map.of());
+
+        assertThat(settings.mode()).isEqualTo(BotSettings.Mode.SANDBOX);
+        assertThat(settings.port()).isEqualTo(3000);
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/escalate");
+        assertThat(settings.slackApiUrl()).hasToString("https://slack.com/api/");
+        assertThat(settings.policyFile()).isEmpty();
+        assertThat(settings.llm().provider()).isEqualTo(LlmProvider.NONE);
+    }
+
+    @Test
+    void http_mode_needs_the_signing_secret() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("SLACK_SIGNING_SECRET");
+
+        BotSettings http = BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"));
+        assertThat(http.mode()).isEqualTo(BotSettings.Mode.HTTP);
+    }
+
+    @Test
+    void an_app_token_switches_to_socket_mode() {
+        BotSettings socket = BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+        assertThat(socket.mode()).isEqualTo(BotSettings.Mode.SOCKET);
+    }
+
+    @Test
+    void a_bad_port_names_the_variable_in_one_line() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("PORT", "abc")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("PORT must be a whole number from 0 to 65535, got \"abc\"");
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("PORT", "70000")))
+                .hasMessageStartingWith("PORT ");
+    }
+
+    @Test
+    void an_unreadable_policy_file_names_the_variable() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("ESCALATE_CONFIG", "/nonexistent/policy.yml")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("ESCALATE_CONFIG names no readable file: /nonexistent/policy.yml");
+    }
+
+    @Test
+    void the_api_url_gets_its_trailing_slash_and_must_be_http() {
+        assertThat(BotSettings.fromEnv(Map.of("SLACK_API_URL", "http://127.0.0.1:9999/api")).slackApiUrl())
+                .hasToString("http://127.0.0.1:9999/api/");
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("SLACK_API_URL", "ftp://x/api/")))
+                .hasMessageStartingWith("SLACK_API_URL ");
+    }
+
+    @Test
+    void rejects_a_database_url_it_cannot_drive_without_echoing_a_password() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("DATABASE_URL", "mysql://db?user=a&password=hunter2")))
+                .hasMessageStartingWith("DATABASE_URL ")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void rejects_an_unknown_llm_provider() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("LLM_PROVIDER", "gpt")))
+                .hasMessage("LLM_PROVIDER must be one of none, openai, anthropic, ollama, got \"gpt\"");
+    }
+
+    @Test
+    void never_prints_a_secret() {
+        BotSettings settings = BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-very-secret",
+                "SLACK_SIGNING_SECRET", "sign-very-secret", "LLM_API_KEY", "sk-very-secret"));
+        assertThat(settings.toString()).doesNotContain("very-secret");
+    }
+}

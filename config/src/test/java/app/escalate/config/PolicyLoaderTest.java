@@ -1,0 +1,102 @@
+package app.escalate.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyLoaderTest {
+
+    private static final String VALID = """
+            workspace:
+              team_channel: "#escalations"
+              leadership_channel: "#esc-leadership"
+            severities:
+              SEV1: {label: Critical, ack: 5m, mitigate: 1h, resolve: 24h}
+              SEV2: {label: High, ack: 15m, mitigate: 4h}
+              SEV3: {label: Moderate, ack: 1h, mitigate: 1d}
+              SEV4: {label: Low, ack: 4h, mitigate: 3d}
+            case_types:
+              - id: deepfake
+                label: Deepfake / synthetic media
+                default_severity: SEV2
+            """;
+
+    private static Policy read(String yaml) {
+        return PolicyLoader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "policy.yml");
+    }
+
+    @Test
+    void the_built_in_example_covers_the_teams_case_types() {
+        Policy policy = PolicyLoader.builtIn();
+
+        assertThat(policy.caseTypes()).extracting(CaseType::id).containsExactly(
+                "llm-hallucination", "agent-misbehaviour", "deepfake", "cross-platform-integrity",
+                "civic-event", "advertiser-integrity", "regulatory-request");
+        assertThat(policy.severity(1).ack()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(policy.workspace().channelPrefix()).isEqualTo("esc");
+        assertThat(policy.group("legal")).containsExactly("U0ESCPRIYA");
+    }
+
+    @Test
+    void reads_a_minimal_policy_with_defaults() {
+        Policy policy = read(VALID);
+
+        assertThat(policy.workspace().teamChannel()).isEqualTo("escalations");
+        assertThat(policy.severity(2).resolveWithin()).isEmpty();
+        assertThat(policy.caseType("deepfake")).get().extracting(CaseType::defaultSeverityLevel).isEqualTo(2);
+        assertThat(policy.caseType("nope")).isEmpty();
+    }
+
+    @Test
+    void an_unknown_key_is_named_with_its_path_and_line() {
+        String yaml = VALID.replace("  SEV2: {", "  SEV2: {colour: red, ");
+        assertThatThrownBy(() -> read(yaml))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("policy.yml: severities.SEV2.colour: unknown key (line 6)");
+    }
+
+    @Test
+    void a_bad_duration_is_named_with_its_path_and_line() {
+        String yaml = VALID.replace("ack: 15m", "ack: soon");
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessage("policy.yml: severities.SEV2.ack: a duration such as 15m, 4h or 2d, got \"soon\" (line 6)");
+    }
+
+    @Test
+    void an_inconsistent_clock_is_refused() {
+        String yaml = VALID.replace("ack: 5m, mitigate: 1h", "ack: 2h, mitigate: 1h");
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageStartingWith("policy.yml: severities.SEV1: ack: must not be longer than mitigate (line ");
+    }
+
+    @Test
+    void a_missing_severity_is_refused() {
+        String yaml = VALID.replace("  SEV4: {label: Low, ack: 4h, mitigate: 3d}\n", "");
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageContaining("severities: must define exactly SEV1, SEV2, SEV3, SEV4");
+    }
+
+    @Test
+    void a_case_type_with_an_unknown_default_severity_is_refused() {
+        String yaml = VALID.replace("default_severity: SEV2", "default_severity: SEV9");
+        assertThatThrownBy(() -> read(yaml))
+                .hasMessageStartingWith("policy.yml: case_types[0]: default_severity: one of [SEV1, SEV2, SEV3, SEV4], got \"SEV9\"");
+    }
+
+    @Test
+    void malformed_yaml_names_the_line() {
+        assertThatThrownBy(() -> read("workspace: [unclosed\n"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("(line ");
+    }
+
+    @Test
+    void an_empty_file_is_refused() {
+        assertThatThrownBy(() -> read("")).hasMessage("policy.yml: the file is empty");
+    }
+}
