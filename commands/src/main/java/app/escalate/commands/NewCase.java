@@ -1,10 +1,16 @@
 package app.escalate.commands;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** What is known of a case before the store gives it a number. */
 public record NewCase(String title, Severity severity, Optional<String> caseType, UserId reporter, Instant openedAt) {
+
+    /** Times are kept to the millisecond, which every database here stores exactly. */
+    public NewCase {
+        openedAt = openedAt.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public Case numbered(CaseId id) {
         return new Case(id, title, severity, CaseState.TRIAGE, caseType, reporter, Optional.empty(), openedAt,

@@ -1,0 +1,35 @@
+package app.escalate.storage;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.Severity;
+import app.escalate.commands.UserId;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A {@code cases} row as a {@link Case}. */
+public final class CaseRowMapper implements RowMapper<Case> {
+    @Override
+    public Case map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String channelId = rs.getString("channel_id");
+        String channelName = rs.getString("channel_name");
+        return new Case(
+                new CaseId(rs.getLong("case_number")),
+                rs.getString("title"),
+                Severity.ofLevel(rs.getInt("severity")),
+                CaseState.valueOf(rs.getString("state")),
+                Optional.ofNullable(rs.getString("case_type")),
+                new UserId(rs.getString("reporter")),
+                Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
+                rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(channelId).map(id -> new CaseChannel(new ChannelId(id), channelName)));
+    }
+}

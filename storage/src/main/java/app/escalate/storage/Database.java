@@ -1,0 +1,84 @@
+package app.escalate.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import javax.sql.DataSource;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The connection pool, migrated schema and Jdbi instance for one {@code DATABASE_URL}. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = configure(Jdbi.create(dataSource));
+    }
+
+    /** Connects, migrates the schema to the latest version, and returns the ready database. */
+    public static Database open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("escalate");
+        config.setMaximumPoolSize(8);
+        // Fail fast when the database is gone, so a command can answer "try again" within Slack's 3 s.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(dataSource);
+            return new Database(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        // Bind and read instants as UTC offsets, so no JVM time zone ever shifts a stored time.
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setObject(position, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        });
+        return jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when a connection can be had and answers within a second. */
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,18 @@
+package app.escalate.storage;
+
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseId;
+
+/** What Slack gave back for a delivered effect that later effects depend on. */
+public sealed interface DeliveryOutcome {
+
+    /** Nothing to remember. */
+    record Sent() implements DeliveryOutcome {
+    }
+
+    record ChannelCreated(CaseId caseId, CaseChannel channel) implements DeliveryOutcome {
+    }
+
+    record CardPosted(CaseId caseId, String ts) implements DeliveryOutcome {
+    }
+}

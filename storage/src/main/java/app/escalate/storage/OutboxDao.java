@@ -1,0 +1,64 @@
+package app.escalate.storage;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.List;
+
+/** SQL for the {@code outbox} table. */
+interface OutboxDao {
+
+    @SqlUpdate("""
+            INSERT INTO outbox (stream, kind, payload, status, attempts, created_at, next_attempt_at)
+            VALUES (:stream, :kind, :payload, 'PENDING', 0, :at, :at)
+            """)
+    void insert(@Bind("stream") String stream, @Bind("kind") String kind, @Bind("payload") String payload,
+                @Bind("at") Instant at);
+
+    /** The head of each stream that is due and not leased: only a stream's lowest pending row may go. */
+    @SqlQuery("""
+            SELECT o.id FROM outbox o
+            WHERE o.status = 'PENDING'
+              AND o.next_attempt_at <= :now
+              AND (o.lease_until IS NULL OR o.lease_until < :now)
+              AND o.id = (SELECT MIN(p.id) FROM outbox p WHERE p.stream = o.stream AND p.status = 'PENDING')
+            ORDER BY o.next_attempt_at, o.id
+            LIMIT :limit
+            """)
+    List<Long> dueHeads(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    /** Takes the row for this worker; 0 when another worker got there first. */
+    @SqlUpdate("""
+            UPDATE outbox SET lease_until = :until
+            WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
+            """)
+    int lease(@Bind("id") long id, @Bind("now") Instant now, @Bind("until") Instant until);
+
+    @SqlQuery("SELECT id, stream, kind, payload, attempts FROM outbox WHERE id = :id")
+    @RegisterConstructorMapper(OutboxEntry.Row.class)
+    OutboxEntry.Row row(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE outbox SET status = 'DONE', done_at = :at, lease_until = NULL, attempts = attempts + 1 WHERE id = :id")
+    int done(@Bind("id") long id, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL, last_error = :error
+            WHERE id = :id
+            """)
+    int retryAt(@Bind("id") long id, @Bind("next") Instant next, @Bind("error") String error);
+
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, done_at = :at, lease_until = NULL, last_error = :error
+            WHERE id = :id
+            """)
+    int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error);
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")
+    long pending();
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'")
+    long failedCount();
+}

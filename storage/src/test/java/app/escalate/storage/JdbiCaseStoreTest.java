@@ -1,0 +1,117 @@
+package app.escalate.storage;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.NewCase;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbiCaseStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-28T03:00:00.123456789Z");
+    private static final UserId MARIA = new UserId("U0ESCMARIA");
+
+    private static NewCase draft(String title, Severity severity, Duration after) {
+        return new NewCase(title, severity, Optional.of("deepfake"), MARIA, T0.plus(after));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void opening_numbers_cases_in_order_and_keeps_every_field(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+
+            Case first = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO), c -> List.of());
+            Case second = store.open(draft("Scam ads", Severity.SEV3, Duration.ofMinutes(1)), c -> List.of());
+
+            assertThat(first.id()).isEqualTo(new CaseId(1));
+            assertThat(second.id()).isEqualTo(new CaseId(2));
+            assertThat(store.find(first.id())).contains(first);
+            assertThat(first.openedAt()).isEqualTo(Instant.parse("2026-11-28T03:00:00.123Z"));
+            assertThat(store.find(new CaseId(99))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void the_case_its_opened_event_and_its_effects_commit_together(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Outbox outbox = new Outbox(db.jdbi());
+
+            Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO),
+                    c -> List.of(new SlackEffect.CreateChannel(c.id(), "esc-1-fake-ceo-audio", false),
+                            new SlackEffect.PostCaseCard(c.id())));
+
+            assertThat(store.timeline(opened.id())).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(CaseEvent.Kind.OPENED);
+                assertThat(e.actor()).isEqualTo(MARIA);
+                assertThat(e.data()).containsEntry("title", "Fake CEO audio").containsEntry("severity", "SEV1");
+            });
+            assertThat(outbox.backlog()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_failure_while_opening_leaves_nothing_behind(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+
+            assertThatThrownBy(() -> store.open(draft("Doomed", Severity.SEV2, Duration.ZERO), c -> {
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+
+            assertThat(store.openCases()).isEmpty();
+            assertThat(new Outbox(db.jdbi()).backlog()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void lists_open_cases_most_severe_then_oldest_first(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case sev3 = store.open(draft("a", Severity.SEV3, Duration.ZERO), c -> List.of());
+            Case sev1Late = store.open(draft("b", Severity.SEV1, Duration.ofMinutes(9)), c -> List.of());
+            Case sev1Early = store.open(draft("c", Severity.SEV1, Duration.ofMinutes(2)), c -> List.of());
+
+            assertThat(store.openCases()).containsExactly(sev1Early, sev1Late, sev3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_created_channel_is_found_again_and_the_card_remembered(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Outbox outbox = new Outbox(db.jdbi());
+            Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO),
+                    c -> List.of(new SlackEffect.CreateChannel(c.id(), "esc-1", false), new SlackEffect.PostCaseCard(c.id())));
+            CaseChannel channel = new CaseChannel(new ChannelId("C0CASE1"), "esc-1-fake-ceo-audio");
+
+            OutboxEntry create = outbox.lease(T0, 10, Duration.ofMinutes(1)).get(0);
+            outbox.delivered(create, new DeliveryOutcome.ChannelCreated(opened.id(), channel), T0);
+            OutboxEntry post = outbox.lease(T0, 10, Duration.ofMinutes(1)).get(0);
+            outbox.delivered(post, new DeliveryOutcome.CardPosted(opened.id(), "1700000000.000100"), T0);
+
+            assertThat(store.findByChannel(channel.id())).get().extracting(Case::channel).isEqualTo(Optional.of(channel));
+            assertThat(store.findByChannel(new ChannelId("C0OTHER"))).isEmpty();
+            assertThat(store.cardTs(opened.id())).contains("1700000000.000100");
+            assertThat(outbox.backlog()).isZero();
+        }
+    }
+}

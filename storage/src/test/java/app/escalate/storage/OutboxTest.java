@@ -1,0 +1,152 @@
+package app.escalate.storage;
+
+import app.escalate.commands.CaseId;
+import app.escalate.commands.NewCase;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxTest {
+    private static final Instant T0 = Instant.parse("2026-11-28T03:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final UserId MARIA = new UserId("U0ESCMARIA");
+
+    private static CaseId openWithEffects(JdbiCaseStore store) {
+        return store.open(new NewCase("Case", Severity.SEV2, Optional.empty(), MARIA, T0), c -> List.of(
+                new SlackEffect.CreateChannel(c.id(), "esc-" + c.id().number(), false),
+                new SlackEffect.InviteToChannel(c.id(), List.of(MARIA)),
+                new SlackEffect.PostCaseCard(c.id()),
+                new SlackEffect.PinCaseCard(c.id()),
+                new SlackEffect.TellReporter(c.id(), MARIA, Optional.of("http://127.0.0.1/resp")))).id();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_case_stream_is_delivered_one_effect_at_a_time_in_order(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Outbox outbox = new Outbox(db.jdbi());
+            CaseId id = openWithEffects(store);
+
+            List<SlackEffect> delivered = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                List<OutboxEntry> due = outbox.lease(T0, 10, LEASE);
+                assertThat(due).hasSizeLessThanOrEqualTo(1);
+                if (due.isEmpty()) break;
+                delivered.add(due.get(0).effect());
+                outbox.delivered(due.get(0), new DeliveryOutcome.Sent(), T0);
+            }
+
+            assertThat(delivered).containsExactly(
+                    new SlackEffect.CreateChannel(id, "esc-1", false),
+                    new SlackEffect.InviteToChannel(id, List.of(MARIA)),
+                    new SlackEffect.PostCaseCard(id),
+                    new SlackEffect.PinCaseCard(id),
+                    new SlackEffect.TellReporter(id, MARIA, Optional.of("http://127.0.0.1/resp")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_leased_effect_is_not_handed_out_again_until_its_lease_runs_out(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            openWithEffects(new JdbiCaseStore(db.jdbi()));
+
+            OutboxEntry first = outbox.lease(T0, 10, LEASE).get(0);
+
+            assertThat(outbox.lease(T0.plusSeconds(30), 10, LEASE)).isEmpty();
+            assertThat(outbox.lease(T0.plus(LEASE).plusSeconds(1), 10, LEASE))
+                    .singleElement().extracting(OutboxEntry::id).isEqualTo(first.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_retry_waits_for_its_time_and_holds_back_the_rest_of_its_stream(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            openWithEffects(store);
+            CaseId other = openWithEffects(store);
+
+            List<OutboxEntry> heads = outbox.lease(T0, 10, LEASE);
+            assertThat(heads).hasSize(2);
+            outbox.retryAt(heads.get(0), T0.plusSeconds(30), "rate_limited");
+            outbox.delivered(heads.get(1), new DeliveryOutcome.Sent(), T0);
+
+            List<OutboxEntry> next = outbox.lease(T0.plusSeconds(1), 10, LEASE);
+            assertThat(next).singleElement().satisfies(e -> assertThat(e.effect().caseId()).isEqualTo(other));
+            outbox.delivered(next.get(0), new DeliveryOutcome.Sent(), T0);
+
+            List<OutboxEntry> afterWait = outbox.lease(T0.plusSeconds(30), 10, LEASE);
+            assertThat(afterWait).extracting(OutboxEntry::id).contains(heads.get(0).id());
+            assertThat(afterWait).filteredOn(e -> e.id() == heads.get(0).id())
+                    .singleElement().extracting(OutboxEntry::attempts).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_failed_effect_is_counted_and_does_not_block_its_stream(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            openWithEffects(new JdbiCaseStore(db.jdbi()));
+
+            outbox.failed(outbox.lease(T0, 10, LEASE).get(0), T0, "invalid_name");
+
+            assertThat(outbox.failedCount()).isEqualTo(1);
+            assertThat(outbox.backlog()).isEqualTo(4);
+            assertThat(outbox.lease(T0, 10, LEASE)).singleElement()
+                    .extracting(OutboxEntry::effect).isInstanceOf(SlackEffect.InviteToChannel.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void concurrent_workers_never_lease_the_same_effect(DatabaseKind kind) throws Exception {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            for (int i = 0; i < 20; i++) openWithEffects(store);
+
+            List<Long> leased = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    workers.add(() -> {
+                        for (int round = 0; round < 50; round++) {
+                            for (OutboxEntry e : outbox.lease(T0, 3, LEASE)) {
+                                leased.add(e.id());
+                                outbox.delivered(e, new DeliveryOutcome.Sent(), T0);
+                            }
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) f.get();
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(leased).doesNotHaveDuplicates().hasSize(100);
+            assertThat(outbox.backlog()).isZero();
+        }
+    }
+}
