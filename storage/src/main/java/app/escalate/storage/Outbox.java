@@ -53,6 +53,11 @@ public final class Outbox {
         jdbi.useExtension(OutboxDao.class, dao -> dao.failed(entry.id(), at, clip(error)));
     }
 
+    /** Gives a leased effect back untried, so any worker may take it at once. */
+    public void release(OutboxEntry entry) {
+        jdbi.useExtension(OutboxDao.class, dao -> dao.release(entry.id()));
+    }
+
     /** Effects not yet delivered. */
     public long backlog() {
         return jdbi.withExtension(OutboxDao.class, OutboxDao::pending);

@@ -56,6 +56,9 @@ interface OutboxDao {
             """)
     int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error);
 
+    @SqlUpdate("UPDATE outbox SET lease_until = NULL WHERE id = :id AND status = 'PENDING'")
+    int release(@Bind("id") long id);
+
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")
     long pending();
 

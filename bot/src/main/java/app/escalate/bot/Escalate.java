@@ -1,0 +1,79 @@
+package app.escalate.bot;
+
+import app.escalate.config.BotSettings;
+import app.escalate.config.Policy;
+import app.escalate.config.PolicyLoader;
+import app.escalate.config.SettingsException;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar escalate.jar [healthcheck]}: the only place that reads the environment. */
+public final class Escalate {
+    static final int BAD_SETTINGS = 2;
+
+    private Escalate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        if (args.length > 0 && "healthcheck".equals(args[0])) {
+            System.exit(healthcheck(env));
+        }
+        if (args.length > 0) {
+            System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
+                    + "or \"healthcheck\" to probe a running one.");
+            System.exit(BAD_SETTINGS);
+        }
+        int status = run(env, System.err);
+        if (status != 0) System.exit(status);
+    }
+
+    /** Starts the bot and blocks until the process is told to stop; returns an exit status otherwise. */
+    static int run(Map<String, String> env, PrintStream err) throws Exception {
+        BotSettings settings;
+        Policy policy;
+        try {
+            settings = BotSettings.fromEnv(env);
+            policy = PolicyLoader.load(settings.policyFile());
+        } catch (SettingsException e) {
+            err.println("escalate: " + e.getMessage());
+            return BAD_SETTINGS;
+        }
+        if (settings.mode() == BotSettings.Mode.SANDBOX) {
+            err.println("""
+                    escalate: no Slack workspace configured. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET \
+                    (HTTP mode), and also SLACK_APP_TOKEN for Socket Mode; see README.md, "Slack setup".""");
+            return BAD_SETTINGS;
+        }
+        EscalateApp app = EscalateApp.start(settings, policy, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** For container health checks: 0 when this machine's bot answers {@code /healthz} with 200. */
+    static int healthcheck(Map<String, String> env) {
+        String port = env.getOrDefault("PORT", "3000");
+        try {
+            HttpResponse<Void> res = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
+                            .timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return res.statusCode() == 200 ? 0 : 1;
+        } catch (Exception e) {
+            return 1;
+        }
+    }
+}

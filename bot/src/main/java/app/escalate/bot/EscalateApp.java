@@ -1,0 +1,125 @@
+package app.escalate.bot;
+
+import app.escalate.bot.outbox.OutboxWorker;
+import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.slack.EscSlashCommand;
+import app.escalate.bot.slack.SlackDelivery;
+import app.escalate.bot.slack.SlackEventsRoute;
+import app.escalate.commands.EscCommands;
+import app.escalate.config.BotSettings;
+import app.escalate.config.Policy;
+import app.escalate.config.Secret;
+import app.escalate.storage.Database;
+import app.escalate.storage.JdbiCaseStore;
+import app.escalate.storage.Outbox;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The one place that wires Escalate together: database, Slack, HTTP, Socket Mode and the outbox worker. */
+public final class EscalateApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EscalateApp.class);
+    static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+
+    private final Database database;
+    private final OutboxWorker worker;
+    private final App bolt;
+    private final Javalin http;
+    private final Optional<SocketModeApp> socketMode;
+
+    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeApp> socketMode) {
+        this.database = database;
+        this.worker = worker;
+        this.bolt = bolt;
+        this.http = http;
+        this.socketMode = socketMode;
+    }
+
+    /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
+    public static EscalateApp start(BotSettings settings, Policy policy, Clock clock) throws Exception {
+        String botToken = settings.botToken().map(Secret::value)
+                .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
+        Database database = Database.open(settings.databaseUrl());
+        try {
+            JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
+            Outbox outbox = new Outbox(database.jdbi());
+            Slack slack = slack(settings);
+
+            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, policy), clock, OUTBOX_POLL);
+            App bolt = new App(AppConfig.builder()
+                    .slack(slack)
+                    .singleTeamBotToken(botToken)
+                    .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
+                    .authTestCacheEnabled(true)
+                    .build());
+            bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy), worker::wake));
+
+            SlackEventsRoute events = new SlackEventsRoute(bolt);
+            Javalin http = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                config.routes.post("/slack/events", events);
+                config.routes.get("/healthz", new HealthRoute(database, outbox));
+            }).start(settings.port());
+
+            Optional<SocketModeApp> socketMode = Optional.empty();
+            if (settings.mode() == BotSettings.Mode.SOCKET) {
+                SocketModeApp socket = new SocketModeApp(settings.appToken().orElseThrow().value(), bolt);
+                socket.startAsync();
+                socketMode = Optional.of(socket);
+            }
+            worker.start();
+            log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(), databaseKind(settings));
+            return new EscalateApp(database, worker, bolt, http, socketMode);
+        } catch (Exception e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Slack's client, pointed at {@code SLACK_API_URL}, with timeouts shorter than an outbox lease. */
+    static Slack slack(BotSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.slackApiUrl().toString());
+        config.setHttpClientCallTimeoutMillis(10_000);
+        config.setHttpClientReadTimeoutMillis(10_000);
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    private static String databaseKind(BotSettings settings) {
+        return settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops taking requests, lets the worker finish what it holds, and closes the database. */
+    @Override
+    public void close() {
+        http.stop();
+        socketMode.ifPresent(socket -> {
+            try {
+                socket.close();
+            } catch (Exception e) {
+                log.warn("closing Socket Mode: {}", e.toString());
+            }
+        });
+        try {
+            worker.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        bolt.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,34 @@
+package app.escalate.bot.render;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Slack mrkdwn helpers. */
+public final class Mrkdwn {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private Mrkdwn() {
+    }
+
+    /**
+     * Makes user text inert: with {@code &}, {@code <} and {@code >} escaped, Slack renders
+     * {@code <!channel>} or {@code <@U123>} typed by a person as text and pings nobody.
+     */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    public static String user(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    public static String channel(String channelId) {
+        return "<#" + channelId + ">";
+    }
+
+    /** A time each reader sees in their own time zone; the fallback is UTC. */
+    public static String date(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC.format(at) + ">";
+    }
+}

@@ -1,0 +1,52 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Usage;
+import app.escalate.config.Policy;
+
+import java.util.stream.Collectors;
+
+/** Turns a handler's {@link Reply} into the ephemeral message its requester sees. */
+public final class ReplyRenderer {
+    private final Policy policy;
+
+    public ReplyRenderer(Policy policy) {
+        this.policy = policy;
+    }
+
+    public SlackMessage render(Reply reply) {
+        if (reply instanceof Reply.Usage usage) {
+            return SlackMessage.text(usage.problem().map(p -> Mrkdwn.escape(p) + "\n").orElse("")
+                    + "*Usage*\n" + String.join("\n", Usage.LINES));
+        }
+        if (reply instanceof Reply.Refusal refusal) {
+            return SlackMessage.text(Mrkdwn.escape(refusal.reason()));
+        }
+        if (reply instanceof Reply.CaseOpened opened) {
+            Case c = opened.opened();
+            return SlackMessage.text("Opened *" + c.id() + "* (" + c.severity() + "): " + Mrkdwn.escape(c.title())
+                    + "\nSetting up #" + opened.channelName() + " and inviting you; the link follows here.");
+        }
+        if (reply instanceof Reply.CaseCard card) {
+            return CaseCard.of(card.shown(), policy);
+        }
+        if (reply instanceof Reply.CaseList list) {
+            return caseList(list);
+        }
+        throw new AssertionError("unrendered reply " + reply);
+    }
+
+    private static SlackMessage caseList(Reply.CaseList list) {
+        if (list.total() == 0) return SlackMessage.text("No open cases.");
+        String lines = list.cases().stream().map(ReplyRenderer::line).collect(Collectors.joining("\n"));
+        int more = list.total() - list.cases().size();
+        return SlackMessage.text("*Open cases* (" + list.total() + "), most severe first\n" + lines
+                + (more > 0 ? "\n…and " + more + " more" : ""));
+    }
+
+    private static String line(Case c) {
+        return "• " + CaseCard.headline(c) + " " + Mrkdwn.escape(c.title())
+                + c.channel().map(ch -> " " + Mrkdwn.channel(ch.id().value())).orElse("");
+    }
+}

@@ -1,0 +1,21 @@
+package app.escalate.bot.slack;
+
+import app.escalate.storage.DeliveryOutcome;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How one try at delivering an outbox effect went. */
+public sealed interface DeliveryAttempt {
+
+    record Delivered(DeliveryOutcome outcome) implements DeliveryAttempt {
+    }
+
+    /** Worth trying again: after {@code after} when Slack said so (429 Retry-After), else with backoff. */
+    record Retry(Optional<Duration> after, String reason) implements DeliveryAttempt {
+    }
+
+    /** Slack refused it for a reason retrying will not change. */
+    record GiveUp(String reason) implements DeliveryAttempt {
+    }
+}

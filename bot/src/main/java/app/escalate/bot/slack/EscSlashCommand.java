@@ -1,0 +1,63 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.render.SlackMessage;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.EscCommands;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.UserId;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * {@code /esc}: decides, records and acks in one go (well inside Slack's 3 s); Slack work the
+ * decision implies is already in the outbox, and the worker is woken to deliver it.
+ */
+public final class EscSlashCommand implements SlashCommandHandler {
+    private static final Logger log = LoggerFactory.getLogger(EscSlashCommand.class);
+    static final String DATABASE_DOWN = "Escalate can't reach its database right now, so nothing was changed. "
+            + "Try again in a minute.";
+    static final String BROKEN = "Something went wrong on our side and nothing was changed. Try again, "
+            + "or tell the Escalate maintainers if it keeps happening.";
+
+    private final EscCommands commands;
+    private final ReplyRenderer renderer;
+    private final Runnable outboxChanged;
+
+    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged) {
+        this.commands = commands;
+        this.renderer = renderer;
+        this.outboxChanged = outboxChanged;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload payload = req.getPayload();
+        SlackMessage message;
+        try {
+            Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
+                    Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()));
+            Reply reply = commands.handle(payload.getText(), by);
+            if (reply instanceof Reply.CaseOpened) outboxChanged.run();
+            message = renderer.render(reply);
+        } catch (JdbiException e) {
+            log.warn("/esc could not reach the database: {}", e.toString());
+            message = SlackMessage.text(DATABASE_DOWN);
+        } catch (RuntimeException e) {
+            log.error("/esc failed", e);
+            message = SlackMessage.text(BROKEN);
+        }
+        SlackMessage reply = message;
+        return ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
+                .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+    }
+}

@@ -1,0 +1,192 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.CaseCard;
+import app.escalate.bot.render.Mrkdwn;
+import app.escalate.bot.render.SlackMessage;
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.ChannelName;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
+import app.escalate.storage.DeliveryOutcome;
+import app.escalate.storage.JdbiCaseStore;
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.webhook.WebhookResponse;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Performs one outbox effect with Slack's Web API and says how it went. Every response's
+ * {@code ok} is checked; errors that pass (rate limits, Slack's own faults, the network) are
+ * retried, the rest are given up on with Slack's reason.
+ */
+public final class SlackDelivery {
+    /** Slack's own error codes that mean "try again later". */
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout", "team_added_to_org");
+    private static final int MAX_NAME_ATTEMPTS = 20;
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final JdbiCaseStore cases;
+    private final Policy policy;
+    private final Gson gson = new Gson();
+
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, Policy policy) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+        this.cases = cases;
+        this.policy = policy;
+    }
+
+    public DeliveryAttempt deliver(SlackEffect effect) {
+        try {
+            if (effect instanceof SlackEffect.CreateChannel e) return createChannel(e);
+            if (effect instanceof SlackEffect.InviteToChannel e) return invite(e);
+            if (effect instanceof SlackEffect.PostCaseCard e) return postCard(e);
+            if (effect instanceof SlackEffect.PinCaseCard e) return pinCard(e);
+            if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
+            throw new AssertionError("no delivery for " + effect);
+        } catch (Transient t) {
+            return new DeliveryAttempt.Retry(t.after, t.getMessage());
+        } catch (Refused r) {
+            return new DeliveryAttempt.GiveUp(r.getMessage());
+        }
+    }
+
+    private DeliveryAttempt createChannel(SlackEffect.CreateChannel e) {
+        if (theCase(e.caseId()).channel().isPresent()) return sent(); // created on an earlier try
+        for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+            String name = attempt == 1 ? e.name() : ChannelName.alternative(e.name(), attempt);
+            ConversationsCreateResponse res = call("conversations.create",
+                    () -> methods.conversationsCreate(r -> r.name(name).isPrivate(e.isPrivate())));
+            if (res.isOk()) {
+                CaseChannel channel = new CaseChannel(new ChannelId(res.getChannel().getId()), res.getChannel().getName());
+                return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), channel));
+            }
+            if (!"name_taken".equals(res.getError())) throw refused("conversations.create", res);
+        }
+        throw new Refused("conversations.create: every name up to " + ChannelName.alternative(e.name(), MAX_NAME_ATTEMPTS) + " is taken");
+    }
+
+    private DeliveryAttempt invite(SlackEffect.InviteToChannel e) {
+        CaseChannel channel = channelOf(e.caseId());
+        var users = e.users().stream().map(UserId::value).toList();
+        var res = call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel.id().value()).users(users)));
+        if (res.isOk() || "already_in_channel".equals(res.getError()) || "cant_invite_self".equals(res.getError())) return sent();
+        throw refused("conversations.invite", res);
+    }
+
+    private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
+        Case c = theCase(e.caseId());
+        CaseChannel channel = channelOf(e.caseId());
+        SlackMessage card = CaseCard.of(c, policy);
+        ChatPostMessageResponse res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                .channel(channel.id().value()).text(card.text()).blocks(card.blocks())));
+        if (!res.isOk()) throw refused("chat.postMessage", res);
+        return new DeliveryAttempt.Delivered(new DeliveryOutcome.CardPosted(e.caseId(), res.getTs()));
+    }
+
+    private DeliveryAttempt pinCard(SlackEffect.PinCaseCard e) {
+        CaseChannel channel = channelOf(e.caseId());
+        String ts = cases.cardTs(e.caseId()).orElseThrow(() -> new Refused("pins.add: the card of " + e.caseId() + " was never posted"));
+        var res = call("pins.add", () -> methods.pinsAdd(r -> r.channel(channel.id().value()).timestamp(ts)));
+        if (res.isOk() || "already_pinned".equals(res.getError())) return sent();
+        throw refused("pins.add", res);
+    }
+
+    /** The response URL keeps the answer where the command was typed; past its 30 minutes, a DM. */
+    private DeliveryAttempt tellReporter(SlackEffect.TellReporter e) {
+        CaseChannel channel = channelOf(e.caseId());
+        String text = "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(channel.id().value())
+                + " (you're in it; the case card is pinned there).";
+        if (e.responseUrl().isPresent()) {
+            WebhookResponse res;
+            try {
+                res = slack.send(e.responseUrl().get(), gson.toJson(Map.of(
+                        "response_type", "ephemeral", "replace_original", false, "text", text)));
+            } catch (IOException io) {
+                throw new Transient(Optional.empty(), "response_url: " + io.getMessage());
+            }
+            int code = res.getCode();
+            if (code >= 200 && code < 300) return sent();
+            if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code);
+            // Expired or unknown: fall through to a direct message.
+        }
+        var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
+        if (dm.isOk()) return sent();
+        throw refused("chat.postMessage", dm);
+    }
+
+    private Case theCase(CaseId id) {
+        return cases.find(id).orElseThrow(() -> new Refused("no case " + id));
+    }
+
+    private CaseChannel channelOf(CaseId id) {
+        return theCase(id).channel().orElseThrow(() -> new Refused(id + " has no channel (its creation failed)"));
+    }
+
+    private static DeliveryAttempt sent() {
+        return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
+    }
+
+    private static Refused refused(String method, SlackApiTextResponse res) {
+        return new Refused(method + ": " + res.getError());
+    }
+
+    private interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+        try {
+            T res = call.run();
+            if (!res.isOk() && TRANSIENT.contains(res.getError())) throw new Transient(Optional.empty(), method + ": " + res.getError());
+            return res;
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) throw new Transient(retryAfter(e.getResponse().header("Retry-After")), method + ": rate limited (429)");
+            if (code >= 500 || code == 408) throw new Transient(Optional.empty(), method + ": HTTP " + code);
+            throw new Refused(method + ": HTTP " + code);
+        } catch (IOException e) {
+            throw new Transient(Optional.empty(), method + ": " + e);
+        }
+    }
+
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null) return Optional.of(Duration.ofSeconds(1));
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+    }
+
+    private static final class Transient extends RuntimeException {
+        final Optional<Duration> after;
+
+        Transient(Optional<Duration> after, String reason) {
+            super(reason, null, false, false);
+            this.after = after;
+        }
+    }
+
+    private static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

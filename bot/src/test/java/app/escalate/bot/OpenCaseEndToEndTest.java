@@ -1,0 +1,219 @@
+package app.escalate.bot;
+
+import app.escalate.config.BotSettings;
+import app.escalate.config.PolicyLoader;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bot on a random port with a fake Slack Web API: signed requests in, and what Slack's own
+ * client sent to the fake out.
+ */
+class OpenCaseEndToEndTest {
+    private static final String SECRET = "test-signing-secret";
+    private static final String TOKEN = "xoxb-test-token";
+    private static final String MARIA = "U0ESCMARIA";
+    private static final String TEAM_CHANNEL = "C0TEAM";
+
+    @TempDir
+    Path dataDir;
+    private FakeSlackApi slack;
+    private EscalateApp bot;
+    private SignedSlackClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = new FakeSlackApi();
+        startBot();
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) bot.close();
+        slack.close();
+    }
+
+    private void startBot() throws Exception {
+        BotSettings settings = BotSettings.fromEnv(Map.of(
+                "SLACK_BOT_TOKEN", TOKEN,
+                "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", slack.apiUrl(),
+                "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate")));
+        bot = EscalateApp.start(settings, PolicyLoader.builtIn(), Clock.systemUTC());
+        client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    private JsonObject esc(String channel, String text) throws Exception {
+        HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(MARIA, channel, text, slack.responseUrl("r1")));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        return JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+
+    @Test
+    void opening_a_case_creates_its_channel_invites_the_reporter_and_pins_the_card() throws Exception {
+        JsonObject ack = esc(TEAM_CHANNEL, "open Deepfake video of a candidate spreading sev1");
+
+        assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(ack.get("text").getAsString()).contains("ESC-1", "SEV1", "Deepfake video of a candidate spreading");
+
+        FakeSlackApi.Call pin = slack.await("pins.add");
+        FakeSlackApi.Call create = slack.calls("conversations.create").get(0);
+        assertThat(create.param("name")).isEqualTo("esc-1-deepfake-video-of-a-candidate-spreading");
+        assertThat(create.authorization()).isEqualTo("Bearer " + TOKEN);
+        String channel = slack.calls("conversations.create").get(0).params().get("name");
+        assertThat(channel).startsWith("esc-");
+
+        FakeSlackApi.Call invite = slack.await("conversations.invite");
+        assertThat(invite.param("users")).isEqualTo(MARIA);
+        String channelId = invite.param("channel");
+        assertThat(channelId).startsWith("C0CH");
+
+        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        assertThat(card.param("channel")).isEqualTo(channelId);
+        assertThat(card.json("blocks")).contains("ESC-1 · SEV1 · triage", "Deepfake video of a candidate spreading",
+                "<@" + MARIA + ">", "<!date^");
+        assertThat(pin.param("channel")).isEqualTo(channelId);
+        assertThat(pin.param("timestamp")).isNotBlank();
+
+        FakeSlackApi.Call told = slack.await("response_url", c -> true, Duration.ofSeconds(10));
+        assertThat(told.param("text")).contains("ESC-1", "<#" + channelId + ">");
+        assertThat(told.param("response_type")).isEqualTo("ephemeral");
+
+        assertThat(slack.calls()).extracting(FakeSlackApi.Call::method).containsSubsequence(
+                "conversations.create", "conversations.invite", "chat.postMessage", "pins.add", "response_url");
+    }
+
+    @Test
+    void case_numbers_are_unique_and_increasing() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(esc(TEAM_CHANNEL, "open Case number " + i).get("text").getAsString()).contains("ESC-" + i + "*");
+        }
+        slack.await("conversations.create", c -> "esc-3-case-number-3".equals(c.param("name")), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_taken_channel_name_gets_another_name() throws Exception {
+        slack.takeChannelName("esc-1-scam-ads-for-a-fake-investment-app");
+
+        esc(TEAM_CHANNEL, "open Scam ads for a fake investment app type:advertiser-integrity");
+
+        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        assertThat(slack.calls("conversations.create")).extracting(c -> c.param("name")).containsExactly(
+                "esc-1-scam-ads-for-a-fake-investment-app", "esc-1-scam-ads-for-a-fake-investment-app-2");
+        assertThat(card.json("blocks")).contains("Advertiser integrity");
+    }
+
+    @Test
+    void a_rate_limited_card_is_posted_once_after_retry_after() throws Exception {
+        slack.failNext("chat.postMessage", 1, 429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+
+        esc(TEAM_CHANNEL, "open Agent bought 400 gift cards sev2");
+
+        slack.await("pins.add");
+        var posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).status()).isEqualTo(429);
+        assertThat(posts.get(1).answeredOk()).isTrue();
+        assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        Thread.sleep(700); // anything still queued would go out within the worker's poll
+        assertThat(slack.calls("chat.postMessage")).filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
+        assertThat(slack.calls("pins.add")).hasSize(1);
+    }
+
+    @Test
+    void slack_server_errors_are_retried_until_they_pass() throws Exception {
+        slack.failNext("conversations.create", 2, 500, Map.of(), "upstream trouble");
+
+        esc(TEAM_CHANNEL, "open LLM tells users to mix bleach type:llm-hallucination");
+
+        slack.await("pins.add", FakeSlackApi.Call::answeredOk, Duration.ofSeconds(20));
+        assertThat(slack.calls("conversations.create")).extracting(FakeSlackApi.Call::status).containsExactly(500, 500, 200);
+    }
+
+    @Test
+    void wrongly_signed_unsigned_and_stale_requests_get_401_and_change_nothing() throws Exception {
+        String body = SignedSlackClient.slashCommand(MARIA, TEAM_CHANNEL, "open Should never exist sev1", slack.responseUrl("r1"));
+
+        assertThat(client.post(body, "not-the-secret", Instant.now()).statusCode()).isEqualTo(401);
+        assertThat(client.postUnsigned(body).statusCode()).isEqualTo(401);
+        assertThat(client.post(body, SECRET, Instant.now().minus(Duration.ofMinutes(6))).statusCode()).isEqualTo(401);
+
+        assertThat(esc(TEAM_CHANNEL, "status").get("text").getAsString()).isEqualTo("No open cases.");
+        Thread.sleep(600);
+        assertThat(slack.calls("conversations.create")).isEmpty();
+    }
+
+    @Test
+    void status_in_the_case_channel_shows_the_card_also_after_a_restart() throws Exception {
+        esc(TEAM_CHANNEL, "open Deepfake video of a candidate spreading sev1");
+        String channelId = slack.await("pins.add").param("channel");
+
+        bot.close();
+        bot = null;
+        startBot();
+
+        JsonObject card = esc(channelId, "status");
+        assertThat(card.get("blocks").toString()).contains("ESC-1 · SEV1 · triage", "Deepfake video of a candidate spreading");
+        assertThat(esc(TEAM_CHANNEL, "open Second case").get("text").getAsString()).contains("ESC-2");
+    }
+
+    @Test
+    void status_elsewhere_lists_open_cases_most_severe_first() throws Exception {
+        esc(TEAM_CHANNEL, "open Ads for a scam sev3");
+        esc(TEAM_CHANNEL, "open Election deepfake sev1");
+        slack.await("pins.add", c -> slack.calls("pins.add").size() == 2, Duration.ofSeconds(10));
+
+        String list = esc(TEAM_CHANNEL, "status").get("text").getAsString();
+
+        assertThat(list).contains("Open cases* (2)");
+        assertThat(list.indexOf("ESC-2")).isLessThan(list.indexOf("ESC-1"));
+        assertThat(list).contains("<#C0CH");
+    }
+
+    @Test
+    void an_unknown_sub_command_gets_a_short_usage_and_changes_nothing() throws Exception {
+        String text = esc(TEAM_CHANNEL, "escalate-everything now").get("text").getAsString();
+
+        assertThat(text).startsWith("I don't know `escalate-everything`.").contains("*Usage*", "/esc open", "/esc status");
+        assertThat(esc(TEAM_CHANNEL, "help").get("text").getAsString()).startsWith("*Usage*");
+        assertThat(esc(TEAM_CHANNEL, "status").get("text").getAsString()).isEqualTo("No open cases.");
+    }
+
+    @Test
+    void a_title_that_tries_to_ping_everyone_is_posted_inert() throws Exception {
+        JsonObject ack = esc(TEAM_CHANNEL, "open <!channel> <@U0ESCHELEN> urgent & real sev2");
+
+        assertThat(ack.get("text").getAsString()).contains("&lt;!channel&gt; &lt;@U0ESCHELEN&gt; urgent &amp; real")
+                .doesNotContain("<!channel>");
+        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        assertThat(card.json("blocks") + card.param("text")).contains("&lt;!channel&gt;").doesNotContain("<!channel>", "<@U0ESCHELEN>");
+        assertThat(slack.calls("conversations.create").get(0).param("name")).isEqualTo("esc-1-channel-u0eschelen-urgent-real");
+    }
+
+    @Test
+    void healthz_reports_the_database_and_the_backlog() throws Exception {
+        HttpResponse<String> res = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("\"database\":\"up\"", "\"outbox_backlog\":0");
+    }
+}

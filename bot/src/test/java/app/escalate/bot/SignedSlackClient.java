@@ -1,0 +1,72 @@
+package app.escalate.bot;
+
+import com.slack.api.app_backend.SlackSignature;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Sends requests to the bot's {@code /slack/events} exactly as Slack does: form-encoded and signed. */
+final class SignedSlackClient {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI events;
+    private final String signingSecret;
+
+    SignedSlackClient(int port, String signingSecret) {
+        this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this.signingSecret = signingSecret;
+    }
+
+    /** The form body of {@code /esc <text>} typed by {@code user} in {@code channel}. */
+    static String slashCommand(String user, String channel, String text, String responseUrl) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-verification-token");
+        form.put("team_id", "T0FAKE");
+        form.put("team_domain", "fake");
+        form.put("channel_id", channel);
+        form.put("channel_name", "escalations");
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", "/esc");
+        form.put("text", text);
+        form.put("api_app_id", "A0ESC");
+        form.put("is_enterprise_install", "false");
+        form.put("response_url", responseUrl);
+        form.put("trigger_id", "1337.42.abcdef");
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return post(body, signingSecret, Instant.now());
+    }
+
+    HttpResponse<String> post(String body, String secret, Instant at) throws IOException, InterruptedException {
+        String timestamp = Long.toString(at.getEpochSecond());
+        String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
+        return send(HttpRequest.newBuilder(events)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> postUnsigned(String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(events)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
