@@ -128,10 +128,13 @@ final class FakeSlackApi implements AutoCloseable {
         JsonObject json = JsonParser.parseString(body(exchange)).getAsJsonObject();
         json.keySet().forEach(k -> params.put(k, json.get(k).isJsonPrimitive() ? json.get(k).getAsString() : json.get(k).toString()));
         params.put("path", exchange.getRequestURI().getPath());
+        Scripted answer;
         synchronized (this) {
-            calls.add(new Call("response_url", params, null, 200, Instant.now()));
+            Queue<Scripted> queue = scripted.get("response_url");
+            answer = queue == null || queue.isEmpty() ? new Scripted(200, Map.of(), "ok") : queue.poll();
+            calls.add(new Call("response_url", params, null, answer.status(), Instant.now()));
         }
-        respond(exchange, 200, "ok");
+        respond(exchange, answer.status(), answer.body());
     }
 
     /** Slack's normal answers, shaped as the real API's. */

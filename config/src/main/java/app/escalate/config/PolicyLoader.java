@@ -16,8 +16,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Reads the YAML policy file into {@link Policy}; any fault names the key path and line. */
@@ -60,36 +62,33 @@ public final class PolicyLoader {
     static Policy read(InputStream in, String source) {
         try {
             byte[] yaml = in.readAllBytes();
-            Policy policy = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).isBlank()
-                    ? null : MAPPER.readValue(yaml, Policy.class);
-            if (policy == null) throw new SettingsException(source + ": the file is empty");
-            return policy;
-        } catch (JacksonException e) {
-            throw new SettingsException(source + ": " + describe(e), e);
+            String text = new String(yaml, StandardCharsets.UTF_8);
+            if (text.isBlank()) throw new SettingsException(source + ": the file is empty");
+            try {
+                return MAPPER.readValue(yaml, Policy.class);
+            } catch (JacksonException e) {
+                throw new SettingsException(source + ": " + describe(e, text), e);
+            }
         } catch (IOException e) {
             throw new SettingsException(source + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static String describe(JacksonException e) {
-        String where = line(e.getLocation());
-        if (e instanceof UnrecognizedPropertyException u) {
-            return path(u) + ": unknown key" + where;
-        }
-        if (e instanceof JsonMappingException m) {
-            Throwable cause = m.getCause();
-            String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : m.getOriginalMessage();
-            String path = path(m);
-            return (path.isEmpty() ? "" : path + ": ") + firstLine(reason) + where;
-        }
-        return firstLine(e.getOriginalMessage()) + where;
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+    private static String describe(JacksonException e, String yaml) {
+        if (!(e instanceof JsonMappingException m)) return firstLine(e.getOriginalMessage()) + line(e.getLocation());
+        List<YamlLines.Step> steps = m.getPath().stream()
+                .map(ref -> new YamlLines.Step(ref.getFieldName(), ref.getIndex()))
+                .toList();
+        String where = YamlLines.lineOf(yaml, steps).map(n -> " (line " + n + ")").orElseGet(() -> line(m.getLocation()));
+        String path = steps.stream()
+                .map(step -> step.key() != null ? "." + step.key() : "[" + step.index() + "]")
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
+        String prefix = path.isEmpty() ? "" : path + ": ";
+        if (e instanceof UnrecognizedPropertyException) return prefix + "unknown key" + where;
+        Throwable cause = m.getCause();
+        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : m.getOriginalMessage();
+        return prefix + firstLine(reason) + where;
     }
 
     private static String line(JsonLocation location) {

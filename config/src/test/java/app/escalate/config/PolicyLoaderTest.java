@@ -71,7 +71,7 @@ class PolicyLoaderTest {
     void an_inconsistent_clock_is_refused() {
         String yaml = VALID.replace("ack: 5m, mitigate: 1h", "ack: 2h, mitigate: 1h");
         assertThatThrownBy(() -> read(yaml))
-                .hasMessageStartingWith("policy.yml: severities.SEV1: ack: must not be longer than mitigate (line ");
+                .hasMessage("policy.yml: severities.SEV1: ack: must not be longer than mitigate (line 5)");
     }
 
     @Test
@@ -85,7 +85,13 @@ class PolicyLoaderTest {
     void a_case_type_with_an_unknown_default_severity_is_refused() {
         String yaml = VALID.replace("default_severity: SEV2", "default_severity: SEV9");
         assertThatThrownBy(() -> read(yaml))
-                .hasMessageStartingWith("policy.yml: case_types[0]: default_severity: one of [SEV1, SEV2, SEV3, SEV4], got \"SEV9\"");
+                .hasMessage("policy.yml: case_types[0]: default_severity: one of [SEV1, SEV2, SEV3, SEV4], got \"SEV9\" (line 10)");
+    }
+
+    @Test
+    void an_unknown_key_in_a_block_mapping_is_named_at_its_own_line_not_the_end_of_the_mapping() {
+        String yaml = VALID.replace("  leadership_channel:", "  chanel_prefix: esc\n  leadership_channel:");
+        assertThatThrownBy(() -> read(yaml)).hasMessage("policy.yml: workspace.chanel_prefix: unknown key (line 3)");
     }
 
     @Test

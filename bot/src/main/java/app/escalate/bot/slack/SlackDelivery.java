@@ -110,9 +110,11 @@ public final class SlackDelivery {
 
     /** The response URL keeps the answer where the command was typed; past its 30 minutes, a DM. */
     private DeliveryAttempt tellReporter(SlackEffect.TellReporter e) {
-        CaseChannel channel = channelOf(e.caseId());
-        String text = "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(channel.id().value())
-                + " (you're in it; the case card is pinned there).";
+        Optional<CaseChannel> channel = theCase(e.caseId()).channel();
+        String text = channel.map(ch -> "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(ch.id().value())
+                        + " (you're in it; the case card is pinned there).")
+                .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel, so work it from here "
+                        + "for now (`/esc status " + e.caseId() + "`) and ask a Slack admin to check the bot's permissions.");
         if (e.responseUrl().isPresent()) {
             WebhookResponse res;
             try {

@@ -1,0 +1,83 @@
+package app.escalate.bot;
+
+import app.escalate.config.BotSettings;
+import app.escalate.config.PolicyLoader;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The database going away mid-shift: clear answers, nothing half-done, and recovery when it is back. */
+class DatabaseOutageEndToEndTest {
+    private static final String SECRET = "test-signing-secret";
+
+    @TempDir
+    Path pgData;
+
+    private static EmbeddedPostgres postgres(Path dir, int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    @Test
+    void commands_say_try_again_while_the_database_is_down_and_work_once_it_is_back() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        EmbeddedPostgres pg = postgres(pgData, port);
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+                    "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
+                    "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
+                    "DATABASE_URL", pg.getJdbcUrl("postgres", "postgres"))), PolicyLoader.builtIn(), Clock.systemUTC());
+            try {
+                SignedSlackClient client = new SignedSlackClient(bot.port(), SECRET);
+                String open = SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Outage during outage sev1",
+                        slack.responseUrl("r"));
+
+                pg.close();
+                Instant before = Instant.now();
+                HttpResponse<String> during = client.post(open);
+
+                assertThat(during.statusCode()).isEqualTo(200);
+                assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(3));
+                assertThat(text(during)).contains("can't reach its database", "nothing was changed", "Try again");
+                assertThat(health(bot)).isEqualTo(503);
+
+                pg = postgres(pgData, port);
+                HttpResponse<String> after = client.post(open);
+
+                assertThat(text(after)).contains("Opened *ESC-1*");
+                assertThat(slack.await("pins.add").param("channel")).startsWith("C0CH");
+                assertThat(slack.calls("conversations.create")).hasSize(1);
+                assertThat(health(bot)).isEqualTo(200);
+            } finally {
+                bot.close();
+            }
+        } finally {
+            pg.close();
+        }
+    }
+
+    private static String text(HttpResponse<String> res) {
+        return com.google.gson.JsonParser.parseString(res.body()).getAsJsonObject().get("text").getAsString();
+    }
+
+    private static int health(EscalateApp bot) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

@@ -1,0 +1,57 @@
+package app.escalate.bot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Start-up refusals: one line naming what to fix, never a stack trace. */
+class EscalateMainTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env) throws Exception {
+        return Escalate.run(env, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String printed() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_bad_port_stops_start_up_with_one_line_naming_the_variable() throws Exception {
+        assertThat(run(Map.of("PORT", "abc"))).isEqualTo(2);
+        assertThat(printed()).isEqualTo("escalate: PORT must be a whole number from 0 to 65535, got \"abc\"" + System.lineSeparator());
+    }
+
+    @Test
+    void an_unreadable_policy_file_stops_start_up_naming_the_variable() throws Exception {
+        assertThat(run(Map.of("ESCALATE_CONFIG", "/no/such/policy.yml"))).isEqualTo(2);
+        assertThat(printed()).startsWith("escalate: ESCALATE_CONFIG names no readable file").hasLineCount(1);
+    }
+
+    @Test
+    void a_policy_file_with_a_bad_key_names_the_key_and_line(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("policy.yml");
+        Files.writeString(policy, """
+                workspace:
+                  team_channel: "#escalations"
+                  leadership_channel: "#esc-leadership"
+                  chanel_prefix: esc
+                """);
+        assertThat(run(Map.of("ESCALATE_CONFIG", policy.toString()))).isEqualTo(2);
+        assertThat(printed()).contains("ESCALATE_CONFIG", "workspace.chanel_prefix: unknown key (line 4)").hasLineCount(1);
+    }
+
+    @Test
+    void without_slack_credentials_it_says_which_variables_to_set() throws Exception {
+        assertThat(run(Map.of())).isEqualTo(2);
+        assertThat(printed()).contains("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN").hasLineCount(1);
+    }
+}

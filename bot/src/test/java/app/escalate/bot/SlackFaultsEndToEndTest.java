@@ -1,0 +1,82 @@
+package app.escalate.bot;
+
+import app.escalate.config.BotSettings;
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the reporter sees when Slack refuses part of the work for good, or a response URL has expired. */
+class SlackFaultsEndToEndTest {
+    private static final String SECRET = "test-signing-secret";
+    private static final String MARIA = "U0ESCMARIA";
+
+    @TempDir
+    Path dataDir;
+    private FakeSlackApi slack;
+    private EscalateApp bot;
+    private SignedSlackClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = new FakeSlackApi();
+        bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), Clock.systemUTC());
+        client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        slack.close();
+    }
+
+    private void open(String text) throws Exception {
+        HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open " + text, slack.responseUrl("r1")));
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("Opened *ESC-");
+    }
+
+    @Test
+    void an_expired_response_url_falls_back_to_a_direct_message() throws Exception {
+        slack.failNext("response_url", 1, 404, Map.of(), "expired_url");
+
+        open("Model leaks system prompt sev2");
+
+        FakeSlackApi.Call dm = slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), Duration.ofSeconds(10));
+        String channelId = slack.calls("pins.add").get(0).param("channel");
+        assertThat(dm.param("text")).contains("ESC-1", "<#" + channelId + ">");
+    }
+
+    @Test
+    void a_channel_slack_refuses_for_good_is_not_retried_and_the_reporter_is_told() throws Exception {
+        slack.failNext("conversations.create", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"restricted_action\"}");
+
+        open("Regulator asks for takedown data type:regulatory-request");
+
+        FakeSlackApi.Call told = slack.await("response_url", c -> true, Duration.ofSeconds(10));
+        assertThat(told.param("text")).contains("ESC-1", "refused to create its channel", "/esc status ESC-1");
+        assertThat(slack.calls("conversations.create")).hasSize(1);
+        assertThat(slack.calls("conversations.invite")).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.body()).contains("\"outbox_backlog\":0");
+    }
+}
