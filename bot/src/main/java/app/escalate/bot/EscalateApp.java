@@ -18,6 +18,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,21 +60,26 @@ public final class EscalateApp implements AutoCloseable {
             JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
             Outbox outbox = new Outbox(database.jdbi());
             Slack slack = slack(settings);
+            PrometheusMeterRegistry metrics = metrics();
 
-            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, policy), clock, OUTBOX_POLL);
+            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, policy), clock,
+                    OUTBOX_POLL, metrics);
             App bolt = new App(AppConfig.builder()
                     .slack(slack)
                     .singleTeamBotToken(botToken)
                     .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
                     .authTestCacheEnabled(true)
                     .build());
-            bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy), worker::wake));
+            bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy),
+                    worker::wake, metrics));
 
             SlackEventsRoute events = new SlackEventsRoute(bolt);
             Javalin http = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.routes.post("/slack/events", events);
                 config.routes.get("/healthz", new HealthRoute(database, outbox));
+                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
             }).start(settings.port());
 
             Optional<SocketModeApp> socketMode = Optional.empty();
@@ -93,6 +105,16 @@ public final class EscalateApp implements AutoCloseable {
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
+    }
+
+    private static PrometheusMeterRegistry metrics() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
     }
 
     private static String databaseKind(BotSettings settings) {

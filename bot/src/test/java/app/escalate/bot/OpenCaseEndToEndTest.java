@@ -208,6 +208,23 @@ class OpenCaseEndToEndTest {
     }
 
     @Test
+    void metrics_count_commands_and_deliveries_in_prometheus_text() throws Exception {
+        esc(TEAM_CHANNEL, "open Outage sev2");
+        slack.await("response_url", c -> true, Duration.ofSeconds(10));
+
+        HttpResponse<String> res = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains(
+                "escalate_command_seconds_count{outcome=\"ok\",subcommand=\"open\"} 1",
+                "escalate_outbox_deliveries_total{effect=\"PostCaseCard\",result=\"delivered\"} 1.0",
+                "escalate_outbox_backlog 0.0",
+                "jvm_memory_used_bytes");
+    }
+
+    @Test
     void healthz_reports_the_database_and_the_backlog() throws Exception {
         HttpResponse<String> res = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),

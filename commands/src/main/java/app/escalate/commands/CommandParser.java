@@ -13,6 +13,17 @@ public final class CommandParser {
     private CommandParser() {
     }
 
+    /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
+    public static final List<String> SUB_COMMANDS = List.of("open", "status", "help");
+
+    /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
+    public static String subCommand(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) return "help";
+        String verb = trimmed.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return SUB_COMMANDS.contains(verb) ? verb : "unknown";
+    }
+
     public static EscCommand parse(String text) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) return new EscCommand.Help();

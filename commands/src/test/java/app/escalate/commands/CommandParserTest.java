@@ -63,6 +63,13 @@ class CommandParserTest {
     }
 
     @Test
+    void names_the_sub_command_with_a_bounded_label() {
+        assertThat(CommandParser.subCommand("OPEN Outage sev1")).isEqualTo("open");
+        assertThat(CommandParser.subCommand("")).isEqualTo("help");
+        assertThat(CommandParser.subCommand("drop table cases")).isEqualTo("unknown");
+    }
+
+    @Test
     void null_text_is_help_not_an_exception() {
         assertThat(CommandParser.parse(null)).isEqualTo(new EscCommand.Help());
     }

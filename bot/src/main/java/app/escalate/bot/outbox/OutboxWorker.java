@@ -4,6 +4,8 @@ import app.escalate.bot.slack.DeliveryAttempt;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.storage.Outbox;
 import app.escalate.storage.OutboxEntry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +36,22 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery) {
+    private final MeterRegistry metrics;
+
+    public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
         this.pollEvery = pollEvery;
+        this.metrics = metrics;
+        Gauge.builder("escalate.outbox.backlog", outbox, Outbox::backlog)
+                .description("Slack effects waiting to be delivered").register(metrics);
+        Gauge.builder("escalate.outbox.failed", outbox, Outbox::failedCount)
+                .description("Slack effects Slack refused for good").register(metrics);
+    }
+
+    private void count(OutboxEntry entry, String result) {
+        metrics.counter("escalate.outbox.deliveries", "effect", kind(entry), "result", result).increment();
     }
 
     public synchronized void start() {
@@ -97,14 +110,17 @@ public final class OutboxWorker implements AutoCloseable {
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {
             outbox.delivered(entry, done.outcome(), now);
+            count(entry, "delivered");
         } else if (attempt instanceof DeliveryAttempt.Retry retry) {
             Duration wait = retry.after().orElseGet(() -> Backoff.after(entry.attempts()));
             log.info("outbox: {} for {} not delivered ({}); next try in {}", kind(entry), entry.effect().caseId(),
                     retry.reason(), wait);
             outbox.retryAt(entry, now.plus(wait), retry.reason());
+            count(entry, "retry");
         } else if (attempt instanceof DeliveryAttempt.GiveUp giveUp) {
             log.error("outbox: {} for {} refused by Slack: {}", kind(entry), entry.effect().caseId(), giveUp.reason());
             outbox.failed(entry, now, giveUp.reason());
+            count(entry, "failed");
         }
     }
 

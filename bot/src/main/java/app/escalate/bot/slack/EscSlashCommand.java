@@ -3,6 +3,7 @@ package app.escalate.bot.slack;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
@@ -12,6 +13,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +35,20 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final EscCommands commands;
     private final ReplyRenderer renderer;
     private final Runnable outboxChanged;
+    private final MeterRegistry metrics;
 
-    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged) {
+    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics) {
         this.commands = commands;
         this.renderer = renderer;
         this.outboxChanged = outboxChanged;
+        this.metrics = metrics;
     }
 
     @Override
     public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload payload = req.getPayload();
+        Timer.Sample sample = Timer.start(metrics);
+        String outcome = "ok";
         SlackMessage message;
         try {
             Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
@@ -52,10 +59,18 @@ public final class EscSlashCommand implements SlashCommandHandler {
         } catch (JdbiException e) {
             log.warn("/esc could not reach the database: {}", e.toString());
             message = SlackMessage.text(DATABASE_DOWN);
+            outcome = "database_down";
         } catch (RuntimeException e) {
             log.error("/esc failed", e);
             message = SlackMessage.text(BROKEN);
+            outcome = "error";
         }
+        sample.stop(Timer.builder("escalate.command")
+                .description("Time from receiving an /esc command to its ack")
+                .tag("subcommand", CommandParser.subCommand(payload.getText()))
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(metrics));
         SlackMessage reply = message;
         return ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
                 .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
