@@ -5,6 +5,7 @@ import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
+import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.EscCommands;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
@@ -16,7 +17,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -41,9 +41,9 @@ public final class EscalateApp implements AutoCloseable {
     private final OutboxWorker worker;
     private final App bolt;
     private final Javalin http;
-    private final Optional<SocketModeApp> socketMode;
+    private final Optional<SocketModeConnection> socketMode;
 
-    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeApp> socketMode) {
+    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeConnection> socketMode) {
         this.database = database;
         this.worker = worker;
         this.bolt = bolt;
@@ -82,12 +82,9 @@ public final class EscalateApp implements AutoCloseable {
                         .result(metrics.scrape()));
             }).start(settings.port());
 
-            Optional<SocketModeApp> socketMode = Optional.empty();
-            if (settings.mode() == BotSettings.Mode.SOCKET) {
-                SocketModeApp socket = new SocketModeApp(settings.appToken().orElseThrow().value(), bolt);
-                socket.startAsync();
-                socketMode = Optional.of(socket);
-            }
+            Optional<SocketModeConnection> socketMode = settings.appToken()
+                    .map(token -> new SocketModeConnection(token.value(), bolt));
+            socketMode.ifPresent(SocketModeConnection::start);
             worker.start();
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(), databaseKind(settings));
             return new EscalateApp(database, worker, bolt, http, socketMode);
@@ -129,13 +126,7 @@ public final class EscalateApp implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        socketMode.ifPresent(socket -> {
-            try {
-                socket.close();
-            } catch (Exception e) {
-                log.warn("closing Socket Mode: {}", e.toString());
-            }
-        });
+        socketMode.ifPresent(SocketModeConnection::close);
         try {
             worker.close();
         } catch (InterruptedException e) {

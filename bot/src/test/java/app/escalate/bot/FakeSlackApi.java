@@ -58,6 +58,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Set<String> channelNames = new HashSet<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Gson gson = new Gson();
+    private volatile String socketModeUrl;
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -73,6 +74,11 @@ final class FakeSlackApi implements AutoCloseable {
 
     String responseUrl(String id) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** Where {@code apps.connections.open} sends Socket Mode clients. */
+    void socketModeUrl(String url) {
+        socketModeUrl = url;
     }
 
     /** Makes a channel name already exist in the workspace. */
@@ -154,6 +160,9 @@ final class FakeSlackApi implements AutoCloseable {
                     "ts", "1764300000." + String.format("%06d", ids.incrementAndGet()),
                     "message", Map.of("text", p.getOrDefault("text", ""), "user", BOT_USER)));
             case "pins.add" -> json(Map.of("ok", true));
+            case "apps.connections.open" -> socketModeUrl == null
+                    ? json(Map.of("ok", false, "error", "not_allowed_token_type"))
+                    : json(Map.of("ok", true, "url", socketModeUrl));
             default -> json(Map.of("ok", false, "error", "unknown_method"));
         };
     }
