@@ -2,6 +2,7 @@ package app.escalate.bot;
 
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
@@ -72,6 +73,7 @@ public final class EscalateApp implements AutoCloseable {
                     .build());
             bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy),
                     worker::wake, metrics));
+            AccessLossEvents.register(bolt);
 
             SlackEventsRoute events = new SlackEventsRoute(bolt);
             Javalin http = Javalin.create(config -> {

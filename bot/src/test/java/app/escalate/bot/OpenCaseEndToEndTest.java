@@ -225,6 +225,24 @@ class OpenCaseEndToEndTest {
     }
 
     @Test
+    void answers_slacks_url_verification_so_the_manifest_can_be_saved() throws Exception {
+        HttpResponse<String> res = client.postJson("{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void acknowledges_being_uninstalled() throws Exception {
+        HttpResponse<String> res = client.postJson("""
+                {"token":"t","team_id":"T0FAKE","api_app_id":"A0ESC","type":"event_callback",
+                 "event":{"type":"app_uninstalled","event_ts":"1764300000.000100"},
+                 "event_id":"Ev0UNINSTALL","event_time":1764300000}""");
+
+        assertThat(res.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void healthz_reports_the_database_and_the_backlog() throws Exception {
         HttpResponse<String> res = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),

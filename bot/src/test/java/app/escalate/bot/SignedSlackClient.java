@@ -50,11 +50,21 @@ final class SignedSlackClient {
         return post(body, signingSecret, Instant.now());
     }
 
+    /** An Events API delivery (JSON), signed. */
+    HttpResponse<String> postJson(String json) throws IOException, InterruptedException {
+        return post(json, signingSecret, Instant.now(), "application/json");
+    }
+
     HttpResponse<String> post(String body, String secret, Instant at) throws IOException, InterruptedException {
+        return post(body, secret, at, "application/x-www-form-urlencoded");
+    }
+
+    private HttpResponse<String> post(String body, String secret, Instant at, String contentType)
+            throws IOException, InterruptedException {
         String timestamp = Long.toString(at.getEpochSecond());
         String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
         return send(HttpRequest.newBuilder(events)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
