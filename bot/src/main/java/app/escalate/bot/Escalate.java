@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code java -jar escalate.jar [healthcheck]}: the only place that reads the environment. */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
+    static final int CANNOT_START = 1;
 
     private Escalate() {
     }
@@ -53,7 +54,13 @@ public final class Escalate {
                     (HTTP mode), and also SLACK_APP_TOKEN for Socket Mode; see README.md, "Slack setup".""");
             return BAD_SETTINGS;
         }
-        EscalateApp app = EscalateApp.start(settings, policy, Clock.systemUTC());
+        EscalateApp app;
+        try {
+            app = EscalateApp.start(settings, policy, Clock.systemUTC());
+        } catch (Exception e) {
+            err.println("escalate: could not start: " + rootCause(e));
+            return CANNOT_START;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -61,6 +68,23 @@ public final class Escalate {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * One line that says what failed and why: the outermost message someone wrote (not a wrapper's
+     * copy of its cause), then the innermost one, e.g. "Port already in use. … (Address already in use)".
+     */
+    static String rootCause(Throwable e) {
+        String outer = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            boolean wrapperCopy = t.getCause() != null && t.getCause().toString().equals(t.getMessage());
+            if (outer == null && t.getMessage() != null && !wrapperCopy) outer = t.getMessage();
+            root = t;
+        }
+        String inner = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String line = outer == null || outer.equals(inner) ? inner : outer + " (" + inner + ")";
+        return line.lines().findFirst().orElse(line);
     }
 
     /** For container health checks: 0 when this machine's bot answers {@code /healthz} with 200. */

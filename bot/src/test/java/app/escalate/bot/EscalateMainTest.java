@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,19 @@ class EscalateMainTest {
                 """);
         assertThat(run(Map.of("ESCALATE_CONFIG", policy.toString()))).isEqualTo(2);
         assertThat(printed()).contains("ESCALATE_CONFIG", "workspace.chanel_prefix: unknown key (line 4)").hasLineCount(1);
+    }
+
+    @Test
+    void a_port_already_in_use_stops_start_up_with_one_line(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            int status = run(Map.of("SLACK_BOT_TOKEN", "xoxb-t", "SLACK_SIGNING_SECRET", "s",
+                    "PORT", Integer.toString(taken.getLocalPort()), "SLACK_API_URL", "http://127.0.0.1:9/api/",
+                    "DATABASE_URL", "jdbc:h2:file:" + dir.resolve("escalate")));
+
+            assertThat(status).isEqualTo(1);
+            assertThat(printed()).startsWith("escalate: could not start: ").contains(Integer.toString(taken.getLocalPort()))
+                    .hasLineCount(1);
+        }
     }
 
     @Test
