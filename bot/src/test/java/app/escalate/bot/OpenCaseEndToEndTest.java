@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The bot on a random port with a fake Slack Web API: signed requests in, and what Slack's own
@@ -210,18 +211,17 @@ class OpenCaseEndToEndTest {
     @Test
     void metrics_count_commands_and_deliveries_in_prometheus_text() throws Exception {
         esc(TEAM_CHANNEL, "open Outage sev2");
-        slack.await("response_url", c -> true, Duration.ofSeconds(10));
 
-        HttpResponse<String> res = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).contains(
-                "escalate_command_seconds_count{outcome=\"ok\",subcommand=\"open\"} 1",
-                "escalate_outbox_deliveries_total{effect=\"PostCaseCard\",result=\"delivered\"} 1.0",
-                "escalate_outbox_backlog 0.0",
-                "jvm_memory_used_bytes");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> res = get("/metrics");
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).contains(
+                    "escalate_command_seconds_count{outcome=\"ok\",subcommand=\"open\"} 1",
+                    "escalate_outbox_deliveries_total{effect=\"PostCaseCard\",result=\"delivered\"} 1.0",
+                    "escalate_outbox_deliveries_total{effect=\"TellReporter\",result=\"delivered\"} 1.0",
+                    "escalate_outbox_backlog 0.0",
+                    "jvm_memory_used_bytes");
+        });
     }
 
     @Test
@@ -244,11 +244,15 @@ class OpenCaseEndToEndTest {
 
     @Test
     void healthz_reports_the_database_and_the_backlog() throws Exception {
-        HttpResponse<String> res = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res = get("/healthz");
 
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).contains("\"database\":\"up\"", "\"outbox_backlog\":0");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

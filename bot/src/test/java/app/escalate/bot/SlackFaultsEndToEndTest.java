@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the reporter sees when Slack refuses part of the work for good, or a response URL has expired. */
 class SlackFaultsEndToEndTest {
@@ -74,9 +75,9 @@ class SlackFaultsEndToEndTest {
         assertThat(slack.calls("conversations.invite")).isEmpty();
         assertThat(slack.calls("chat.postMessage")).isEmpty();
 
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.body()).contains("\"outbox_backlog\":0");
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"outbox_backlog\":0"));
+        assertThat(slack.calls("conversations.create")).hasSize(1);
     }
 }
