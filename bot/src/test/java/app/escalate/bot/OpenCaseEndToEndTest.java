@@ -1,20 +1,13 @@
 package app.escalate.bot;
 
-import app.escalate.config.BotSettings;
-import app.escalate.config.PolicyLoader;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,44 +20,27 @@ import static org.awaitility.Awaitility.await;
  * client sent to the fake out.
  */
 class OpenCaseEndToEndTest {
-    private static final String SECRET = "test-signing-secret";
-    private static final String TOKEN = "xoxb-test-token";
     private static final String MARIA = "U0ESCMARIA";
     private static final String TEAM_CHANNEL = "C0TEAM";
 
     @TempDir
     Path dataDir;
+    private BotHarness harness;
     private FakeSlackApi slack;
-    private EscalateApp bot;
-    private SignedSlackClient client;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new FakeSlackApi();
-        startBot();
+        harness = new BotHarness(dataDir);
+        slack = harness.slack;
     }
 
     @AfterEach
     void stop() {
-        if (bot != null) bot.close();
-        slack.close();
-    }
-
-    private void startBot() throws Exception {
-        BotSettings settings = BotSettings.fromEnv(Map.of(
-                "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_API_URL", slack.apiUrl(),
-                "PORT", "0",
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate")));
-        bot = EscalateApp.start(settings, PolicyLoader.builtIn(), Clock.systemUTC());
-        client = new SignedSlackClient(bot.port(), SECRET);
+        harness.close();
     }
 
     private JsonObject esc(String channel, String text) throws Exception {
-        HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(MARIA, channel, text, slack.responseUrl("r1")));
-        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
-        return JsonParser.parseString(res.body()).getAsJsonObject();
+        return harness.esc(MARIA, channel, text);
     }
 
     @Test
@@ -77,7 +53,7 @@ class OpenCaseEndToEndTest {
         FakeSlackApi.Call pin = slack.await("pins.add");
         FakeSlackApi.Call create = slack.calls("conversations.create").get(0);
         assertThat(create.param("name")).isEqualTo("esc-1-deepfake-video-of-a-candidate-spreading");
-        assertThat(create.authorization()).isEqualTo("Bearer " + TOKEN);
+        assertThat(create.authorization()).isEqualTo("Bearer " + BotHarness.TOKEN);
         String channel = slack.calls("conversations.create").get(0).params().get("name");
         assertThat(channel).startsWith("esc-");
 
@@ -152,9 +128,9 @@ class OpenCaseEndToEndTest {
     void wrongly_signed_unsigned_and_stale_requests_get_401_and_change_nothing() throws Exception {
         String body = SignedSlackClient.slashCommand(MARIA, TEAM_CHANNEL, "open Should never exist sev1", slack.responseUrl("r1"));
 
-        assertThat(client.post(body, "not-the-secret", Instant.now()).statusCode()).isEqualTo(401);
-        assertThat(client.postUnsigned(body).statusCode()).isEqualTo(401);
-        assertThat(client.post(body, SECRET, Instant.now().minus(Duration.ofMinutes(6))).statusCode()).isEqualTo(401);
+        assertThat(harness.client().post(body, "not-the-secret", Instant.now()).statusCode()).isEqualTo(401);
+        assertThat(harness.client().postUnsigned(body).statusCode()).isEqualTo(401);
+        assertThat(harness.client().post(body, BotHarness.SECRET, Instant.now().minus(Duration.ofMinutes(6))).statusCode()).isEqualTo(401);
 
         assertThat(esc(TEAM_CHANNEL, "status").get("text").getAsString()).isEqualTo("No open cases.");
         Thread.sleep(600);
@@ -166,9 +142,7 @@ class OpenCaseEndToEndTest {
         esc(TEAM_CHANNEL, "open Deepfake video of a candidate spreading sev1");
         String channelId = slack.await("pins.add").param("channel");
 
-        bot.close();
-        bot = null;
-        startBot();
+        harness.restart();
 
         JsonObject card = esc(channelId, "status");
         assertThat(card.get("blocks").toString()).contains("ESC-1 · SEV1 · triage", "Deepfake video of a candidate spreading");
@@ -213,7 +187,7 @@ class OpenCaseEndToEndTest {
         esc(TEAM_CHANNEL, "open Outage sev2");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            HttpResponse<String> res = get("/metrics");
+            HttpResponse<String> res = harness.get("/metrics");
             assertThat(res.statusCode()).isEqualTo(200);
             assertThat(res.body()).contains(
                     "escalate_command_seconds_count{outcome=\"ok\",subcommand=\"open\"} 1",
@@ -226,7 +200,7 @@ class OpenCaseEndToEndTest {
 
     @Test
     void answers_slacks_url_verification_so_the_manifest_can_be_saved() throws Exception {
-        HttpResponse<String> res = client.postJson("{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
+        HttpResponse<String> res = harness.client().postJson("{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}");
 
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -234,7 +208,7 @@ class OpenCaseEndToEndTest {
 
     @Test
     void acknowledges_being_uninstalled() throws Exception {
-        HttpResponse<String> res = client.postJson("""
+        HttpResponse<String> res = harness.client().postJson("""
                 {"token":"t","team_id":"T0FAKE","api_app_id":"A0ESC","type":"event_callback",
                  "event":{"type":"app_uninstalled","event_ts":"1764300000.000100"},
                  "event_id":"Ev0UNINSTALL","event_time":1764300000}""");
@@ -244,15 +218,9 @@ class OpenCaseEndToEndTest {
 
     @Test
     void healthz_reports_the_database_and_the_backlog() throws Exception {
-        HttpResponse<String> res = get("/healthz");
+        HttpResponse<String> res = harness.get("/healthz");
 
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).contains("\"database\":\"up\"", "\"outbox_backlog\":0");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

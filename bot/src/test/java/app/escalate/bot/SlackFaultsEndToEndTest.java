@@ -1,18 +1,11 @@
 package app.escalate.bot;
 
-import app.escalate.config.BotSettings;
-import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,35 +14,26 @@ import static org.awaitility.Awaitility.await;
 
 /** What the reporter sees when Slack refuses part of the work for good, or a response URL has expired. */
 class SlackFaultsEndToEndTest {
-    private static final String SECRET = "test-signing-secret";
     private static final String MARIA = "U0ESCMARIA";
 
     @TempDir
     Path dataDir;
+    private BotHarness harness;
     private FakeSlackApi slack;
-    private EscalateApp bot;
-    private SignedSlackClient client;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new FakeSlackApi();
-        bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
-                "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), Clock.systemUTC());
-        client = new SignedSlackClient(bot.port(), SECRET);
+        harness = new BotHarness(dataDir);
+        slack = harness.slack;
     }
 
     @AfterEach
     void stop() {
-        bot.close();
-        slack.close();
+        harness.close();
     }
 
     private void open(String text) throws Exception {
-        HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open " + text, slack.responseUrl("r1")));
-        assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).contains("Opened *ESC-");
+        assertThat(harness.esc(MARIA, "C0TEAM", "open " + text).get("text").getAsString()).contains("Opened *ESC-");
     }
 
     @Test
@@ -75,9 +59,8 @@ class SlackFaultsEndToEndTest {
         assertThat(slack.calls("conversations.invite")).isEmpty();
         assertThat(slack.calls("chat.postMessage")).isEmpty();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("\"outbox_backlog\":0"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(harness.get("/healthz").body()).contains("\"outbox_backlog\":0"));
         assertThat(slack.calls("conversations.create")).hasSize(1);
     }
 }

@@ -1,0 +1,72 @@
+package app.escalate.bot;
+
+import app.escalate.config.BotSettings;
+import app.escalate.config.PolicyLoader;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bot in HTTP mode on a random port, its H2 file database in {@code dataDir}, talking to a fake Slack. */
+final class BotHarness implements AutoCloseable {
+    static final String SECRET = "test-signing-secret";
+    static final String TOKEN = "xoxb-test-token";
+
+    final FakeSlackApi slack;
+    private final Path dataDir;
+    private EscalateApp bot;
+    private SignedSlackClient client;
+
+    BotHarness(Path dataDir) throws Exception {
+        this.dataDir = dataDir;
+        this.slack = new FakeSlackApi();
+        start();
+    }
+
+    private void start() throws Exception {
+        bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+                "SLACK_BOT_TOKEN", TOKEN,
+                "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", slack.apiUrl(),
+                "PORT", "0",
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), Clock.systemUTC());
+        client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    /** Stops the bot as SIGTERM would and starts a new one on the same database. */
+    void restart() throws Exception {
+        bot.close();
+        start();
+    }
+
+    SignedSlackClient client() {
+        return client;
+    }
+
+    /** {@code /esc <text>} typed by {@code user} in {@code channel}; returns the ack Slack would show. */
+    JsonObject esc(String user, String channel, String text) throws Exception {
+        HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(user, channel, text, slack.responseUrl("r1")));
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        return JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        slack.close();
+    }
+}
