@@ -173,13 +173,22 @@ class OpenCaseEndToEndTest {
 
     @Test
     void a_title_that_tries_to_ping_everyone_is_posted_inert() throws Exception {
-        JsonObject ack = esc(TEAM_CHANNEL, "open <!channel> <@U0ESCHELEN> urgent & real sev2");
+        JsonObject ack = esc(TEAM_CHANNEL, "open <!channel> <@U0ESCHELEN|helen> urgent &amp; real sev2");
 
-        assertThat(ack.get("text").getAsString()).contains("&lt;!channel&gt; &lt;@U0ESCHELEN&gt; urgent &amp; real")
-                .doesNotContain("<!channel>");
+        assertThat(ack.get("text").getAsString()).contains("@channel @helen urgent &amp; real")
+                .doesNotContain("<!channel>", "<@U0ESCHELEN");
         FakeSlackApi.Call card = slack.await("chat.postMessage");
-        assertThat(card.json("blocks") + card.param("text")).contains("&lt;!channel&gt;").doesNotContain("<!channel>", "<@U0ESCHELEN>");
-        assertThat(slack.calls("conversations.create").get(0).param("name")).isEqualTo("esc-1-channel-u0eschelen-urgent-real");
+        assertThat(card.json("blocks") + card.param("text")).contains("@channel @helen urgent &amp; real")
+                .doesNotContain("<!channel>", "<@U0ESCHELEN");
+        assertThat(slack.calls("conversations.create").get(0).param("name")).isEqualTo("esc-1-channel-helen-urgent-real");
+    }
+
+    @Test
+    void broadcast_syntax_typed_literally_shows_as_text() throws Exception {
+        esc(TEAM_CHANNEL, "open &lt;!here&gt; in a title sev4");
+
+        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        assertThat(card.json("blocks")).contains("&lt;!here&gt; in a title").doesNotContain("<!here>");
     }
 
     @Test

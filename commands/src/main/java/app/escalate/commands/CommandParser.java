@@ -34,7 +34,7 @@ public final class CommandParser {
             case "help" -> new EscCommand.Help();
             case "open" -> open(rest);
             case "status" -> status(rest);
-            default -> new EscCommand.Invalid("I don't know `" + abbreviate(parts[0]) + "`.");
+            default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
 
@@ -57,11 +57,11 @@ public final class CommandParser {
             } else {
                 if (severity.isPresent()) return new EscCommand.Invalid("Give one severity only.");
                 Optional<Severity> parsed = Severity.parse(lower);
-                if (parsed.isEmpty()) return new EscCommand.Invalid("Severity is `sev1` to `sev4`, not `" + abbreviate(option) + "`.");
+                if (parsed.isEmpty()) return new EscCommand.Invalid("Severity is `sev1` to `sev4`, not `" + abbreviate(SlackText.plain(option)) + "`.");
                 severity = parsed;
             }
         }
-        String title = String.join(" ", tokens);
+        String title = SlackText.plain(String.join(" ", tokens)).strip();
         if (title.isEmpty()) return new EscCommand.Invalid("`/esc open` needs a title.");
         if (title.length() > MAX_TITLE_LENGTH) {
             return new EscCommand.Invalid("A title is at most " + MAX_TITLE_LENGTH + " characters; this one has "

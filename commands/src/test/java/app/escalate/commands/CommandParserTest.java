@@ -25,6 +25,12 @@ class CommandParserTest {
     }
 
     @Test
+    void stores_the_title_as_typed_with_slacks_escapes_and_mentions_decoded() {
+        assertThat(CommandParser.parse("open Ads &amp; apps for <@U0ESCKENJI|kenji> &lt;3 sev2"))
+                .isEqualTo(new EscCommand.Open("Ads & apps for @kenji <3", Optional.of(Severity.SEV2), Optional.empty()));
+    }
+
+    @Test
     void leaves_words_inside_the_title_alone() {
         assertThat(CommandParser.parse("open sev1 model says sev2 is fine"))
                 .isEqualTo(new EscCommand.Open("model says sev2 is fine", Optional.of(Severity.SEV1), Optional.empty()));
