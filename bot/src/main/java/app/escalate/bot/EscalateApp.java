@@ -7,7 +7,7 @@ import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
-import app.escalate.commands.EscCommands;
+import app.escalate.commands.handlers.EscCommands;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.Secret;

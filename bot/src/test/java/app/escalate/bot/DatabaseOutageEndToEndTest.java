@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The database going away mid-shift: clear answers, nothing half-done, and recovery when it is back. */
 class DatabaseOutageEndToEndTest {
@@ -57,9 +58,12 @@ class DatabaseOutageEndToEndTest {
                 assertThat(health(bot)).isEqualTo(503);
 
                 pg = postgres(pgData, port);
-                HttpResponse<String> after = client.post(open);
+                // The pool reconnects on its own; a responder retrying gets through within seconds.
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> text(client.post(open)).contains("Opened *ESC-"));
 
-                assertThat(text(after)).contains("Opened *ESC-1*");
+                assertThat(text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "status", slack.responseUrl("r")))))
+                        .contains("Open cases* (1)", "ESC-1 ");
                 assertThat(slack.await("pins.add").param("channel")).startsWith("C0CH");
                 assertThat(slack.calls("conversations.create")).hasSize(1);
                 assertThat(health(bot)).isEqualTo(200);

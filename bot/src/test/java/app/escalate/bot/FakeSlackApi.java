@@ -151,7 +151,7 @@ final class FakeSlackApi implements AutoCloseable {
             case "conversations.create" -> {
                 String name = p.get("name");
                 if (!channelNames.add(name)) yield json(Map.of("ok", false, "error", "name_taken"));
-                boolean isPrivate = Boolean.parseBoolean(p.getOrDefault("is_private", "false"));
+                boolean isPrivate = Set.of("1", "true").contains(p.getOrDefault("is_private", "false"));
                 yield json(Map.of("ok", true, "channel", Map.of("id", "C0CH" + ids.incrementAndGet(), "name", name,
                         "is_channel", !isPrivate, "is_private", isPrivate, "created", Instant.now().getEpochSecond())));
             }
@@ -160,6 +160,10 @@ final class FakeSlackApi implements AutoCloseable {
                     "ts", "1764300000." + String.format("%06d", ids.incrementAndGet()),
                     "message", Map.of("text", p.getOrDefault("text", ""), "user", BOT_USER)));
             case "pins.add" -> json(Map.of("ok", true));
+            case "chat.update" -> json(Map.of("ok", true, "channel", p.get("channel"), "ts", p.get("ts"),
+                    "text", p.getOrDefault("text", "")));
+            case "conversations.setTopic" -> json(Map.of("ok", true, "channel", Map.of("id", p.get("channel"),
+                    "topic", Map.of("value", p.getOrDefault("topic", "")))));
             case "apps.connections.open" -> socketModeUrl == null
                     ? json(Map.of("ok", false, "error", "not_allowed_token_type"))
                     : json(Map.of("ok", true, "url", socketModeUrl));

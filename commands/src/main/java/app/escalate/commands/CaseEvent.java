@@ -1,18 +1,26 @@
 package app.escalate.commands;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One entry of a case's append-only timeline: who did what, when, and the values involved
- * (for a change, its before and after).
+ * (for a change, its before and after as {@code from} and {@code to}).
  */
 public record CaseEvent(CaseId caseId, Instant at, UserId actor, Kind kind, Map<String, String> data) {
 
-    public enum Kind { OPENED }
+    public enum Kind {
+        OPENED, ACKNOWLEDGED, SEVERITY_CHANGED, STATE_CHANGED, OWNER_CHANGED, NOTE_ADDED, TASK_ADDED, TASK_DONE,
+        GROUP_LOOPED, RESOLVED, REOPENED, MESSAGE_PINNED
+    }
 
     public CaseEvent {
         data = Map.copyOf(data);
+    }
+
+    public String get(String key) {
+        return data.getOrDefault(key, "");
     }
 
     public static CaseEvent opened(Case c) {
@@ -20,5 +28,18 @@ public record CaseEvent(CaseId caseId, Instant at, UserId actor, Kind kind, Map<
                 "title", c.title(),
                 "severity", c.severity().name(),
                 "case_type", c.caseType().orElse("")));
+    }
+
+    /** A change from {@code from} to {@code to}, with optional extra values (e.g. a reason). */
+    public static CaseEvent change(CaseId id, Instant at, UserId actor, Kind kind, String from, String to,
+                                   Map<String, String> extra) {
+        Map<String, String> data = new LinkedHashMap<>(extra);
+        data.put("from", from);
+        data.put("to", to);
+        return new CaseEvent(id, at, actor, kind, data);
+    }
+
+    public static CaseEvent of(CaseId id, Instant at, UserId actor, Kind kind, Map<String, String> data) {
+        return new CaseEvent(id, at, actor, kind, data);
     }
 }

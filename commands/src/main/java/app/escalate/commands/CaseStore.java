@@ -2,6 +2,7 @@ package app.escalate.commands;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Where cases live. Implementations write a case, its timeline and its outbox effects atomically. */
@@ -13,12 +14,26 @@ public interface CaseStore {
      */
     Case open(NewCase draft, Function<Case, List<SlackEffect>> effects);
 
+    /**
+     * Runs {@code decide} on the case as it is, with the case locked against concurrent changes,
+     * and if it applies, stores the new case, its events and effects in the same transaction.
+     *
+     * @throws CaseNotFound when there is no such case
+     */
+    Decision change(CaseId id, Function<CaseFile, Decision> decide);
+
     Optional<Case> find(CaseId id);
+
+    Optional<CaseFile> file(CaseId id);
 
     Optional<Case> findByChannel(ChannelId channel);
 
     /** Open cases, most severe first, then oldest first. */
     List<Case> openCases();
 
+    /** The cases {@code user} is a member of (invited to, or has acted on). */
+    Set<CaseId> casesWithMember(UserId user);
+
+    /** Oldest first. */
     List<CaseEvent> timeline(CaseId id);
 }

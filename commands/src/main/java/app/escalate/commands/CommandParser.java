@@ -5,16 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the text after {@code /esc} into an {@link EscCommand}; never throws on user input. */
 public final class CommandParser {
     public static final int MAX_TITLE_LENGTH = 150;
+    public static final int MAX_NOTE_LENGTH = 3000;
+
+    private static final Pattern MENTION = Pattern.compile("<@[^>]*>");
+    private static final Pattern TRAILING_MENTION = Pattern.compile("\\s*(<@[^>]*>)$");
 
     private CommandParser() {
     }
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
-    public static final List<String> SUB_COMMANDS = List.of("open", "status", "help");
+    public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
+            "note", "task", "loop", "resolve", "reopen", "timeline", "rca");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -34,6 +41,7 @@ public final class CommandParser {
             case "help" -> new EscCommand.Help();
             case "open" -> open(rest);
             case "status" -> status(rest);
+            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -81,6 +89,138 @@ public final class CommandParser {
         Optional<CaseId> id = CaseId.parse(arg);
         if (id.isPresent()) return new EscCommand.Status(id);
         return new EscCommand.Invalid("`status` takes a case id such as `ESC-12`, or nothing.");
+    }
+
+    /** {@code [ESC-<n>] <arguments>}: the case id, when given, comes first. */
+    private static EscCommand onCase(String verb, String rest) {
+        String args = rest.strip();
+        Optional<CaseId> target = Optional.empty();
+        String[] first = args.split("\\s+", 2);
+        if (CaseId.parse(first[0]).isPresent()) {
+            target = CaseId.parse(first[0]);
+            args = first.length > 1 ? first[1].strip() : "";
+        }
+        try {
+            return new EscCommand.OnCase(target, action(verb, args));
+        } catch (Unreadable e) {
+            return new EscCommand.Invalid(e.getMessage());
+        }
+    }
+
+    private static CaseAction action(String verb, String args) {
+        return switch (verb) {
+            case "ack" -> noArguments(verb, args, new CaseAction.Acknowledge());
+            case "reopen" -> noArguments(verb, args, new CaseAction.Reopen());
+            case "rca" -> noArguments(verb, args, new CaseAction.DraftRca());
+            case "sev" -> severity(args);
+            case "state" -> state(args);
+            case "owner" -> owner(args);
+            case "note" -> new CaseAction.AddNote(text(args, "note", "`note` needs the text to add, e.g. `/esc note Takedown request sent`."));
+            case "task" -> task(args);
+            case "loop" -> loop(args);
+            case "resolve" -> resolve(args);
+            case "timeline" -> timeline(args);
+            default -> throw new AssertionError(verb);
+        };
+    }
+
+    private static CaseAction noArguments(String verb, String args, CaseAction action) {
+        if (!args.isEmpty()) throw new Unreadable("`" + verb + "` takes no text after it.");
+        return action;
+    }
+
+    /** {@code sev <1-4> [reason]}: also {@code sev2}; a reason may start with "because". */
+    private static CaseAction severity(String args) {
+        String[] parts = args.split("\\s+", 2);
+        String level = parts[0].toLowerCase(Locale.ROOT).replaceFirst("^sev", "");
+        if (!level.matches("[1-4]")) throw new Unreadable("`sev` takes a level from 1 to 4, e.g. `/esc sev 2`.");
+        String reason = parts.length > 1 ? SlackText.plain(parts[1]).strip().replaceFirst("(?i)^because\\s+", "") : "";
+        if (reason.length() > MAX_NOTE_LENGTH) throw new Unreadable("A reason is at most " + MAX_NOTE_LENGTH + " characters.");
+        return new CaseAction.SetSeverity(Severity.ofLevel(Integer.parseInt(level)),
+                reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    }
+
+    private static CaseAction state(String args) {
+        CaseState target = CaseState.parse(args).orElseThrow(() ->
+                new Unreadable("`state` takes one of triage, investigating, mitigated, monitoring."));
+        if (target == CaseState.RESOLVED) throw new Unreadable("To resolve, say how: `/esc resolve <resolution>`.");
+        return new CaseAction.MoveTo(target);
+    }
+
+    private static CaseAction owner(String args) {
+        List<UserId> mentioned = SlackText.mentionedUsers(args);
+        if (mentioned.size() != 1 || !MENTION.matcher(args).replaceAll("").isBlank()) {
+            throw new Unreadable("`owner` takes one @person, e.g. `/esc owner @maria`.");
+        }
+        return new CaseAction.SetOwner(mentioned.get(0));
+    }
+
+    /** {@code task add <text> [@person]} · {@code task done <n>} · {@code task list}. */
+    private static CaseAction task(String args) {
+        String[] parts = args.split("\\s+", 2);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        return switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "list" -> noArguments("task list", rest, new CaseAction.ListTasks());
+            case "done" -> {
+                if (!rest.matches("#?\\d{1,6}")) throw new Unreadable("`task done` takes the task's number, e.g. `/esc task done 2`.");
+                yield new CaseAction.CompleteTask(Integer.parseInt(rest.replace("#", "")));
+            }
+            case "add" -> {
+                Optional<UserId> assignee = Optional.empty();
+                Matcher last = TRAILING_MENTION.matcher(rest);
+                if (last.find() && SlackText.mentionedUsers(last.group(1)).size() == 1) {
+                    assignee = Optional.of(SlackText.mentionedUsers(last.group(1)).get(0));
+                    rest = rest.substring(0, last.start());
+                }
+                yield new CaseAction.AddTask(text(rest, "task", "`task add` needs the task, e.g. `/esc task add Ask the host for logs @kenji`."),
+                        assignee);
+            }
+            default -> throw new Unreadable("`task` is `task add <text> [@person]`, `task done <n>` or `task list`.");
+        };
+    }
+
+    private static CaseAction loop(String args) {
+        if (!args.matches("[A-Za-z][A-Za-z0-9_-]{0,39}")) throw new Unreadable("`loop` takes one group name, e.g. `/esc loop legal`.");
+        return new CaseAction.LoopIn(args.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code resolve <resolution> [cause:<root-cause>]}. */
+    private static CaseAction resolve(String args) {
+        Optional<String> cause = Optional.empty();
+        List<String> words = new ArrayList<>();
+        for (String word : args.split("\\s+")) {
+            if (word.toLowerCase(Locale.ROOT).startsWith("cause:")) {
+                if (cause.isPresent()) throw new Unreadable("Give one `cause:` only.");
+                cause = Optional.of(word.substring("cause:".length()).toLowerCase(Locale.ROOT)).filter(c -> !c.isEmpty());
+            } else if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return new CaseAction.Resolve(text(String.join(" ", words), "resolution",
+                "`resolve` needs the resolution, e.g. `/esc resolve Video removed on all surfaces`."), cause);
+    }
+
+    private static CaseAction timeline(String args) {
+        if (args.isEmpty()) return new CaseAction.ShowTimeline(1);
+        if (!args.matches("[1-9]\\d{0,3}")) throw new Unreadable("`timeline` takes a page number, e.g. `/esc timeline 2`.");
+        return new CaseAction.ShowTimeline(Integer.parseInt(args));
+    }
+
+    /** Free text as typed (Slack's escapes decoded), not empty and not too long. */
+    private static String text(String slackText, String what, String whenEmpty) {
+        String text = SlackText.plain(slackText).strip();
+        if (text.isEmpty()) throw new Unreadable(whenEmpty);
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw new Unreadable("A " + what + " is at most " + MAX_NOTE_LENGTH + " characters; this one has " + text.length() + ".");
+        }
+        return text;
+    }
+
+    /** Input that does not fit the grammar; the message says how it should look. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static String abbreviate(String token) {

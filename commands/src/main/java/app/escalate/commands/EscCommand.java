@@ -12,6 +12,10 @@ public sealed interface EscCommand {
     record Status(Optional<CaseId> caseId) implements EscCommand {
     }
 
+    /** An action on the case {@code target} names, or on this channel's case when it names none. */
+    record OnCase(Optional<CaseId> target, CaseAction action) implements EscCommand {
+    }
+
     record Help() implements EscCommand {
     }
 

@@ -17,7 +17,34 @@ public sealed interface Reply {
     record CaseOpened(Case opened, String channelName) implements Reply {
     }
 
-    record CaseCard(Case shown) implements Reply {
+    record CaseCard(CaseFile shown) implements Reply {
+    }
+
+    /** A change went through: the events it recorded (also announced in the case channel). */
+    record Changed(CaseId caseId, List<CaseEvent> events) implements Reply {
+        public Changed {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** One page of the timeline, newest first. */
+    record TimelinePage(CaseId caseId, List<CaseEvent> events, int page, int pages) implements Reply {
+        public TimelinePage {
+            events = List.copyOf(events);
+        }
+    }
+
+    record TaskList(CaseId caseId, List<Task> tasks) implements Reply {
+        public TaskList {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    /** A root-cause write-up drafted from the case and its whole timeline (oldest first). */
+    record RcaDraft(CaseFile file, List<CaseEvent> timeline) implements Reply {
+        public RcaDraft {
+            timeline = List.copyOf(timeline);
+        }
     }
 
     /** The first open cases, most urgent first; {@code total} counts them all. */

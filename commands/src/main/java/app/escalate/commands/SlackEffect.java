@@ -1,18 +1,21 @@
 package app.escalate.commands;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A change in Slack that a decision implies. Effects are written to the outbox in the same
- * transaction as the decision and delivered afterwards, in order per case. They carry ids, not
- * rendered messages: the worker renders from the case as it is at delivery.
+ * transaction as the decision and delivered afterwards, in order per case. They carry ids and
+ * facts, not rendered messages: the worker renders from the case as it is at delivery.
  */
 public sealed interface SlackEffect {
 
     CaseId caseId();
 
-    /** Create the case channel; on a name clash the worker tries {@link ChannelName#alternative}. */
+    /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
     record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements SlackEffect {
     }
 
@@ -28,17 +31,56 @@ public sealed interface SlackEffect {
     record PinCaseCard(CaseId caseId) implements SlackEffect {
     }
 
+    /** Post the case type's runbook checklist in the case channel. */
+    record PostRunbook(CaseId caseId) implements SlackEffect {
+    }
+
     /** Tell whoever opened the case where its channel is: via the command's response URL, else by DM. */
     record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements SlackEffect {
     }
 
+    /** Re-render the pinned card in place. */
+    record UpdateCaseCard(CaseId caseId) implements SlackEffect {
+    }
+
+    /** Set the channel topic from the case, e.g. {@code SEV1 · investigating · owner @maria · ESC-42}. */
+    record SetChannelTopic(CaseId caseId) implements SlackEffect {
+    }
+
+    /** Say in the case channel what just happened. */
+    record Announce(CaseId caseId, CaseEvent event) implements SlackEffect {
+    }
+
+    /** Brief a stakeholder group just brought in: who they are, and the case so far. */
+    record BriefGroup(CaseId caseId, String group, List<UserId> members) implements SlackEffect {
+        public BriefGroup {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** Events whose values appear in the channel topic. */
+    Set<CaseEvent.Kind> TOPIC_KINDS = EnumSet.of(CaseEvent.Kind.SEVERITY_CHANGED, CaseEvent.Kind.STATE_CHANGED,
+            CaseEvent.Kind.OWNER_CHANGED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED);
+
     /** What opening a case sets in motion, in delivery order. */
-    static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl) {
-        return List.of(
-                new CreateChannel(c.id(), channelName, false),
+    static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook) {
+        List<SlackEffect> effects = new ArrayList<>(List.of(
+                new CreateChannel(c.id(), channelName, c.restricted()),
                 new InviteToChannel(c.id(), List.of(c.reporter())),
                 new PostCaseCard(c.id()),
                 new PinCaseCard(c.id()),
-                new TellReporter(c.id(), c.reporter(), responseUrl));
+                new SetChannelTopic(c.id())));
+        if (hasRunbook) effects.add(new PostRunbook(c.id()));
+        effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
+        return effects;
+    }
+
+    /** What a change sets in motion: each event said in the channel, then the card and (when it shows them) the topic. */
+    static List<SlackEffect> forChange(CaseId id, List<CaseEvent> events) {
+        List<SlackEffect> effects = new ArrayList<>();
+        events.forEach(e -> effects.add(new Announce(id, e)));
+        effects.add(new UpdateCaseCard(id));
+        if (events.stream().anyMatch(e -> TOPIC_KINDS.contains(e.kind()))) effects.add(new SetChannelTopic(id));
+        return effects;
     }
 }

@@ -2,49 +2,87 @@ package app.escalate.commands;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** A list-backed {@link CaseStore} so handler tests need no database. */
-final class InMemoryCaseStore implements CaseStore {
-    final List<Case> cases = new ArrayList<>();
-    final List<SlackEffect> effects = new ArrayList<>();
-    final List<CaseEvent> events = new ArrayList<>();
+/** A map-backed {@link CaseStore} so handler tests need no database. */
+public final class InMemoryCaseStore implements CaseStore {
+    public final Map<CaseId, CaseFile> files = new HashMap<>();
+    public final List<SlackEffect> effects = new ArrayList<>();
+    public final List<CaseEvent> events = new ArrayList<>();
 
     @Override
-    public Case open(NewCase draft, Function<Case, List<SlackEffect>> effectsOf) {
-        Case c = draft.numbered(new CaseId(cases.size() + 1));
-        cases.add(c);
+    public synchronized Case open(NewCase draft, Function<Case, List<SlackEffect>> effectsOf) {
+        Case c = draft.numbered(new CaseId(files.size() + 1));
+        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), Set.of(draft.reporter())));
         events.add(CaseEvent.opened(c));
         effects.addAll(effectsOf.apply(c));
         return c;
     }
 
-    void put(Case c) {
-        cases.removeIf(existing -> existing.id().equals(c.id()));
-        cases.add(c);
+    @Override
+    public synchronized Decision change(CaseId id, Function<CaseFile, Decision> decide) {
+        CaseFile before = file(id).orElseThrow(() -> new CaseNotFound(id));
+        Decision decision = decide.apply(before);
+        if (decision instanceof Decision.Applied applied) {
+            Set<UserId> members = new HashSet<>(applied.after().members());
+            applied.events().forEach(e -> members.add(e.actor()));
+            CaseFile after = applied.after();
+            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members));
+            events.addAll(applied.events());
+            effects.addAll(applied.effects());
+        }
+        return decision;
+    }
+
+    /** Puts a case as given, replacing any with its id. */
+    public synchronized void put(Case c) {
+        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), Set.of(c.reporter())));
+    }
+
+    public synchronized Case get(long number) {
+        return files.get(new CaseId(number)).details();
+    }
+
+    public synchronized List<Case> cases() {
+        return files.values().stream().map(CaseFile::details).sorted(Comparator.comparing(c -> c.id().number())).toList();
     }
 
     @Override
-    public Optional<Case> find(CaseId id) {
-        return cases.stream().filter(c -> c.id().equals(id)).findFirst();
+    public synchronized Optional<Case> find(CaseId id) {
+        return file(id).map(CaseFile::details);
     }
 
     @Override
-    public Optional<Case> findByChannel(ChannelId channel) {
-        return cases.stream().filter(c -> c.channel().map(CaseChannel::id).equals(Optional.of(channel))).findFirst();
+    public synchronized Optional<CaseFile> file(CaseId id) {
+        return Optional.ofNullable(files.get(id));
     }
 
     @Override
-    public List<Case> openCases() {
-        return cases.stream().filter(Case::isOpen)
+    public synchronized Optional<Case> findByChannel(ChannelId channel) {
+        return cases().stream().filter(c -> c.channel().map(CaseChannel::id).equals(Optional.of(channel))).findFirst();
+    }
+
+    @Override
+    public synchronized List<Case> openCases() {
+        return cases().stream().filter(Case::isOpen)
                 .sorted(Comparator.comparing(Case::severity).thenComparing(Case::openedAt))
                 .toList();
     }
 
     @Override
-    public List<CaseEvent> timeline(CaseId id) {
+    public synchronized Set<CaseId> casesWithMember(UserId user) {
+        return files.values().stream().filter(f -> f.members().contains(user)).map(CaseFile::id).collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized List<CaseEvent> timeline(CaseId id) {
         return events.stream().filter(e -> e.caseId().equals(id)).toList();
     }
 }

@@ -2,8 +2,11 @@ package app.escalate.config;
 
 import java.util.List;
 
-/** A kind of case the team handles, with the severity it starts at and its runbook checklist. */
-public record CaseType(String id, String label, String defaultSeverity, List<String> runbook) {
+/**
+ * A kind of case the team handles: the severity it starts at, whether its cases are restricted
+ * (private channel, kept out of broad lists) by default, and its runbook checklist.
+ */
+public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook) {
     public CaseType {
         if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
@@ -13,6 +16,7 @@ public record CaseType(String id, String label, String defaultSeverity, List<Str
         if (!Policy.SEVERITY_KEYS.contains(defaultSeverity)) {
             throw new IllegalArgumentException("default_severity: one of " + Policy.SEVERITY_KEYS + ", got \"" + defaultSeverity + "\"");
         }
+        if (restricted == null) restricted = false;
         runbook = List.copyOf(runbook == null ? List.of() : runbook);
     }
 

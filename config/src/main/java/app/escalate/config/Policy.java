@@ -11,7 +11,7 @@ import java.util.Set;
  * Each section is checked as it is read; see {@link PolicyLoader}.
  */
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
-                     Map<String, List<String>> groups) {
+                     List<RootCause> rootCauses, Map<String, List<String>> groups) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
 
@@ -28,6 +28,13 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             CaseType type = caseTypes.get(i);
             if (!ids.add(type.id())) {
                 throw new IllegalArgumentException("case_types[" + i + "].id: \"" + type.id() + "\" is used twice");
+            }
+        }
+        rootCauses = List.copyOf(rootCauses == null ? List.of() : rootCauses);
+        Set<String> causes = new HashSet<>();
+        for (int i = 0; i < rootCauses.size(); i++) {
+            if (!causes.add(rootCauses.get(i).id())) {
+                throw new IllegalArgumentException("root_causes[" + i + "].id: \"" + rootCauses.get(i).id() + "\" is used twice");
             }
         }
         groups = Map.copyOf(groups == null ? Map.of() : groups);
@@ -49,6 +56,10 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
 
     public Optional<CaseType> caseType(String id) {
         return caseTypes.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<RootCause> rootCause(String id) {
+        return rootCauses.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     public List<String> group(String name) {

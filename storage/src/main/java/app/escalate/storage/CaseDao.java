@@ -1,6 +1,9 @@
 package app.escalate.storage;
 
+import app.escalate.commands.Acknowledgement;
 import app.escalate.commands.Case;
+import app.escalate.commands.Resolution;
+import app.escalate.commands.UserId;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -16,12 +19,39 @@ import java.util.Optional;
 interface CaseDao {
 
     @SqlUpdate("""
-            INSERT INTO cases (title, severity, state, case_type, reporter, opened_at)
-            VALUES (:title, :severity, :state, :caseType, :reporter, :openedAt)
+            INSERT INTO cases (title, severity, state, case_type, reporter, opened_at, restricted)
+            VALUES (:title, :severity, :state, :caseType, :reporter, :openedAt, :restricted)
             """)
     @GetGeneratedKeys("case_number")
     long insert(@Bind("title") String title, @Bind("severity") int severity, @Bind("state") String state,
-                @Bind("caseType") String caseType, @Bind("reporter") String reporter, @Bind("openedAt") Instant openedAt);
+                @Bind("caseType") String caseType, @Bind("reporter") String reporter, @Bind("openedAt") Instant openedAt,
+                @Bind("restricted") boolean restricted);
+
+    /** The case, locked until the transaction ends, so concurrent changes queue instead of overwriting each other. */
+    @SqlQuery("SELECT * FROM cases WHERE case_number = :number FOR UPDATE")
+    Optional<Case> lock(@Bind("number") long number);
+
+    /** Writes what a change may alter; the channel and card are written by the outbox. */
+    @SqlUpdate("""
+            UPDATE cases SET severity = :severity, state = :state, owner_id = :owner, acked_by = :ackedBy, acked_at = :ackedAt,
+                   resolution = :resolution, root_cause = :rootCause, resolved_by = :resolvedBy, resolved_at = :resolvedAt
+            WHERE case_number = :number
+            """)
+    int update(@Bind("number") long number, @Bind("severity") int severity, @Bind("state") String state,
+               @Bind("owner") String owner, @Bind("ackedBy") String ackedBy, @Bind("ackedAt") Instant ackedAt,
+               @Bind("resolution") String resolution, @Bind("rootCause") String rootCause,
+               @Bind("resolvedBy") String resolvedBy, @Bind("resolvedAt") Instant resolvedAt);
+
+    default void update(Case c) {
+        update(c.id().number(), c.severity().level(), c.state().name(),
+                c.owner().map(UserId::value).orElse(null),
+                c.acknowledged().map(a -> a.by().value()).orElse(null),
+                c.acknowledged().map(Acknowledgement::at).orElse(null),
+                c.resolution().map(Resolution::text).orElse(null),
+                c.resolution().flatMap(Resolution::rootCause).orElse(null),
+                c.resolution().map(r -> r.by().value()).orElse(null),
+                c.resolution().map(Resolution::at).orElse(null));
+    }
 
     @SqlQuery("SELECT * FROM cases WHERE case_number = :number")
     Optional<Case> find(@Bind("number") long number);

@@ -1,9 +1,11 @@
 package app.escalate.storage;
 
+import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +39,22 @@ final class EffectCodec {
             kind = "post_card";
         } else if (effect instanceof SlackEffect.PinCaseCard) {
             kind = "pin_card";
+        } else if (effect instanceof SlackEffect.PostRunbook) {
+            kind = "post_runbook";
+        } else if (effect instanceof SlackEffect.UpdateCaseCard) {
+            kind = "update_card";
+        } else if (effect instanceof SlackEffect.SetChannelTopic) {
+            kind = "set_topic";
+        } else if (effect instanceof SlackEffect.Announce e) {
+            kind = "announce";
+            p.put("event.kind", e.event().kind().name());
+            p.put("event.actor", e.event().actor().value());
+            p.put("event.at", e.event().at().toString());
+            e.event().data().forEach((k, v) -> p.put("data." + k, v));
+        } else if (effect instanceof SlackEffect.BriefGroup e) {
+            kind = "brief_group";
+            p.put("group", e.group());
+            p.put("users", e.members().stream().map(UserId::value).collect(Collectors.joining(",")));
         } else if (effect instanceof SlackEffect.TellReporter e) {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
@@ -55,10 +73,24 @@ final class EffectCodec {
             case "invite" -> new SlackEffect.InviteToChannel(caseId, users(p.get("users")));
             case "post_card" -> new SlackEffect.PostCaseCard(caseId);
             case "pin_card" -> new SlackEffect.PinCaseCard(caseId);
+            case "post_runbook" -> new SlackEffect.PostRunbook(caseId);
+            case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);
+            case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
+            case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));
+            case "brief_group" -> new SlackEffect.BriefGroup(caseId, p.get("group"), users(p.get("users")));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),
                     Optional.ofNullable(p.get("response_url")));
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
+    }
+
+    private static CaseEvent event(CaseId caseId, Map<String, String> p) {
+        Map<String, String> data = new HashMap<>();
+        p.forEach((k, v) -> {
+            if (k.startsWith("data.")) data.put(k.substring("data.".length()), v);
+        });
+        return new CaseEvent(caseId, Instant.parse(p.get("event.at")), new UserId(p.get("event.actor")),
+                CaseEvent.Kind.valueOf(p.get("event.kind")), data);
     }
 
     private static List<UserId> users(String csv) {

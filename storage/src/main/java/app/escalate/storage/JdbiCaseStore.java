@@ -2,18 +2,29 @@ package app.escalate.storage;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** {@link CaseStore} on Jdbi: a case, its timeline entry and its outbox effects commit together. */
+/** {@link CaseStore} on Jdbi: a case, its timeline entries and its outbox effects commit together. */
 public final class JdbiCaseStore implements CaseStore {
     private final Jdbi jdbi;
 
@@ -25,21 +36,74 @@ public final class JdbiCaseStore implements CaseStore {
     public Case open(NewCase draft, Function<Case, List<SlackEffect>> effects) {
         return jdbi.inTransaction(h -> {
             long number = h.attach(CaseDao.class).insert(draft.title(), draft.severity().level(), "TRIAGE",
-                    draft.caseType().orElse(null), draft.reporter().value(), draft.openedAt());
+                    draft.caseType().orElse(null), draft.reporter().value(), draft.openedAt(), draft.restricted());
             Case opened = draft.numbered(new CaseId(number));
+            h.attach(CaseFileDao.class).addMember(number, draft.reporter().value());
             h.attach(TimelineDao.class).append(CaseEvent.opened(opened));
-            OutboxDao outbox = h.attach(OutboxDao.class);
-            for (SlackEffect effect : effects.apply(opened)) {
-                EffectCodec.Encoded encoded = EffectCodec.encode(effect);
-                outbox.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), draft.openedAt());
-            }
+            enqueue(h, effects.apply(opened), draft.openedAt());
             return opened;
         });
     }
 
     @Override
+    public Decision change(CaseId id, Function<CaseFile, Decision> decide) {
+        return jdbi.inTransaction(h -> {
+            Case locked = h.attach(CaseDao.class).lock(id.number()).orElseThrow(() -> new CaseNotFound(id));
+            CaseFile before = file(h, locked);
+            Decision decision = decide.apply(before);
+            if (decision instanceof Decision.Applied applied) write(h, before, applied);
+            return decision;
+        });
+    }
+
+    private static void write(Handle h, CaseFile before, Decision.Applied applied) {
+        CaseFile after = applied.after();
+        long number = after.id().number();
+        h.attach(CaseDao.class).update(after.details());
+        CaseFileDao dao = h.attach(CaseFileDao.class);
+        Map<Integer, Task> old = before.tasks().stream().collect(Collectors.toMap(Task::number, t -> t));
+        for (Task task : after.tasks()) {
+            Task was = old.get(task.number());
+            if (was == null) {
+                dao.insertTask(number, task.number(), task.text(), task.assignee().map(UserId::value).orElse(null),
+                        task.createdBy().value(), task.createdAt());
+            }
+            if (task.isDone() && (was == null || !was.isDone())) {
+                dao.completeTask(number, task.number(), task.doneBy().orElseThrow().value(), task.doneAt().orElseThrow());
+            }
+        }
+        after.stakeholders().stream().filter(g -> !before.stakeholders().contains(g)).forEach(g -> dao.addStakeholder(number, g));
+        Set<UserId> members = new HashSet<>(after.members());
+        applied.events().forEach(e -> members.add(e.actor()));
+        members.stream().filter(m -> !before.members().contains(m)).forEach(m -> dao.addMember(number, m.value()));
+        TimelineDao timeline = h.attach(TimelineDao.class);
+        applied.events().forEach(timeline::append);
+        enqueue(h, applied.effects(), applied.events().get(0).at());
+    }
+
+    private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
+        OutboxDao outbox = h.attach(OutboxDao.class);
+        for (SlackEffect effect : effects) {
+            EffectCodec.Encoded encoded = EffectCodec.encode(effect);
+            outbox.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at);
+        }
+    }
+
+    private static CaseFile file(Handle h, Case c) {
+        CaseFileDao dao = h.attach(CaseFileDao.class);
+        long number = c.id().number();
+        return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
+                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()));
+    }
+
+    @Override
     public Optional<Case> find(CaseId id) {
         return jdbi.withExtension(CaseDao.class, dao -> dao.find(id.number()));
+    }
+
+    @Override
+    public Optional<CaseFile> file(CaseId id) {
+        return jdbi.withHandle(h -> h.attach(CaseDao.class).find(id.number()).map(c -> file(h, c)));
     }
 
     @Override
@@ -50,6 +114,12 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public List<Case> openCases() {
         return jdbi.withExtension(CaseDao.class, CaseDao::open);
+    }
+
+    @Override
+    public Set<CaseId> casesWithMember(UserId user) {
+        return jdbi.withExtension(CaseFileDao.class, dao -> dao.casesOf(user.value()).stream()
+                .map(CaseId::new).collect(Collectors.toSet()));
     }
 
     @Override

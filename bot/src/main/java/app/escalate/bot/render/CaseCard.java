@@ -1,45 +1,68 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.CaseFile;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
 import app.escalate.config.SeverityPolicy;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-/** The case card: what a responder needs at a glance, pinned in the case channel and shown by {@code status}. */
+/**
+ * The case card: what a responder needs at a glance, pinned in the case channel (and updated in
+ * place after every change) and shown by {@code status}.
+ */
 public final class CaseCard {
     private CaseCard() {
     }
 
-    public static SlackMessage of(Case c, Policy policy) {
+    public static SlackMessage of(CaseFile file, Policy policy) {
+        Case c = file.details();
         SeverityPolicy sla = policy.severity(c.severity().level());
         List<TextObject> fields = new ArrayList<>();
-        fields.add(markdownText("*Reporter*\n" + Mrkdwn.user(c.reporter().value())));
         fields.add(markdownText("*Owner*\n" + c.owner().map(o -> Mrkdwn.user(o.value())).orElse("_unassigned_")));
+        fields.add(markdownText("*Reporter*\n" + Mrkdwn.user(c.reporter().value())));
         fields.add(markdownText("*Opened*\n" + Mrkdwn.date(c.openedAt())));
         fields.add(markdownText("*Type*\n" + c.caseType().flatMap(policy::caseType).map(CaseType::label)
                 .map(Mrkdwn::escape).orElse("_not set_")));
-        fields.add(markdownText("*Ack by*\n" + Mrkdwn.date(c.openedAt().plus(sla.ack()))));
+        fields.add(markdownText("*Acknowledged*\n" + c.acknowledged()
+                .map(a -> Mrkdwn.user(a.by().value()) + ", " + Mrkdwn.date(a.at()))
+                .orElse(c.isOpen() ? "_not yet_ (by " + Mrkdwn.date(c.openedAt().plus(sla.ack())) + ")" : "_no_")));
         fields.add(markdownText("*Mitigate by*\n" + Mrkdwn.date(c.openedAt().plus(sla.mitigate()))));
+        fields.add(markdownText("*Stakeholders*\n" + (file.stakeholders().isEmpty() ? "_none yet_"
+                : file.stakeholders().stream().sorted().map(Mrkdwn::escape).collect(Collectors.joining(", ")))));
+        fields.add(markdownText("*Open tasks*\n" + file.openTasks()));
 
-        List<LayoutBlock> blocks = List.of(
-                section(s -> s.text(markdownText(headline(c) + "\n" + Mrkdwn.escape(c.title())))),
-                section(s -> s.fields(fields)),
-                context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
-                        + " · `/esc help` for commands")))));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(headline(c) + (c.restricted() ? " · :lock: restricted" : "")
+                + "\n" + Mrkdwn.escape(c.title())))));
+        blocks.add(section(s -> s.fields(fields)));
+        c.resolution().ifPresent(r -> blocks.add(section(s -> s.text(markdownText("*Resolution* ("
+                + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n" + Mrkdwn.escape(r.text())
+                + r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
+                .orElse(""))))));
+        blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
+                + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
     }
 
     /** {@code *ESC-12 · SEV1 · triage*}: the first thing anyone reads. */
     static String headline(Case c) {
         return "*" + c.id() + " · " + c.severity() + " · " + c.state().label() + "*";
+    }
+
+    /** The channel topic: {@code SEV1 · investigating · owner <@U…> · ESC-42}. */
+    public static String topic(Case c) {
+        return c.severity() + " · " + c.state().label() + " · "
+                + c.owner().map(o -> "owner " + Mrkdwn.user(o.value())).orElse("no owner") + " · " + c.id();
     }
 }

@@ -2,6 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.Reply;
+import app.escalate.commands.Task;
 import app.escalate.commands.Usage;
 import app.escalate.config.Policy;
 
@@ -10,9 +11,13 @@ import java.util.stream.Collectors;
 /** Turns a handler's {@link Reply} into the ephemeral message its requester sees. */
 public final class ReplyRenderer {
     private final Policy policy;
+    private final EventText events;
+    private final RcaDraft rca;
 
     public ReplyRenderer(Policy policy) {
         this.policy = policy;
+        this.events = new EventText(policy);
+        this.rca = new RcaDraft(policy);
     }
 
     public SlackMessage render(Reply reply) {
@@ -34,6 +39,24 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.CaseList list) {
             return caseList(list);
         }
+        if (reply instanceof Reply.Changed changed) {
+            return SlackMessage.text("*" + changed.caseId() + "*: " + changed.events().stream().map(events::line)
+                    .collect(Collectors.joining("\n")));
+        }
+        if (reply instanceof Reply.TimelinePage page) {
+            return SlackMessage.text("*Timeline of " + page.caseId() + "*, newest first (page " + page.page() + " of "
+                    + page.pages() + ")\n" + page.events().stream().map(e -> "• " + Mrkdwn.date(e.at()) + " " + events.line(e))
+                    .collect(Collectors.joining("\n"))
+                    + (page.page() < page.pages() ? "\nOlder: `/esc timeline " + (page.page() + 1) + "`" : ""));
+        }
+        if (reply instanceof Reply.TaskList list) {
+            return SlackMessage.text(list.tasks().isEmpty() ? list.caseId() + " has no tasks yet: `/esc task add <text> [@person]`."
+                    : "*Tasks of " + list.caseId() + "*\n" + list.tasks().stream().map(ReplyRenderer::task)
+                    .collect(Collectors.joining("\n")));
+        }
+        if (reply instanceof Reply.RcaDraft draft) {
+            return rca.of(draft.file(), draft.timeline());
+        }
         throw new AssertionError("unrendered reply " + reply);
     }
 
@@ -43,6 +66,11 @@ public final class ReplyRenderer {
         int more = list.total() - list.cases().size();
         return SlackMessage.text("*Open cases* (" + list.total() + "), most severe first\n" + lines
                 + (more > 0 ? "\n…and " + more + " more" : ""));
+    }
+
+    private static String task(Task t) {
+        return (t.isDone() ? "☑ ~" : "☐ ") + t.number() + ". " + Mrkdwn.escape(t.text()) + (t.isDone() ? "~" : "")
+                + t.assignee().map(a -> " " + Mrkdwn.user(a.value())).orElse("");
     }
 
     private static String line(Case c) {

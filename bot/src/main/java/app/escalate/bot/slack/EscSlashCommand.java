@@ -4,7 +4,7 @@ import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
-import app.escalate.commands.EscCommands;
+import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.UserId;

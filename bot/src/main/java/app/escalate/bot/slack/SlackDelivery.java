@@ -1,15 +1,18 @@
 package app.escalate.bot.slack;
 
 import app.escalate.bot.render.CaseCard;
+import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.ChannelName;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
@@ -43,6 +46,7 @@ public final class SlackDelivery {
     private final MethodsClient methods;
     private final JdbiCaseStore cases;
     private final Policy policy;
+    private final CaseMessages messages;
     private final Gson gson = new Gson();
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, Policy policy) {
@@ -50,6 +54,7 @@ public final class SlackDelivery {
         this.methods = slack.methods(botToken);
         this.cases = cases;
         this.policy = policy;
+        this.messages = new CaseMessages(policy);
     }
 
     public DeliveryAttempt deliver(SlackEffect effect) {
@@ -59,6 +64,13 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PostCaseCard e) return postCard(e);
             if (effect instanceof SlackEffect.PinCaseCard e) return pinCard(e);
             if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
+            if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
+            if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
+            if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
+            if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
+            if (effect instanceof SlackEffect.BriefGroup e) {
+                return post(e.caseId(), messages.briefing(theFile(e.caseId()), e.group(), e.members(), cases.timeline(e.caseId())));
+            }
             throw new AssertionError("no delivery for " + effect);
         } catch (Transient t) {
             return new DeliveryAttempt.Retry(t.after, t.getMessage());
@@ -91,13 +103,46 @@ public final class SlackDelivery {
     }
 
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
-        Case c = theCase(e.caseId());
         CaseChannel channel = channelOf(e.caseId());
-        SlackMessage card = CaseCard.of(c, policy);
+        SlackMessage card = CaseCard.of(theFile(e.caseId()), policy);
         ChatPostMessageResponse res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r
                 .channel(channel.id().value()).text(card.text()).blocks(card.blocks())));
         if (!res.isOk()) throw refused("chat.postMessage", res);
         return new DeliveryAttempt.Delivered(new DeliveryOutcome.CardPosted(e.caseId(), res.getTs()));
+    }
+
+    /** The pinned card, re-rendered from the case as it is now; several queued updates all show the latest. */
+    private DeliveryAttempt updateCard(SlackEffect.UpdateCaseCard e) {
+        CaseChannel channel = channelOf(e.caseId());
+        String ts = cases.cardTs(e.caseId()).orElseThrow(() -> new Refused("chat.update: the card of " + e.caseId() + " was never posted"));
+        SlackMessage card = CaseCard.of(theFile(e.caseId()), policy);
+        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel.id().value()).ts(ts)
+                .text(card.text()).blocks(card.blocks())));
+        if (res.isOk()) return sent();
+        throw refused("chat.update", res);
+    }
+
+    private DeliveryAttempt setTopic(SlackEffect.SetChannelTopic e) {
+        CaseChannel channel = channelOf(e.caseId());
+        String topic = CaseCard.topic(theCase(e.caseId()));
+        var res = call("conversations.setTopic", () -> methods.conversationsSetTopic(r -> r.channel(channel.id().value()).topic(topic)));
+        if (res.isOk()) return sent();
+        throw refused("conversations.setTopic", res);
+    }
+
+    private DeliveryAttempt postRunbook(SlackEffect.PostRunbook e) {
+        Case c = theCase(e.caseId());
+        CaseType type = c.caseType().flatMap(policy::caseType)
+                .orElseThrow(() -> new Refused("no runbook for " + e.caseId() + ": its case type is no longer in the policy"));
+        return post(e.caseId(), messages.runbook(type));
+    }
+
+    private DeliveryAttempt post(CaseId id, SlackMessage message) {
+        CaseChannel channel = channelOf(id);
+        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel.id().value())
+                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
+        if (res.isOk()) return sent();
+        throw refused("chat.postMessage", res);
     }
 
     private DeliveryAttempt pinCard(SlackEffect.PinCaseCard e) {
@@ -131,6 +176,10 @@ public final class SlackDelivery {
         var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
         if (dm.isOk()) return sent();
         throw refused("chat.postMessage", dm);
+    }
+
+    private CaseFile theFile(CaseId id) {
+        return cases.file(id).orElseThrow(() -> new Refused("no case " + id));
     }
 
     private Case theCase(CaseId id) {

@@ -1,5 +1,14 @@
-package app.escalate.commands;
+package app.escalate.commands.handlers;
 
+import app.escalate.commands.Case;
+import app.escalate.commands.ChannelName;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.NewCase;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.CaseStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 
@@ -7,7 +16,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code /esc open}: records the case and queues its channel, invite, pinned card and the link back. */
+/**
+ * {@code /esc open}: records the case and queues its channel (private when the case type is
+ * restricted), the invite, the pinned card, the topic, the runbook, and the link back.
+ */
 public final class OpenCase {
     private final CaseStore cases;
     private final Policy policy;
@@ -28,8 +40,10 @@ public final class OpenCase {
         Severity severity = command.severity()
                 .or(() -> type.map(t -> Severity.ofLevel(t.defaultSeverityLevel())))
                 .orElse(Severity.DEFAULT);
-        NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), by.user(), clock.instant());
-        Case opened = cases.open(draft, c -> SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl()));
+        boolean restricted = type.map(CaseType::restricted).orElse(false);
+        boolean hasRunbook = type.map(t -> !t.runbook().isEmpty()).orElse(false);
+        NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), by.user(), clock.instant(), restricted);
+        Case opened = cases.open(draft, c -> SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook));
         return new Reply.CaseOpened(opened, channelName(opened));
     }
 

@@ -1,5 +1,6 @@
-package app.escalate.commands;
+package app.escalate.commands.handlers;
 
+import app.escalate.commands.*;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class OpenCaseTest {
     void opening_records_the_case_and_queues_channel_invite_card_pin_and_link_in_that_order() {
         Reply reply = commands.handle("open Deepfake video of a candidate spreading sev1", IN_TEAM_CHANNEL);
 
-        Case opened = store.cases.get(0);
+        Case opened = store.get(1);
         assertThat(opened.id()).isEqualTo(new CaseId(1));
         assertThat(opened.severity()).isEqualTo(Severity.SEV1);
         assertThat(opened.state()).isEqualTo(CaseState.TRIAGE);
@@ -36,6 +37,7 @@ class OpenCaseTest {
                 new SlackEffect.InviteToChannel(opened.id(), List.of(MARIA)),
                 new SlackEffect.PostCaseCard(opened.id()),
                 new SlackEffect.PinCaseCard(opened.id()),
+                new SlackEffect.SetChannelTopic(opened.id()),
                 new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")));
         assertThat(store.events).singleElement().extracting(CaseEvent::kind).isEqualTo(CaseEvent.Kind.OPENED);
     }
@@ -46,8 +48,18 @@ class OpenCaseTest {
         commands.handle("open Election rumour type:civic-event", IN_TEAM_CHANNEL);
         commands.handle("open Election rumour type:civic-event sev4", IN_TEAM_CHANNEL);
 
-        assertThat(store.cases).extracting(Case::severity).containsExactly(Severity.SEV3, Severity.SEV1, Severity.SEV4);
-        assertThat(store.cases.get(1).caseType()).contains("civic-event");
+        assertThat(store.cases()).extracting(Case::severity).containsExactly(Severity.SEV3, Severity.SEV1, Severity.SEV4);
+        assertThat(store.get(2).caseType()).contains("civic-event");
+    }
+
+    @Test
+    void a_case_type_with_a_runbook_posts_it_and_a_restricted_type_gets_a_private_channel() {
+        commands.handle("open Regulator asks for account data type:regulatory-request", IN_TEAM_CHANNEL);
+
+        Case opened = store.get(1);
+        assertThat(opened.restricted()).isTrue();
+        assertThat(store.effects).contains(new SlackEffect.CreateChannel(opened.id(), "esc-1-regulator-asks-for-account-data", true),
+                new SlackEffect.PostRunbook(opened.id()));
     }
 
     @Test
@@ -56,7 +68,7 @@ class OpenCaseTest {
 
         assertThat(reply).isInstanceOf(Reply.Refusal.class);
         assertThat(((Reply.Refusal) reply).reason()).contains("`aliens`", "`deepfake`", "`regulatory-request`");
-        assertThat(store.cases).isEmpty();
+        assertThat(store.cases()).isEmpty();
         assertThat(store.effects).isEmpty();
     }
 
@@ -65,6 +77,6 @@ class OpenCaseTest {
         assertThat(commands.handle("opne Outage", IN_TEAM_CHANNEL))
                 .isEqualTo(new Reply.Usage(Optional.of("I don't know `opne`.")));
         assertThat(commands.handle("", IN_TEAM_CHANNEL)).isEqualTo(new Reply.Usage(Optional.empty()));
-        assertThat(store.cases).isEmpty();
+        assertThat(store.cases()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
-package app.escalate.commands;
+package app.escalate.commands.handlers;
 
+import app.escalate.commands.*;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class ShowStatusTest {
     private Case caseOf(long n, Severity severity, CaseState state, int minutesAfter, String channel) {
         Case c = new Case(new CaseId(n), "Case " + n, severity, state, Optional.empty(), KENJI, Optional.empty(),
                 T0.plusSeconds(60L * minutesAfter),
-                Optional.ofNullable(channel).map(id -> new CaseChannel(new ChannelId(id), "esc-" + n)));
+                Optional.ofNullable(channel).map(id -> new CaseChannel(new ChannelId(id), "esc-" + n)),
+                Optional.empty(), Optional.empty(), false);
         store.put(c);
         return c;
     }
@@ -33,7 +35,7 @@ class ShowStatusTest {
 
         Reply reply = commands.handle("status", new Invocation(KENJI, new ChannelId("C0CASE1"), Optional.empty()));
 
-        assertThat(reply).isEqualTo(new Reply.CaseCard(mine));
+        assertThat(reply).isEqualTo(new Reply.CaseCard(store.file(mine.id()).orElseThrow()));
     }
 
     @Test
@@ -59,10 +61,28 @@ class ShowStatusTest {
     }
 
     @Test
+    void a_restricted_case_is_listed_and_shown_only_to_its_members() {
+        Case restricted = new Case(new CaseId(1), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.empty(),
+                new UserId("U0ESCPRIYA"), Optional.empty(), T0, Optional.of(new CaseChannel(new ChannelId("C0LEGAL"), "esc-1")),
+                Optional.empty(), Optional.empty(), true);
+        store.put(restricted);
+        caseOf(2, Severity.SEV3, CaseState.TRIAGE, 0, null);
+        Invocation priya = new Invocation(new UserId("U0ESCPRIYA"), new ChannelId("C0TEAM"), Optional.empty());
+
+        assertThat(((Reply.CaseList) commands.handle("status", ELSEWHERE)).cases()).extracting(Case::id).containsExactly(new CaseId(2));
+        assertThat(((Reply.CaseList) commands.handle("status", priya)).cases()).extracting(Case::id)
+                .containsExactly(new CaseId(1), new CaseId(2));
+        assertThat(commands.handle("status ESC-1", ELSEWHERE))
+                .isEqualTo(new Reply.Refusal("ESC-1 is restricted to the people working it."));
+        assertThat(commands.handle("status", new Invocation(KENJI, new ChannelId("C0LEGAL"), Optional.empty())))
+                .isInstanceOf(Reply.CaseCard.class);
+    }
+
+    @Test
     void a_named_case_shows_its_card_anywhere_and_an_unknown_one_is_refused() {
         Case named = caseOf(7, Severity.SEV4, CaseState.TRIAGE, 0, null);
 
-        assertThat(commands.handle("status ESC-7", ELSEWHERE)).isEqualTo(new Reply.CaseCard(named));
+        assertThat(commands.handle("status ESC-7", ELSEWHERE)).isEqualTo(new Reply.CaseCard(store.file(named.id()).orElseThrow()));
         assertThat(commands.handle("status ESC-99", ELSEWHERE)).isEqualTo(new Reply.Refusal("There is no case ESC-99."));
     }
 }

@@ -1,0 +1,59 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** One timeline event as one line of mrkdwn, every value from a person escaped. */
+public final class EventText {
+    private final Policy policy;
+
+    public EventText(Policy policy) {
+        this.policy = policy;
+    }
+
+    public String line(CaseEvent e) {
+        String who = Mrkdwn.user(e.actor().value());
+        return switch (e.kind()) {
+            case OPENED -> who + " opened the case as " + e.get("severity") + ": " + Mrkdwn.escape(e.get("title"));
+            case ACKNOWLEDGED -> who + " acknowledged" + ackDelay(e.get("after"));
+            case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " → *" + e.get("to") + "*" + reason(e);
+            case STATE_CHANGED -> who + " moved the case " + e.get("from") + " → *" + e.get("to") + "*";
+            case OWNER_CHANGED -> who + " made " + Mrkdwn.user(e.get("to")) + " the owner"
+                    + (e.get("from").isEmpty() ? "" : " (was " + Mrkdwn.user(e.get("from")) + ")");
+            case NOTE_ADDED -> who + " noted: " + Mrkdwn.escape(e.get("text"));
+            case TASK_ADDED -> who + " added task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"))
+                    + (e.get("assignee").isEmpty() ? "" : " (for " + Mrkdwn.user(e.get("assignee")) + ")");
+            case TASK_DONE -> who + " completed task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"));
+            case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
+            case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
+            case REOPENED -> who + " reopened the case";
+            case MESSAGE_PINNED -> who + " pinned a message from " + Mrkdwn.user(e.get("author")) + ": "
+                    + Mrkdwn.escape(e.get("text")) + (e.get("permalink").isEmpty() ? "" : " <" + e.get("permalink") + "|(link)>");
+        };
+    }
+
+    private static String ackDelay(String seconds) {
+        if (seconds.isEmpty()) return "";
+        Duration d = Duration.ofSeconds(Long.parseLong(seconds));
+        return " (" + (d.toMinutes() < 1 ? d.toSeconds() + " s" : d.toMinutes() + " min") + " after opening)";
+    }
+
+    private static String reason(CaseEvent e) {
+        return e.get("reason").isEmpty() ? "" : ": " + Mrkdwn.escape(e.get("reason"));
+    }
+
+    private static String members(String csv) {
+        if (csv.isEmpty()) return "";
+        return " (" + Arrays.stream(csv.split(",")).map(Mrkdwn::user).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private String cause(String id) {
+        if (id.isEmpty()) return "";
+        return " (root cause: " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)) + ")";
+    }
+}

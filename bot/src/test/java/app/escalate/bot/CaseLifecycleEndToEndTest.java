@@ -1,0 +1,130 @@
+package app.escalate.bot;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A case run from open to resolved and reopened through signed /esc commands, checking what
+ * Slack is asked to show: the card updated in place, the topic, announcements, invites and briefings.
+ */
+class CaseLifecycleEndToEndTest {
+    private static final String MARIA = "U0ESCMARIA";   // responder
+    private static final String KENJI = "U0ESCKENJI";   // responder
+    private static final String CHLOE = "U0ESCCHLOE";   // comms, not a responder
+    private static final String TEAM = "C0TEAM";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dataDir;
+    private BotHarness harness;
+    private FakeSlackApi slack;
+    private String channel;
+
+    @BeforeEach
+    void open_a_case() throws Exception {
+        harness = new BotHarness(dataDir);
+        slack = harness.slack;
+        harness.esc(MARIA, TEAM, "open Model invents a product recall type:llm-hallucination");
+        slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").startsWith("*Runbook: LLM hallucination*"), WAIT);
+        channel = slack.calls("pins.add").get(0).param("channel");
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private String esc(String user, String text) throws Exception {
+        JsonObject ack = harness.esc(user, channel, text);
+        return ack.get("text").getAsString();
+    }
+
+    private FakeSlackApi.Call announced(String fragment) throws InterruptedException {
+        return slack.await("chat.postMessage", c -> c.param("channel").equals(channel) && c.param("text") != null
+                && c.param("text").contains(fragment), WAIT);
+    }
+
+    @Test
+    void a_case_walks_from_open_to_resolved_and_back_with_the_card_and_topic_following() throws Exception {
+        assertThat(slack.await("conversations.setTopic").param("topic")).isEqualTo("SEV2 · triage · no owner · ESC-1");
+
+        assertThat(esc(CHLOE, "sev 1")).isEqualTo("Only the case owner or someone in the `responders` group can change severity.");
+        assertThat(esc(MARIA, "sev 1 because it is on the evening news"))
+                .contains("ESC-1", "changed severity SEV2 → *SEV1*: it is on the evening news");
+        announced("changed severity SEV2 → *SEV1*");
+        assertThat(slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · triage"), WAIT).param("channel"))
+                .isEqualTo(channel);
+        slack.await("conversations.setTopic", c -> "SEV1 · triage · no owner · ESC-1".equals(c.param("topic")), WAIT);
+
+        assertThat(esc(MARIA, "state monitoring")).isEqualTo(
+                "A case in triage cannot move to monitoring. From here: `investigating`, `mitigated`, or `/esc resolve &lt;resolution&gt;`.");
+        esc(MARIA, "ack");
+        esc(MARIA, "state investigating");
+        esc(MARIA, "owner <@U0ESCKENJI|kenji>");
+        slack.await("conversations.invite", c -> KENJI.equals(c.param("users")), WAIT);
+        slack.await("conversations.setTopic", c -> ("SEV1 · investigating · owner <@" + KENJI + "> · ESC-1").equals(c.param("topic")), WAIT);
+
+        esc(CHLOE, "note <!channel> press office wants a statement &amp; a timeline");
+        assertThat(announced("noted:").param("text")).contains("@channel press office wants a statement &amp; a timeline")
+                .doesNotContain("<!channel>");
+
+        esc(CHLOE, "task add Draft the holding statement <@U0ESCCHLOE|chloe>");
+        esc(KENJI, "task add Find the triggering prompt");
+        esc(KENJI, "task done 2");
+        assertThat(esc(CHLOE, "task list")).contains("☐ 1. Draft the holding statement <@" + CHLOE + ">",
+                "☑ ~2. Find the triggering prompt~");
+
+        esc(KENJI, "loop legal");
+        slack.await("conversations.invite", c -> "U0ESCPRIYA".equals(c.param("users")), WAIT);
+        assertThat(announced("you've been looped in as *legal*").param("text")).startsWith("<@U0ESCPRIYA>: ")
+                .contains("Model invents a product recall", "*Latest*");
+
+        assertThat(esc(KENJI, "resolve Answer blocked, model patched")).startsWith("A SEV1 needs a root cause to resolve");
+        esc(KENJI, "resolve Answer blocked, model patched cause:model-behaviour");
+        slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · resolved")
+                && c.json("blocks").contains("Model behaviour (hallucination"), WAIT);
+        assertThat(esc(MARIA, "status")).contains("ESC-1 SEV1 resolved");
+
+        esc(KENJI, "reopen");
+        slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1 · investigating"), WAIT);
+
+        String timeline = esc(CHLOE, "timeline");
+        assertThat(timeline).startsWith("*Timeline of ESC-1*, newest first (page 1 of 2)");
+        assertThat(timeline.indexOf("reopened the case")).isLessThan(timeline.indexOf("resolved the case"));
+        assertThat(esc(CHLOE, "timeline 2")).contains("opened the case as SEV2");
+    }
+
+    @Test
+    void a_restricted_case_gets_a_private_channel_and_stays_out_of_other_peoples_lists() throws Exception {
+        harness.esc("U0ESCPRIYA", TEAM, "open Regulator asks for account data type:regulatory-request");
+
+        slack.await("conversations.create", c -> c.param("name").startsWith("esc-2-")
+                && ("1".equals(c.param("is_private")) || "true".equals(c.param("is_private"))), WAIT);
+        assertThat(harness.esc(KENJI, TEAM, "status").get("text").getAsString()).doesNotContain("ESC-2").contains("ESC-1");
+        assertThat(harness.esc("U0ESCPRIYA", TEAM, "status").get("text").getAsString()).contains("ESC-2", "ESC-1");
+        assertThat(harness.esc(KENJI, TEAM, "status ESC-2").get("text").getAsString())
+                .isEqualTo("ESC-2 is restricted to the people working it.");
+    }
+
+    @Test
+    void rca_drafts_a_write_up_from_the_timeline() throws Exception {
+        esc(MARIA, "ack");
+        esc(MARIA, "state mitigated");
+        esc(MARIA, "resolve Answer blocked cause:model-behaviour");
+
+        String rca = esc(KENJI, "rca");
+
+        assertThat(rca).contains("*Root-cause write-up (draft from the timeline) — ESC-1: Model invents a product recall*",
+                "*Impact*\n_to be written_", "• Acknowledged: ", "• Mitigated: ", "• Resolved: ",
+                "*Root cause*\nModel behaviour (hallucination, unsafe or off-policy output)", "*Resolution*\nAnswer blocked",
+                "moved the case triage → *mitigated*");
+    }
+}

@@ -1,0 +1,47 @@
+package app.escalate.commands;
+
+import java.util.Optional;
+
+/** A sub-command that acts on one case: the one of the channel it is typed in, or the one it names. */
+public sealed interface CaseAction {
+
+    record Acknowledge() implements CaseAction {
+    }
+
+    record SetSeverity(Severity to, Optional<String> reason) implements CaseAction {
+    }
+
+    record MoveTo(CaseState to) implements CaseAction {
+    }
+
+    record SetOwner(UserId owner) implements CaseAction {
+    }
+
+    record AddNote(String text) implements CaseAction {
+    }
+
+    record AddTask(String text, Optional<UserId> assignee) implements CaseAction {
+    }
+
+    record CompleteTask(int number) implements CaseAction {
+    }
+
+    record ListTasks() implements CaseAction {
+    }
+
+    record LoopIn(String group) implements CaseAction {
+    }
+
+    record Resolve(String resolution, Optional<String> rootCause) implements CaseAction {
+    }
+
+    record Reopen() implements CaseAction {
+    }
+
+    /** Newest first, {@code page} counted from 1. */
+    record ShowTimeline(int page) implements CaseAction {
+    }
+
+    record DraftRca() implements CaseAction {
+    }
+}

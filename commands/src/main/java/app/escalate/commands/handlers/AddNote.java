@@ -1,0 +1,21 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /esc note <text>}: anyone on the case may add to the timeline. The card does not change. */
+final class AddNote implements CaseChange<CaseAction.AddNote> {
+    @Override
+    public Decision decide(CaseFile file, CaseAction.AddNote action, UserId actor, Instant now) {
+        CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.NOTE_ADDED, Map.of("text", action.text()));
+        return new Decision.Applied(file, List.of(event), List.of(new SlackEffect.Announce(file.id(), event)));
+    }
+}

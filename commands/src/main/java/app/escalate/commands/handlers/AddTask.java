@@ -1,0 +1,38 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /esc task add <text> [@user]}: numbered from 1 within the case; the assignee is brought into the channel. */
+final class AddTask implements CaseChange<CaseAction.AddTask> {
+    @Override
+    public Decision decide(CaseFile file, CaseAction.AddTask action, UserId actor, Instant now) {
+        int number = file.tasks().stream().mapToInt(Task::number).max().orElse(0) + 1;
+        Task task = new Task(number, action.text(), action.assignee(), actor, now, Optional.empty(), Optional.empty());
+        List<Task> tasks = new ArrayList<>(file.tasks());
+        tasks.add(task);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("task", Integer.toString(number));
+        data.put("text", action.text());
+        action.assignee().ifPresent(a -> data.put("assignee", a.value()));
+        CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.TASK_ADDED, data);
+        List<SlackEffect> effects = new ArrayList<>();
+        action.assignee().ifPresent(a -> effects.add(new SlackEffect.InviteToChannel(file.id(), List.of(a))));
+        effects.addAll(SlackEffect.forChange(file.id(), List.of(event)));
+        CaseFile after = file.withTasks(tasks);
+        if (action.assignee().isPresent()) after = after.withMember(action.assignee().get());
+        return new Decision.Applied(after, List.of(event), effects);
+    }
+}

@@ -1,0 +1,27 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /esc task done <n>}. */
+final class CompleteTask implements CaseChange<CaseAction.CompleteTask> {
+    @Override
+    public Decision decide(CaseFile file, CaseAction.CompleteTask action, UserId actor, Instant now) {
+        Task task = file.tasks().stream().filter(t -> t.number() == action.number()).findFirst().orElse(null);
+        if (task == null) {
+            return Decisions.rejected(file.id() + " has no task " + action.number() + "; `/esc task list` shows them.");
+        }
+        if (task.isDone()) return Decisions.rejected("Task " + task.number() + " is already done.");
+        List<Task> tasks = file.tasks().stream().map(t -> t == task ? t.done(actor, now) : t).toList();
+        return Decisions.applied(file.withTasks(tasks), CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.TASK_DONE,
+                Map.of("task", Integer.toString(task.number()), "text", task.text())));
+    }
+}

@@ -1,0 +1,125 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseNotFound;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.Decision;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.Reply;
+import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place that routes a parsed {@code /esc} command to its handler. */
+public final class EscCommands {
+    public static final int TIMELINE_PAGE = 10;
+
+    private final CaseStore cases;
+    private final Clock clock;
+    private final OpenCase openCase;
+    private final ShowStatus showStatus;
+    private final AcknowledgeCase acknowledge;
+    private final ChangeSeverity changeSeverity;
+    private final MoveState moveState;
+    private final AssignOwner assignOwner;
+    private final AddNote addNote = new AddNote();
+    private final AddTask addTask = new AddTask();
+    private final CompleteTask completeTask = new CompleteTask();
+    private final LoopInGroup loopIn;
+    private final ResolveCase resolve;
+    private final ReopenCase reopen;
+
+    public EscCommands(CaseStore cases, Policy policy, Clock clock) {
+        Permissions permissions = new Permissions(policy);
+        this.cases = cases;
+        this.clock = clock;
+        this.openCase = new OpenCase(cases, policy, clock);
+        this.showStatus = new ShowStatus(cases);
+        this.acknowledge = new AcknowledgeCase(permissions);
+        this.changeSeverity = new ChangeSeverity(permissions);
+        this.moveState = new MoveState(permissions);
+        this.assignOwner = new AssignOwner(permissions);
+        this.loopIn = new LoopInGroup(policy, permissions);
+        this.resolve = new ResolveCase(policy, permissions);
+        this.reopen = new ReopenCase(permissions);
+    }
+
+    public Reply handle(String text, Invocation by) {
+        EscCommand command = CommandParser.parse(text);
+        try {
+            if (command instanceof EscCommand.Open open) return openCase.handle(open, by);
+            if (command instanceof EscCommand.Status status) return showStatus.handle(status, by);
+            if (command instanceof EscCommand.OnCase onCase) return onCase(onCase, by);
+            if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
+            return new Reply.Usage(Optional.empty());
+        } catch (CaseNotFound e) {
+            return new Reply.Refusal(e.getMessage());
+        }
+    }
+
+    private Reply onCase(EscCommand.OnCase command, Invocation by) {
+        Optional<Case> here = cases.findByChannel(by.channel());
+        Optional<CaseId> target = command.target().or(() -> here.map(Case::id));
+        if (target.isEmpty()) {
+            return new Reply.Refusal("Run this in a case channel, or put the case id first, e.g. `/esc timeline ESC-12`.");
+        }
+        CaseId id = target.get();
+        boolean inItsChannel = here.map(c -> c.id().equals(id)).orElse(false);
+        CaseAction action = command.action();
+        if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
+                || action instanceof CaseAction.DraftRca) {
+            CaseFile file = cases.file(id).orElseThrow(() -> new CaseNotFound(id));
+            if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(id));
+            return read(file, action);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Decision decision = cases.change(id, file -> {
+            if (!inItsChannel && !file.visibleTo(by.user())) return new Decision.Rejected(ShowStatus.restricted(id));
+            return decide(file, action, by.user(), now);
+        });
+        if (decision instanceof Decision.Applied applied) return new Reply.Changed(id, applied.events());
+        return new Reply.Refusal(((Decision.Rejected) decision).reason());
+    }
+
+    private Decision decide(CaseFile file, CaseAction action, UserId actor, Instant now) {
+        if (action instanceof CaseAction.Acknowledge a) return acknowledge.decide(file, a, actor, now);
+        if (action instanceof CaseAction.SetSeverity a) return changeSeverity.decide(file, a, actor, now);
+        if (action instanceof CaseAction.MoveTo a) return moveState.decide(file, a, actor, now);
+        if (action instanceof CaseAction.SetOwner a) return assignOwner.decide(file, a, actor, now);
+        if (action instanceof CaseAction.AddNote a) return addNote.decide(file, a, actor, now);
+        if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
+        if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
+        if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
+        if (action instanceof CaseAction.Resolve a) return resolve.decide(file, a, actor, now);
+        if (action instanceof CaseAction.Reopen a) return reopen.decide(file, a, actor, now);
+        throw new AssertionError("no handler for " + action);
+    }
+
+    private Reply read(CaseFile file, CaseAction action) {
+        if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
+        List<CaseEvent> oldestFirst = cases.timeline(file.id());
+        if (action instanceof CaseAction.DraftRca) return new Reply.RcaDraft(file, oldestFirst);
+        int page = ((CaseAction.ShowTimeline) action).page();
+        int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
+        if (page > pages) return new Reply.Refusal("The timeline of " + file.id() + " has " + pages + (pages == 1 ? " page." : " pages."));
+        List<CaseEvent> newestFirst = new ArrayList<>(oldestFirst);
+        Collections.reverse(newestFirst);
+        int from = (page - 1) * TIMELINE_PAGE;
+        return new Reply.TimelinePage(file.id(), newestFirst.subList(from, Math.min(from + TIMELINE_PAGE, newestFirst.size())),
+                page, pages);
+    }
+}

@@ -1,0 +1,36 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /esc state <state>}: only legal moves; a refusal names the legal next states. */
+final class MoveState implements CaseChange<CaseAction.MoveTo> {
+    private final Permissions permissions;
+
+    MoveState(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
+    @Override
+    public Decision decide(CaseFile file, CaseAction.MoveTo action, UserId actor, Instant now) {
+        var c = file.details();
+        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("change the state"));
+        if (action.to() == c.state()) return Decisions.rejected(c.id() + " is already " + c.state().label() + ".");
+        if (!c.state().canMoveTo(action.to())) {
+            return Decisions.rejected("A case in " + c.state().label() + " cannot move to " + action.to().label()
+                    + ". From here: " + c.state().next().stream().map(s -> "`" + s.label() + "`").collect(Collectors.joining(", "))
+                    + ", or `/esc resolve <resolution>`.");
+        }
+        return Decisions.applied(file.with(c.withState(action.to())), CaseEvent.change(c.id(), now, actor,
+                CaseEvent.Kind.STATE_CHANGED, c.state().label(), action.to().label(), Map.of()));
+    }
+}

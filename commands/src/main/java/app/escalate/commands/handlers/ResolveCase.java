@@ -1,0 +1,48 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.Resolution;
+import app.escalate.commands.Severity;
+import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /esc resolve <resolution> [cause:<id>]}: SEV1 and SEV2 must name a root-cause category from the policy. */
+final class ResolveCase implements CaseChange<CaseAction.Resolve> {
+    private final Policy policy;
+    private final Permissions permissions;
+
+    ResolveCase(Policy policy, Permissions permissions) {
+        this.policy = policy;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public Decision decide(CaseFile file, CaseAction.Resolve action, UserId actor, Instant now) {
+        var c = file.details();
+        if (!c.isOpen()) return Decisions.rejected(c.id() + " is already resolved.");
+        if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("resolve a case"));
+        String causes = policy.rootCauses().stream().map(r -> "`" + r.id() + "`").collect(Collectors.joining(", "));
+        if (action.rootCause().isPresent() && policy.rootCause(action.rootCause().get()).isEmpty()) {
+            return Decisions.rejected("There is no root cause `" + action.rootCause().get() + "`. Causes: " + causes + ".");
+        }
+        if (action.rootCause().isEmpty() && c.severity().compareTo(Severity.SEV2) <= 0 && !policy.rootCauses().isEmpty()) {
+            return Decisions.rejected("A " + c.severity() + " needs a root cause to resolve: add `cause:<id>`, one of " + causes + ".");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("from", c.state().label());
+        data.put("resolution", action.resolution());
+        action.rootCause().flatMap(policy::rootCause).map(RootCause::id).ifPresent(id -> data.put("root_cause", id));
+        return Decisions.applied(file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now))),
+                CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.RESOLVED, data));
+    }
+}

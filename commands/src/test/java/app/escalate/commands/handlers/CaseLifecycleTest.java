@@ -1,0 +1,212 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A case walked through its life with the built-in policy: responders Maria and Kenji, reporter Chloe (comms). */
+class CaseLifecycleTest {
+    private static final Instant OPENED = Instant.parse("2026-11-28T03:00:00Z");
+    private static final Instant NOW = OPENED.plusSeconds(240);
+    private static final UserId MARIA = new UserId("U0ESCMARIA");
+    private static final UserId KENJI = new UserId("U0ESCKENJI");
+    private static final UserId CHLOE = new UserId("U0ESCCHLOE");
+    private static final ChannelId CASE_CHANNEL = new ChannelId("C0CASE1");
+    private static final CaseId ESC_1 = new CaseId(1);
+
+    private final InMemoryCaseStore store = new InMemoryCaseStore();
+    private final EscCommands commands = new EscCommands(store, PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @BeforeEach
+    void a_sev2_case_reported_by_chloe() {
+        store.put(new Case(ESC_1, "Model invents a product recall", Severity.SEV2, CaseState.TRIAGE, Optional.of("llm-hallucination"),
+                CHLOE, Optional.empty(), OPENED, Optional.of(new CaseChannel(CASE_CHANNEL, "esc-1-model")),
+                Optional.empty(), Optional.empty(), false));
+    }
+
+    private Reply in(UserId who, String text) {
+        return commands.handle(text, new Invocation(who, CASE_CHANNEL, Optional.empty()));
+    }
+
+    private static String refusal(Reply reply) {
+        assertThat(reply).isInstanceOf(Reply.Refusal.class);
+        return ((Reply.Refusal) reply).reason();
+    }
+
+    private Case current() {
+        return store.get(1);
+    }
+
+    @Test
+    void a_responder_acknowledges_once_and_the_reporter_may_not() {
+        assertThat(refusal(in(CHLOE, "ack"))).isEqualTo("Only the case owner or someone in the `responders` group can acknowledge a case.");
+
+        Reply reply = in(MARIA, "ack");
+
+        assertThat(reply).isInstanceOf(Reply.Changed.class);
+        assertThat(current().acknowledged()).hasValueSatisfying(a -> {
+            assertThat(a.by()).isEqualTo(MARIA);
+            assertThat(a.at()).isEqualTo(NOW);
+        });
+        assertThat(store.events).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEvent.Kind.ACKNOWLEDGED);
+            assertThat(e.get("after")).isEqualTo("240");
+        });
+        assertThat(refusal(in(KENJI, "ack"))).isEqualTo("ESC-1 was already acknowledged.");
+    }
+
+    @Test
+    void raising_severity_records_before_and_after_and_refreshes_card_and_topic() {
+        in(MARIA, "sev 1 because it is on the evening news");
+
+        assertThat(current().severity()).isEqualTo(Severity.SEV1);
+        CaseEvent event = store.events.get(store.events.size() - 1);
+        assertThat(event.data()).containsEntry("from", "SEV2").containsEntry("to", "SEV1")
+                .containsEntry("reason", "it is on the evening news");
+        assertThat(store.effects).containsExactly(new SlackEffect.Announce(ESC_1, event),
+                new SlackEffect.UpdateCaseCard(ESC_1), new SlackEffect.SetChannelTopic(ESC_1));
+    }
+
+    @Test
+    void lowering_a_sev1_or_sev2_needs_a_reason() {
+        assertThat(refusal(in(MARIA, "sev 3"))).isEqualTo("Lowering a SEV2 needs a reason: `/esc sev 3 because <reason>`.");
+        assertThat(current().severity()).isEqualTo(Severity.SEV2);
+
+        in(MARIA, "sev 3 because only one user saw it");
+        assertThat(current().severity()).isEqualTo(Severity.SEV3);
+        in(MARIA, "sev 4");
+        assertThat(current().severity()).isEqualTo(Severity.SEV4);
+    }
+
+    @Test
+    void an_illegal_move_is_refused_with_the_legal_next_states() {
+        assertThat(refusal(in(MARIA, "state monitoring"))).isEqualTo(
+                "A case in triage cannot move to monitoring. From here: `investigating`, `mitigated`, or `/esc resolve <resolution>`.");
+
+        in(MARIA, "state investigating");
+        in(MARIA, "state mitigated");
+        in(MARIA, "state monitoring");
+
+        assertThat(current().state()).isEqualTo(CaseState.MONITORING);
+        assertThat(store.events).extracting(e -> e.get("from") + "→" + e.get("to"))
+                .containsExactly("triage→investigating", "investigating→mitigated", "mitigated→monitoring");
+    }
+
+    @Test
+    void the_owner_is_set_invited_and_may_then_steer() {
+        assertThat(refusal(in(CHLOE, "owner <@U0ESCCHLOE|chloe>"))).contains("Only the case owner");
+
+        in(MARIA, "owner <@U0ESCPRIYA|priya>");
+
+        assertThat(current().owner()).contains(new UserId("U0ESCPRIYA"));
+        assertThat(store.effects).contains(new SlackEffect.InviteToChannel(ESC_1, List.of(new UserId("U0ESCPRIYA"))));
+        assertThat(in(new UserId("U0ESCPRIYA"), "state investigating")).isInstanceOf(Reply.Changed.class);
+    }
+
+    @Test
+    void anyone_may_add_notes_and_tasks_and_tasks_are_numbered_per_case() {
+        in(CHLOE, "note Press office has asked for a statement");
+        in(CHLOE, "task add Draft a holding statement <@U0ESCCHLOE|chloe>");
+        in(KENJI, "task add Find the prompt that triggered it");
+        in(KENJI, "task done 2");
+
+        Reply list = in(CHLOE, "task list");
+
+        assertThat(list).isInstanceOf(Reply.TaskList.class);
+        List<Task> tasks = ((Reply.TaskList) list).tasks();
+        assertThat(tasks).extracting(Task::number, Task::text, Task::isDone).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "Draft a holding statement", false),
+                org.assertj.core.groups.Tuple.tuple(2, "Find the prompt that triggered it", true));
+        assertThat(tasks.get(0).assignee()).contains(CHLOE);
+        assertThat(refusal(in(KENJI, "task done 2"))).isEqualTo("Task 2 is already done.");
+        assertThat(refusal(in(KENJI, "task done 7"))).isEqualTo("ESC-1 has no task 7; `/esc task list` shows them.");
+        assertThat(store.events).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.NOTE_ADDED,
+                CaseEvent.Kind.TASK_ADDED, CaseEvent.Kind.TASK_ADDED, CaseEvent.Kind.TASK_DONE);
+    }
+
+    @Test
+    void looping_in_a_group_invites_its_members_and_briefs_them_once() {
+        in(MARIA, "loop legal");
+
+        List<UserId> legal = List.of(new UserId("U0ESCPRIYA"));
+        assertThat(store.effects).startsWith(new SlackEffect.InviteToChannel(ESC_1, legal), new SlackEffect.BriefGroup(ESC_1, "legal", legal));
+        assertThat(store.file(ESC_1).orElseThrow().stakeholders()).containsExactly("legal");
+        assertThat(refusal(in(MARIA, "loop legal"))).isEqualTo("`legal` is already looped in on ESC-1.");
+        assertThat(refusal(in(MARIA, "loop marketing"))).isEqualTo("There is no stakeholder group `marketing`. Groups: `comms`, `eng`, `leadership`, `legal`, `policy`.");
+    }
+
+    @Test
+    void a_sev2_resolves_only_with_a_known_root_cause_and_can_be_reopened() {
+        assertThat(refusal(in(MARIA, "resolve Answer blocked and model patched"))).startsWith(
+                "A SEV2 needs a root cause to resolve: add `cause:<id>`, one of `model-behaviour`");
+        assertThat(refusal(in(MARIA, "resolve Answer blocked cause:gremlins"))).startsWith("There is no root cause `gremlins`.");
+
+        in(MARIA, "resolve Answer blocked and model patched cause:model-behaviour");
+
+        assertThat(current().state()).isEqualTo(CaseState.RESOLVED);
+        assertThat(current().resolution()).hasValueSatisfying(r -> {
+            assertThat(r.text()).isEqualTo("Answer blocked and model patched");
+            assertThat(r.rootCause()).contains("model-behaviour");
+        });
+        assertThat(refusal(in(MARIA, "sev 1"))).isEqualTo("ESC-1 is resolved; `/esc reopen` it first.");
+
+        in(MARIA, "reopen");
+        assertThat(current().state()).isEqualTo(CaseState.INVESTIGATING);
+        assertThat(current().resolution()).isEmpty();
+    }
+
+    @Test
+    void outside_the_case_channel_a_command_names_its_case() {
+        Invocation elsewhere = new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.empty());
+
+        assertThat(refusal(commands.handle("ack", elsewhere))).startsWith("Run this in a case channel, or put the case id first");
+        assertThat(commands.handle("ack ESC-1", elsewhere)).isInstanceOf(Reply.Changed.class);
+        assertThat(refusal(commands.handle("ack ESC-9", elsewhere))).isEqualTo("There is no case ESC-9.");
+    }
+
+    @Test
+    void the_timeline_is_newest_first_in_pages_of_ten() {
+        for (int i = 1; i <= 12; i++) in(CHLOE, "note Update " + i);
+
+        Reply.TimelinePage first = (Reply.TimelinePage) in(KENJI, "timeline");
+        Reply.TimelinePage second = (Reply.TimelinePage) in(KENJI, "timeline 2");
+
+        assertThat(first.pages()).isEqualTo(2);
+        assertThat(first.events()).hasSize(10).first().extracting(e -> e.get("text")).isEqualTo("Update 12");
+        assertThat(second.events()).extracting(e -> e.get("text")).containsExactly("Update 2", "Update 1");
+        assertThat(refusal(in(KENJI, "timeline 3"))).isEqualTo("The timeline of ESC-1 has 2 pages.");
+    }
+
+    @Test
+    void a_restricted_case_refuses_non_members_outside_its_channel() {
+        store.put(new Case(new CaseId(2), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.of("regulatory-request"),
+                new UserId("U0ESCPRIYA"), Optional.empty(), OPENED, Optional.empty(), Optional.empty(), Optional.empty(), true));
+        Invocation elsewhere = new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.empty());
+
+        assertThat(refusal(commands.handle("timeline ESC-2", elsewhere))).isEqualTo("ESC-2 is restricted to the people working it.");
+        assertThat(refusal(commands.handle("ack ESC-2", elsewhere))).isEqualTo("ESC-2 is restricted to the people working it.");
+        assertThat(commands.handle("timeline ESC-2", new Invocation(new UserId("U0ESCPRIYA"), new ChannelId("C0TEAM"), Optional.empty())))
+                .isInstanceOf(Reply.TimelinePage.class);
+    }
+}
