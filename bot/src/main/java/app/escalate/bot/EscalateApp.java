@@ -3,11 +3,13 @@ package app.escalate.bot;
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
+import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.Secret;
@@ -32,6 +34,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /** The one place that wires Escalate together: database, Slack, HTTP, Socket Mode and the outbox worker. */
 public final class EscalateApp implements AutoCloseable {
@@ -43,8 +49,11 @@ public final class EscalateApp implements AutoCloseable {
     private final App bolt;
     private final Javalin http;
     private final Optional<SocketModeConnection> socketMode;
+    private final ExecutorService background;
 
-    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeConnection> socketMode) {
+    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeConnection> socketMode,
+                        ExecutorService background) {
+        this.background = background;
         this.database = database;
         this.worker = worker;
         this.bolt = bolt;
@@ -74,6 +83,8 @@ public final class EscalateApp implements AutoCloseable {
             bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy),
                     worker::wake, metrics));
             AccessLossEvents.register(bolt);
+            ExecutorService background = Executors.newFixedThreadPool(2, daemon("slack-events"));
+            new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
 
             SlackEventsRoute events = new SlackEventsRoute(bolt);
             Javalin http = Javalin.create(config -> {
@@ -89,7 +100,7 @@ public final class EscalateApp implements AutoCloseable {
             socketMode.ifPresent(SocketModeConnection::start);
             worker.start();
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(), databaseKind(settings));
-            return new EscalateApp(database, worker, bolt, http, socketMode);
+            return new EscalateApp(database, worker, bolt, http, socketMode, background);
         } catch (Exception e) {
             database.close();
             throw e;
@@ -104,6 +115,14 @@ public final class EscalateApp implements AutoCloseable {
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static PrometheusMeterRegistry metrics() {
@@ -131,6 +150,12 @@ public final class EscalateApp implements AutoCloseable {
         socketMode.ifPresent(SocketModeConnection::close);
         try {
             worker.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdown();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -115,6 +115,27 @@ class CaseLifecycleEndToEndTest {
     }
 
     @Test
+    void a_message_marked_with_a_pushpin_joins_the_timeline_once() throws Exception {
+        slack.messageInChannel(channel, "1764300123.000200", CHLOE, "Host confirms takedown &amp; shares <https://example.com/log|the log>");
+        String reaction = """
+                {"token":"t","team_id":"T0FAKE","api_app_id":"A0ESC","type":"event_callback","event_id":"Ev%s","event_time":1764300200,
+                 "event":{"type":"reaction_added","user":"%s","reaction":"%s","item_user":"%s",
+                          "item":{"type":"message","channel":"%s","ts":"1764300123.000200"},"event_ts":"1764300200.000100"}}""";
+
+        assertThat(harness.client().postJson(reaction.formatted("1", KENJI, "pushpin", CHLOE, channel)).statusCode()).isEqualTo(200);
+        assertThat(harness.client().postJson(reaction.formatted("2", KENJI, "eyes", CHLOE, channel)).statusCode()).isEqualTo(200);
+        assertThat(harness.client().postJson(reaction.formatted("3", MARIA, "pushpin", CHLOE, channel)).statusCode()).isEqualTo(200);
+
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(esc(KENJI, "timeline"))
+                .contains("<@" + KENJI + "> pinned a message from <@" + CHLOE + ">: Host confirms takedown &amp; shares the log (https://example.com/log)",
+                        "<https://fake.example/archives/" + channel + "/p1764300123000200|(link)>"));
+        Thread.sleep(500); // the second pin is handled in the background too
+        String timeline = esc(KENJI, "timeline");
+        assertThat(timeline.split("pinned a message", -1)).hasSize(2);
+        assertThat(timeline).doesNotContain("eyes");
+    }
+
+    @Test
     void rca_drafts_a_write_up_from_the_timeline() throws Exception {
         esc(MARIA, "ack");
         esc(MARIA, "state mitigated");

@@ -59,6 +59,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Gson gson = new Gson();
     private volatile String socketModeUrl;
+    private final Map<String, Map<String, String>> messages = new HashMap<>();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -79,6 +80,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** Where {@code apps.connections.open} sends Socket Mode clients. */
     void socketModeUrl(String url) {
         socketModeUrl = url;
+    }
+
+    /** A message someone wrote in a channel, for conversations.history to return. */
+    synchronized void messageInChannel(String channel, String ts, String user, String text) {
+        messages.put(channel + "/" + ts, Map.of("type", "message", "ts", ts, "user", user, "text", text));
     }
 
     /** Makes a channel name already exist in the workspace. */
@@ -164,6 +170,12 @@ final class FakeSlackApi implements AutoCloseable {
                     "text", p.getOrDefault("text", "")));
             case "conversations.setTopic" -> json(Map.of("ok", true, "channel", Map.of("id", p.get("channel"),
                     "topic", Map.of("value", p.getOrDefault("topic", "")))));
+            case "conversations.history", "conversations.replies" -> {
+                Map<String, String> message = messages.get(p.get("channel") + "/" + p.get("latest"));
+                yield json(Map.of("ok", true, "messages", message == null ? List.of() : List.of(message), "has_more", false));
+            }
+            case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
+                    "permalink", "https://fake.example/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));
             case "apps.connections.open" -> socketModeUrl == null
                     ? json(Map.of("ok", false, "error", "not_allowed_token_type"))
                     : json(Map.of("ok", true, "url", socketModeUrl));

@@ -1,0 +1,52 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.Decision;
+import app.escalate.commands.PinnedMessage;
+import app.escalate.commands.UserId;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A message in a case channel marked with :pushpin: joins the case's timeline, once per message,
+ * however many people pin it.
+ */
+public final class RecordPinnedMessage {
+    private final CaseStore cases;
+    private final Clock clock;
+
+    public RecordPinnedMessage(CaseStore cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** The case whose channel this is, if any: worth fetching the message for. */
+    public Optional<Case> caseIn(ChannelId channel) {
+        return cases.findByChannel(channel);
+    }
+
+    /** Records the message; empty when it was already on the timeline. */
+    public Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
+        boolean known = cases.timeline(c.id()).stream()
+                .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED && e.get("ts").equals(message.ts()));
+        if (known) return Optional.empty();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("ts", message.ts());
+        message.author().ifPresent(a -> data.put("author", a.value()));
+        String text = message.text().strip();
+        data.put("text", text.length() <= CommandParser.MAX_NOTE_LENGTH ? text : text.substring(0, CommandParser.MAX_NOTE_LENGTH - 1) + "…");
+        message.permalink().ifPresent(p -> data.put("permalink", p));
+        CaseEvent event = CaseEvent.of(c.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), pinnedBy, CaseEvent.Kind.MESSAGE_PINNED, data);
+        Decision decision = cases.change(c.id(), file -> new Decision.Applied(file, List.of(event), List.of()));
+        return decision instanceof Decision.Applied ? Optional.of(event) : Optional.empty();
+    }
+}
