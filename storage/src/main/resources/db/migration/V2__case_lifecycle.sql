@@ -1,5 +1,7 @@
--- The case lifecycle: acknowledgement, resolution, restriction; tasks, stakeholder groups and members.
+-- The case lifecycle: affected surface, acknowledgement, resolution, restriction; tasks, stakeholder
+-- groups and members.
 
+ALTER TABLE cases ADD COLUMN surface VARCHAR(150);
 ALTER TABLE cases ADD COLUMN acked_by VARCHAR(24);
 ALTER TABLE cases ADD COLUMN acked_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE cases ADD COLUMN resolution VARCHAR(3000);

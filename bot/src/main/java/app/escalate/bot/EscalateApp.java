@@ -1,8 +1,10 @@
 package app.escalate.bot;
 
 import app.escalate.bot.outbox.OutboxWorker;
+import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
+import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.SlackDelivery;
@@ -80,8 +82,10 @@ public final class EscalateApp implements AutoCloseable {
                     .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
                     .authTestCacheEnabled(true)
                     .build());
-            bolt.command("/esc", new EscSlashCommand(new EscCommands(cases, policy, clock), new ReplyRenderer(policy),
-                    worker::wake, metrics));
+            EscCommands commands = new EscCommands(cases, policy, clock);
+            CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake);
+            intake.register(bolt);
+            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));
             AccessLossEvents.register(bolt);
             ExecutorService background = Executors.newFixedThreadPool(2, daemon("slack-events"));
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);

@@ -55,7 +55,7 @@ final class BotHarness implements AutoCloseable {
     JsonObject esc(String user, String channel, String text) throws Exception {
         HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(user, channel, text, slack.responseUrl("r1")));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
-        return JsonParser.parseString(res.body()).getAsJsonObject();
+        return res.body().isEmpty() ? new JsonObject() : JsonParser.parseString(res.body()).getAsJsonObject();
     }
 
     HttpResponse<String> get(String path) throws Exception {

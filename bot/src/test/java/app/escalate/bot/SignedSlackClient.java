@@ -46,6 +46,11 @@ final class SignedSlackClient {
                 .collect(Collectors.joining("&"));
     }
 
+    /** An interactivity payload (shortcut, button, form submission) as Slack posts it: {@code payload=<json>}. */
+    HttpResponse<String> postPayload(String json) throws IOException, InterruptedException {
+        return post("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return post(body, signingSecret, Instant.now());
     }

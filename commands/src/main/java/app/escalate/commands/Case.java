@@ -9,7 +9,7 @@ import java.util.Optional;
  * Changes return a new record; the timeline records why.
  */
 public record Case(CaseId id, String title, Severity severity, CaseState state, Optional<String> caseType,
-                   UserId reporter, Optional<UserId> owner, Instant openedAt, Optional<CaseChannel> channel,
+                   Optional<String> surface, UserId reporter, Optional<UserId> owner, Instant openedAt, Optional<CaseChannel> channel,
                    Optional<Acknowledgement> acknowledged, Optional<Resolution> resolution, boolean restricted) {
 
     public Case {
@@ -18,6 +18,7 @@ public record Case(CaseId id, String title, Severity severity, CaseState state, 
         Objects.requireNonNull(severity);
         Objects.requireNonNull(state);
         Objects.requireNonNull(caseType);
+        Objects.requireNonNull(surface);
         Objects.requireNonNull(reporter);
         Objects.requireNonNull(owner);
         Objects.requireNonNull(openedAt);
@@ -31,31 +32,31 @@ public record Case(CaseId id, String title, Severity severity, CaseState state, 
     }
 
     public Case withSeverity(Severity next) {
-        return new Case(id, title, next, state, caseType, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
+        return new Case(id, title, next, state, caseType, surface, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
     }
 
     public Case withState(CaseState next) {
-        return new Case(id, title, severity, next, caseType, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
+        return new Case(id, title, severity, next, caseType, surface, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
     }
 
     public Case withOwner(UserId next) {
-        return new Case(id, title, severity, state, caseType, reporter, Optional.of(next), openedAt, channel, acknowledged,
+        return new Case(id, title, severity, state, caseType, surface, reporter, Optional.of(next), openedAt, channel, acknowledged,
                 resolution, restricted);
     }
 
     public Case acknowledgedBy(UserId by, Instant at) {
-        return new Case(id, title, severity, state, caseType, reporter, owner, openedAt, channel,
+        return new Case(id, title, severity, state, caseType, surface, reporter, owner, openedAt, channel,
                 Optional.of(new Acknowledgement(by, at)), resolution, restricted);
     }
 
     public Case resolvedWith(Resolution how) {
-        return new Case(id, title, severity, CaseState.RESOLVED, caseType, reporter, owner, openedAt, channel, acknowledged,
+        return new Case(id, title, severity, CaseState.RESOLVED, caseType, surface, reporter, owner, openedAt, channel, acknowledged,
                 Optional.of(how), restricted);
     }
 
     /** Back to investigating; the old resolution stays on the timeline. */
     public Case reopened() {
-        return new Case(id, title, severity, CaseState.INVESTIGATING, caseType, reporter, owner, openedAt, channel,
+        return new Case(id, title, severity, CaseState.INVESTIGATING, caseType, surface, reporter, owner, openedAt, channel,
                 acknowledged, Optional.empty(), restricted);
     }
 }

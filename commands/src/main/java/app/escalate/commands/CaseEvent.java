@@ -3,6 +3,7 @@ package app.escalate.commands;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entry of a case's append-only timeline: who did what, when, and the values involved
@@ -23,11 +24,14 @@ public record CaseEvent(CaseId caseId, Instant at, UserId actor, Kind kind, Map<
         return data.getOrDefault(key, "");
     }
 
-    public static CaseEvent opened(Case c) {
-        return new CaseEvent(c.id(), c.openedAt(), c.reporter(), Kind.OPENED, Map.of(
-                "title", c.title(),
-                "severity", c.severity().name(),
-                "case_type", c.caseType().orElse("")));
+    public static CaseEvent opened(Case c, Optional<String> description) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("title", c.title());
+        data.put("severity", c.severity().name());
+        data.put("case_type", c.caseType().orElse(""));
+        c.surface().ifPresent(s -> data.put("surface", s));
+        description.ifPresent(d -> data.put("description", d));
+        return new CaseEvent(c.id(), c.openedAt(), c.reporter(), Kind.OPENED, data);
     }
 
     /** A change from {@code from} to {@code to}, with optional extra values (e.g. a reason). */

@@ -39,7 +39,7 @@ public final class CommandParser {
         String rest = parts.length > 1 ? parts[1] : "";
         return switch (verb) {
             case "help" -> new EscCommand.Help();
-            case "open" -> open(rest);
+            case "open" -> rest.isBlank() ? new EscCommand.OpenForm() : open(rest);
             case "status" -> status(rest);
             case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");

@@ -5,7 +5,19 @@ import java.util.Optional;
 /** A parsed {@code /esc} sub-command. */
 public sealed interface EscCommand {
 
-    record Open(String title, Optional<Severity> severity, Optional<String> caseType) implements EscCommand {
+    /**
+     * Open a case. The form adds what the one-line command cannot: the affected surface, a
+     * description, and restricting the case (otherwise the case type decides).
+     */
+    record Open(String title, Optional<Severity> severity, Optional<String> caseType, Optional<String> surface,
+                Optional<String> description, Optional<Boolean> restricted) implements EscCommand {
+        public Open(String title, Optional<Severity> severity, Optional<String> caseType) {
+            this(title, severity, caseType, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** {@code open} with nothing after it: show the form. */
+    record OpenForm() implements EscCommand {
     }
 
     /** {@code status} here (a case channel's card, or the open cases) or for a named case. */

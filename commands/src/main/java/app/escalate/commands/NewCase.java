@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** What is known of a case before the store gives it a number. */
-public record NewCase(String title, Severity severity, Optional<String> caseType, UserId reporter, Instant openedAt,
-                      boolean restricted) {
+/** What is known of a case before the store gives it a number; the description goes on its timeline. */
+public record NewCase(String title, Severity severity, Optional<String> caseType, Optional<String> surface,
+                      Optional<String> description, UserId reporter, Instant openedAt, boolean restricted) {
 
     /** Times are kept to the millisecond, which every database here stores exactly. */
     public NewCase {
@@ -14,7 +14,7 @@ public record NewCase(String title, Severity severity, Optional<String> caseType
     }
 
     public Case numbered(CaseId id) {
-        return new Case(id, title, severity, CaseState.TRIAGE, caseType, reporter, Optional.empty(), openedAt,
+        return new Case(id, title, severity, CaseState.TRIAGE, caseType, surface, reporter, Optional.empty(), openedAt,
                 Optional.empty(), Optional.empty(), Optional.empty(), restricted);
     }
 }

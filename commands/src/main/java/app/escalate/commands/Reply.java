@@ -17,6 +17,10 @@ public sealed interface Reply {
     record CaseOpened(Case opened, String channelName) implements Reply {
     }
 
+    /** Show the form for opening a case (the bot opens it with Slack's trigger, within 3 s). */
+    record OpenForm() implements Reply {
+    }
+
     record CaseCard(CaseFile shown) implements Reply {
     }
 

@@ -39,7 +39,7 @@ class CommandParserTest {
     @Test
     void refuses_what_it_cannot_read_with_a_reason() {
         assertThat(CommandParser.parse("open sev1")).isEqualTo(new EscCommand.Invalid("`/esc open` needs a title."));
-        assertThat(CommandParser.parse("open")).isEqualTo(new EscCommand.Invalid("`/esc open` needs a title."));
+        assertThat(CommandParser.parse("open")).isEqualTo(new EscCommand.OpenForm());
         assertThat(CommandParser.parse("open Outage sev7"))
                 .isEqualTo(new EscCommand.Invalid("Severity is `sev1` to `sev4`, not `sev7`."));
         assertThat(CommandParser.parse("open Outage sev1 sev2")).isEqualTo(new EscCommand.Invalid("Give one severity only."));

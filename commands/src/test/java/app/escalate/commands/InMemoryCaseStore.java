@@ -21,7 +21,7 @@ public final class InMemoryCaseStore implements CaseStore {
     public synchronized Case open(NewCase draft, Function<Case, List<SlackEffect>> effectsOf) {
         Case c = draft.numbered(new CaseId(files.size() + 1));
         files.put(c.id(), new CaseFile(c, List.of(), Set.of(), Set.of(draft.reporter())));
-        events.add(CaseEvent.opened(c));
+        events.add(CaseEvent.opened(c, draft.description()));
         effects.addAll(effectsOf.apply(c));
         return c;
     }

@@ -19,13 +19,13 @@ import java.util.Optional;
 interface CaseDao {
 
     @SqlUpdate("""
-            INSERT INTO cases (title, severity, state, case_type, reporter, opened_at, restricted)
-            VALUES (:title, :severity, :state, :caseType, :reporter, :openedAt, :restricted)
+            INSERT INTO cases (title, severity, state, case_type, surface, reporter, opened_at, restricted)
+            VALUES (:title, :severity, :state, :caseType, :surface, :reporter, :openedAt, :restricted)
             """)
     @GetGeneratedKeys("case_number")
     long insert(@Bind("title") String title, @Bind("severity") int severity, @Bind("state") String state,
-                @Bind("caseType") String caseType, @Bind("reporter") String reporter, @Bind("openedAt") Instant openedAt,
-                @Bind("restricted") boolean restricted);
+                @Bind("caseType") String caseType, @Bind("surface") String surface, @Bind("reporter") String reporter,
+                @Bind("openedAt") Instant openedAt, @Bind("restricted") boolean restricted);
 
     /** The case, locked until the transaction ends, so concurrent changes queue instead of overwriting each other. */
     @SqlQuery("SELECT * FROM cases WHERE case_number = :number FOR UPDATE")

@@ -32,7 +32,7 @@ public final class CaseRowMapper implements RowMapper<Case> {
                 rs.getString("title"),
                 Severity.ofLevel(rs.getInt("severity")),
                 CaseState.valueOf(rs.getString("state")),
-                Optional.ofNullable(rs.getString("case_type")),
+                Optional.ofNullable(rs.getString("case_type")), Optional.ofNullable(rs.getString("surface")),
                 new UserId(rs.getString("reporter")),
                 Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
                 instant(rs, "opened_at"),

@@ -36,10 +36,11 @@ public final class JdbiCaseStore implements CaseStore {
     public Case open(NewCase draft, Function<Case, List<SlackEffect>> effects) {
         return jdbi.inTransaction(h -> {
             long number = h.attach(CaseDao.class).insert(draft.title(), draft.severity().level(), "TRIAGE",
-                    draft.caseType().orElse(null), draft.reporter().value(), draft.openedAt(), draft.restricted());
+                    draft.caseType().orElse(null), draft.surface().orElse(null), draft.reporter().value(), draft.openedAt(),
+                    draft.restricted());
             Case opened = draft.numbered(new CaseId(number));
             h.attach(CaseFileDao.class).addMember(number, draft.reporter().value());
-            h.attach(TimelineDao.class).append(CaseEvent.opened(opened));
+            h.attach(TimelineDao.class).append(CaseEvent.opened(opened, draft.description()));
             enqueue(h, effects.apply(opened), draft.openedAt());
             return opened;
         });

@@ -38,7 +38,7 @@ class CaseChangesTest {
     private static final UserId PRIYA = new UserId("U0ESCPRIYA");
 
     private static CaseId open(JdbiCaseStore store, boolean restricted) {
-        return store.open(new NewCase("Fake CEO audio", Severity.SEV2, Optional.empty(), MARIA, T0, restricted), c -> List.of()).id();
+        return store.open(new NewCase("Fake CEO audio", Severity.SEV2, Optional.empty(), Optional.of("web"), Optional.empty(), MARIA, T0, restricted), c -> List.of()).id();
     }
 
     private static CaseEvent event(CaseId id, UserId actor, CaseEvent.Kind kind, Instant at) {

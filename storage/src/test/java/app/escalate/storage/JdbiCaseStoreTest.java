@@ -25,7 +25,7 @@ class JdbiCaseStoreTest {
     private static final UserId MARIA = new UserId("U0ESCMARIA");
 
     private static NewCase draft(String title, Severity severity, Duration after) {
-        return new NewCase(title, severity, Optional.of("deepfake"), MARIA, T0.plus(after), false);
+        return new NewCase(title, severity, Optional.of("deepfake"), Optional.of("video"), Optional.of("Spreading fast"), MARIA, T0.plus(after), false);
     }
 
     @ParameterizedTest

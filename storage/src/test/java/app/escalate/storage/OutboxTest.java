@@ -27,7 +27,7 @@ class OutboxTest {
     private static final UserId MARIA = new UserId("U0ESCMARIA");
 
     private static CaseId openWithEffects(JdbiCaseStore store) {
-        return store.open(new NewCase("Case", Severity.SEV2, Optional.empty(), MARIA, T0, false), c -> List.of(
+        return store.open(new NewCase("Case", Severity.SEV2, Optional.empty(), Optional.empty(), Optional.empty(), MARIA, T0, false), c -> List.of(
                 new SlackEffect.CreateChannel(c.id(), "esc-" + c.id().number(), false),
                 new SlackEffect.InviteToChannel(c.id(), List.of(MARIA)),
                 new SlackEffect.PostCaseCard(c.id()),

@@ -34,6 +34,7 @@ public final class CaseCard {
         fields.add(markdownText("*Opened*\n" + Mrkdwn.date(c.openedAt())));
         fields.add(markdownText("*Type*\n" + c.caseType().flatMap(policy::caseType).map(CaseType::label)
                 .map(Mrkdwn::escape).orElse("_not set_")));
+        c.surface().ifPresent(surface -> fields.add(markdownText("*Surface*\n" + Mrkdwn.escape(surface))));
         fields.add(markdownText("*Acknowledged*\n" + c.acknowledged()
                 .map(a -> Mrkdwn.user(a.by().value()) + ", " + Mrkdwn.date(a.at()))
                 .orElse(c.isOpen() ? "_not yet_ (by " + Mrkdwn.date(c.openedAt().plus(sla.ack())) + ")" : "_no_")));

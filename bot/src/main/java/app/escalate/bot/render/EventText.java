@@ -19,7 +19,8 @@ public final class EventText {
     public String line(CaseEvent e) {
         String who = Mrkdwn.user(e.actor().value());
         return switch (e.kind()) {
-            case OPENED -> who + " opened the case as " + e.get("severity") + ": " + Mrkdwn.escape(e.get("title"));
+            case OPENED -> who + " opened the case as " + e.get("severity") + ": " + Mrkdwn.escape(e.get("title"))
+                    + (e.get("description").isEmpty() ? "" : "\n> " + Mrkdwn.escape(e.get("description")).replace("\n", "\n> "));
             case ACKNOWLEDGED -> who + " acknowledged" + ackDelay(e.get("after"));
             case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " → *" + e.get("to") + "*" + reason(e);
             case STATE_CHANGED -> who + " moved the case " + e.get("from") + " → *" + e.get("to") + "*";

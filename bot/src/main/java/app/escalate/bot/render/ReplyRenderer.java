@@ -33,6 +33,9 @@ public final class ReplyRenderer {
             return SlackMessage.text("Opened *" + c.id() + "* (" + c.severity() + "): " + Mrkdwn.escape(c.title())
                     + "\nSetting up #" + opened.channelName() + " and inviting you; the link follows here.");
         }
+        if (reply instanceof Reply.OpenForm) {
+            return SlackMessage.text("Open a case with `/esc open <title> [sev1-4] [type:<case-type>]`.");
+        }
         if (reply instanceof Reply.CaseCard card) {
             return CaseCard.of(card.shown(), policy);
         }

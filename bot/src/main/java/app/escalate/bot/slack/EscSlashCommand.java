@@ -1,5 +1,7 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.render.Mrkdwn;
+import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.ChannelId;
@@ -36,12 +38,15 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final ReplyRenderer renderer;
     private final Runnable outboxChanged;
     private final MeterRegistry metrics;
+    private final CaseIntake intake;
 
-    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics) {
+    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics,
+                           CaseIntake intake) {
         this.commands = commands;
         this.renderer = renderer;
         this.outboxChanged = outboxChanged;
         this.metrics = metrics;
+        this.intake = intake;
     }
 
     @Override
@@ -55,7 +60,14 @@ public final class EscSlashCommand implements SlashCommandHandler {
                     Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()));
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.CaseOpened) outboxChanged.run();
-            message = renderer.render(reply);
+            if (reply instanceof Reply.OpenForm) {
+                Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
+                if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());
+                message = SlackMessage.text("I couldn't open the form (" + Mrkdwn.escape(failed.get())
+                        + "). Open a case in one line instead: `/esc open <title> [sev1-4] [type:<case-type>]`.");
+            } else {
+                message = renderer.render(reply);
+            }
         } catch (JdbiException e) {
             log.warn("/esc could not reach the database: {}", e.toString());
             message = SlackMessage.text(DATABASE_DOWN);
@@ -65,14 +77,18 @@ public final class EscSlashCommand implements SlashCommandHandler {
             message = SlackMessage.text(BROKEN);
             outcome = "error";
         }
+        SlackMessage reply = message;
+        return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
+                .blocks(reply.blocks().isEmpty() ? null : reply.blocks())));
+    }
+
+    private Response done(Timer.Sample sample, SlashCommandPayload payload, String outcome, Response ack) {
         sample.stop(Timer.builder("escalate.command")
                 .description("Time from receiving an /esc command to its ack")
                 .tag("subcommand", CommandParser.subCommand(payload.getText()))
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(metrics));
-        SlackMessage reply = message;
-        return ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
-                .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+        return ack;
     }
 }

@@ -29,7 +29,7 @@ class CaseCardTest {
 
     private static Case deepfake() {
         return new Case(new CaseId(42), "Deepfake of a candidate <!here>", Severity.SEV1, CaseState.INVESTIGATING,
-                Optional.of("deepfake"), MARIA, Optional.empty(), OPENED,
+                Optional.of("deepfake"), Optional.empty(), MARIA, Optional.empty(), OPENED,
                 Optional.of(new CaseChannel(new ChannelId("C0CASE"), "esc-42-deepfake")), Optional.empty(), Optional.empty(), false);
     }
 
@@ -89,7 +89,7 @@ class CaseCardTest {
     @Test
     void a_restricted_case_is_marked() {
         Case c = deepfake();
-        Case restricted = new Case(c.id(), c.title(), c.severity(), c.state(), c.caseType(), c.reporter(), c.owner(), c.openedAt(),
+        Case restricted = new Case(c.id(), c.title(), c.severity(), c.state(), c.caseType(), Optional.empty(), c.reporter(), c.owner(), c.openedAt(),
                 c.channel(), c.acknowledged(), c.resolution(), true);
         assertThat(json(CaseCard.of(file(restricted), PolicyLoader.builtIn()))).contains(":lock: restricted");
     }

@@ -19,7 +19,7 @@ class ReplyRendererTest {
     private final ReplyRenderer renderer = new ReplyRenderer(PolicyLoader.builtIn());
 
     private static Case caseOf(long n, Severity severity) {
-        return new Case(new CaseId(n), "Title " + n, severity, CaseState.TRIAGE, Optional.empty(), new UserId("U0ESCMARIA"),
+        return new Case(new CaseId(n), "Title " + n, severity, CaseState.TRIAGE, Optional.empty(), Optional.empty(), new UserId("U0ESCMARIA"),
                 Optional.empty(), Instant.parse("2026-11-28T03:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 

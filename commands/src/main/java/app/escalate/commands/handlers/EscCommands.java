@@ -59,9 +59,14 @@ public final class EscCommands {
     }
 
     public Reply handle(String text, Invocation by) {
-        EscCommand command = CommandParser.parse(text);
+        return handle(CommandParser.parse(text), by);
+    }
+
+    /** For commands that come from elsewhere than typed text, such as the open-case form. */
+    public Reply handle(EscCommand command, Invocation by) {
         try {
             if (command instanceof EscCommand.Open open) return openCase.handle(open, by);
+            if (command instanceof EscCommand.OpenForm) return new Reply.OpenForm();
             if (command instanceof EscCommand.Status status) return showStatus.handle(status, by);
             if (command instanceof EscCommand.OnCase onCase) return onCase(onCase, by);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));

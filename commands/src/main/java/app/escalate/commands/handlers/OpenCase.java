@@ -40,9 +40,10 @@ public final class OpenCase {
         Severity severity = command.severity()
                 .or(() -> type.map(t -> Severity.ofLevel(t.defaultSeverityLevel())))
                 .orElse(Severity.DEFAULT);
-        boolean restricted = type.map(CaseType::restricted).orElse(false);
+        boolean restricted = command.restricted().orElse(type.map(CaseType::restricted).orElse(false));
         boolean hasRunbook = type.map(t -> !t.runbook().isEmpty()).orElse(false);
-        NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), by.user(), clock.instant(), restricted);
+        NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), command.surface(), command.description(),
+                by.user(), clock.instant(), restricted);
         Case opened = cases.open(draft, c -> SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook));
         return new Reply.CaseOpened(opened, channelName(opened));
     }

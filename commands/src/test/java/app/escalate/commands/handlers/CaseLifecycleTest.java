@@ -40,7 +40,7 @@ class CaseLifecycleTest {
 
     @BeforeEach
     void a_sev2_case_reported_by_chloe() {
-        store.put(new Case(ESC_1, "Model invents a product recall", Severity.SEV2, CaseState.TRIAGE, Optional.of("llm-hallucination"),
+        store.put(new Case(ESC_1, "Model invents a product recall", Severity.SEV2, CaseState.TRIAGE, Optional.of("llm-hallucination"), Optional.empty(),
                 CHLOE, Optional.empty(), OPENED, Optional.of(new CaseChannel(CASE_CHANNEL, "esc-1-model")),
                 Optional.empty(), Optional.empty(), false));
     }
@@ -200,7 +200,7 @@ class CaseLifecycleTest {
 
     @Test
     void a_restricted_case_refuses_non_members_outside_its_channel() {
-        store.put(new Case(new CaseId(2), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.of("regulatory-request"),
+        store.put(new Case(new CaseId(2), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.of("regulatory-request"), Optional.empty(),
                 new UserId("U0ESCPRIYA"), Optional.empty(), OPENED, Optional.empty(), Optional.empty(), Optional.empty(), true));
         Invocation elsewhere = new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.empty());
 

@@ -20,7 +20,7 @@ class ShowStatusTest {
     private final EscCommands commands = new EscCommands(store, PolicyLoader.builtIn(), Clock.fixed(T0, ZoneOffset.UTC));
 
     private Case caseOf(long n, Severity severity, CaseState state, int minutesAfter, String channel) {
-        Case c = new Case(new CaseId(n), "Case " + n, severity, state, Optional.empty(), KENJI, Optional.empty(),
+        Case c = new Case(new CaseId(n), "Case " + n, severity, state, Optional.empty(), Optional.empty(), KENJI, Optional.empty(),
                 T0.plusSeconds(60L * minutesAfter),
                 Optional.ofNullable(channel).map(id -> new CaseChannel(new ChannelId(id), "esc-" + n)),
                 Optional.empty(), Optional.empty(), false);
@@ -62,7 +62,7 @@ class ShowStatusTest {
 
     @Test
     void a_restricted_case_is_listed_and_shown_only_to_its_members() {
-        Case restricted = new Case(new CaseId(1), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.empty(),
+        Case restricted = new Case(new CaseId(1), "Regulator request", Severity.SEV2, CaseState.TRIAGE, Optional.empty(), Optional.empty(),
                 new UserId("U0ESCPRIYA"), Optional.empty(), T0, Optional.of(new CaseChannel(new ChannelId("C0LEGAL"), "esc-1")),
                 Optional.empty(), Optional.empty(), true);
         store.put(restricted);

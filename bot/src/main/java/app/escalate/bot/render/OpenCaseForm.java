@@ -1,0 +1,132 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.Severity;
+import app.escalate.config.Policy;
+import app.escalate.config.SeverityPolicy;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.model.view.Views;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The "Open a case" modal, for {@code /esc open} with no arguments and the "Escalate this message"
+ * shortcut; and reading its submission back into an {@link EscCommand.Open}.
+ */
+public final class OpenCaseForm {
+    public static final String CALLBACK_ID = "open_case";
+    /** The block a refusal of the whole form is shown beside. */
+    public static final String TITLE_BLOCK = "title";
+    static final String TITLE = TITLE_BLOCK;
+    static final String SEVERITY = "severity";
+    static final String TYPE = "case_type";
+    static final String SURFACE = "surface";
+    static final String DESCRIPTION = "description";
+    static final String RESTRICTED = "restricted";
+    private static final int OPTION_TEXT_MAX = 75;
+
+    private final Policy policy;
+
+    public OpenCaseForm(Policy policy) {
+        this.policy = policy;
+    }
+
+    /** What the form starts with (empty, or drawn from a message) and the channel it was asked for in. */
+    public record Prefill(String title, String description, String originChannel) {
+        public static Prefill empty(String originChannel) {
+            return new Prefill("", "", originChannel);
+        }
+    }
+
+    /** The filled-in form: an open command, or errors to show beside the fields (by block id). */
+    public record Submission(Optional<EscCommand.Open> command, Map<String, String> errors) {
+    }
+
+    public View view(Prefill prefill) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(input(i -> i.blockId(TITLE).label(plainText("Title"))
+                .element(plainTextInput(p -> p.actionId(TITLE).maxLength(CommandParser.MAX_TITLE_LENGTH)
+                        .initialValue(prefill.title().isEmpty() ? null : prefill.title())
+                        .placeholder(plainText("What is happening, in one line"))))));
+        blocks.add(input(i -> i.blockId(SEVERITY).optional(true).label(plainText("Severity"))
+                .hint(plainText("Leave empty for the case type's default (SEV3 without a type)."))
+                .element(staticSelect(s -> s.actionId(SEVERITY).options(severityOptions())))));
+        blocks.add(input(i -> i.blockId(TYPE).optional(true).label(plainText("Case type"))
+                .element(staticSelect(s -> s.actionId(TYPE).options(policy.caseTypes().stream()
+                        .map(t -> option(plainText(clip(t.label())), t.id())).toList())))));
+        blocks.add(input(i -> i.blockId(SURFACE).optional(true).label(plainText("Affected surface"))
+                .element(plainTextInput(p -> p.actionId(SURFACE).maxLength(150)
+                        .placeholder(plainText("e.g. assistant app, search, ads, video"))))));
+        blocks.add(input(i -> i.blockId(DESCRIPTION).optional(true).label(plainText("Description"))
+                .element(plainTextInput(p -> p.actionId(DESCRIPTION).multiline(true).maxLength(CommandParser.MAX_NOTE_LENGTH)
+                        .initialValue(prefill.description().isEmpty() ? null : prefill.description())))));
+        blocks.add(input(i -> i.blockId(RESTRICTED).optional(true).label(plainText("Access"))
+                .element(checkboxes(c -> c.actionId(RESTRICTED).options(List.of(
+                        option(plainText("Restricted: private channel, hidden from others' lists"), RESTRICTED)))))));
+        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(prefill.originChannel())
+                .title(viewTitle(t -> t.type("plain_text").text("Open a case")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Open")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    public Submission read(Map<String, Map<String, ViewState.Value>> values) {
+        Map<String, String> errors = new HashMap<>();
+        String title = text(values, TITLE).orElse("");
+        if (title.isBlank()) errors.put(TITLE, "Give the case a title.");
+        if (title.length() > CommandParser.MAX_TITLE_LENGTH) {
+            errors.put(TITLE, "At most " + CommandParser.MAX_TITLE_LENGTH + " characters.");
+        }
+        Optional<Severity> severity = selected(values, SEVERITY).flatMap(Severity::parse);
+        Optional<String> type = selected(values, TYPE);
+        if (type.isPresent() && policy.caseType(type.get()).isEmpty()) errors.put(TYPE, "That case type is no longer in the policy.");
+        boolean restricted = value(values, RESTRICTED).map(v -> v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty())
+                .orElse(false);
+        if (!errors.isEmpty()) return new Submission(Optional.empty(), errors);
+        return new Submission(Optional.of(new EscCommand.Open(title.strip(), severity, type, text(values, SURFACE),
+                text(values, DESCRIPTION), restricted ? Optional.of(true) : Optional.empty())), Map.of());
+    }
+
+    private List<OptionObject> severityOptions() {
+        List<OptionObject> options = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            SeverityPolicy p = policy.severity(s.level());
+            options.add(option(plainText(clip(s + " · " + p.label())), s.name()));
+        }
+        return options;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= OPTION_TEXT_MAX ? text : text.substring(0, OPTION_TEXT_MAX - 1) + "…";
+    }
+
+    private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String id) {
+        return Optional.ofNullable(values).map(v -> v.get(id)).map(block -> block.get(id));
+    }
+
+    private static Optional<String> text(Map<String, Map<String, ViewState.Value>> values, String id) {
+        return value(values, id).map(ViewState.Value::getValue).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static Optional<String> selected(Map<String, Map<String, ViewState.Value>> values, String id) {
+        return value(values, id).map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue);
+    }
+}

@@ -1,0 +1,101 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.OpenCaseForm;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.SlackText;
+import app.escalate.commands.UserId;
+import app.escalate.commands.handlers.EscCommands;
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.model.view.View;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ways into a case besides typing it in one line: the "Open a case" form (from {@code /esc open}
+ * alone) and the "Escalate this message" shortcut, which opens the same form prefilled.
+ */
+public final class CaseIntake {
+    private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
+    public static final String SHORTCUT_ID = "escalate_message";
+
+    private final EscCommands commands;
+    private final OpenCaseForm form;
+    private final Runnable outboxChanged;
+
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged) {
+        this.commands = commands;
+        this.form = form;
+        this.outboxChanged = outboxChanged;
+    }
+
+    public void register(App app) {
+        app.messageShortcut(SHORTCUT_ID, (req, ctx) -> {
+            MessageShortcutPayload p = req.getPayload();
+            String text = SlackText.plain(p.getMessage().getText()).strip();
+            String permalink = permalink(ctx, p.getChannel().getId(), p.getMessageTs());
+            String title = text.lines().findFirst().orElse("").strip();
+            if (title.length() > CommandParser.MAX_TITLE_LENGTH) title = title.substring(0, CommandParser.MAX_TITLE_LENGTH - 1) + "…";
+            String description = clip(text + (permalink.isEmpty() ? "" : "\n\nFrom: " + permalink));
+            openForm(ctx, p.getTriggerId(), new OpenCaseForm.Prefill(title, description, p.getChannel().getId()));
+            return ctx.ack();
+        });
+        app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            OpenCaseForm.Submission submission = form.read(view.getState().getValues());
+            if (submission.command().isEmpty()) return ctx.ackWithErrors(submission.errors());
+            String origin = view.getPrivateMetadata();
+            if (origin == null || !origin.matches("[CGD][A-Z0-9]{2,20}")) {
+                return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, "This form lost track of where it was opened; open it again."));
+            }
+            Invocation by = new Invocation(new UserId(req.getPayload().getUser().getId()), new ChannelId(origin), Optional.empty());
+            try {
+                Reply reply = commands.handle(submission.command().get(), by);
+                if (reply instanceof Reply.CaseOpened) {
+                    outboxChanged.run();
+                    return ctx.ack();
+                }
+                String reason = reply instanceof Reply.Refusal r ? r.reason() : "That did not work; try again.";
+                return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, reason));
+            } catch (JdbiException e) {
+                log.warn("the open-case form could not reach the database: {}", e.toString());
+                return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, EscSlashCommand.DATABASE_DOWN));
+            }
+        });
+    }
+
+    /** Opens the form with Slack's trigger (it expires 3 s after the click, hence a direct call). Empty when it opened. */
+    public Optional<String> openForm(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
+        View view = form.view(prefill);
+        try {
+            var res = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+            if (res.isOk()) return Optional.empty();
+            log.warn("views.open refused: {}", res.getError());
+            return Optional.of(res.getError());
+        } catch (Exception e) {
+            log.warn("views.open failed: {}", e.toString());
+            return Optional.of("Slack did not answer");
+        }
+    }
+
+    private static String permalink(Context ctx, String channel, String ts) {
+        try {
+            var res = ctx.client().chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+            return res.isOk() && res.getPermalink() != null ? res.getPermalink() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= CommandParser.MAX_NOTE_LENGTH ? text : text.substring(0, CommandParser.MAX_NOTE_LENGTH - 1) + "…";
+    }
+}

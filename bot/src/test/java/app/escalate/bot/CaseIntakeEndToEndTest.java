@@ -1,0 +1,120 @@
+package app.escalate.bot;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The open-case form and the "Escalate this message" shortcut, with payloads shaped as Slack sends them. */
+class CaseIntakeEndToEndTest {
+    private static final String MARIA = "U0ESCMARIA";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dataDir;
+    private BotHarness harness;
+    private FakeSlackApi slack;
+
+    @BeforeEach
+    void start() throws Exception {
+        harness = new BotHarness(dataDir);
+        slack = harness.slack;
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private static String submission(String title, String severity, String type, String surface, String description,
+                                     boolean restricted, String origin) {
+        String selected = severity == null ? "null" : "{\"text\":{\"type\":\"plain_text\",\"text\":\"" + severity + "\"},\"value\":\"" + severity + "\"}";
+        String typeSelected = type == null ? "null" : "{\"text\":{\"type\":\"plain_text\",\"text\":\"t\"},\"value\":\"" + type + "\"}";
+        String checked = restricted ? "[{\"text\":{\"type\":\"plain_text\",\"text\":\"Restricted\"},\"value\":\"restricted\"}]" : "[]";
+        return """
+                {"type":"view_submission","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"%s","username":"maria","name":"maria","team_id":"T0FAKE"},
+                 "api_app_id":"A0ESC","token":"t","trigger_id":"1.2.3",
+                 "view":{"id":"V0VIEW1","team_id":"T0FAKE","type":"modal","callback_id":"open_case","private_metadata":"%s",
+                   "hash":"h","title":{"type":"plain_text","text":"Open a case"},"blocks":[],
+                   "state":{"values":{
+                     "title":{"title":{"type":"plain_text_input","value":%s}},
+                     "severity":{"severity":{"type":"static_select","selected_option":%s}},
+                     "case_type":{"case_type":{"type":"static_select","selected_option":%s}},
+                     "surface":{"surface":{"type":"plain_text_input","value":%s}},
+                     "description":{"description":{"type":"plain_text_input","value":%s}},
+                     "restricted":{"restricted":{"type":"checkboxes","selected_options":%s}}}}}}
+                """.formatted(MARIA, origin, quote(title), selected, typeSelected, quote(surface), quote(description), checked);
+    }
+
+    private static String quote(String text) {
+        return text == null ? "null" : new com.google.gson.Gson().toJson(text);
+    }
+
+    @Test
+    void open_alone_shows_the_form_and_its_submission_opens_the_case() throws Exception {
+        JsonObject none = harness.esc(MARIA, "C0TEAM", "open");
+        assertThat(none.size()).as("an empty ack shows nothing").isZero();
+        FakeSlackApi.Call shown = slack.await("views.open");
+        assertThat(shown.param("trigger_id")).isEqualTo("1337.42.abcdef");
+        assertThat(shown.json("view")).contains("\"callback_id\":\"open_case\"", "\"private_metadata\":\"C0TEAM\"",
+                "Affected surface", "Restricted: private channel");
+
+        HttpResponse<String> res = harness.client().postPayload(submission("Agent emailed customer data to a stranger", "SEV1",
+                "agent-misbehaviour", "support agent", "Seen in 3 tickets <!channel>", true, "C0TEAM"));
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).isEmpty();
+        FakeSlackApi.Call create = slack.await("conversations.create");
+        assertThat(create.param("name")).isEqualTo("esc-1-agent-emailed-customer-data-to-a-stranger");
+        assertThat(create.param("is_private")).isIn("1", "true");
+        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        assertThat(card.json("blocks")).contains("ESC-1 · SEV1 · triage", "*Surface*\\nsupport agent", ":lock: restricted");
+        FakeSlackApi.Call dm = slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), WAIT);
+        assertThat(dm.param("text")).contains("ESC-1", "is ready");
+        assertThat(harness.esc(MARIA, card.param("channel"), "timeline").get("text").getAsString())
+                .contains("opened the case as SEV1", "> Seen in 3 tickets &lt;!channel&gt;").doesNotContain("<!channel>");
+    }
+
+    @Test
+    void a_form_without_a_title_is_returned_with_the_error_beside_the_field() throws Exception {
+        HttpResponse<String> res = harness.client().postPayload(submission("  ", null, null, null, null, false, "C0TEAM"));
+
+        JsonObject body = JsonParser.parseString(res.body()).getAsJsonObject();
+        assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(body.getAsJsonObject("errors").get("title").getAsString()).isEqualTo("Give the case a title.");
+        Thread.sleep(600);
+        assertThat(slack.calls("conversations.create")).isEmpty();
+    }
+
+    @Test
+    void escalate_this_message_opens_the_form_prefilled_with_the_message_and_its_link() throws Exception {
+        slack.messageInChannel("C0GENERAL", "1764300123.000200", "U0ESCCHLOE", "ignored");
+        String shortcut = """
+                {"type":"message_action","token":"t","action_ts":"1764300200.1","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"%s","username":"maria","name":"maria","team_id":"T0FAKE"},
+                 "channel":{"id":"C0GENERAL","name":"general"},"callback_id":"escalate_message","trigger_id":"9.8.7",
+                 "message_ts":"1764300123.000200",
+                 "message":{"type":"message","user":"U0ESCCHLOE","ts":"1764300123.000200",
+                            "text":"Our assistant told a user to stop their meds &amp; it's on social\\nScreenshot attached"},
+                 "response_url":"%s"}""".formatted(MARIA, slack.responseUrl("sc"));
+
+        HttpResponse<String> res = harness.client().postPayload(shortcut);
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call shown = slack.await("views.open");
+        assertThat(shown.param("trigger_id")).isEqualTo("9.8.7");
+        assertThat(shown.json("view")).contains(
+                "\"initial_value\":\"Our assistant told a user to stop their meds & it's on social\"",
+                "Screenshot attached\\n\\nFrom: https://fake.example/archives/C0GENERAL/p1764300123000200",
+                "\"private_metadata\":\"C0GENERAL\"");
+    }
+}
