@@ -4,6 +4,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
+import app.escalate.bot.slack.CaseButtons;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.EscSlashCommand;
@@ -85,6 +86,7 @@ public final class EscalateApp implements AutoCloseable {
             EscCommands commands = new EscCommands(cases, policy, clock);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake);
             intake.register(bolt);
+            new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
             bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));
             AccessLossEvents.register(bolt);
             ExecutorService background = Executors.newFixedThreadPool(2, daemon("slack-events"));

@@ -58,6 +58,13 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * A reply only {@code user} sees, where they clicked (response URL) or else in {@code channel};
+     * for answers to buttons, which cannot carry a reply in their acknowledgement. Plain text.
+     */
+    record Whisper(CaseId caseId, UserId user, ChannelId channel, Optional<String> responseUrl, String text) implements SlackEffect {
+    }
+
     /** Events whose values appear in the channel topic. */
     Set<CaseEvent.Kind> TOPIC_KINDS = EnumSet.of(CaseEvent.Kind.SEVERITY_CHANGED, CaseEvent.Kind.STATE_CHANGED,
             CaseEvent.Kind.OWNER_CHANGED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED);

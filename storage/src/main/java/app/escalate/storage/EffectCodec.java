@@ -2,6 +2,7 @@ package app.escalate.storage;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 
@@ -55,6 +56,12 @@ final class EffectCodec {
             kind = "brief_group";
             p.put("group", e.group());
             p.put("users", e.members().stream().map(UserId::value).collect(Collectors.joining(",")));
+        } else if (effect instanceof SlackEffect.Whisper e) {
+            kind = "whisper";
+            p.put("user", e.user().value());
+            p.put("channel", e.channel().value());
+            e.responseUrl().ifPresent(url -> p.put("response_url", url));
+            p.put("text", e.text());
         } else if (effect instanceof SlackEffect.TellReporter e) {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
@@ -78,6 +85,8 @@ final class EffectCodec {
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));
             case "brief_group" -> new SlackEffect.BriefGroup(caseId, p.get("group"), users(p.get("users")));
+            case "whisper" -> new SlackEffect.Whisper(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")),
+                    Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),
                     Optional.ofNullable(p.get("response_url")));
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);

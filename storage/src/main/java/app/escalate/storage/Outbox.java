@@ -1,5 +1,6 @@
 package app.escalate.storage;
 
+import app.escalate.commands.SlackEffect;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -19,6 +20,12 @@ public final class Outbox {
 
     public Outbox(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** Queues one effect on its own, for Slack work that follows no change to a case (such as a reply to a click). */
+    public void enqueue(SlackEffect effect, Instant at) {
+        EffectCodec.Encoded encoded = EffectCodec.encode(effect);
+        jdbi.useExtension(OutboxDao.class, dao -> dao.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at));
     }
 
     /** Leases up to {@code limit} due stream heads until {@code now + lease}. */

@@ -2,26 +2,40 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.Severity;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 import app.escalate.config.SeverityPolicy;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 /**
  * The case card: what a responder needs at a glance, pinned in the case channel (and updated in
  * place after every change) and shown by {@code status}.
  */
 public final class CaseCard {
+    /** Action ids of the card's controls; their values carry the case number, never state. */
+    public static final String ACKNOWLEDGE = "case_acknowledge";
+    public static final String SEVERITY = "case_severity";
+    public static final String ADD_NOTE = "case_add_note";
+
     private CaseCard() {
     }
 
@@ -51,9 +65,32 @@ public final class CaseCard {
                 + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n" + Mrkdwn.escape(r.text())
                 + r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
                 .orElse(""))))));
+        blocks.add(actions(a -> a.blockId("case_actions:" + c.id().number()).elements(controls(c))));
         blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
                 + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
+    }
+
+    /** The buttons people use most: acknowledge (until someone has), change severity, add a note. */
+    private static List<BlockElement> controls(Case c) {
+        String id = Long.toString(c.id().number());
+        List<BlockElement> controls = new ArrayList<>();
+        if (c.isOpen() && c.acknowledged().isEmpty()) {
+            controls.add(button(b -> b.actionId(ACKNOWLEDGE).value(id).style("primary").text(plainText("Acknowledge"))));
+        }
+        if (c.isOpen()) {
+            controls.add(staticSelect(s -> s.actionId(SEVERITY).placeholder(plainText("Change severity"))
+                    .options(Arrays.stream(Severity.values()).filter(v -> v != c.severity())
+                            .map(v -> option(plainText(v.name()), v.name())).toList())));
+        }
+        controls.add(button(b -> b.actionId(ADD_NOTE).value(id).text(plainText("Add note"))));
+        return controls;
+    }
+
+    /** The case number a control's block belongs to ({@code case_actions:<n>}). */
+    public static Optional<Long> caseNumberOf(String blockId) {
+        return blockId != null && blockId.matches("case_actions:\\d{1,12}")
+                ? Optional.of(Long.parseLong(blockId.substring("case_actions:".length()))) : Optional.empty();
     }
 
     /** {@code *ESC-12 · SEV1 · triage*}: the first thing anyone reads. */

@@ -64,6 +64,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PostCaseCard e) return postCard(e);
             if (effect instanceof SlackEffect.PinCaseCard e) return pinCard(e);
             if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
+            if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
@@ -160,22 +161,34 @@ public final class SlackDelivery {
                         + " (you're in it; the case card is pinned there).")
                 .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel, so work it from here "
                         + "for now (`/esc status " + e.caseId() + "`) and ask a Slack admin to check the bot's permissions.");
-        if (e.responseUrl().isPresent()) {
-            WebhookResponse res;
-            try {
-                res = slack.send(e.responseUrl().get(), gson.toJson(Map.of(
-                        "response_type", "ephemeral", "replace_original", false, "text", text)));
-            } catch (IOException io) {
-                throw new Transient(Optional.empty(), "response_url: " + io.getMessage());
-            }
-            int code = res.getCode();
-            if (code >= 200 && code < 300) return sent();
-            if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code);
-            // Expired or unknown: fall through to a direct message.
-        }
+        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return sent();
         var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
         if (dm.isOk()) return sent();
         throw refused("chat.postMessage", dm);
+    }
+
+    /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel. */
+    private DeliveryAttempt whisper(SlackEffect.Whisper e) {
+        String text = Mrkdwn.escape(e.text());
+        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return sent();
+        var res = call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(e.channel().value())
+                .user(e.user().value()).text(text)));
+        if (res.isOk()) return sent();
+        throw refused("chat.postEphemeral", res);
+    }
+
+    /** Posts an ephemeral reply to a response URL; false when the URL has expired or is unknown. */
+    private boolean respond(String responseUrl, String text) {
+        WebhookResponse res;
+        try {
+            res = slack.send(responseUrl, gson.toJson(Map.of("response_type", "ephemeral", "replace_original", false, "text", text)));
+        } catch (IOException io) {
+            throw new Transient(Optional.empty(), "response_url: " + io.getMessage());
+        }
+        int code = res.getCode();
+        if (code >= 200 && code < 300) return true;
+        if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code);
+        return false;
     }
 
     private CaseFile theFile(CaseId id) {
