@@ -6,8 +6,8 @@ import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
 import app.escalate.bot.slack.CaseIntake;
-import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.EscSlashCommand;
+import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
@@ -24,96 +24,106 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The one place that wires Escalate together: database, Slack, HTTP, Socket Mode and the outbox worker. */
+/**
+ * The one place that wires Escalate together: database, Slack (HTTP or Socket Mode), the HTTP
+ * server and the outbox worker. Parts are stopped in the reverse order they were started, also
+ * when start-up fails half-way.
+ */
 public final class EscalateApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscalateApp.class);
     static final Duration OUTBOX_POLL = Duration.ofMillis(500);
 
-    private final Database database;
-    private final OutboxWorker worker;
-    private final App bolt;
-    private final Javalin http;
-    private final Optional<SocketModeConnection> socketMode;
-    private final ExecutorService background;
+    private final Deque<AutoCloseable> started;
+    private final int port;
 
-    private EscalateApp(Database database, OutboxWorker worker, App bolt, Javalin http, Optional<SocketModeConnection> socketMode,
-                        ExecutorService background) {
-        this.background = background;
-        this.database = database;
-        this.worker = worker;
-        this.bolt = bolt;
-        this.http = http;
-        this.socketMode = socketMode;
+    private EscalateApp(Deque<AutoCloseable> started, int port) {
+        this.started = started;
+        this.port = port;
     }
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
     public static EscalateApp start(BotSettings settings, Policy policy, Clock clock) throws Exception {
         String botToken = settings.botToken().map(Secret::value)
                 .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
-        Database database = Database.open(settings.databaseUrl());
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            Database database = Database.open(settings.databaseUrl());
+            started.push(database);
             JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
             Outbox outbox = new Outbox(database.jdbi());
             Slack slack = slack(settings);
-            PrometheusMeterRegistry metrics = metrics();
+            PrometheusMeterRegistry metrics = Metrics.registry();
 
-            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, policy), clock,
-                    OUTBOX_POLL, metrics);
             App bolt = new App(AppConfig.builder()
                     .slack(slack)
                     .singleTeamBotToken(botToken)
                     .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
                     .authTestCacheEnabled(true)
                     .build());
+            started.push(bolt::stop);
+            ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "slack-events");
+                thread.setDaemon(true);
+                return thread;
+            });
+            started.push(() -> {
+                background.shutdown();
+                background.awaitTermination(5, TimeUnit.SECONDS);
+            });
+            OutboxWorker worker = new OutboxWorker(outbox,
+                    new SlackDelivery(slack, botToken, cases, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
+
             EscCommands commands = new EscCommands(cases, policy, clock);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake);
             intake.register(bolt);
             new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
             bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));
-            AccessLossEvents.register(bolt);
-            ExecutorService background = Executors.newFixedThreadPool(2, daemon("slack-events"));
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
+            AccessLossEvents.register(bolt);
 
-            SlackEventsRoute events = new SlackEventsRoute(bolt);
-            Javalin http = Javalin.create(config -> {
-                config.startup.showJavalinBanner = false;
-                config.routes.post("/slack/events", events);
-                config.routes.get("/healthz", new HealthRoute(database, outbox));
-                config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.scrape()));
-            }).start(settings.port());
-
-            Optional<SocketModeConnection> socketMode = settings.appToken()
-                    .map(token -> new SocketModeConnection(token.value(), bolt));
-            socketMode.ifPresent(SocketModeConnection::start);
             worker.start();
-            log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(), databaseKind(settings));
-            return new EscalateApp(database, worker, bolt, http, socketMode, background);
+            started.push(worker);
+            Javalin http = http(settings, bolt, database, outbox, metrics);
+            started.push(http::stop);
+            if (settings.mode() == BotSettings.Mode.SOCKET) {
+                SocketModeConnection socket = new SocketModeConnection(settings.appToken().orElseThrow().value(), bolt);
+                socket.start();
+                started.push(socket);
+            }
+            log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(),
+                    settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");
+            return new EscalateApp(started, http.port());
         } catch (Exception e) {
-            database.close();
+            stop(started);
             throw e;
         }
     }
 
-    /** Slack's client, pointed at {@code SLACK_API_URL}, with timeouts shorter than an outbox lease. */
+    private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
+        SlackEventsRoute events = new SlackEventsRoute(bolt);
+        boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
+            if (httpMode) config.routes.post("/slack/events", events);
+            config.routes.get("/healthz", new HealthRoute(database, outbox));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        }).start(settings.port());
+    }
+
+    /** Slack's client, pointed at {@code SLACK_API_URL}, with timeouts well inside an outbox lease. */
     static Slack slack(BotSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.slackApiUrl().toString());
@@ -123,49 +133,25 @@ public final class EscalateApp implements AutoCloseable {
         return Slack.getInstance(config);
     }
 
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    private static PrometheusMeterRegistry metrics() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        return registry;
-    }
-
-    private static String databaseKind(BotSettings settings) {
-        return settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2";
-    }
-
     public int port() {
-        return http.port();
+        return port;
     }
 
-    /** Stops taking requests, lets the worker finish what it holds, and closes the database. */
+    /** Stops taking requests, lets the worker finish the effect in hand, then closes the database. */
     @Override
     public void close() {
-        http.stop();
-        socketMode.ifPresent(SocketModeConnection::close);
-        try {
-            worker.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        stop(started);
+    }
+
+    private static void stop(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("stopping: {}", e.toString());
+            }
         }
-        background.shutdown();
-        try {
-            background.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        bolt.stop();
-        database.close();
     }
 }

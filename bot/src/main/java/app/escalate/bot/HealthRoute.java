@@ -20,8 +20,13 @@ final class HealthRoute implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        boolean up = database.isReachable();
-        String backlog = up ? Long.toString(outbox.backlog()) : "null";
+        String backlog = null;
+        try {
+            if (database.isReachable()) backlog = Long.toString(outbox.backlog());
+        } catch (RuntimeException e) {
+            backlog = null; // went away between the two questions
+        }
+        boolean up = backlog != null;
         ctx.status(up ? 200 : 503).contentType("application/json")
                 .result("{\"status\":\"" + (up ? "ok" : "unavailable") + "\",\"database\":\"" + (up ? "up" : "down")
                         + "\",\"outbox_backlog\":" + backlog + "}");

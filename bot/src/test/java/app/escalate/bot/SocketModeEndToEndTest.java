@@ -49,6 +49,11 @@ class SocketModeEndToEndTest {
                 assertThat(slack.await("pins.add").param("channel")).startsWith("C0CH");
                 assertThat(slack.calls("conversations.create").get(0).param("name"))
                         .isEqualTo("esc-1-agent-emails-customers-data-to-a-stranger");
+
+                // Without a signing secret there is nothing to check HTTP requests against, so that door is shut.
+                SignedSlackClient http = new SignedSlackClient(bot.port(), "---");
+                assertThat(http.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Sneaky", slack.responseUrl("x")))
+                        .statusCode()).isEqualTo(404);
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** A case's number, shown to people as {@code ESC-<n>}. */
 public record CaseId(long number) {
-    private static final Pattern TEXT = Pattern.compile("(?i)#?esc-(\\d{1,12})");
+    private static final Pattern TEXT = Pattern.compile("(?i)#?esc-0*([1-9]\\d{0,11})");
 
     public CaseId {
         if (number < 1) throw new IllegalArgumentException("case numbers start at 1");

@@ -66,6 +66,8 @@ class CommandParserTest {
         assertThat(CommandParser.parse("status")).isEqualTo(new EscCommand.Status(Optional.empty()));
         assertThat(CommandParser.parse("status esc-12")).isEqualTo(new EscCommand.Status(Optional.of(new CaseId(12))));
         assertThat(CommandParser.parse("status twelve")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.parse("status ESC-0")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.parse("ack ESC-0")).isEqualTo(new EscCommand.Invalid("`ack` takes no text after it."));
     }
 
     @Test

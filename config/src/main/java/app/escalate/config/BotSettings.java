@@ -41,6 +41,19 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
                         value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY")));
     }
 
+    /** Never prints secrets: tokens are masked by {@link Secret}, passwords in URLs here. */
+    @Override
+    public String toString() {
+        return "BotSettings[mode=" + mode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
+                + ", databaseUrl=" + redact(databaseUrl) + ", policyFile=" + policyFile.map(Path::toString).orElse("built-in")
+                + ", llm=" + llm.provider() + "]";
+    }
+
+    /** A JDBC URL with any password or user-info credentials masked. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//[^/@]*:[^/@]*@", "//****@");
+    }
+
     public Mode mode() {
         if (botToken.isEmpty()) return Mode.SANDBOX;
         return appToken.isPresent() ? Mode.SOCKET : Mode.HTTP;
@@ -79,8 +92,7 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
 
     private static String databaseUrl(String text) {
         if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) return text;
-        throw new SettingsException("DATABASE_URL must be a jdbc:h2: or jdbc:postgresql: URL, got \""
-                + text.replaceAll("password=[^&;]*", "password=****") + "\"");
+        throw new SettingsException("DATABASE_URL must be a jdbc:h2: or jdbc:postgresql: URL, got \"" + redact(text) + "\"");
     }
 
     private static Path policyFile(String text) {

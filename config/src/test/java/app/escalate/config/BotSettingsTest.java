@@ -77,7 +77,12 @@ class BotSettingsTest {
     @Test
     void never_prints_a_secret() {
         BotSettings settings = BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-very-secret",
-                "SLACK_SIGNING_SECRET", "sign-very-secret", "LLM_API_KEY", "sk-very-secret"));
-        assertThat(settings.toString()).doesNotContain("very-secret");
+                "SLACK_SIGNING_SECRET", "sign-very-secret", "LLM_API_KEY", "sk-very-secret",
+                "DATABASE_URL", "jdbc:postgresql://db:5432/esc?user=esc&password=very-secret&ssl=true",
+                "LLM_BASE_URL", "https://user:very-secret@llm.example/v1"));
+        assertThat(settings.toString()).doesNotContain("very-secret")
+                .contains("jdbc:postgresql://db:5432/esc?user=esc&password=****&ssl=true");
+        assertThat(settings.llm().toString()).doesNotContain("very-secret");
+        assertThat(BotSettings.redact("jdbc:postgresql://esc:very-secret@db/esc")).isEqualTo("jdbc:postgresql://****@db/esc");
     }
 }

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("escalate");
         config.setMaximumPoolSize(8);
         // Fail fast when the database is gone, so a command can answer "try again" within Slack's 3 s.
-        config.setConnectionTimeout(2_000);
+        config.setConnectionTimeout(1_500);
         config.setValidationTimeout(1_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

@@ -2,11 +2,14 @@ package app.escalate.storage;
 
 import app.escalate.commands.SlackEffect;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The delivery side of the outbox: lease due effects, then record each as delivered (with what
@@ -14,9 +17,12 @@ import java.util.List;
  * several workers and several replicas on one database.
  */
 public final class Outbox {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
 
     private final Jdbi jdbi;
+    /** Who holds the leases this instance takes: one per process (and so per replica). */
+    private final String owner = UUID.randomUUID().toString();
 
     public Outbox(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -28,41 +34,55 @@ public final class Outbox {
         jdbi.useExtension(OutboxDao.class, dao -> dao.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at));
     }
 
-    /** Leases up to {@code limit} due stream heads until {@code now + lease}. */
+    /**
+     * Leases up to {@code limit} due stream heads until {@code now + lease}. A row this version
+     * cannot read (say, written by a newer replica) is marked failed rather than blocking the rest.
+     */
     public List<OutboxEntry> lease(Instant now, int limit, Duration lease) {
-        return jdbi.inTransaction(h -> {
-            OutboxDao dao = h.attach(OutboxDao.class);
-            List<OutboxEntry> leased = new ArrayList<>();
-            for (long id : dao.dueHeads(now, limit)) {
-                if (dao.lease(id, now, now.plus(lease)) == 1) leased.add(dao.row(id).entry());
-            }
-            return leased;
-        });
+        List<OutboxEntry> leased = new ArrayList<>();
+        for (long id : jdbi.withExtension(OutboxDao.class, dao -> dao.dueHeads(now, limit))) {
+            jdbi.useExtension(OutboxDao.class, dao -> {
+                if (dao.lease(id, now, now.plus(lease), owner) != 1) return;
+                OutboxEntry.Row row = dao.row(id);
+                try {
+                    leased.add(row.entry());
+                } catch (RuntimeException unreadable) {
+                    log.error("outbox: row {} ({}) cannot be read by this version; marked failed", id, row.kind());
+                    dao.failed(id, now, clip("unreadable: " + unreadable), owner);
+                }
+            });
+        }
+        return leased;
     }
 
-    public void delivered(OutboxEntry entry, DeliveryOutcome outcome, Instant at) {
-        jdbi.useTransaction(h -> {
+    /**
+     * Records a delivery and what Slack returned, in one transaction. False when this worker's
+     * lease had already run out and another took the effect over: then nothing is written.
+     */
+    public boolean delivered(OutboxEntry entry, DeliveryOutcome outcome, Instant at) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(OutboxDao.class).done(entry.id(), at, owner) != 1) return false;
             CaseDao cases = h.attach(CaseDao.class);
             if (outcome instanceof DeliveryOutcome.ChannelCreated created) {
                 cases.attachChannel(created.caseId().number(), created.channel().id().value(), created.channel().name());
             } else if (outcome instanceof DeliveryOutcome.CardPosted posted) {
                 cases.recordCard(posted.caseId().number(), posted.ts());
             }
-            h.attach(OutboxDao.class).done(entry.id(), at);
+            return true;
         });
     }
 
-    public void retryAt(OutboxEntry entry, Instant next, String error) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.retryAt(entry.id(), next, clip(error)));
+    public boolean retryAt(OutboxEntry entry, Instant next, String error) {
+        return jdbi.withExtension(OutboxDao.class, dao -> dao.retryAt(entry.id(), next, clip(error), owner)) == 1;
     }
 
-    public void failed(OutboxEntry entry, Instant at, String error) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.failed(entry.id(), at, clip(error)));
+    public boolean failed(OutboxEntry entry, Instant at, String error) {
+        return jdbi.withExtension(OutboxDao.class, dao -> dao.failed(entry.id(), at, clip(error), owner)) == 1;
     }
 
     /** Gives a leased effect back untried, so any worker may take it at once. */
     public void release(OutboxEntry entry) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.release(entry.id()));
+        jdbi.useExtension(OutboxDao.class, dao -> dao.release(entry.id(), owner));
     }
 
     /** Effects not yet delivered. */

@@ -32,32 +32,40 @@ interface OutboxDao {
 
     /** Takes the row for this worker; 0 when another worker got there first. */
     @SqlUpdate("""
-            UPDATE outbox SET lease_until = :until
+            UPDATE outbox SET lease_until = :until, lease_owner = :owner
             WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
             """)
-    int lease(@Bind("id") long id, @Bind("now") Instant now, @Bind("until") Instant until);
+    int lease(@Bind("id") long id, @Bind("now") Instant now, @Bind("until") Instant until, @Bind("owner") String owner);
 
     @SqlQuery("SELECT id, stream, kind, payload, attempts FROM outbox WHERE id = :id")
     @RegisterConstructorMapper(OutboxEntry.Row.class)
     OutboxEntry.Row row(@Bind("id") long id);
 
-    @SqlUpdate("UPDATE outbox SET status = 'DONE', done_at = :at, lease_until = NULL, attempts = attempts + 1 WHERE id = :id")
-    int done(@Bind("id") long id, @Bind("at") Instant at);
+    // The result of a try is recorded only by the worker that still holds the lease: one whose lease
+    // ran out and was taken over changes nothing (0 rows), so its late answer cannot undo the new holder's.
 
     @SqlUpdate("""
-            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL, last_error = :error
-            WHERE id = :id
+            UPDATE outbox SET status = 'DONE', done_at = :at, lease_until = NULL, lease_owner = NULL, attempts = attempts + 1
+            WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
             """)
-    int retryAt(@Bind("id") long id, @Bind("next") Instant next, @Bind("error") String error);
+    int done(@Bind("id") long id, @Bind("at") Instant at, @Bind("owner") String owner);
 
     @SqlUpdate("""
-            UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, done_at = :at, lease_until = NULL, last_error = :error
-            WHERE id = :id
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL, lease_owner = NULL,
+                   last_error = :error
+            WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
             """)
-    int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error);
+    int retryAt(@Bind("id") long id, @Bind("next") Instant next, @Bind("error") String error, @Bind("owner") String owner);
 
-    @SqlUpdate("UPDATE outbox SET lease_until = NULL WHERE id = :id AND status = 'PENDING'")
-    int release(@Bind("id") long id);
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, done_at = :at, lease_until = NULL, lease_owner = NULL,
+                   last_error = :error
+            WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
+            """)
+    int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error, @Bind("owner") String owner);
+
+    @SqlUpdate("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner")
+    int release(@Bind("id") long id, @Bind("owner") String owner);
 
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")
     long pending();

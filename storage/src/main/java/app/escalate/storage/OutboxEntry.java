@@ -6,6 +6,7 @@ import app.escalate.commands.SlackEffect;
 public record OutboxEntry(long id, SlackEffect effect, int attempts) {
 
     record Row(long id, String stream, String kind, String payload, int attempts) {
+        /** Decodes the stored effect; throws for a row this version cannot read. */
         OutboxEntry entry() {
             return new OutboxEntry(id, EffectCodec.decode(kind, payload), attempts);
         }

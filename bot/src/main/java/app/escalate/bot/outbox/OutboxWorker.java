@@ -20,13 +20,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers outbox effects after the ack: leases what is due, performs it, and records the result.
  * Woken at once by new work, and polls as well, so effects left by a crash or another replica are
- * picked up. A lease outlives any one Slack call, so an effect is never performed by two workers at once.
+ * picked up. Effects are leased one at a time, just before delivery, for longer than the slowest
+ * delivery takes, so two workers do not perform the same effect; a worker that loses its lease
+ * anyway cannot record over the new holder.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
-    /** Longer than any one delivery (Slack calls time out after 10 s), short enough to recover quickly from a crash. */
-    static final Duration LEASE = Duration.ofSeconds(60);
-    private static final int BATCH = 20;
+    /**
+     * Longer than the slowest delivery (at most 10 Slack calls of 10 s each, when channel names are
+     * taken), short enough that a crashed worker's effect is picked up again within minutes.
+     */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Outbox outbox;
     private final SlackDelivery delivery;
@@ -72,7 +76,7 @@ public final class OutboxWorker implements AutoCloseable {
             int delivered = 0;
             try {
                 delivered = drainOnce();
-            } catch (RuntimeException e) {
+            } catch (Exception | AssertionError e) {
                 log.warn("outbox: cannot read the outbox ({}); trying again in {}", e.toString(), pollEvery);
             }
             if (delivered > 0) continue;
@@ -85,17 +89,10 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Delivers what is due now; returns how many effects it tried. */
+    /** Delivers the next due effect, if any; returns how many it tried (0 or 1). */
     public int drainOnce() {
-        List<OutboxEntry> due = outbox.lease(clock.instant(), BATCH, LEASE);
-        for (int i = 0; i < due.size(); i++) {
-            if (!running && thread != null) {
-                // Shutting down: hand the rest back now rather than when their leases run out.
-                due.subList(i, due.size()).forEach(outbox::release);
-                break;
-            }
-            deliver(due.get(i));
-        }
+        List<OutboxEntry> due = outbox.lease(clock.instant(), 1, LEASE);
+        due.forEach(this::deliver);
         return due.size();
     }
 
@@ -103,13 +100,16 @@ public final class OutboxWorker implements AutoCloseable {
         DeliveryAttempt attempt;
         try {
             attempt = delivery.deliver(entry.effect());
-        } catch (RuntimeException e) {
-            log.error("outbox: delivering {} failed unexpectedly", entry.effect(), e);
+        } catch (Exception | AssertionError e) {
+            log.error("outbox: delivering {} for {} failed unexpectedly", kind(entry), entry.effect().caseId(), e);
             attempt = new DeliveryAttempt.Retry(Optional.empty(), e.toString());
         }
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {
-            outbox.delivered(entry, done.outcome(), now);
+            if (!outbox.delivered(entry, done.outcome(), now)) {
+                log.warn("outbox: {} for {} was delivered after its lease ran out; another worker holds it now",
+                        kind(entry), entry.effect().caseId());
+            }
             count(entry, "delivered");
         } else if (attempt instanceof DeliveryAttempt.Retry retry) {
             Duration wait = retry.after().orElseGet(() -> Backoff.after(entry.attempts()));
@@ -137,7 +137,7 @@ public final class OutboxWorker implements AutoCloseable {
         }
         if (t != null) {
             wake.release();
-            t.join(Duration.ofSeconds(10).toMillis());
+            t.join(LEASE.toMillis()); // finish the effect in hand; past its lease another worker would redo it anyway
         }
     }
 }

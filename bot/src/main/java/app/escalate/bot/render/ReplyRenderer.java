@@ -23,7 +23,7 @@ public final class ReplyRenderer {
     public SlackMessage render(Reply reply) {
         if (reply instanceof Reply.Usage usage) {
             return SlackMessage.text(usage.problem().map(p -> Mrkdwn.escape(p) + "\n").orElse("")
-                    + "*Usage*\n" + String.join("\n", Usage.LINES));
+                    + "*Usage*\n" + Usage.LINES.stream().map(Mrkdwn::escape).collect(Collectors.joining("\n")));
         }
         if (reply instanceof Reply.Refusal refusal) {
             return SlackMessage.text(Mrkdwn.escape(refusal.reason()));

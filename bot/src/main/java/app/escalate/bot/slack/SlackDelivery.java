@@ -25,11 +25,18 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.webhook.WebhookResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Performs one outbox effect with Slack's Web API and says how it went. Every response's
@@ -37,10 +44,11 @@ import java.util.Set;
  * retried, the rest are given up on with Slack's reason.
  */
 public final class SlackDelivery {
+    private static final Logger log = LoggerFactory.getLogger(SlackDelivery.class);
     /** Slack's own error codes that mean "try again later". */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
-    private static final int MAX_NAME_ATTEMPTS = 20;
+    private static final int MAX_NAME_ATTEMPTS = 10;
 
     private final Slack slack;
     private final MethodsClient methods;
@@ -49,7 +57,15 @@ public final class SlackDelivery {
     private final CaseMessages messages;
     private final Gson gson = new Gson();
 
-    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, Policy policy) {
+    private final Clock clock;
+    /** Slack rate-limits per method: after a 429, no call of that method until Retry-After has passed. */
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+
+    private final ResponseUrls responseUrls;
+
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, Policy policy, Clock clock, URI apiUrl) {
+        this.clock = clock;
+        this.responseUrls = new ResponseUrls(apiUrl);
         this.slack = slack;
         this.methods = slack.methods(botToken);
         this.cases = cases;
@@ -177,8 +193,12 @@ public final class SlackDelivery {
         throw refused("chat.postEphemeral", res);
     }
 
-    /** Posts an ephemeral reply to a response URL; false when the URL has expired or is unknown. */
+    /** Posts an ephemeral reply to a response URL; false when the URL has expired, is unknown or is not Slack's. */
     private boolean respond(String responseUrl, String text) {
+        if (!responseUrls.trusted(responseUrl)) {
+            log.warn("outbox: ignoring a response URL that is not Slack's; replying another way");
+            return false;
+        }
         WebhookResponse res;
         try {
             res = slack.send(responseUrl, gson.toJson(Map.of("response_type", "ephemeral", "replace_original", false, "text", text)));
@@ -215,14 +235,23 @@ public final class SlackDelivery {
         T run() throws IOException, SlackApiException;
     }
 
-    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+        Instant now = clock.instant();
+        Instant paused = pausedUntil.get(method);
+        if (paused != null && now.isBefore(paused)) {
+            throw new Transient(Optional.of(Duration.between(now, paused)), method + ": paused after a 429");
+        }
         try {
             T res = call.run();
             if (!res.isOk() && TRANSIENT.contains(res.getError())) throw new Transient(Optional.empty(), method + ": " + res.getError());
             return res;
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
-            if (code == 429) throw new Transient(retryAfter(e.getResponse().header("Retry-After")), method + ": rate limited (429)");
+            if (code == 429) {
+                Optional<Duration> wait = retryAfter(e.getResponse().header("Retry-After"));
+                pausedUntil.put(method, now.plus(wait.orElseThrow()));
+                throw new Transient(wait, method + ": rate limited (429)");
+            }
             if (code >= 500 || code == 408) throw new Transient(Optional.empty(), method + ": HTTP " + code);
             throw new Refused(method + ": HTTP " + code);
         } catch (IOException e) {

@@ -27,7 +27,8 @@ class ReplyRendererTest {
     void usage_escapes_the_problem_it_quotes() {
         SlackMessage message = renderer.render(new Reply.Usage(Optional.of("I don't know `<!channel>`.")));
 
-        assertThat(message.text()).startsWith("I don't know `&lt;!channel&gt;`.\n*Usage*\n`/esc open");
+        assertThat(message.text()).startsWith("I don't know `&lt;!channel&gt;`.\n*Usage*\n`/esc open &lt;title&gt; [sev1-4]")
+                .doesNotContain("<title>", "<case-type>");
     }
 
     @Test

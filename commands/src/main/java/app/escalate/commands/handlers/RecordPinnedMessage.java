@@ -34,8 +34,8 @@ public final class RecordPinnedMessage {
         return cases.findByChannel(channel);
     }
 
-    /** Records the message; empty when it was already on the timeline. */
-    public Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
+    /** Records the message; empty when it was already on the timeline. Serialised, so two quick pins record one. */
+    public synchronized Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
         boolean known = cases.timeline(c.id()).stream()
                 .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED && e.get("ts").equals(message.ts()));
         if (known) return Optional.empty();
