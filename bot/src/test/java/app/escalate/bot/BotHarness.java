@@ -5,30 +5,51 @@ import app.escalate.config.PolicyLoader;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bot in HTTP mode on a random port, its H2 file database in {@code dataDir}, talking to a fake Slack. */
-final class BotHarness implements AutoCloseable {
+/**
+ * For each test, the bot in HTTP mode on a random port, its H2 file database in a fresh folder,
+ * talking to a fake Slack. Register with {@code @RegisterExtension}.
+ */
+final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     static final String SECRET = "test-signing-secret";
     static final String TOKEN = "xoxb-test-token";
 
-    final FakeSlackApi slack;
-    private final Path dataDir;
+    FakeSlackApi slack;
+    private Path dataDir;
     private EscalateApp bot;
     private SignedSlackClient client;
 
-    BotHarness(Path dataDir) throws Exception {
-        this.dataDir = dataDir;
-        this.slack = new FakeSlackApi();
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("escalate-test");
+        slack = new FakeSlackApi();
         start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        bot.close();
+        slack.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     private void start() throws Exception {
@@ -64,9 +85,4 @@ final class BotHarness implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @Override
-    public void close() {
-        bot.close();
-        slack.close();
-    }
 }

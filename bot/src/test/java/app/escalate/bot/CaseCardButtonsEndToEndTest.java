@@ -1,11 +1,9 @@
 package app.escalate.bot;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,28 +14,19 @@ class CaseCardButtonsEndToEndTest {
     private static final String CHLOE = "U0ESCCHLOE";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dataDir;
-    private BotHarness harness;
-    private FakeSlackApi slack;
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
     private String channel;
     private String cardTs;
 
     @BeforeEach
     void open_a_case() throws Exception {
-        harness = new BotHarness(dataDir);
-        slack = harness.slack;
         harness.esc(CHLOE, "C0TEAM", "open Chatbot gives dangerous medical advice sev2");
-        FakeSlackApi.Call pin = slack.await("pins.add");
+        FakeSlackApi.Call pin = harness.slack.await("pins.add");
         channel = pin.param("channel");
         cardTs = pin.param("timestamp");
-        assertThat(slack.calls("chat.postMessage").get(0).json("blocks"))
+        assertThat(harness.slack.calls("chat.postMessage").get(0).json("blocks"))
                 .contains("\"action_id\":\"case_acknowledge\"", "\"action_id\":\"case_severity\"", "\"action_id\":\"case_add_note\"");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private void click(String user, String action) throws Exception {
@@ -47,7 +36,7 @@ class CaseCardButtonsEndToEndTest {
                  "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
                  "trigger_id":"5.6.7","channel":{"id":"%s","name":"esc-1"},
                  "message":{"type":"message","ts":"%s","text":"card"},"response_url":"%s",
-                 "actions":[%s]}""".formatted(user, cardTs, channel, channel, cardTs, slack.responseUrl("click-" + user), action);
+                 "actions":[%s]}""".formatted(user, cardTs, channel, channel, cardTs, harness.slack.responseUrl("click-" + user), action);
         assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);
     }
 
@@ -66,32 +55,32 @@ class CaseCardButtonsEndToEndTest {
     @Test
     void acknowledge_is_for_responders_and_disappears_once_pressed() throws Exception {
         click(CHLOE, button("case_acknowledge"));
-        FakeSlackApi.Call refused = slack.await("response_url", c -> c.param("path").endsWith("click-" + CHLOE), WAIT);
+        FakeSlackApi.Call refused = harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + CHLOE), WAIT);
         assertThat(refused.param("text")).isEqualTo("Only the case owner or someone in the `responders` group can acknowledge a case.");
 
         click(MARIA, button("case_acknowledge"));
 
-        FakeSlackApi.Call updated = slack.await("chat.update", c -> c.json("blocks").contains("*Acknowledged*\\n<@" + MARIA + ">"), WAIT);
+        FakeSlackApi.Call updated = harness.slack.await("chat.update", c -> c.json("blocks").contains("*Acknowledged*\\n<@" + MARIA + ">"), WAIT);
         assertThat(updated.param("ts")).isEqualTo(cardTs);
         assertThat(updated.json("blocks")).doesNotContain("case_acknowledge");
-        slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("acknowledged"), WAIT);
+        harness.slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("acknowledged"), WAIT);
     }
 
     @Test
     void the_severity_menu_changes_severity_and_a_downgrade_without_reason_is_explained() throws Exception {
         click(MARIA, severity("SEV1"));
-        slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1 · triage"), WAIT);
+        harness.slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1 · triage"), WAIT);
 
         click(MARIA, severity("SEV4"));
 
-        assertThat(slack.await("response_url", c -> c.param("path").endsWith("click-" + MARIA), WAIT).param("text"))
+        assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + MARIA), WAIT).param("text"))
                 .isEqualTo("Lowering a SEV1 needs a reason: `/esc sev 4 because &lt;reason&gt;`.");
     }
 
     @Test
     void add_note_opens_a_form_whose_note_joins_the_timeline() throws Exception {
         click(CHLOE, button("case_add_note"));
-        FakeSlackApi.Call form = slack.await("views.open");
+        FakeSlackApi.Call form = harness.slack.await("views.open");
         assertThat(form.json("view")).contains("\"callback_id\":\"add_note\"", "\"private_metadata\":\"1|" + channel + "\"");
 
         String submission = """
@@ -103,7 +92,7 @@ class CaseCardButtonsEndToEndTest {
                 .formatted(CHLOE, channel);
         assertThat(harness.client().postPayload(submission).body()).isEmpty();
 
-        assertThat(slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("noted:"), WAIT).param("text"))
+        assertThat(harness.slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").contains("noted:"), WAIT).param("text"))
                 .isEqualTo("<@" + CHLOE + "> noted: Press call at 9 &lt;!here&gt;");
     }
 }

@@ -2,13 +2,10 @@ package app.escalate.bot;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +15,8 @@ class CaseIntakeEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dataDir;
-    private BotHarness harness;
-    private FakeSlackApi slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new BotHarness(dataDir);
-        slack = harness.slack;
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
 
     private static String submission(String title, String severity, String type, String surface, String description,
                                      boolean restricted, String origin) {
@@ -63,7 +47,7 @@ class CaseIntakeEndToEndTest {
     void open_alone_shows_the_form_and_its_submission_opens_the_case() throws Exception {
         JsonObject none = harness.esc(MARIA, "C0TEAM", "open");
         assertThat(none.size()).as("an empty ack shows nothing").isZero();
-        FakeSlackApi.Call shown = slack.await("views.open");
+        FakeSlackApi.Call shown = harness.slack.await("views.open");
         assertThat(shown.param("trigger_id")).isEqualTo("1337.42.abcdef");
         assertThat(shown.json("view")).contains("\"callback_id\":\"open_case\"", "\"private_metadata\":\"C0TEAM\"",
                 "Affected surface", "Restricted: private channel");
@@ -73,12 +57,12 @@ class CaseIntakeEndToEndTest {
 
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body()).isEmpty();
-        FakeSlackApi.Call create = slack.await("conversations.create");
+        FakeSlackApi.Call create = harness.slack.await("conversations.create");
         assertThat(create.param("name")).isEqualTo("esc-1-agent-emailed-customer-data-to-a-stranger");
         assertThat(create.param("is_private")).isIn("1", "true");
-        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        FakeSlackApi.Call card = harness.slack.await("chat.postMessage");
         assertThat(card.json("blocks")).contains("ESC-1 · SEV1 · triage", "*Surface*\\nsupport agent", ":lock: restricted");
-        FakeSlackApi.Call dm = slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), WAIT);
+        FakeSlackApi.Call dm = harness.slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), WAIT);
         assertThat(dm.param("text")).contains("ESC-1", "is ready");
         assertThat(harness.esc(MARIA, card.param("channel"), "timeline").get("text").getAsString())
                 .contains("opened the case as SEV1", "> Seen in 3 tickets &lt;!channel&gt;").doesNotContain("<!channel>");
@@ -92,12 +76,12 @@ class CaseIntakeEndToEndTest {
         assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
         assertThat(body.getAsJsonObject("errors").get("title").getAsString()).isEqualTo("Give the case a title.");
         Thread.sleep(600);
-        assertThat(slack.calls("conversations.create")).isEmpty();
+        assertThat(harness.slack.calls("conversations.create")).isEmpty();
     }
 
     @Test
     void escalate_this_message_opens_the_form_prefilled_with_the_message_and_its_link() throws Exception {
-        slack.messageInChannel("C0GENERAL", "1764300123.000200", "U0ESCCHLOE", "ignored");
+        harness.slack.messageInChannel("C0GENERAL", "1764300123.000200", "U0ESCCHLOE", "ignored");
         String shortcut = """
                 {"type":"message_action","token":"t","action_ts":"1764300200.1","team":{"id":"T0FAKE","domain":"fake"},
                  "user":{"id":"%s","username":"maria","name":"maria","team_id":"T0FAKE"},
@@ -105,12 +89,12 @@ class CaseIntakeEndToEndTest {
                  "message_ts":"1764300123.000200",
                  "message":{"type":"message","user":"U0ESCCHLOE","ts":"1764300123.000200",
                             "text":"Our assistant told a user to stop their meds &amp; it's on social\\nScreenshot attached"},
-                 "response_url":"%s"}""".formatted(MARIA, slack.responseUrl("sc"));
+                 "response_url":"%s"}""".formatted(MARIA, harness.slack.responseUrl("sc"));
 
         HttpResponse<String> res = harness.client().postPayload(shortcut);
 
         assertThat(res.statusCode()).isEqualTo(200);
-        FakeSlackApi.Call shown = slack.await("views.open");
+        FakeSlackApi.Call shown = harness.slack.await("views.open");
         assertThat(shown.param("trigger_id")).isEqualTo("9.8.7");
         assertThat(shown.json("view")).contains(
                 "\"initial_value\":\"Our assistant told a user to stop their meds & it's on social\"",

@@ -1,12 +1,10 @@
 package app.escalate.bot;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,24 +20,15 @@ class CaseLifecycleEndToEndTest {
     private static final String TEAM = "C0TEAM";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path dataDir;
-    private BotHarness harness;
-    private FakeSlackApi slack;
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
     private String channel;
 
     @BeforeEach
     void open_a_case() throws Exception {
-        harness = new BotHarness(dataDir);
-        slack = harness.slack;
         harness.esc(MARIA, TEAM, "open Model invents a product recall type:llm-hallucination");
-        slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").startsWith("*Runbook: LLM hallucination*"), WAIT);
-        channel = slack.calls("pins.add").get(0).param("channel");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
+        harness.slack.await("chat.postMessage", c -> c.param("text") != null && c.param("text").startsWith("*Runbook: LLM hallucination*"), WAIT);
+        channel = harness.slack.calls("pins.add").get(0).param("channel");
     }
 
     private String esc(String user, String text) throws Exception {
@@ -48,29 +37,29 @@ class CaseLifecycleEndToEndTest {
     }
 
     private FakeSlackApi.Call announced(String fragment) throws InterruptedException {
-        return slack.await("chat.postMessage", c -> c.param("channel").equals(channel) && c.param("text") != null
+        return harness.slack.await("chat.postMessage", c -> c.param("channel").equals(channel) && c.param("text") != null
                 && c.param("text").contains(fragment), WAIT);
     }
 
     @Test
     void a_case_walks_from_open_to_resolved_and_back_with_the_card_and_topic_following() throws Exception {
-        assertThat(slack.await("conversations.setTopic").param("topic")).isEqualTo("SEV2 · triage · no owner · ESC-1");
+        assertThat(harness.slack.await("conversations.setTopic").param("topic")).isEqualTo("SEV2 · triage · no owner · ESC-1");
 
         assertThat(esc(CHLOE, "sev 1")).isEqualTo("Only the case owner or someone in the `responders` group can change severity.");
         assertThat(esc(MARIA, "sev 1 because it is on the evening news"))
                 .contains("ESC-1", "changed severity SEV2 → *SEV1*: it is on the evening news");
         announced("changed severity SEV2 → *SEV1*");
-        assertThat(slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · triage"), WAIT).param("channel"))
+        assertThat(harness.slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · triage"), WAIT).param("channel"))
                 .isEqualTo(channel);
-        slack.await("conversations.setTopic", c -> "SEV1 · triage · no owner · ESC-1".equals(c.param("topic")), WAIT);
+        harness.slack.await("conversations.setTopic", c -> "SEV1 · triage · no owner · ESC-1".equals(c.param("topic")), WAIT);
 
         assertThat(esc(MARIA, "state monitoring")).isEqualTo(
                 "A case in triage cannot move to monitoring. From here: `investigating`, `mitigated`, or `/esc resolve &lt;resolution&gt;`.");
         esc(MARIA, "ack");
         esc(MARIA, "state investigating");
         esc(MARIA, "owner <@U0ESCKENJI|kenji>");
-        slack.await("conversations.invite", c -> KENJI.equals(c.param("users")), WAIT);
-        slack.await("conversations.setTopic", c -> ("SEV1 · investigating · owner <@" + KENJI + "> · ESC-1").equals(c.param("topic")), WAIT);
+        harness.slack.await("conversations.invite", c -> KENJI.equals(c.param("users")), WAIT);
+        harness.slack.await("conversations.setTopic", c -> ("SEV1 · investigating · owner <@" + KENJI + "> · ESC-1").equals(c.param("topic")), WAIT);
 
         esc(CHLOE, "note <!channel> press office wants a statement &amp; a timeline");
         assertThat(announced("noted:").param("text")).contains("@channel press office wants a statement &amp; a timeline")
@@ -83,18 +72,18 @@ class CaseLifecycleEndToEndTest {
                 "☑ ~2. Find the triggering prompt~");
 
         esc(KENJI, "loop legal");
-        slack.await("conversations.invite", c -> "U0ESCPRIYA".equals(c.param("users")), WAIT);
+        harness.slack.await("conversations.invite", c -> "U0ESCPRIYA".equals(c.param("users")), WAIT);
         assertThat(announced("you've been looped in as *legal*").param("text")).startsWith("<@U0ESCPRIYA>: ")
                 .contains("Model invents a product recall", "*Latest*");
 
         assertThat(esc(KENJI, "resolve Answer blocked, model patched")).startsWith("A SEV1 needs a root cause to resolve");
         esc(KENJI, "resolve Answer blocked, model patched cause:model-behaviour");
-        slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · resolved")
+        harness.slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · resolved")
                 && c.json("blocks").contains("Model behaviour (hallucination"), WAIT);
         assertThat(esc(MARIA, "status")).contains("ESC-1 SEV1 resolved");
 
         esc(KENJI, "reopen");
-        slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1 · investigating"), WAIT);
+        harness.slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1 · investigating"), WAIT);
 
         String timeline = esc(CHLOE, "timeline");
         assertThat(timeline).startsWith("*Timeline of ESC-1*, newest first (page 1 of 2)");
@@ -106,7 +95,7 @@ class CaseLifecycleEndToEndTest {
     void a_restricted_case_gets_a_private_channel_and_stays_out_of_other_peoples_lists() throws Exception {
         harness.esc("U0ESCPRIYA", TEAM, "open Regulator asks for account data type:regulatory-request");
 
-        slack.await("conversations.create", c -> c.param("name").startsWith("esc-2-")
+        harness.slack.await("conversations.create", c -> c.param("name").startsWith("esc-2-")
                 && ("1".equals(c.param("is_private")) || "true".equals(c.param("is_private"))), WAIT);
         assertThat(harness.esc(KENJI, TEAM, "status").get("text").getAsString()).doesNotContain("ESC-2").contains("ESC-1");
         assertThat(harness.esc("U0ESCPRIYA", TEAM, "status").get("text").getAsString()).contains("ESC-2", "ESC-1");
@@ -116,7 +105,7 @@ class CaseLifecycleEndToEndTest {
 
     @Test
     void a_message_marked_with_a_pushpin_joins_the_timeline_once() throws Exception {
-        slack.messageInChannel(channel, "1764300123.000200", CHLOE, "Host confirms takedown &amp; shares <https://example.com/log|the log>");
+        harness.slack.messageInChannel(channel, "1764300123.000200", CHLOE, "Host confirms takedown &amp; shares <https://example.com/log|the log>");
         String reaction = """
                 {"token":"t","team_id":"T0FAKE","api_app_id":"A0ESC","type":"event_callback","event_id":"Ev%s","event_time":1764300200,
                  "event":{"type":"reaction_added","user":"%s","reaction":"%s","item_user":"%s",
@@ -129,7 +118,7 @@ class CaseLifecycleEndToEndTest {
                 .contains("<@" + KENJI + "> pinned a message from <@" + CHLOE + ">: Host confirms takedown &amp; shares the log (https://example.com/log)",
                         "<https://fake.example/archives/" + channel + "/p1764300123000200|(link)>"));
         assertThat(harness.client().postJson(reaction.formatted("3", MARIA, "pushpin", CHLOE, channel)).statusCode()).isEqualTo(200);
-        slack.await("conversations.history", c -> slack.calls("conversations.history").size() == 2, WAIT);
+        harness.slack.await("conversations.history", c -> harness.slack.calls("conversations.history").size() == 2, WAIT);
         Thread.sleep(500); // the second pin is recorded, or not, just after its message is read
         String timeline = esc(KENJI, "timeline");
         assertThat(timeline.split("pinned a message", -1)).hasSize(2);

@@ -1,13 +1,10 @@
 package app.escalate.bot;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,21 +20,8 @@ class OpenCaseEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";
     private static final String TEAM_CHANNEL = "C0TEAM";
 
-    @TempDir
-    Path dataDir;
-    private BotHarness harness;
-    private FakeSlackApi slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new BotHarness(dataDir);
-        slack = harness.slack;
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
 
     private JsonObject esc(String channel, String text) throws Exception {
         return harness.esc(MARIA, channel, text);
@@ -50,28 +34,28 @@ class OpenCaseEndToEndTest {
         assertThat(ack.get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(ack.get("text").getAsString()).contains("ESC-1", "SEV1", "Deepfake video of a candidate spreading");
 
-        FakeSlackApi.Call pin = slack.await("pins.add");
-        FakeSlackApi.Call create = slack.calls("conversations.create").get(0);
+        FakeSlackApi.Call pin = harness.slack.await("pins.add");
+        FakeSlackApi.Call create = harness.slack.calls("conversations.create").get(0);
         assertThat(create.param("name")).isEqualTo("esc-1-deepfake-video-of-a-candidate-spreading");
         assertThat(create.authorization()).isEqualTo("Bearer " + BotHarness.TOKEN);
 
-        FakeSlackApi.Call invite = slack.await("conversations.invite");
+        FakeSlackApi.Call invite = harness.slack.await("conversations.invite");
         assertThat(invite.param("users")).isEqualTo(MARIA);
         String channelId = invite.param("channel");
         assertThat(channelId).startsWith("C0CH");
 
-        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        FakeSlackApi.Call card = harness.slack.await("chat.postMessage");
         assertThat(card.param("channel")).isEqualTo(channelId);
         assertThat(card.json("blocks")).contains("ESC-1 · SEV1 · triage", "Deepfake video of a candidate spreading",
                 "<@" + MARIA + ">", "<!date^");
         assertThat(pin.param("channel")).isEqualTo(channelId);
         assertThat(pin.param("timestamp")).isNotBlank();
 
-        FakeSlackApi.Call told = slack.await("response_url", c -> true, Duration.ofSeconds(10));
+        FakeSlackApi.Call told = harness.slack.await("response_url", c -> true, Duration.ofSeconds(10));
         assertThat(told.param("text")).contains("ESC-1", "<#" + channelId + ">");
         assertThat(told.param("response_type")).isEqualTo("ephemeral");
 
-        assertThat(slack.calls()).extracting(FakeSlackApi.Call::method).containsSubsequence(
+        assertThat(harness.slack.calls()).extracting(FakeSlackApi.Call::method).containsSubsequence(
                 "conversations.create", "conversations.invite", "chat.postMessage", "pins.add", "response_url");
     }
 
@@ -80,51 +64,51 @@ class OpenCaseEndToEndTest {
         for (int i = 1; i <= 3; i++) {
             assertThat(esc(TEAM_CHANNEL, "open Case number " + i).get("text").getAsString()).contains("ESC-" + i + "*");
         }
-        slack.await("conversations.create", c -> "esc-3-case-number-3".equals(c.param("name")), Duration.ofSeconds(10));
+        harness.slack.await("conversations.create", c -> "esc-3-case-number-3".equals(c.param("name")), Duration.ofSeconds(10));
     }
 
     @Test
     void a_taken_channel_name_gets_another_name() throws Exception {
-        slack.takeChannelName("esc-1-scam-ads-for-a-fake-investment-app");
+        harness.slack.takeChannelName("esc-1-scam-ads-for-a-fake-investment-app");
 
         esc(TEAM_CHANNEL, "open Scam ads for a fake investment app type:advertiser-integrity");
 
-        FakeSlackApi.Call card = slack.await("chat.postMessage");
-        assertThat(slack.calls("conversations.create")).extracting(c -> c.param("name")).containsExactly(
+        FakeSlackApi.Call card = harness.slack.await("chat.postMessage");
+        assertThat(harness.slack.calls("conversations.create")).extracting(c -> c.param("name")).containsExactly(
                 "esc-1-scam-ads-for-a-fake-investment-app", "esc-1-scam-ads-for-a-fake-investment-app-2");
         assertThat(card.json("blocks")).contains("Advertiser integrity");
     }
 
     @Test
     void a_rate_limited_card_is_posted_once_after_retry_after() throws Exception {
-        slack.failNext("chat.postMessage", 1, 429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}");
+        harness.slack.failNext("chat.postMessage", 1, 429, Map.of("Retry-After", "1"), "{\"ok\":false,\"error\":\"ratelimited\"}");
 
         esc(TEAM_CHANNEL, "open Agent bought 400 gift cards sev2");
 
-        slack.await("pins.add");
-        var posts = slack.calls("chat.postMessage");
+        harness.slack.await("pins.add");
+        var posts = harness.slack.calls("chat.postMessage");
         assertThat(posts).hasSize(2);
         assertThat(posts.get(0).status()).isEqualTo(429);
         assertThat(posts.get(1).answeredOk()).isTrue();
         assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         Thread.sleep(700); // anything still queued would go out within the worker's poll
-        assertThat(slack.calls("chat.postMessage")).filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
-        assertThat(slack.calls("pins.add")).hasSize(1);
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
+        assertThat(harness.slack.calls("pins.add")).hasSize(1);
     }
 
     @Test
     void slack_server_errors_are_retried_until_they_pass() throws Exception {
-        slack.failNext("conversations.create", 2, 500, Map.of(), "upstream trouble");
+        harness.slack.failNext("conversations.create", 2, 500, Map.of(), "upstream trouble");
 
         esc(TEAM_CHANNEL, "open LLM tells users to mix bleach type:llm-hallucination");
 
-        slack.await("pins.add", FakeSlackApi.Call::answeredOk, Duration.ofSeconds(20));
-        assertThat(slack.calls("conversations.create")).extracting(FakeSlackApi.Call::status).containsExactly(500, 500, 200);
+        harness.slack.await("pins.add", FakeSlackApi.Call::answeredOk, Duration.ofSeconds(20));
+        assertThat(harness.slack.calls("conversations.create")).extracting(FakeSlackApi.Call::status).containsExactly(500, 500, 200);
     }
 
     @Test
     void wrongly_signed_unsigned_and_stale_requests_get_401_and_change_nothing() throws Exception {
-        String body = SignedSlackClient.slashCommand(MARIA, TEAM_CHANNEL, "open Should never exist sev1", slack.responseUrl("r1"));
+        String body = SignedSlackClient.slashCommand(MARIA, TEAM_CHANNEL, "open Should never exist sev1", harness.slack.responseUrl("r1"));
 
         assertThat(harness.client().post(body, "not-the-secret", Instant.now()).statusCode()).isEqualTo(401);
         assertThat(harness.client().postUnsigned(body).statusCode()).isEqualTo(401);
@@ -132,13 +116,13 @@ class OpenCaseEndToEndTest {
 
         assertThat(esc(TEAM_CHANNEL, "status").get("text").getAsString()).isEqualTo("No open cases.");
         Thread.sleep(600);
-        assertThat(slack.calls("conversations.create")).isEmpty();
+        assertThat(harness.slack.calls("conversations.create")).isEmpty();
     }
 
     @Test
     void status_in_the_case_channel_shows_the_card_also_after_a_restart() throws Exception {
         esc(TEAM_CHANNEL, "open Deepfake video of a candidate spreading sev1");
-        String channelId = slack.await("pins.add").param("channel");
+        String channelId = harness.slack.await("pins.add").param("channel");
 
         harness.restart();
 
@@ -151,7 +135,7 @@ class OpenCaseEndToEndTest {
     void status_elsewhere_lists_open_cases_most_severe_first() throws Exception {
         esc(TEAM_CHANNEL, "open Ads for a scam sev3");
         esc(TEAM_CHANNEL, "open Election deepfake sev1");
-        slack.await("pins.add", c -> slack.calls("pins.add").size() == 2, Duration.ofSeconds(10));
+        harness.slack.await("pins.add", c -> harness.slack.calls("pins.add").size() == 2, Duration.ofSeconds(10));
 
         String list = esc(TEAM_CHANNEL, "status").get("text").getAsString();
 
@@ -175,17 +159,17 @@ class OpenCaseEndToEndTest {
 
         assertThat(ack.get("text").getAsString()).contains("@channel @helen urgent &amp; real")
                 .doesNotContain("<!channel>", "<@U0ESCHELEN");
-        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        FakeSlackApi.Call card = harness.slack.await("chat.postMessage");
         assertThat(card.json("blocks") + card.param("text")).contains("@channel @helen urgent &amp; real")
                 .doesNotContain("<!channel>", "<@U0ESCHELEN");
-        assertThat(slack.calls("conversations.create").get(0).param("name")).isEqualTo("esc-1-channel-helen-urgent-real");
+        assertThat(harness.slack.calls("conversations.create").get(0).param("name")).isEqualTo("esc-1-channel-helen-urgent-real");
     }
 
     @Test
     void broadcast_syntax_typed_literally_shows_as_text() throws Exception {
         esc(TEAM_CHANNEL, "open &lt;!here&gt; in a title sev4");
 
-        FakeSlackApi.Call card = slack.await("chat.postMessage");
+        FakeSlackApi.Call card = harness.slack.await("chat.postMessage");
         assertThat(card.json("blocks")).contains("&lt;!here&gt; in a title").doesNotContain("<!here>");
     }
 

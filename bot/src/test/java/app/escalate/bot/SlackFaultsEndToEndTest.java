@@ -1,11 +1,8 @@
 package app.escalate.bot;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,21 +13,8 @@ import static org.awaitility.Awaitility.await;
 class SlackFaultsEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";
 
-    @TempDir
-    Path dataDir;
-    private BotHarness harness;
-    private FakeSlackApi slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new BotHarness(dataDir);
-        slack = harness.slack;
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
 
     private void open(String text) throws Exception {
         assertThat(harness.esc(MARIA, "C0TEAM", "open " + text).get("text").getAsString()).contains("Opened *ESC-");
@@ -38,29 +22,29 @@ class SlackFaultsEndToEndTest {
 
     @Test
     void an_expired_response_url_falls_back_to_a_direct_message() throws Exception {
-        slack.failNext("response_url", 1, 404, Map.of(), "expired_url");
+        harness.slack.failNext("response_url", 1, 404, Map.of(), "expired_url");
 
         open("Model leaks system prompt sev2");
 
-        FakeSlackApi.Call dm = slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), Duration.ofSeconds(10));
-        String channelId = slack.calls("pins.add").get(0).param("channel");
+        FakeSlackApi.Call dm = harness.slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), Duration.ofSeconds(10));
+        String channelId = harness.slack.calls("pins.add").get(0).param("channel");
         assertThat(dm.param("text")).contains("ESC-1", "<#" + channelId + ">");
     }
 
     @Test
     void a_channel_slack_refuses_for_good_is_not_retried_and_the_reporter_is_told() throws Exception {
-        slack.failNext("conversations.create", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"restricted_action\"}");
+        harness.slack.failNext("conversations.create", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"restricted_action\"}");
 
         open("Regulator asks for takedown data type:regulatory-request");
 
-        FakeSlackApi.Call told = slack.await("response_url", c -> true, Duration.ofSeconds(10));
+        FakeSlackApi.Call told = harness.slack.await("response_url", c -> true, Duration.ofSeconds(10));
         assertThat(told.param("text")).contains("ESC-1", "refused to create its channel", "/esc status ESC-1");
-        assertThat(slack.calls("conversations.create")).hasSize(1);
-        assertThat(slack.calls("conversations.invite")).isEmpty();
-        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(harness.slack.calls("conversations.create")).hasSize(1);
+        assertThat(harness.slack.calls("conversations.invite")).isEmpty();
+        assertThat(harness.slack.calls("chat.postMessage")).isEmpty();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(harness.get("/healthz").body()).contains("\"outbox_backlog\":0"));
-        assertThat(slack.calls("conversations.create")).hasSize(1);
+        assertThat(harness.slack.calls("conversations.create")).hasSize(1);
     }
 }
