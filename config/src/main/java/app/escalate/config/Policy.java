@@ -1,5 +1,7 @@
 package app.escalate.config;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Set;
  * Each section is checked as it is read; see {@link PolicyLoader}.
  */
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
-                     List<RootCause> rootCauses, Map<String, List<String>> groups) {
+                     List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
+                     Map<String, List<LocalDate>> holidays) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
 
@@ -42,12 +45,25 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             if (!name.matches("[a-z][a-z0-9_-]{0,39}")) {
                 throw new IllegalArgumentException("groups." + name + ": group names are lowercase letters, digits, - and _");
             }
-            for (String member : members) {
-                if (!member.matches("[UW][A-Z0-9]{2,20}")) {
-                    throw new IllegalArgumentException("groups." + name + ": \"" + member + "\" is not a Slack user id (U…)");
+            Groups.members("groups." + name, members);
+        });
+        holidays = Map.copyOf(holidays == null ? Map.of() : holidays);
+        rotations = List.copyOf(rotations == null ? List.of() : rotations);
+        Set<String> rotationIds = new HashSet<>();
+        for (int i = 0; i < rotations.size(); i++) {
+            Rotation r = rotations.get(i);
+            String at = "rotations[" + i + "]";
+            if (!rotationIds.add(r.id())) throw new IllegalArgumentException(at + ".id: \"" + r.id() + "\" is used twice");
+            if (r.managers() != null && !groups.containsKey(r.managers())) {
+                throw new IllegalArgumentException(at + ".managers: no group \"" + r.managers() + "\" in groups");
+            }
+            for (Layer layer : concat(r.primary(), r.secondary())) {
+                if (layer.holidays() != null && !holidays.containsKey(layer.holidays())) {
+                    throw new IllegalArgumentException(at + ": layer " + layer.name() + " names holiday calendar \""
+                            + layer.holidays() + "\", which is not under holidays");
                 }
             }
-        });
+        }
     }
 
     public SeverityPolicy severity(int level) {
@@ -60,6 +76,20 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
 
     public Optional<RootCause> rootCause(String id) {
         return rootCauses.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<Rotation> rotation(String id) {
+        return rotations.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public List<LocalDate> holidays(String calendar) {
+        return calendar == null ? List.of() : holidays.getOrDefault(calendar, List.of());
+    }
+
+    private static List<Layer> concat(List<Layer> a, List<Layer> b) {
+        List<Layer> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public List<String> group(String name) {

@@ -105,4 +105,65 @@ class PolicyLoaderTest {
     void an_empty_file_is_refused() {
         assertThatThrownBy(() -> read("")).hasMessage("policy.yml: the file is empty");
     }
+
+    private static final String ROTATION = VALID + """
+            groups:
+              managers: [U0ESCHELEN]
+            holidays:
+              uk: [2026-12-25]
+            rotations:
+              - id: escalations
+                managers: managers
+                primary:
+                  - name: EMEA
+                    time_zone: Europe/London
+                    window: "09:00-17:00"
+                    days: [MON, tue, Wednesday, THU, FRI]
+                    members: [U0ESCAMARA]
+                    start: 2026-01-05
+                    holidays: uk
+                weekend:
+                  time_zone: America/Los_Angeles
+                  start: FRI 17:00
+                  end: MON 09:00
+                  primary: [U0ESCMARIA, U0ESCLUCAS]
+                  start_date: 2026-01-02
+                  max_in_a_row: 1
+            """;
+
+    @Test
+    void reads_rotations_layers_weekends_and_holidays() {
+        Policy policy = read(ROTATION);
+
+        Rotation rotation = policy.rotation("escalations").orElseThrow();
+        assertThat(rotation.primary().get(0).workDays()).hasSize(5);
+        assertThat(rotation.primary().get(0).rotatesDaily()).isFalse();
+        assertThat(rotation.weekend().startDay()).isEqualTo(java.time.DayOfWeek.FRIDAY);
+        assertThat(rotation.weekend().endTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(policy.holidays("uk")).containsExactly(java.time.LocalDate.of(2026, 12, 25));
+        assertThat(PolicyLoader.builtIn().rotations()).extracting(Rotation::id).containsExactly("escalations");
+    }
+
+    @Test
+    void a_weekend_list_that_gives_someone_two_weekends_running_is_refused() {
+        String yaml = ROTATION.replace("primary: [U0ESCMARIA, U0ESCLUCAS]", "primary: [U0ESCMARIA, U0ESCLUCAS, U0ESCLUCAS]");
+        assertThatThrownBy(() -> read(yaml)).hasMessageContaining(
+                "rotations[0].weekend: primary: U0ESCLUCAS would have 2 weekends in a row; max_in_a_row is 1");
+        String alone = ROTATION.replace("primary: [U0ESCMARIA, U0ESCLUCAS]", "primary: [U0ESCMARIA]");
+        assertThatThrownBy(() -> read(alone)).hasMessageContaining("U0ESCMARIA would have every weekend");
+    }
+
+    @Test
+    void rotation_mistakes_name_their_key() {
+        assertThatThrownBy(() -> read(ROTATION.replace("Europe/London", "Europe/Londres")))
+                .hasMessageContaining("rotations[0].primary[0]: time_zone: not a time zone such as Europe/London, got \"Europe/Londres\"");
+        assertThatThrownBy(() -> read(ROTATION.replace("\"09:00-17:00\"", "\"9am-5pm\"")))
+                .hasMessageContaining("window: a daily window such as 09:00-17:00");
+        assertThatThrownBy(() -> read(ROTATION.replace("holidays: uk", "holidays: fr")))
+                .hasMessageContaining("names holiday calendar \"fr\", which is not under holidays");
+        assertThatThrownBy(() -> read(ROTATION.replace("managers: managers", "managers: bosses")))
+                .hasMessageContaining("rotations[0].managers: no group \"bosses\" in groups");
+        assertThatThrownBy(() -> read(ROTATION.replace("start: FRI 17:00", "start: Friday evening")))
+                .hasMessageContaining("time such as 09:00");
+    }
 }

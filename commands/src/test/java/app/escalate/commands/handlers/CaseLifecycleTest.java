@@ -153,7 +153,7 @@ class CaseLifecycleTest {
         assertThat(store.effects).startsWith(new SlackEffect.InviteToChannel(ESC_1, legal), new SlackEffect.BriefGroup(ESC_1, "legal", legal));
         assertThat(store.file(ESC_1).orElseThrow().stakeholders()).containsExactly("legal");
         assertThat(refusal(in(MARIA, "loop legal"))).isEqualTo("`legal` is already looped in on ESC-1.");
-        assertThat(refusal(in(MARIA, "loop marketing"))).isEqualTo("There is no stakeholder group `marketing`. Groups: `comms`, `eng`, `leadership`, `legal`, `policy`.");
+        assertThat(refusal(in(MARIA, "loop marketing"))).isEqualTo("There is no stakeholder group `marketing`. Groups: `comms`, `eng`, `leadership`, `legal`, `oncall-managers`, `policy`.");
     }
 
     @Test

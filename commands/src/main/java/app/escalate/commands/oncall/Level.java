@@ -1,0 +1,12 @@
+package app.escalate.commands.oncall;
+
+import java.util.Locale;
+
+/** Who is paged first, and who next. */
+public enum Level {
+    PRIMARY, SECONDARY;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

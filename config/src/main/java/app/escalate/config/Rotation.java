@@ -1,0 +1,22 @@
+package app.escalate.config;
+
+import java.util.List;
+
+/**
+ * An on-call rotation: follow-the-sun layers for the primary and secondary levels on working
+ * days, a weekend rotation (which also covers holidays), and the group paged when both levels
+ * have let a page go unanswered.
+ */
+public record Rotation(String id, String name, List<Layer> primary, List<Layer> secondary, WeekendRotation weekend,
+                       String managers) {
+
+    public Rotation {
+        if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
+        }
+        if (name == null || name.isBlank()) name = id;
+        primary = List.copyOf(primary == null ? List.of() : primary);
+        secondary = List.copyOf(secondary == null ? List.of() : secondary);
+        if (primary.isEmpty()) throw new IllegalArgumentException("primary: at least one layer");
+    }
+}
