@@ -21,7 +21,7 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "task", "loop", "resolve", "reopen", "timeline", "rca");
+            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "oncall");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -41,6 +41,7 @@ public final class CommandParser {
             case "help" -> new EscCommand.Help();
             case "open" -> rest.isBlank() ? new EscCommand.OpenForm() : open(rest);
             case "status" -> status(rest);
+            case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };

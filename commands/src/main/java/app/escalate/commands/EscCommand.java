@@ -28,6 +28,10 @@ public sealed interface EscCommand {
     record OnCase(Optional<CaseId> target, CaseAction action) implements EscCommand {
     }
 
+    /** Who is on call now, per rotation and level, and the next handoff. */
+    record OnCall() implements EscCommand {
+    }
+
     record Help() implements EscCommand {
     }
 

@@ -1,5 +1,7 @@
 package app.escalate.commands;
 
+import app.escalate.commands.oncall.Shift;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +51,16 @@ public sealed interface Reply {
         public RcaDraft {
             timeline = List.copyOf(timeline);
         }
+    }
+
+    /** Each rotation's primary and secondary now, and the next primary shift. */
+    record OnCallNow(List<RotationNow> rotations) implements Reply {
+        public OnCallNow {
+            rotations = List.copyOf(rotations);
+        }
+    }
+
+    record RotationNow(String name, Optional<Shift> primary, Optional<Shift> secondary, Optional<Shift> next) {
     }
 
     /** The first open cases, most urgent first; {@code total} counts them all. */

@@ -7,6 +7,11 @@ public final class Usage {
     public static final List<String> LINES = List.of(
             "`/esc open <title> [sev1-4] [type:<case-type>]` open a case and its channel (default SEV3)",
             "`/esc status [ESC-<n>]` the case card here, or the open cases, most severe first",
+            "`/esc ack` · `/esc sev <1-4> [because <reason>]` · `/esc state <triage|investigating|mitigated|monitoring>`",
+            "`/esc owner @person` · `/esc note <text>` · `/esc task add <text> [@person]` · `/esc task done <n>` · `/esc task list`",
+            "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
+            "`/esc timeline [page]` · `/esc rca` (outside a case channel, put the case id first: `/esc ack ESC-12`)",
+            "`/esc oncall` who is on call now, and the next handoff",
             "`/esc help` this message");
 
     private Usage() {

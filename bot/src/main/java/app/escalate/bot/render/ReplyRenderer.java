@@ -3,9 +3,13 @@ package app.escalate.bot.render;
 import app.escalate.commands.Case;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Task;
+import app.escalate.commands.oncall.Shift;
 import app.escalate.commands.Usage;
 import app.escalate.config.Policy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns a handler's {@link Reply} into the ephemeral message its requester sees. */
@@ -57,6 +61,9 @@ public final class ReplyRenderer {
                     : "*Tasks of " + list.caseId() + "*\n" + list.tasks().stream().map(ReplyRenderer::task)
                     .collect(Collectors.joining("\n")));
         }
+        if (reply instanceof Reply.OnCallNow onCall) {
+            return onCall(onCall);
+        }
         if (reply instanceof Reply.RcaDraft draft) {
             return rca.of(draft.file(), draft.timeline());
         }
@@ -69,6 +76,25 @@ public final class ReplyRenderer {
         int more = list.total() - list.cases().size();
         return SlackMessage.text("*Open cases* (" + list.total() + "), most severe first\n" + lines
                 + (more > 0 ? "\n…and " + more + " more" : ""));
+    }
+
+    /** Times as Slack date tokens, so each reader sees them in their own time zone. */
+    private static SlackMessage onCall(Reply.OnCallNow onCall) {
+        if (onCall.rotations().isEmpty()) return SlackMessage.text("The policy has no on-call rotations.");
+        List<String> lines = new ArrayList<>();
+        for (Reply.RotationNow r : onCall.rotations()) {
+            lines.add("*" + Mrkdwn.escape(r.name()) + "*");
+            lines.add("• Primary: " + holder(r.primary()));
+            lines.add("• Secondary: " + holder(r.secondary()));
+            lines.add("• Next handoff: " + r.next().map(s -> Mrkdwn.user(s.who().value()) + " takes primary at "
+                    + Mrkdwn.date(s.from()) + " (" + Mrkdwn.escape(s.source()) + ")").orElse("_none in the next two weeks_"));
+        }
+        return SlackMessage.text(String.join("\n", lines));
+    }
+
+    private static String holder(Optional<Shift> shift) {
+        return shift.map(s -> Mrkdwn.user(s.who().value()) + " until " + Mrkdwn.date(s.until()) + " (" + Mrkdwn.escape(s.source()) + ")")
+                .orElse("_nobody_ :warning:");
     }
 
     private static String task(Task t) {

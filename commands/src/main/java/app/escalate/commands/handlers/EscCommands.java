@@ -42,6 +42,7 @@ public final class EscCommands {
     private final LoopInGroup loopIn;
     private final ResolveCase resolve;
     private final ReopenCase reopen;
+    private final ShowOnCall showOnCall;
 
     public EscCommands(CaseStore cases, Policy policy, Clock clock) {
         Permissions permissions = new Permissions(policy);
@@ -56,6 +57,7 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.reopen = new ReopenCase(permissions);
+        this.showOnCall = new ShowOnCall(policy, clock);
     }
 
     public Reply handle(String text, Invocation by) {
@@ -69,6 +71,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.OpenForm) return new Reply.OpenForm();
             if (command instanceof EscCommand.Status status) return showStatus.handle(status, by);
             if (command instanceof EscCommand.OnCase onCase) return onCase(onCase, by);
+            if (command instanceof EscCommand.OnCall) return showOnCall.handle();
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
