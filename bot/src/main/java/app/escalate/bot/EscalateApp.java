@@ -11,6 +11,8 @@ import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
+import app.escalate.commands.Case;
+import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.config.BotSettings;
@@ -86,7 +88,9 @@ public final class EscalateApp implements AutoCloseable {
                     new SlackDelivery(slack, botToken, cases, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
 
             EscCommands commands = new EscCommands(cases, policy, clock);
-            CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake);
+            CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
+                    channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
+                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));
             intake.register(bolt);
             new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
             bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));

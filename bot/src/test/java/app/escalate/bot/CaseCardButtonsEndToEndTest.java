@@ -56,7 +56,7 @@ class CaseCardButtonsEndToEndTest {
     void acknowledge_is_for_responders_and_disappears_once_pressed() throws Exception {
         click(CHLOE, button("case_acknowledge"));
         FakeSlackApi.Call refused = harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + CHLOE), WAIT);
-        assertThat(refused.param("text")).isEqualTo("Only the case owner or someone in the `responders` group can acknowledge a case.");
+        assertThat(refused.param("text")).isEqualTo("Only the case owner, the on-call or someone in the `responders` group can acknowledge a case.");
 
         click(MARIA, button("case_acknowledge"));
 

@@ -98,7 +98,25 @@ class CaseIntakeEndToEndTest {
         assertThat(shown.param("trigger_id")).isEqualTo("9.8.7");
         assertThat(shown.json("view")).contains(
                 "\"initial_value\":\"Our assistant told a user to stop their meds & it's on social\"",
-                "Screenshot attached\\n\\nFrom: https://fake.example/archives/C0GENERAL/p1764300123000200",
-                "\"private_metadata\":\"C0GENERAL\"");
+                "\"private_metadata\":\"C0GENERAL\"").doesNotContain("initial_options");
+        FakeSlackApi.Call linked = harness.slack.await("views.update");
+        assertThat(linked.param("view_id")).startsWith("V0VIEW");
+        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://fake.example/archives/C0GENERAL/p1764300123000200");
+    }
+
+    @Test
+    void a_message_escalated_from_a_restricted_case_starts_restricted() throws Exception {
+        harness.esc("U0ESCPRIYA", "C0TEAM", "open Regulator asks for account data type:regulatory-request");
+        String privateChannel = harness.slack.await("pins.add").param("channel");
+        String shortcut = """
+                {"type":"message_action","token":"t","action_ts":"1.1","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"U0ESCPRIYA","username":"p","name":"p","team_id":"T0FAKE"},
+                 "channel":{"id":"%s","name":"esc-1"},"callback_id":"escalate_message","trigger_id":"4.4.4",
+                 "message_ts":"1764300999.000100","message":{"type":"message","user":"U0ESCPRIYA","ts":"1764300999.000100",
+                 "text":"Names of the account holders"},"response_url":"%s"}""".formatted(privateChannel, harness.slack.responseUrl("p"));
+
+        harness.client().postPayload(shortcut);
+
+        assertThat(harness.slack.await("views.open").json("view")).contains("\"initial_options\":[{", "\"value\":\"restricted\"");
     }
 }

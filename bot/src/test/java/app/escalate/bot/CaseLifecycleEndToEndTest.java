@@ -45,7 +45,7 @@ class CaseLifecycleEndToEndTest {
     void a_case_walks_from_open_to_resolved_and_back_with_the_card_and_topic_following() throws Exception {
         assertThat(harness.slack.await("conversations.setTopic").param("topic")).isEqualTo("SEV2 · triage · no owner · ESC-1");
 
-        assertThat(esc(CHLOE, "sev 1")).isEqualTo("Only the case owner or someone in the `responders` group can change severity.");
+        assertThat(esc(CHLOE, "sev 1")).isEqualTo("Only the case owner, the on-call or someone in the `responders` group can change severity.");
         assertThat(esc(MARIA, "sev 1 because it is on the evening news"))
                 .contains("ESC-1", "changed severity SEV2 → *SEV1*: it is on the evening news");
         announced("changed severity SEV2 → *SEV1*");
@@ -87,6 +87,7 @@ class CaseLifecycleEndToEndTest {
 
         String timeline = esc(CHLOE, "timeline");
         assertThat(timeline).startsWith("*Timeline of ESC-1*, newest first (page 1 of 2)");
+        assertThat(timeline).contains("reopened the case", "resolved the case");
         assertThat(timeline.indexOf("reopened the case")).isLessThan(timeline.indexOf("resolved the case"));
         assertThat(esc(CHLOE, "timeline 2")).contains("opened the case as SEV2");
     }

@@ -177,7 +177,8 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
                     "permalink", "https://fake.example/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));
             case "chat.postEphemeral" -> json(Map.of("ok", true, "message_ts", "1764300000." + String.format("%06d", ids.incrementAndGet())));
-            case "views.open" -> json(Map.of("ok", true, "view", Map.of("id", "V0VIEW" + ids.incrementAndGet())));
+            case "views.open", "views.update" -> json(Map.of("ok", true, "view", Map.of("id", p.getOrDefault("view_id", "V0VIEW" + ids.incrementAndGet()),
+                    "hash", "h" + ids.incrementAndGet())));
             case "apps.connections.open" -> socketModeUrl == null
                     ? json(Map.of("ok", false, "error", "not_allowed_token_type"))
                     : json(Map.of("ok", true, "url", socketModeUrl));

@@ -106,7 +106,9 @@ final class EffectCodec {
         return csv == null || csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).map(UserId::new).toList();
     }
 
+    /** Effects of one case go out in order; a reply to a click does not wait behind the case's backlog. */
     static String streamOf(SlackEffect effect) {
+        if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
         return "case:" + effect.caseId().number();
     }
 }

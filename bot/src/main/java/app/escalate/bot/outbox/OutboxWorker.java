@@ -31,6 +31,7 @@ public final class OutboxWorker implements AutoCloseable {
      * taken), short enough that a crashed worker's effect is picked up again within minutes.
      */
     static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_UNEXPECTED_FAILURES = 5;
 
     private final Outbox outbox;
     private final SlackDelivery delivery;
@@ -102,7 +103,10 @@ public final class OutboxWorker implements AutoCloseable {
             attempt = delivery.deliver(entry.effect());
         } catch (Exception | AssertionError e) {
             log.error("outbox: delivering {} for {} failed unexpectedly", kind(entry), entry.effect().caseId(), e);
-            attempt = new DeliveryAttempt.Retry(Optional.empty(), e.toString());
+            // A fault of ours, not Slack's: retry a few times, then stop holding up the rest of the case.
+            attempt = entry.attempts() + 1 >= MAX_UNEXPECTED_FAILURES
+                    ? new DeliveryAttempt.GiveUp("failed " + MAX_UNEXPECTED_FAILURES + " times: " + e)
+                    : new DeliveryAttempt.Retry(Optional.empty(), e.toString());
         }
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {

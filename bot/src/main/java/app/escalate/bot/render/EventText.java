@@ -26,16 +26,28 @@ public final class EventText {
             case STATE_CHANGED -> who + " moved the case " + e.get("from") + " → *" + e.get("to") + "*";
             case OWNER_CHANGED -> who + " made " + Mrkdwn.user(e.get("to")) + " the owner"
                     + (e.get("from").isEmpty() ? "" : " (was " + Mrkdwn.user(e.get("from")) + ")");
-            case NOTE_ADDED -> who + " noted: " + Mrkdwn.escape(e.get("text"));
+            case NOTE_ADDED -> who + " noted: " + Mrkdwn.escape(clip(e.get("text")));
             case TASK_ADDED -> who + " added task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"))
                     + (e.get("assignee").isEmpty() ? "" : " (for " + Mrkdwn.user(e.get("assignee")) + ")");
             case TASK_DONE -> who + " completed task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"));
             case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
             case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
             case REOPENED -> who + " reopened the case";
-            case MESSAGE_PINNED -> who + " pinned a message from " + Mrkdwn.user(e.get("author")) + ": "
-                    + Mrkdwn.escape(e.get("text")) + (e.get("permalink").isEmpty() ? "" : " <" + e.get("permalink") + "|(link)>");
+            case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
+                    + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
         };
+    }
+
+    /** Longest a single line may grow; a case's timeline must fit in one Slack message. */
+    static final int MAX_LINE = 600;
+
+    /** Clips long text in lists; the full text stays on the timeline record. */
+    static String clip(String text) {
+        return text.length() <= MAX_LINE ? text : text.substring(0, MAX_LINE - 1) + "…";
+    }
+
+    private static String link(String permalink) {
+        return permalink.matches("https://[^\\s|<>]+") ? " <" + permalink + "|(link)>" : "";
     }
 
     private static String ackDelay(String seconds) {

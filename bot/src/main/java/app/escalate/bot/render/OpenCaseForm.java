@@ -49,10 +49,17 @@ public final class OpenCaseForm {
         this.policy = policy;
     }
 
-    /** What the form starts with (empty, or drawn from a message) and the channel it was asked for in. */
-    public record Prefill(String title, String description, String originChannel) {
+    /**
+     * What the form starts with (empty, or drawn from a message), the channel it was asked for in,
+     * and whether Restricted starts ticked (a message from a private place stays private).
+     */
+    public record Prefill(String title, String description, String originChannel, boolean restricted) {
         public static Prefill empty(String originChannel) {
-            return new Prefill("", "", originChannel);
+            return new Prefill("", "", originChannel, false);
+        }
+
+        public Prefill withDescription(String text) {
+            return new Prefill(title, text, originChannel, restricted);
         }
     }
 
@@ -78,9 +85,10 @@ public final class OpenCaseForm {
         blocks.add(input(i -> i.blockId(DESCRIPTION).optional(true).label(plainText("Description"))
                 .element(plainTextInput(p -> p.actionId(DESCRIPTION).multiline(true).maxLength(CommandParser.MAX_NOTE_LENGTH)
                         .initialValue(prefill.description().isEmpty() ? null : prefill.description())))));
+        OptionObject restrictedOption = option(plainText("Restricted: private channel, hidden from others' lists"), RESTRICTED);
         blocks.add(input(i -> i.blockId(RESTRICTED).optional(true).label(plainText("Access"))
-                .element(checkboxes(c -> c.actionId(RESTRICTED).options(List.of(
-                        option(plainText("Restricted: private channel, hidden from others' lists"), RESTRICTED)))))));
+                .element(checkboxes(c -> c.actionId(RESTRICTED).options(List.of(restrictedOption))
+                        .initialOptions(prefill.restricted() ? List.of(restrictedOption) : null)))));
         return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(prefill.originChannel())
                 .title(viewTitle(t -> t.type("plain_text").text("Open a case")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Open")))

@@ -11,6 +11,7 @@ import app.escalate.commands.handlers.EscCommands;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The ways into a case besides typing it in one line: the "Open a case" form (from {@code /esc open}
@@ -30,22 +32,36 @@ public final class CaseIntake {
     private final EscCommands commands;
     private final OpenCaseForm form;
     private final Runnable outboxChanged;
+    private final Predicate<String> isPrivate;
 
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged) {
+    /** {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted case's channel). */
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate) {
         this.commands = commands;
         this.form = form;
         this.outboxChanged = outboxChanged;
+        this.isPrivate = channel -> channel.startsWith("G") || channel.startsWith("D") || isPrivate.test(channel);
     }
 
     public void register(App app) {
         app.messageShortcut(SHORTCUT_ID, (req, ctx) -> {
             MessageShortcutPayload p = req.getPayload();
+            String channel = p.getChannel().getId();
             String text = SlackText.plain(p.getMessage().getText()).strip();
-            String permalink = permalink(ctx, p.getChannel().getId(), p.getMessageTs());
             String title = text.lines().findFirst().orElse("").strip();
             if (title.length() > CommandParser.MAX_TITLE_LENGTH) title = title.substring(0, CommandParser.MAX_TITLE_LENGTH - 1) + "…";
-            String description = clip(text + (permalink.isEmpty() ? "" : "\n\nFrom: " + permalink));
-            openForm(ctx, p.getTriggerId(), new OpenCaseForm.Prefill(title, description, p.getChannel().getId()));
+            OpenCaseForm.Prefill prefill = new OpenCaseForm.Prefill(title, clip(text), channel, isPrivate.test(channel));
+            // The trigger expires in 3 s: open the form first, then add the message's link to it.
+            Optional<View> opened = open(ctx, p.getTriggerId(), prefill).view();
+            String permalink = opened.isPresent() ? permalink(ctx, channel, p.getMessageTs()) : "";
+            if (opened.isPresent() && !permalink.isEmpty()) {
+                View view = opened.get();
+                View withLink = form.view(prefill.withDescription(clip(text + "\n\nFrom: " + permalink)));
+                try {
+                    ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(withLink));
+                } catch (Exception e) {
+                    log.warn("views.update with the message link failed: {}", e.toString());
+                }
+            }
             return ctx.ack();
         });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
@@ -74,15 +90,24 @@ public final class CaseIntake {
 
     /** Opens the form with Slack's trigger (it expires 3 s after the click, hence a direct call). Empty when it opened. */
     public Optional<String> openForm(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
+        Opened opened = open(ctx, triggerId, prefill);
+        return opened.view().isPresent() ? Optional.empty() : Optional.of(opened.error());
+    }
+
+    /** The view Slack opened, or why it did not. */
+    private record Opened(Optional<View> view, String error) {
+    }
+
+    private Opened open(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
         View view = form.view(prefill);
         try {
-            var res = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
-            if (res.isOk()) return Optional.empty();
+            ViewsOpenResponse res = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
+            if (res.isOk()) return new Opened(Optional.ofNullable(res.getView()), "");
             log.warn("views.open refused: {}", res.getError());
-            return Optional.of(res.getError());
+            return new Opened(Optional.empty(), res.getError());
         } catch (Exception e) {
             log.warn("views.open failed: {}", e.toString());
-            return Optional.of("Slack did not answer");
+            return new Opened(Optional.empty(), "Slack did not answer");
         }
     }
 

@@ -59,7 +59,7 @@ public final class EscSlashCommand implements SlashCommandHandler {
             Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
                     Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()));
             Reply reply = commands.handle(payload.getText(), by);
-            if (reply instanceof Reply.CaseOpened) outboxChanged.run();
+            if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
             if (reply instanceof Reply.OpenForm) {
                 Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
                 if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());

@@ -28,7 +28,7 @@ final class AcknowledgeCase implements CaseChange<CaseAction.Acknowledge> {
         }
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("acknowledge a case"));
         return Decisions.applied(file.with(c.acknowledgedBy(actor, now)),
-                CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.ACKNOWLEDGED,
+                CaseEvent.change(c.id(), now, actor, CaseEvent.Kind.ACKNOWLEDGED, "", actor.value(),
                         Map.of("after", Long.toString(Duration.between(c.openedAt(), now).toSeconds()))));
     }
 }

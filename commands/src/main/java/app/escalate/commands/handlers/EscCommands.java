@@ -30,6 +30,7 @@ public final class EscCommands {
 
     private final CaseStore cases;
     private final Clock clock;
+    private final Permissions permissions;
     private final OpenCase openCase;
     private final ShowStatus showStatus;
     private final AcknowledgeCase acknowledge;
@@ -45,7 +46,8 @@ public final class EscCommands {
     private final ShowOnCall showOnCall;
 
     public EscCommands(CaseStore cases, Policy policy, Clock clock) {
-        Permissions permissions = new Permissions(policy);
+        Permissions permissions = new Permissions(policy, clock);
+        this.permissions = permissions;
         this.cases = cases;
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, clock);
@@ -86,21 +88,47 @@ public final class EscCommands {
             return new Reply.Refusal("Run this in a case channel, or put the case id first, e.g. `/esc timeline ESC-12`.");
         }
         CaseId id = target.get();
-        boolean inItsChannel = here.map(c -> c.id().equals(id)).orElse(false);
         CaseAction action = command.action();
+        if (here.isPresent() && !here.get().id().equals(id) && isFreeText(action)) {
+            // In a case channel, "note ESC-7 is a duplicate" is a note on this case that mentions ESC-7.
+            action = withLeadingText(action, id.toString());
+            id = here.get().id();
+        }
+        CaseId caseId = id;
+        boolean inItsChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
         if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
                 || action instanceof CaseAction.DraftRca) {
-            CaseFile file = cases.file(id).orElseThrow(() -> new CaseNotFound(id));
-            if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(id));
+            CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
+            if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(caseId));
             return read(file, action);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Decision decision = cases.change(id, file -> {
-            if (!inItsChannel && !file.visibleTo(by.user())) return new Decision.Rejected(ShowStatus.restricted(id));
-            return decide(file, action, by.user(), now);
+        CaseAction chosen = action;
+        Decision decision = cases.change(caseId, file -> {
+            if (!inItsChannel && !file.visibleTo(by.user())) return new Decision.Rejected(ShowStatus.restricted(caseId));
+            if (!inItsChannel && isWork(chosen) && !permissions.mayWorkOn(by.user(), file)) {
+                return new Decision.Rejected("Notes and tasks come from the case channel, or from people working "
+                        + caseId + ". Join its channel first.");
+            }
+            return decide(file, chosen, by.user(), now);
         });
-        if (decision instanceof Decision.Applied applied) return new Reply.Changed(id, applied.events());
+        if (decision instanceof Decision.Applied applied) return new Reply.Changed(caseId, applied.events());
         return new Reply.Refusal(((Decision.Rejected) decision).reason());
+    }
+
+    private static boolean isFreeText(CaseAction action) {
+        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.Resolve;
+    }
+
+    private static boolean isWork(CaseAction action) {
+        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask;
+    }
+
+    private static CaseAction withLeadingText(CaseAction action, String text) {
+        if (action instanceof CaseAction.AddNote a) return new CaseAction.AddNote(text + " " + a.text());
+        if (action instanceof CaseAction.AddTask a) return new CaseAction.AddTask(text + " " + a.text(), a.assignee());
+        if (action instanceof CaseAction.Resolve a) return new CaseAction.Resolve(text + " " + a.resolution(), a.rootCause());
+        return action;
     }
 
     private Decision decide(CaseFile file, CaseAction action, UserId actor, Instant now) {

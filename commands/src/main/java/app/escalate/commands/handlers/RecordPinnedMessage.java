@@ -34,11 +34,11 @@ public final class RecordPinnedMessage {
         return cases.findByChannel(channel);
     }
 
-    /** Records the message; empty when it was already on the timeline. Serialised, so two quick pins record one. */
-    public synchronized Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
-        boolean known = cases.timeline(c.id()).stream()
-                .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED && e.get("ts").equals(message.ts()));
-        if (known) return Optional.empty();
+    /**
+     * Records the message; empty when it was already on the timeline. The check runs while the
+     * store holds the case's lock, so two pins, even on two replicas, record it once.
+     */
+    public Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("ts", message.ts());
         message.author().ifPresent(a -> data.put("author", a.value()));
@@ -46,7 +46,11 @@ public final class RecordPinnedMessage {
         data.put("text", text.length() <= CommandParser.MAX_NOTE_LENGTH ? text : text.substring(0, CommandParser.MAX_NOTE_LENGTH - 1) + "…");
         message.permalink().ifPresent(p -> data.put("permalink", p));
         CaseEvent event = CaseEvent.of(c.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), pinnedBy, CaseEvent.Kind.MESSAGE_PINNED, data);
-        Decision decision = cases.change(c.id(), file -> new Decision.Applied(file, List.of(event), List.of()));
+        Decision decision = cases.change(c.id(), file -> {
+            boolean known = cases.timeline(c.id()).stream()
+                    .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED && e.get("ts").equals(message.ts()));
+            return known ? new Decision.Rejected("already on the timeline") : new Decision.Applied(file, List.of(event), List.of());
+        });
         return decision instanceof Decision.Applied ? Optional.of(event) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.Case;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
@@ -23,7 +24,8 @@ final class ReopenCase implements CaseChange<CaseAction.Reopen> {
         var c = file.details();
         if (c.isOpen()) return Decisions.rejected(c.id() + " is open (" + c.state().label() + ").");
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("reopen a case"));
-        return Decisions.applied(file.with(c.reopened()), CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.REOPENED,
-                Map.of("resolution", c.resolution().map(r -> r.text()).orElse(""))));
+        Case reopened = c.reopened();
+        return Decisions.applied(file.with(reopened), CaseEvent.change(c.id(), now, actor, CaseEvent.Kind.REOPENED,
+                c.state().label(), reopened.state().label(), Map.of("resolution", c.resolution().map(r -> r.text()).orElse(""))));
     }
 }

@@ -40,6 +40,7 @@ final class ResolveCase implements CaseChange<CaseAction.Resolve> {
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("from", c.state().label());
+        data.put("to", "resolved");
         data.put("resolution", action.resolution());
         action.rootCause().flatMap(policy::rootCause).map(RootCause::id).ifPresent(id -> data.put("root_cause", id));
         return Decisions.applied(file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now))),

@@ -16,7 +16,11 @@ import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,7 +64,7 @@ class CaseLifecycleTest {
 
     @Test
     void a_responder_acknowledges_once_and_the_reporter_may_not() {
-        assertThat(refusal(in(CHLOE, "ack"))).isEqualTo("Only the case owner or someone in the `responders` group can acknowledge a case.");
+        assertThat(refusal(in(CHLOE, "ack"))).isEqualTo("Only the case owner, the on-call or someone in the `responders` group can acknowledge a case.");
 
         Reply reply = in(MARIA, "ack");
 
@@ -208,5 +212,55 @@ class CaseLifecycleTest {
         assertThat(refusal(commands.handle("ack ESC-2", elsewhere))).isEqualTo("ESC-2 is restricted to the people working it.");
         assertThat(commands.handle("timeline ESC-2", new Invocation(new UserId("U0ESCPRIYA"), new ChannelId("C0TEAM"), Optional.empty())))
                 .isInstanceOf(Reply.TimelinePage.class);
+    }
+
+    @Test
+    void whoever_is_on_call_may_steer_even_outside_responders(@TempDir Path dir) throws Exception {
+        // The example policy with Maria as the only responder; at 12:04 UTC on Saturday 28 November 2026
+        // the weekend rotation's primary is Lucas.
+        Path file = dir.resolve("policy.yml");
+        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
+            Files.writeString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("responders: [U0ESCMARIA, U0ESCKENJI, U0ESCAMARA, U0ESCLUCAS]", "responders: [U0ESCMARIA]"));
+        }
+        Instant saturday = Instant.parse("2026-11-28T12:04:00Z");
+        EscCommands weekend = new EscCommands(store, PolicyLoader.load(file), Clock.fixed(saturday, ZoneOffset.UTC));
+        UserId lucas = new UserId("U0ESCLUCAS");
+
+        assertThat(weekend.handle("ack", new Invocation(KENJI, CASE_CHANNEL, Optional.empty()))).isInstanceOf(Reply.Refusal.class);
+        assertThat(weekend.handle("ack", new Invocation(lucas, CASE_CHANNEL, Optional.empty()))).isInstanceOf(Reply.Changed.class);
+    }
+
+    @Test
+    void in_a_case_channel_a_note_that_starts_with_another_case_id_stays_on_this_case() {
+        store.put(new Case(new CaseId(7), "Older case", Severity.SEV3, CaseState.TRIAGE, Optional.empty(), Optional.empty(), CHLOE,
+                Optional.empty(), OPENED, Optional.empty(), Optional.empty(), Optional.empty(), false));
+
+        in(CHLOE, "note ESC-7 is a duplicate of this one");
+
+        assertThat(store.events).singleElement().satisfies(e -> {
+            assertThat(e.caseId()).isEqualTo(ESC_1);
+            assertThat(e.get("text")).isEqualTo("ESC-7 is a duplicate of this one");
+        });
+    }
+
+    @Test
+    void from_outside_the_channel_only_people_working_the_case_add_notes_and_tasks() {
+        Invocation stranger = new Invocation(new UserId("U0ESCOMAR"), new ChannelId("C0RANDOM"), Optional.empty());
+
+        assertThat(refusal(commands.handle("note ESC-1 drive-by remark", stranger)))
+                .isEqualTo("Notes and tasks come from the case channel, or from people working ESC-1. Join its channel first.");
+        assertThat(refusal(commands.handle("task ESC-1 add invite my friend <@U0ESCDIEGO>", stranger))).startsWith("Notes and tasks");
+        assertThat(commands.handle("note ESC-1 from the reporter", new Invocation(CHLOE, new ChannelId("C0RANDOM"), Optional.empty())))
+                .isInstanceOf(Reply.Changed.class);
+        assertThat(store.events).hasSize(1);
+    }
+
+    @Test
+    void a_resolved_case_takes_no_new_owner_or_group() {
+        in(MARIA, "resolve Blocked cause:model-behaviour");
+
+        assertThat(refusal(in(MARIA, "loop legal"))).isEqualTo("ESC-1 is resolved; `/esc reopen` it first.");
+        assertThat(refusal(in(MARIA, "owner <@U0ESCKENJI|kenji>"))).isEqualTo("ESC-1 is resolved; `/esc reopen` it first.");
     }
 }
