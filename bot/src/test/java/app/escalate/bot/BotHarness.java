@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     static final String SECRET = "test-signing-secret";
     static final String TOKEN = "xoxb-test-token";
+    /**
+     * The bot's clock starts at Tuesday 24 November 2026, 12:00 UTC (London's shift: Amara is primary
+     * and secondary in the example policy) and runs at real speed, so retries still come due.
+     */
+    static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
     FakeSlackApi slack;
     private Path dataDir;
@@ -58,7 +65,8 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), Clock.systemUTC());
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(),
+                Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START)));
         client = new SignedSlackClient(bot.port(), SECRET);
     }
 

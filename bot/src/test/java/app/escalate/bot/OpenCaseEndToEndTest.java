@@ -40,7 +40,7 @@ class OpenCaseEndToEndTest {
         assertThat(create.authorization()).isEqualTo("Bearer " + BotHarness.TOKEN);
 
         FakeSlackApi.Call invite = harness.slack.await("conversations.invite");
-        assertThat(invite.param("users")).isEqualTo(MARIA);
+        assertThat(invite.param("users")).isEqualTo(MARIA + ",U0ESCAMARA");   // the reporter and whoever is on call
         String channelId = invite.param("channel");
         assertThat(channelId).startsWith("C0CH");
 
@@ -55,8 +55,12 @@ class OpenCaseEndToEndTest {
         assertThat(told.param("text")).contains("ESC-1", "<#" + channelId + ">");
         assertThat(told.param("response_type")).isEqualTo("ephemeral");
 
+        FakeSlackApi.Call page = harness.slack.await("chat.postMessage", c -> "U0ESCAMARA".equals(c.param("channel")), Duration.ofSeconds(10));
+        assertThat(page.param("text")).contains("You're primary on call (Escalations on-call)", "ESC-1 · SEV1", "<#" + channelId + ">");
         assertThat(harness.slack.calls()).extracting(FakeSlackApi.Call::method).containsSubsequence(
                 "conversations.create", "conversations.invite", "chat.postMessage", "pins.add", "response_url");
+        assertThat(harness.esc(MARIA, channelId, "timeline").get("text").getAsString())
+                .contains("<@U0ESCAMARA> was paged as primary on call (Escalations on-call)");
     }
 
     @Test
@@ -85,14 +89,15 @@ class OpenCaseEndToEndTest {
 
         esc(TEAM_CHANNEL, "open Agent bought 400 gift cards sev2");
 
-        harness.slack.await("pins.add");
-        var posts = harness.slack.calls("chat.postMessage");
+        String channel = harness.slack.await("pins.add").param("channel");
+        var posts = harness.slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.param("channel"))).toList();
         assertThat(posts).hasSize(2);
         assertThat(posts.get(0).status()).isEqualTo(429);
         assertThat(posts.get(1).answeredOk()).isTrue();
         assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         Thread.sleep(700); // anything still queued would go out within the worker's poll
-        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> channel.equals(c.param("channel")))
+                .filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
         assertThat(harness.slack.calls("pins.add")).hasSize(1);
     }
 

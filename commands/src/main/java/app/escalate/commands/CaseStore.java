@@ -9,10 +9,10 @@ import java.util.function.Function;
 public interface CaseStore {
 
     /**
-     * Numbers and records a new case, its {@code OPENED} event and the effects it implies, in one
-     * transaction. {@code effects} receives the numbered case.
+     * Numbers and records a new case, its {@code OPENED} event, and what {@code opening} (given the
+     * numbered case) says follows from it, in one transaction.
      */
-    Case open(NewCase draft, Function<Case, List<SlackEffect>> effects);
+    Case open(NewCase draft, Function<Case, Opening> opening);
 
     /**
      * Runs {@code decide} on the case as it is, with the case locked against concurrent changes,

@@ -39,6 +39,10 @@ public sealed interface SlackEffect {
     record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements SlackEffect {
     }
 
+    /** A direct message to someone on call: this case needs you, as {@code level} of {@code rotation}. */
+    record Page(CaseId caseId, UserId user, String level, String rotation) implements SlackEffect {
+    }
+
     /** Re-render the pinned card in place. */
     record UpdateCaseCard(CaseId caseId) implements SlackEffect {
     }
@@ -69,15 +73,22 @@ public sealed interface SlackEffect {
     Set<CaseEvent.Kind> TOPIC_KINDS = EnumSet.of(CaseEvent.Kind.SEVERITY_CHANGED, CaseEvent.Kind.STATE_CHANGED,
             CaseEvent.Kind.OWNER_CHANGED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED);
 
-    /** What opening a case sets in motion, in delivery order. */
-    static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook) {
+    /**
+     * What opening a case sets in motion, in delivery order: the channel, the reporter and the
+     * people paged invited, the card, topic and runbook, the pages, then the link back.
+     */
+    static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook,
+                                           List<Page> pages) {
+        List<UserId> invited = new ArrayList<>(List.of(c.reporter()));
+        pages.stream().map(Page::user).filter(u -> !invited.contains(u)).forEach(invited::add);
         List<SlackEffect> effects = new ArrayList<>(List.of(
                 new CreateChannel(c.id(), channelName, c.restricted()),
-                new InviteToChannel(c.id(), List.of(c.reporter())),
+                new InviteToChannel(c.id(), invited),
                 new PostCaseCard(c.id()),
                 new PinCaseCard(c.id()),
                 new SetChannelTopic(c.id())));
         if (hasRunbook) effects.add(new PostRunbook(c.id()));
+        effects.addAll(pages);
         effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
         return effects;
     }

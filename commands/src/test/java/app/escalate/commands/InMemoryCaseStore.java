@@ -18,11 +18,15 @@ public final class InMemoryCaseStore implements CaseStore {
     public final List<CaseEvent> events = new ArrayList<>();
 
     @Override
-    public synchronized Case open(NewCase draft, Function<Case, List<SlackEffect>> effectsOf) {
+    public synchronized Case open(NewCase draft, Function<Case, Opening> follow) {
         Case c = draft.numbered(new CaseId(files.size() + 1));
-        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), Set.of(draft.reporter())));
+        Opening opening = follow.apply(c);
+        Set<UserId> members = new HashSet<>(opening.members());
+        members.add(draft.reporter());
+        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members));
         events.add(CaseEvent.opened(c, draft.description()));
-        effects.addAll(effectsOf.apply(c));
+        events.addAll(opening.events());
+        effects.addAll(opening.effects());
         return c;
     }
 

@@ -56,6 +56,11 @@ final class EffectCodec {
             kind = "brief_group";
             p.put("group", e.group());
             p.put("users", e.members().stream().map(UserId::value).collect(Collectors.joining(",")));
+        } else if (effect instanceof SlackEffect.Page e) {
+            kind = "page";
+            p.put("user", e.user().value());
+            p.put("level", e.level());
+            p.put("rotation", e.rotation());
         } else if (effect instanceof SlackEffect.Whisper e) {
             kind = "whisper";
             p.put("user", e.user().value());
@@ -85,6 +90,7 @@ final class EffectCodec {
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));
             case "brief_group" -> new SlackEffect.BriefGroup(caseId, p.get("group"), users(p.get("users")));
+            case "page" -> new SlackEffect.Page(caseId, new UserId(p.get("user")), p.get("level"), p.get("rotation"));
             case "whisper" -> new SlackEffect.Whisper(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")),
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),

@@ -9,6 +9,7 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
+import app.escalate.commands.Opening;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -33,15 +34,20 @@ public final class JdbiCaseStore implements CaseStore {
     }
 
     @Override
-    public Case open(NewCase draft, Function<Case, List<SlackEffect>> effects) {
+    public Case open(NewCase draft, Function<Case, Opening> follow) {
         return jdbi.inTransaction(h -> {
             long number = h.attach(CaseDao.class).insert(draft.title(), draft.severity().level(), "TRIAGE",
                     draft.caseType().orElse(null), draft.surface().orElse(null), draft.reporter().value(), draft.openedAt(),
                     draft.restricted());
             Case opened = draft.numbered(new CaseId(number));
-            h.attach(CaseFileDao.class).addMember(number, draft.reporter().value());
-            h.attach(TimelineDao.class).append(CaseEvent.opened(opened, draft.description()));
-            enqueue(h, effects.apply(opened), draft.openedAt());
+            Opening opening = follow.apply(opened);
+            CaseFileDao members = h.attach(CaseFileDao.class);
+            members.addMember(number, draft.reporter().value());
+            opening.members().stream().filter(m -> !m.equals(draft.reporter())).forEach(m -> members.addMember(number, m.value()));
+            TimelineDao timeline = h.attach(TimelineDao.class);
+            timeline.append(CaseEvent.opened(opened, draft.description()));
+            opening.events().forEach(timeline::append);
+            enqueue(h, opening.effects(), draft.openedAt());
             return opened;
         });
     }

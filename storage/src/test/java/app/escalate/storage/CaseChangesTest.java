@@ -8,6 +8,7 @@ import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
+import app.escalate.commands.Opening;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
@@ -38,7 +39,7 @@ class CaseChangesTest {
     private static final UserId PRIYA = new UserId("U0ESCPRIYA");
 
     private static CaseId open(JdbiCaseStore store, boolean restricted) {
-        return store.open(new NewCase("Fake CEO audio", Severity.SEV2, Optional.empty(), Optional.of("web"), Optional.empty(), MARIA, T0, restricted), c -> List.of()).id();
+        return store.open(new NewCase("Fake CEO audio", Severity.SEV2, Optional.empty(), Optional.of("web"), Optional.empty(), MARIA, T0, restricted), c -> Opening.of(List.of())).id();
     }
 
     private static CaseEvent event(CaseId id, UserId actor, CaseEvent.Kind kind, Instant at) {

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.NewCase;
+import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -34,8 +35,8 @@ class JdbiCaseStoreTest {
         try (Database db = kind.open()) {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
 
-            Case first = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO), c -> List.of());
-            Case second = store.open(draft("Scam ads", Severity.SEV3, Duration.ofMinutes(1)), c -> List.of());
+            Case first = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO), c -> Opening.of(List.of()));
+            Case second = store.open(draft("Scam ads", Severity.SEV3, Duration.ofMinutes(1)), c -> Opening.of(List.of()));
 
             assertThat(first.id()).isEqualTo(new CaseId(1));
             assertThat(second.id()).isEqualTo(new CaseId(2));
@@ -53,8 +54,8 @@ class JdbiCaseStoreTest {
             Outbox outbox = new Outbox(db.jdbi());
 
             Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO),
-                    c -> List.of(new SlackEffect.CreateChannel(c.id(), "esc-1-fake-ceo-audio", false),
-                            new SlackEffect.PostCaseCard(c.id())));
+                    c -> Opening.of(List.of(new SlackEffect.CreateChannel(c.id(), "esc-1-fake-ceo-audio", false),
+                            new SlackEffect.PostCaseCard(c.id()))));
 
             assertThat(store.timeline(opened.id())).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(CaseEvent.Kind.OPENED);
@@ -85,9 +86,9 @@ class JdbiCaseStoreTest {
     void lists_open_cases_most_severe_then_oldest_first(DatabaseKind kind) {
         try (Database db = kind.open()) {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
-            Case sev3 = store.open(draft("a", Severity.SEV3, Duration.ZERO), c -> List.of());
-            Case sev1Late = store.open(draft("b", Severity.SEV1, Duration.ofMinutes(9)), c -> List.of());
-            Case sev1Early = store.open(draft("c", Severity.SEV1, Duration.ofMinutes(2)), c -> List.of());
+            Case sev3 = store.open(draft("a", Severity.SEV3, Duration.ZERO), c -> Opening.of(List.of()));
+            Case sev1Late = store.open(draft("b", Severity.SEV1, Duration.ofMinutes(9)), c -> Opening.of(List.of()));
+            Case sev1Early = store.open(draft("c", Severity.SEV1, Duration.ofMinutes(2)), c -> Opening.of(List.of()));
 
             assertThat(store.openCases()).containsExactly(sev1Early, sev1Late, sev3);
         }
@@ -100,7 +101,7 @@ class JdbiCaseStoreTest {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
             Outbox outbox = new Outbox(db.jdbi());
             Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO),
-                    c -> List.of(new SlackEffect.CreateChannel(c.id(), "esc-1", false), new SlackEffect.PostCaseCard(c.id())));
+                    c -> Opening.of(List.of(new SlackEffect.CreateChannel(c.id(), "esc-1", false), new SlackEffect.PostCaseCard(c.id()))));
             CaseChannel channel = new CaseChannel(new ChannelId("C0CASE1"), "esc-1-fake-ceo-audio");
 
             OutboxEntry create = outbox.lease(T0, 10, Duration.ofMinutes(1)).get(0);

@@ -4,6 +4,7 @@ import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.NewCase;
+import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -29,12 +30,12 @@ class OutboxTest {
     private static final UserId MARIA = new UserId("U0ESCMARIA");
 
     private static CaseId openWithEffects(JdbiCaseStore store) {
-        return store.open(new NewCase("Case", Severity.SEV2, Optional.empty(), Optional.empty(), Optional.empty(), MARIA, T0, false), c -> List.of(
+        return store.open(new NewCase("Case", Severity.SEV2, Optional.empty(), Optional.empty(), Optional.empty(), MARIA, T0, false), c -> Opening.of(List.of(
                 new SlackEffect.CreateChannel(c.id(), "esc-" + c.id().number(), false),
                 new SlackEffect.InviteToChannel(c.id(), List.of(MARIA)),
                 new SlackEffect.PostCaseCard(c.id()),
                 new SlackEffect.PinCaseCard(c.id()),
-                new SlackEffect.TellReporter(c.id(), MARIA, Optional.of("http://127.0.0.1/resp")))).id();
+                new SlackEffect.TellReporter(c.id(), MARIA, Optional.of("http://127.0.0.1/resp"))))).id();
     }
 
     @ParameterizedTest

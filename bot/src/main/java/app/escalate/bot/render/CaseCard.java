@@ -94,7 +94,7 @@ public final class CaseCard {
     }
 
     /** {@code *ESC-12 · SEV1 · triage*}: the first thing anyone reads. */
-    static String headline(Case c) {
+    public static String headline(Case c) {
         return "*" + c.id() + " · " + c.severity() + " · " + c.state().label() + "*";
     }
 

@@ -33,6 +33,8 @@ public final class EventText {
             case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
             case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
             case REOPENED -> who + " reopened the case";
+            case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level")) + " on call ("
+                    + Mrkdwn.escape(e.get("rotation")) + ")";
             case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
                     + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
         };

@@ -81,6 +81,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PinCaseCard e) return pinCard(e);
             if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
+            if (effect instanceof SlackEffect.Page e) return page(e);
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
@@ -181,6 +182,18 @@ public final class SlackDelivery {
         var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
         if (dm.isOk()) return sent();
         throw refused("chat.postMessage", dm);
+    }
+
+    /** A direct message to the person on call, naming the case and its channel. */
+    private DeliveryAttempt page(SlackEffect.Page e) {
+        Case c = theCase(e.caseId());
+        String text = ":rotating_light: You're " + e.level() + " on call (" + Mrkdwn.escape(e.rotation()) + ") and "
+                + CaseCard.headline(c) + " " + Mrkdwn.escape(c.title()) + " needs you"
+                + c.channel().map(ch -> ": " + Mrkdwn.channel(ch.id().value())).orElse(".")
+                + " `/esc ack` there to take it.";
+        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.user().value()).text(text)));
+        if (res.isOk()) return sent();
+        throw refused("chat.postMessage", res);
     }
 
     /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel. */

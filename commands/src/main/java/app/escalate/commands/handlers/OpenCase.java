@@ -8,12 +8,24 @@ import app.escalate.commands.NewCase;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseStore;
+import app.escalate.commands.Opening;
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.Schedule;
+import app.escalate.commands.oncall.Shift;
+import app.escalate.config.Rotation;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +56,27 @@ public final class OpenCase {
         boolean hasRunbook = type.map(t -> !t.runbook().isEmpty()).orElse(false);
         NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), command.surface(), command.description(),
                 by.user(), clock.instant(), restricted);
-        Case opened = cases.open(draft, c -> SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook));
+        Case opened = cases.open(draft, c -> opening(c, by, hasRunbook));
         return new Reply.CaseOpened(opened, channelName(opened));
+    }
+
+    /** Pages whoever is on call now: the primary of each rotation, and for a SEV1 the secondary too. */
+    private Opening opening(Case c, Invocation by, boolean hasRunbook) {
+        List<SlackEffect.Page> pages = new ArrayList<>();
+        List<CaseEvent> events = new ArrayList<>();
+        Set<UserId> members = new HashSet<>();
+        List<Level> levels = c.severity() == Severity.SEV1 ? List.of(Level.PRIMARY, Level.SECONDARY) : List.of(Level.PRIMARY);
+        for (Rotation rotation : policy.rotations()) {
+            Schedule schedule = new Schedule(rotation, policy::holidays, List.of());
+            for (Level level : levels) {
+                schedule.at(level, c.openedAt()).map(Shift::who).filter(members::add).ifPresent(who -> {
+                    pages.add(new SlackEffect.Page(c.id(), who, level.label(), rotation.name()));
+                    events.add(CaseEvent.of(c.id(), c.openedAt(), c.reporter(), CaseEvent.Kind.PAGED,
+                            Map.of("user", who.value(), "level", level.label(), "rotation", rotation.name())));
+                });
+            }
+        }
+        return new Opening(events, members, SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
     }
 
     private String channelName(Case c) {

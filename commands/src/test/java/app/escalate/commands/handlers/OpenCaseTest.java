@@ -32,14 +32,29 @@ class OpenCaseTest {
         assertThat(opened.reporter()).isEqualTo(MARIA);
         assertThat(opened.openedAt()).isEqualTo(NOW);
         assertThat(reply).isEqualTo(new Reply.CaseOpened(opened, "esc-1-deepfake-video-of-a-candidate-spreading"));
+        // Friday 19:00 in Los Angeles: the weekend rotation's people are on call, and a SEV1 pages both levels.
+        UserId lucas = new UserId("U0ESCLUCAS");
+        UserId amara = new UserId("U0ESCAMARA");
         assertThat(store.effects).containsExactly(
                 new SlackEffect.CreateChannel(opened.id(), "esc-1-deepfake-video-of-a-candidate-spreading", false),
-                new SlackEffect.InviteToChannel(opened.id(), List.of(MARIA)),
+                new SlackEffect.InviteToChannel(opened.id(), List.of(MARIA, lucas, amara)),
                 new SlackEffect.PostCaseCard(opened.id()),
                 new SlackEffect.PinCaseCard(opened.id()),
                 new SlackEffect.SetChannelTopic(opened.id()),
+                new SlackEffect.Page(opened.id(), lucas, "primary", "Escalations on-call"),
+                new SlackEffect.Page(opened.id(), amara, "secondary", "Escalations on-call"),
                 new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")));
-        assertThat(store.events).singleElement().extracting(CaseEvent::kind).isEqualTo(CaseEvent.Kind.OPENED);
+        assertThat(store.events).extracting(CaseEvent::kind)
+                .containsExactly(CaseEvent.Kind.OPENED, CaseEvent.Kind.PAGED, CaseEvent.Kind.PAGED);
+        assertThat(store.file(opened.id()).orElseThrow().members()).containsExactlyInAnyOrder(MARIA, lucas, amara);
+    }
+
+    @Test
+    void below_sev1_only_the_primary_is_paged() {
+        commands.handle("open Ads for a scam app sev2", IN_TEAM_CHANNEL);
+
+        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.Page).singleElement()
+                .isEqualTo(new SlackEffect.Page(new CaseId(1), new UserId("U0ESCLUCAS"), "primary", "Escalations on-call"));
     }
 
     @Test
