@@ -20,6 +20,7 @@ import app.escalate.config.Policy;
 import app.escalate.config.Secret;
 import app.escalate.storage.Database;
 import app.escalate.storage.JdbiCaseStore;
+import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.Outbox;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -87,7 +88,7 @@ public final class EscalateApp implements AutoCloseable {
             OutboxWorker worker = new OutboxWorker(outbox,
                     new SlackDelivery(slack, botToken, cases, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
 
-            EscCommands commands = new EscCommands(cases, policy, clock);
+            EscCommands commands = new EscCommands(cases, new JdbiOverrideStore(database.jdbi()), policy, clock);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
                             && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));

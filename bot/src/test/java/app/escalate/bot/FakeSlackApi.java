@@ -60,6 +60,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Gson gson = new Gson();
     private volatile String socketModeUrl;
     private final Map<String, Map<String, String>> messages = new HashMap<>();
+    private final Map<String, String> timeZones = new HashMap<>();
 
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -85,6 +86,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** A message someone wrote in a channel, for conversations.history to return. */
     synchronized void messageInChannel(String channel, String ts, String user, String text) {
         messages.put(channel + "/" + ts, Map.of("type", "message", "ts", ts, "user", user, "text", text));
+    }
+
+    /** A person's profile time zone, for users.info. */
+    synchronized void timeZone(String user, String zone) {
+        timeZones.put(user, zone);
     }
 
     /** Makes a channel name already exist in the workspace. */
@@ -177,6 +183,8 @@ final class FakeSlackApi implements AutoCloseable {
             case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
                     "permalink", "https://fake.example/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));
             case "chat.postEphemeral" -> json(Map.of("ok", true, "message_ts", "1764300000." + String.format("%06d", ids.incrementAndGet())));
+            case "users.info" -> json(Map.of("ok", true, "user", Map.of("id", p.get("user"), "name", p.get("user").toLowerCase(),
+                    "tz", timeZones.getOrDefault(p.get("user"), "UTC"))));
             case "views.open", "views.update" -> json(Map.of("ok", true, "view", Map.of("id", p.getOrDefault("view_id", "V0VIEW" + ids.incrementAndGet()),
                     "hash", "h" + ids.incrementAndGet())));
             case "apps.connections.open" -> socketModeUrl == null

@@ -72,6 +72,22 @@ class OpenCaseEndToEndTest {
     }
 
     @Test
+    void an_override_changes_who_is_invited_and_paged() throws Exception {
+        // The bot's clock reads Tuesday 12:00 UTC; Kenji, in Tokyo, takes 20:00-02:00 his time (11:00-17:00 UTC).
+        harness.slack.timeZone("U0ESCKENJI", "Asia/Tokyo");
+        String set = harness.esc("U0ESCKENJI", TEAM_CHANNEL, "override <@U0ESCKENJI|kenji> 2026-11-24 20:00 2026-11-25 02:00")
+                .get("text").getAsString();
+        assertThat(set).startsWith("Override #1: <@U0ESCKENJI> is primary from <!date^" + java.time.Instant.parse("2026-11-24T11:00:00Z").getEpochSecond());
+        assertThat(esc(TEAM_CHANNEL, "oncall").get("text").getAsString()).contains("• Primary: <@U0ESCKENJI> until", "(override)");
+
+        esc(TEAM_CHANNEL, "open Fake refund emails sev2");
+
+        assertThat(harness.slack.await("conversations.invite").param("users")).isEqualTo(MARIA + ",U0ESCKENJI");
+        harness.slack.await("chat.postMessage", c -> "U0ESCKENJI".equals(c.param("channel")), Duration.ofSeconds(10));
+        assertThat(harness.slack.calls("chat.postMessage")).noneMatch(c -> "U0ESCAMARA".equals(c.param("channel")));
+    }
+
+    @Test
     void a_taken_channel_name_gets_another_name() throws Exception {
         harness.slack.takeChannelName("esc-1-scam-ads-for-a-fake-investment-app");
 

@@ -1,5 +1,9 @@
 package app.escalate.commands;
 
+import app.escalate.commands.oncall.Level;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +25,7 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "oncall");
+            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "oncall", "override");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -41,6 +45,7 @@ public final class CommandParser {
             case "help" -> new EscCommand.Help();
             case "open" -> rest.isBlank() ? new EscCommand.OpenForm() : open(rest);
             case "status" -> status(rest);
+            case "override" -> override(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
@@ -90,6 +95,31 @@ public final class CommandParser {
         Optional<CaseId> id = CaseId.parse(arg);
         if (id.isPresent()) return new EscCommand.Status(id);
         return new EscCommand.Invalid("`status` takes a case id such as `ESC-12`, or nothing.");
+    }
+
+    private static final Pattern OVERRIDE = Pattern.compile(
+            "(<@[^>]+>)\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})"
+                    + "(?:\\s+(primary|secondary))?(?:\\s+([a-z][a-z0-9-]{0,39}))?", Pattern.CASE_INSENSITIVE);
+
+    /** {@code override @person <from> <to> [primary|secondary] [rotation]} · {@code override remove <n>}. */
+    private static EscCommand override(String rest) {
+        String args = rest.strip();
+        Matcher remove = Pattern.compile("(?i)remove\\s+#?(\\d{1,12})").matcher(args);
+        if (remove.matches()) return new EscCommand.RemoveOverride(Long.parseLong(remove.group(1)));
+        Matcher m = OVERRIDE.matcher(args);
+        List<UserId> who = m.matches() ? SlackText.mentionedUsers(m.group(1)) : List.of();
+        if (who.size() != 1) {
+            return new EscCommand.Invalid("`override` is `/esc override @person 2026-11-28 09:00 2026-11-29 09:00 [primary|secondary]"
+                    + " [rotation]` (times in your time zone), or `/esc override remove <n>`.");
+        }
+        try {
+            return new EscCommand.SetOverride(who.get(0),
+                    LocalDateTime.parse(m.group(2) + "T" + m.group(3)), LocalDateTime.parse(m.group(4) + "T" + m.group(5)),
+                    Optional.ofNullable(m.group(6)).map(l -> Level.valueOf(l.toUpperCase(Locale.ROOT))),
+                    Optional.ofNullable(m.group(7)).map(r -> r.toLowerCase(Locale.ROOT)));
+        } catch (DateTimeParseException e) {
+            return new EscCommand.Invalid("That is not a real date and time: " + e.getParsedString() + ".");
+        }
     }
 
     /** {@code [ESC-<n>] <arguments>}: the case id, when given, comes first. */

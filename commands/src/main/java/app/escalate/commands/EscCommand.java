@@ -1,5 +1,8 @@
 package app.escalate.commands;
 
+import app.escalate.commands.oncall.Level;
+
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /** A parsed {@code /esc} sub-command. */
@@ -30,6 +33,14 @@ public sealed interface EscCommand {
 
     /** Who is on call now, per rotation and level, and the next handoff. */
     record OnCall() implements EscCommand {
+    }
+
+    /** Someone takes over a level of a rotation between two local times (read in the asker's zone). */
+    record SetOverride(UserId who, LocalDateTime from, LocalDateTime until, Optional<Level> level, Optional<String> rotation)
+            implements EscCommand {
+    }
+
+    record RemoveOverride(long id) implements EscCommand {
     }
 
     record Help() implements EscCommand {

@@ -1,13 +1,9 @@
 package app.escalate.commands;
 
-import app.escalate.commands.oncall.Level;
-import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
+import app.escalate.commands.oncall.OnCall;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Who may steer a case: its owner, whoever is on call now (primary or secondary, in any rotation),
@@ -18,15 +14,17 @@ public final class Permissions {
     public static final String RESPONDERS = "responders";
 
     private final Policy policy;
+    private final OnCall onCall;
     private final Clock clock;
 
-    public Permissions(Policy policy, Clock clock) {
+    public Permissions(Policy policy, OnCall onCall, Clock clock) {
         this.policy = policy;
+        this.onCall = onCall;
         this.clock = clock;
     }
 
     public boolean maySteer(UserId user, Case c) {
-        return c.owner().map(user::equals).orElse(false) || policy.group(RESPONDERS).contains(user.value()) || onCall(user);
+        return c.owner().map(user::equals).orElse(false) || isResponder(user) || onCall.isOnCall(user, clock.instant());
     }
 
     /** Anyone who may steer, and the people on the case (invited to it or working it). */
@@ -34,12 +32,8 @@ public final class Permissions {
         return file.members().contains(user) || maySteer(user, file.details());
     }
 
-    private boolean onCall(UserId user) {
-        Instant now = clock.instant();
-        return policy.rotations().stream()
-                .map(r -> new Schedule(r, policy::holidays, List.of()))
-                .anyMatch(s -> s.at(Level.PRIMARY, now).map(Shift::who).filter(user::equals).isPresent()
-                        || s.at(Level.SECONDARY, now).map(Shift::who).filter(user::equals).isPresent());
+    public boolean isResponder(UserId user) {
+        return policy.group(RESPONDERS).contains(user.value());
     }
 
     /** The sentence a refusal uses, e.g. "Only the case owner, the on-call or someone in `responders` can change severity." */

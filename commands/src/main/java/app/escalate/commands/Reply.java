@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import app.escalate.commands.oncall.Override;
 import app.escalate.commands.oncall.Shift;
 
 import java.util.List;
@@ -53,14 +54,24 @@ public sealed interface Reply {
         }
     }
 
-    /** Each rotation's primary and secondary now, and the next primary shift. */
+    /** Each rotation's primary and secondary now, the next primary shift, and the overrides in force or to come. */
     record OnCallNow(List<RotationNow> rotations) implements Reply {
         public OnCallNow {
             rotations = List.copyOf(rotations);
         }
     }
 
-    record RotationNow(String name, Optional<Shift> primary, Optional<Shift> secondary, Optional<Shift> next) {
+    record RotationNow(String name, Optional<Shift> primary, Optional<Shift> secondary, Optional<Shift> next,
+                       List<Override> overrides) {
+        public RotationNow {
+            overrides = List.copyOf(overrides);
+        }
+    }
+
+    record OverrideSet(Override override, String rotationName) implements Reply {
+    }
+
+    record OverrideRemoved(Override override) implements Reply {
     }
 
     /** The first open cases, most urgent first; {@code total} counts them all. */

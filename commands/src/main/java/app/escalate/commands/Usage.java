@@ -12,6 +12,7 @@ public final class Usage {
             "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
             "`/esc timeline [page]` · `/esc rca` (outside a case channel, put the case id first: `/esc ack ESC-12`)",
             "`/esc oncall` who is on call now, and the next handoff",
+            "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
             "`/esc help` this message");
 
     private Usage() {

@@ -3,6 +3,7 @@ package app.escalate.bot.render;
 import app.escalate.commands.Case;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Task;
+import app.escalate.commands.oncall.Override;
 import app.escalate.commands.oncall.Shift;
 import app.escalate.commands.Usage;
 import app.escalate.config.Policy;
@@ -64,6 +65,13 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.OnCallNow onCall) {
             return onCall(onCall);
         }
+        if (reply instanceof Reply.OverrideSet set) {
+            return SlackMessage.text("Override #" + set.override().id() + ": " + override(set.override())
+                    + " in " + Mrkdwn.escape(set.rotationName()) + ". `/esc override remove " + set.override().id() + "` undoes it.");
+        }
+        if (reply instanceof Reply.OverrideRemoved removed) {
+            return SlackMessage.text("Removed override #" + removed.override().id() + " (" + override(removed.override()) + ").");
+        }
         if (reply instanceof Reply.RcaDraft draft) {
             return rca.of(draft.file(), draft.timeline());
         }
@@ -88,8 +96,13 @@ public final class ReplyRenderer {
             lines.add("• Secondary: " + holder(r.secondary()));
             lines.add("• Next handoff: " + r.next().map(s -> Mrkdwn.user(s.who().value()) + " takes primary at "
                     + Mrkdwn.date(s.from()) + " (" + Mrkdwn.escape(s.source()) + ")").orElse("_none in the next two weeks_"));
+            r.overrides().forEach(o -> lines.add("• Override #" + o.id() + ": " + override(o)));
         }
         return SlackMessage.text(String.join("\n", lines));
+    }
+
+    private static String override(Override o) {
+        return Mrkdwn.user(o.who().value()) + " is " + o.level().label() + " from " + Mrkdwn.date(o.from()) + " to " + Mrkdwn.date(o.until());
     }
 
     private static String holder(Optional<Shift> shift) {

@@ -21,6 +21,8 @@ import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -57,7 +59,8 @@ public final class EscSlashCommand implements SlashCommandHandler {
         SlackMessage message;
         try {
             Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
-                    Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()));
+                    Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()),
+                    readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
             if (reply instanceof Reply.OpenForm) {
@@ -80,6 +83,22 @@ public final class EscSlashCommand implements SlashCommandHandler {
         SlackMessage reply = message;
         return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
                 .blocks(reply.blocks().isEmpty() ? null : reply.blocks())));
+    }
+
+    /** Only commands with times in them need the person's zone; the others skip the extra call to Slack. */
+    private static boolean readsTimes(String text) {
+        return "override".equals(CommandParser.subCommand(text));
+    }
+
+    /** The person's time zone from their Slack profile (a read, made directly); UTC when Slack does not say. */
+    private static ZoneId timeZone(SlashCommandContext ctx, String user) {
+        try {
+            var res = ctx.client().usersInfo(r -> r.user(user));
+            if (res.isOk() && res.getUser() != null && res.getUser().getTz() != null) return ZoneId.of(res.getUser().getTz());
+        } catch (Exception e) {
+            log.warn("users.info for a time zone failed: {}", e.toString());
+        }
+        return ZoneOffset.UTC;
     }
 
     private Response done(Timer.Sample sample, SlashCommandPayload payload, String outcome, Response ack) {

@@ -14,6 +14,8 @@ import app.escalate.commands.Invocation;
 import app.escalate.commands.Permissions;
 import app.escalate.commands.Reply;
 import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.OverrideStore;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
@@ -44,13 +46,16 @@ public final class EscCommands {
     private final ResolveCase resolve;
     private final ReopenCase reopen;
     private final ShowOnCall showOnCall;
+    private final ManageOverrides manageOverrides;
 
-    public EscCommands(CaseStore cases, Policy policy, Clock clock) {
-        Permissions permissions = new Permissions(policy, clock);
+    public EscCommands(CaseStore cases, OverrideStore overrides, Policy policy, Clock clock) {
+        OnCall onCall = new OnCall(policy, overrides);
+        Permissions permissions = new Permissions(policy, onCall, clock);
         this.permissions = permissions;
         this.cases = cases;
         this.clock = clock;
-        this.openCase = new OpenCase(cases, policy, clock);
+        this.openCase = new OpenCase(cases, policy, onCall, clock);
+        this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
         this.showStatus = new ShowStatus(cases);
         this.acknowledge = new AcknowledgeCase(permissions);
         this.changeSeverity = new ChangeSeverity(permissions);
@@ -59,7 +64,7 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.reopen = new ReopenCase(permissions);
-        this.showOnCall = new ShowOnCall(policy, clock);
+        this.showOnCall = new ShowOnCall(onCall, clock);
     }
 
     public Reply handle(String text, Invocation by) {
@@ -74,6 +79,8 @@ public final class EscCommands {
             if (command instanceof EscCommand.Status status) return showStatus.handle(status, by);
             if (command instanceof EscCommand.OnCase onCase) return onCase(onCase, by);
             if (command instanceof EscCommand.OnCall) return showOnCall.handle();
+            if (command instanceof EscCommand.SetOverride set) return manageOverrides.set(set, by);
+            if (command instanceof EscCommand.RemoveOverride remove) return manageOverrides.remove(remove, by);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {

@@ -13,6 +13,7 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.Opening;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
 import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Rotation;
@@ -35,11 +36,13 @@ import java.util.stream.Collectors;
 public final class OpenCase {
     private final CaseStore cases;
     private final Policy policy;
+    private final OnCall onCall;
     private final Clock clock;
 
-    public OpenCase(CaseStore cases, Policy policy, Clock clock) {
+    public OpenCase(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
+        this.onCall = onCall;
         this.clock = clock;
     }
 
@@ -66,8 +69,8 @@ public final class OpenCase {
         List<CaseEvent> events = new ArrayList<>();
         Set<UserId> members = new HashSet<>();
         List<Level> levels = c.severity() == Severity.SEV1 ? List.of(Level.PRIMARY, Level.SECONDARY) : List.of(Level.PRIMARY);
-        for (Rotation rotation : policy.rotations()) {
-            Schedule schedule = new Schedule(rotation, policy::holidays, List.of());
+        for (Schedule schedule : onCall.schedules(c.openedAt())) {
+            Rotation rotation = schedule.rotation();
             for (Level level : levels) {
                 schedule.at(level, c.openedAt()).map(Shift::who).filter(members::add).ifPresent(who -> {
                     pages.add(new SlackEffect.Page(c.id(), who, level.label(), rotation.name()));

@@ -2,30 +2,30 @@ package app.escalate.commands.handlers;
 
 import app.escalate.commands.Reply;
 import app.escalate.commands.oncall.Level;
-import app.escalate.commands.oncall.Schedule;
-import app.escalate.config.Policy;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.Override;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code /esc oncall}: for each rotation, who holds primary and secondary now, until when, and who is next. */
+/** {@code /esc oncall}: for each rotation, who holds primary and secondary now, until when, who is next, and the overrides. */
 public final class ShowOnCall {
-    private final Policy policy;
+    private final OnCall onCall;
     private final Clock clock;
 
-    public ShowOnCall(Policy policy, Clock clock) {
-        this.policy = policy;
+    public ShowOnCall(OnCall onCall, Clock clock) {
+        this.onCall = onCall;
         this.clock = clock;
     }
 
     public Reply handle() {
         Instant now = clock.instant();
-        List<Reply.RotationNow> rotations = policy.rotations().stream().map(r -> {
-            Schedule schedule = new Schedule(r, policy::holidays, List.of());
-            return new Reply.RotationNow(r.name(), schedule.at(Level.PRIMARY, now), schedule.at(Level.SECONDARY, now),
-                    schedule.next(Level.PRIMARY, now));
-        }).toList();
+        List<Override> overrides = onCall.overrides().active(now);
+        List<Reply.RotationNow> rotations = onCall.schedules(now).stream().map(schedule -> new Reply.RotationNow(
+                schedule.rotation().name(), schedule.at(Level.PRIMARY, now), schedule.at(Level.SECONDARY, now),
+                schedule.next(Level.PRIMARY, now),
+                overrides.stream().filter(o -> o.rotation().equals(schedule.rotation().id())).toList())).toList();
         return new Reply.OnCallNow(rotations);
     }
 }

@@ -7,6 +7,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
@@ -40,7 +41,7 @@ class CaseLifecycleTest {
     private static final CaseId ESC_1 = new CaseId(1);
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void a_sev2_case_reported_by_chloe() {
@@ -224,7 +225,7 @@ class CaseLifecycleTest {
                     .replace("responders: [U0ESCMARIA, U0ESCKENJI, U0ESCAMARA, U0ESCLUCAS]", "responders: [U0ESCMARIA]"));
         }
         Instant saturday = Instant.parse("2026-11-28T12:04:00Z");
-        EscCommands weekend = new EscCommands(store, PolicyLoader.load(file), Clock.fixed(saturday, ZoneOffset.UTC));
+        EscCommands weekend = new EscCommands(store, new InMemoryOverrideStore(), PolicyLoader.load(file), Clock.fixed(saturday, ZoneOffset.UTC));
         UserId lucas = new UserId("U0ESCLUCAS");
 
         assertThat(weekend.handle("ack", new Invocation(KENJI, CASE_CHANNEL, Optional.empty()))).isInstanceOf(Reply.Refusal.class);

@@ -19,7 +19,7 @@ class OpenCaseTest {
             new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.of("https://hooks.example/resp"));
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void opening_records_the_case_and_queues_channel_invite_card_pin_and_link_in_that_order() {

@@ -1,29 +1,55 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryOverrideStore;
+import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.Override;
 import app.escalate.commands.oncall.Shift;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** /esc oncall and /esc override, on the example policy at Tuesday 24 November 2026, 12:00 UTC (London's shift). */
 class ShowOnCallTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final UserId AMARA = new UserId("U0ESCAMARA");
+    private static final UserId KENJI = new UserId("U0ESCKENJI");
+    private static final UserId CHLOE = new UserId("U0ESCCHLOE");
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
+    private final InMemoryCaseStore cases = new InMemoryCaseStore();
+    private final EscCommands commands = new EscCommands(cases, overrides, PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Reply as(UserId who, ZoneId zone, String text) {
+        return commands.handle(text, new Invocation(who, new ChannelId("C0TEAM"), Optional.empty(), zone));
+    }
+
+    private static String refusal(Reply reply) {
+        assertThat(reply).isInstanceOf(Reply.Refusal.class);
+        return ((Reply.Refusal) reply).reason();
+    }
+
     @Test
     void names_primary_secondary_and_the_next_handoff_for_each_rotation() {
-        // Tuesday 24 November 2026, 12:00 in London: EMEA's window.
-        Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-
-        Reply.OnCallNow now = (Reply.OnCallNow) new ShowOnCall(PolicyLoader.builtIn(), clock).handle();
+        Reply.OnCallNow now = (Reply.OnCallNow) as(CHLOE, ZoneOffset.UTC, "oncall");
 
         Reply.RotationNow escalations = now.rotations().get(0);
         assertThat(escalations.name()).isEqualTo("Escalations on-call");
         assertThat(escalations.primary()).hasValueSatisfying(s -> {
-            assertThat(s.who()).isEqualTo(new UserId("U0ESCAMARA"));
+            assertThat(s.who()).isEqualTo(AMARA);
             assertThat(s.until()).isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));   // AMER starts 08:00 in LA
         });
         assertThat(escalations.secondary()).map(Shift::source).contains("Global");
@@ -31,5 +57,49 @@ class ShowOnCallTest {
             assertThat(s.from()).isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));
             assertThat(s.source()).isEqualTo("AMER");
         });
+    }
+
+    @Test
+    void an_override_read_in_the_askers_zone_changes_who_is_on_call_and_who_is_paged() {
+        // Kenji, in Tokyo, takes London's afternoon: 20:00-02:00 Tokyo time is 11:00-17:00 UTC.
+        Reply set = as(KENJI, TOKYO, "override <@U0ESCKENJI|kenji> 2026-11-24 20:00 2026-11-25 02:00");
+
+        assertThat(set).isInstanceOf(Reply.OverrideSet.class);
+        Override saved = ((Reply.OverrideSet) set).override();
+        assertThat(saved.from()).isEqualTo(Instant.parse("2026-11-24T11:00:00Z"));
+        assertThat(saved.until()).isEqualTo(Instant.parse("2026-11-24T17:00:00Z"));
+        assertThat(saved.level()).isEqualTo(Level.PRIMARY);
+        Reply.RotationNow now = ((Reply.OnCallNow) as(CHLOE, ZoneOffset.UTC, "oncall")).rotations().get(0);
+        assertThat(now.primary()).map(Shift::who).contains(KENJI);
+        assertThat(now.overrides()).containsExactly(saved);
+
+        as(CHLOE, ZoneOffset.UTC, "open Chatbot leaks a phone number sev2");
+        assertThat(cases.effects).contains(new SlackEffect.Page(new app.escalate.commands.CaseId(1), KENJI, "primary", "Escalations on-call"));
+    }
+
+    @Test
+    void overrides_are_checked_and_can_be_removed_by_the_right_people() {
+        assertThat(refusal(as(CHLOE, ZoneOffset.UTC, "override <@U0ESCCHLOE|chloe> 2026-11-24 13:00 2026-11-24 15:00")))
+                .isEqualTo("That person is not in the Escalations on-call rotation or the `responders` group.");
+        assertThat(refusal(as(AMARA, ZoneOffset.UTC, "override <@U0ESCKENJI|kenji> 2026-11-24 15:00 2026-11-24 13:00")))
+                .isEqualTo("The override must end after it starts.");
+        assertThat(refusal(as(AMARA, ZoneOffset.UTC, "override <@U0ESCKENJI|kenji> 2026-11-20 13:00 2026-11-21 13:00")))
+                .isEqualTo("That time has already passed.");
+        assertThat(refusal(as(AMARA, ZoneOffset.UTC, "override <@U0ESCKENJI|kenji> 2026-11-24 13:00 2026-12-24 13:00")))
+                .startsWith("An override lasts at most 14 days");
+        assertThat(refusal(as(AMARA, ZoneOffset.UTC, "override <@U0ESCKENJI|kenji> 2026-11-24 13:00 2026-11-24 15:00 primary marketing")))
+                .startsWith("Name the rotation, one of `escalations`");
+        assertThat(as(CHLOE, ZoneOffset.UTC, "override tomorrow")).isInstanceOf(Reply.Usage.class);
+
+        Override saved = ((Reply.OverrideSet) as(AMARA, ZoneOffset.UTC,
+                "override <@U0ESCKENJI|kenji> 2026-11-24 13:00 2026-11-24 15:00 secondary escalations")).override();
+        assertThat(saved.level()).isEqualTo(Level.SECONDARY);
+
+        assertThat(refusal(as(CHLOE, ZoneOffset.UTC, "override remove " + saved.id())))
+                .startsWith("Only whoever set override #" + saved.id());
+        assertThat(as(KENJI, ZoneOffset.UTC, "override remove " + saved.id())).isEqualTo(new Reply.OverrideRemoved(saved));
+        assertThat(overrides.removed).containsExactly(saved);
+        assertThat(refusal(as(KENJI, ZoneOffset.UTC, "override remove " + saved.id())))
+                .isEqualTo("There is no override #" + saved.id() + " in force or to come.");
     }
 }

@@ -1,0 +1,78 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.Reply;
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.Override;
+import app.escalate.config.Policy;
+import app.escalate.config.Rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /esc override}: someone takes over a shift, or an override is removed. Overrides are kept
+ * (with who set and who removed them) for audit.
+ */
+final class ManageOverrides {
+    static final Duration LONGEST = Duration.ofDays(14);
+
+    private final Policy policy;
+    private final OnCall onCall;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    ManageOverrides(Policy policy, OnCall onCall, Permissions permissions, Clock clock) {
+        this.policy = policy;
+        this.onCall = onCall;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    Reply set(EscCommand.SetOverride command, Invocation by) {
+        Optional<Rotation> rotation = command.rotation().isPresent() ? policy.rotation(command.rotation().get())
+                : policy.rotations().size() == 1 ? Optional.of(policy.rotations().get(0)) : Optional.empty();
+        if (rotation.isEmpty()) {
+            return new Reply.Refusal("Name the rotation, one of " + policy.rotations().stream().map(r -> "`" + r.id() + "`")
+                    .collect(Collectors.joining(", ")) + (policy.rotations().isEmpty() ? "none: the policy has no rotations" : "") + ".");
+        }
+        UserId who = command.who();
+        if (!OnCall.isMemberOf(rotation.get(), who) && !permissions.isResponder(who)) {
+            return new Reply.Refusal("That person is not in the " + rotation.get().name() + " rotation or the `responders` group.");
+        }
+        if (!by.user().equals(who) && !permissions.isResponder(by.user())) {
+            return new Reply.Refusal("You can take over a shift yourself; setting one for someone else is for the `responders` group.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant from = command.from().atZone(by.zone()).toInstant();
+        Instant until = command.until().atZone(by.zone()).toInstant();
+        if (!until.isAfter(from)) return new Reply.Refusal("The override must end after it starts.");
+        if (!until.isAfter(now)) return new Reply.Refusal("That time has already passed.");
+        if (Duration.between(from, until).compareTo(LONGEST) > 0) {
+            return new Reply.Refusal("An override lasts at most " + LONGEST.toDays() + " days; change the rotation for longer.");
+        }
+        Override saved = onCall.overrides().add(new Override(0, rotation.get().id(), command.level().orElse(Level.PRIMARY), who,
+                from, until, by.user(), now));
+        return new Reply.OverrideSet(saved, rotation.get().name());
+    }
+
+    Reply remove(EscCommand.RemoveOverride command, Invocation by) {
+        Optional<Override> target = onCall.overrides().active(Instant.EPOCH).stream().filter(o -> o.id() == command.id()).findFirst();
+        if (target.isEmpty()) return new Reply.Refusal("There is no override #" + command.id() + " in force or to come.");
+        Override o = target.get();
+        if (!by.user().equals(o.by()) && !by.user().equals(o.who()) && !permissions.isResponder(by.user())) {
+            return new Reply.Refusal("Only whoever set override #" + o.id() + ", the person on it, or the `responders` group can remove it.");
+        }
+        return onCall.overrides().remove(o.id(), by.user(), clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .<Reply>map(Reply.OverrideRemoved::new)
+                .orElseGet(() -> new Reply.Refusal("Override #" + o.id() + " was just removed by someone else."));
+    }
+}

@@ -1,0 +1,21 @@
+package app.escalate.commands.oncall;
+
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where shift overrides live; removed ones are kept for audit but no longer count. */
+public interface OverrideStore {
+
+    /** Stores a new override; its id and creation time come from {@code draft}'s fields except the id. */
+    Override add(Override draft);
+
+    /** Overrides in force or still to come at {@code after}, oldest first. */
+    List<Override> active(Instant after);
+
+    /** Marks an override removed; empty when there is no such active override. */
+    Optional<Override> remove(long id, UserId by, Instant at);
+
+}

@@ -1,0 +1,38 @@
+package app.escalate.commands;
+
+import app.escalate.commands.oncall.Override;
+import app.escalate.commands.oncall.OverrideStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A list-backed {@link OverrideStore} for handler tests. */
+public final class InMemoryOverrideStore implements OverrideStore {
+    private final List<Override> active = new ArrayList<>();
+    public final List<Override> removed = new ArrayList<>();
+
+    @java.lang.Override
+    public synchronized Override add(Override draft) {
+        Override saved = new Override(active.size() + removed.size() + 1, draft.rotation(), draft.level(), draft.who(), draft.from(),
+                draft.until(), draft.by(), draft.createdAt());
+        active.add(saved);
+        return saved;
+    }
+
+    @java.lang.Override
+    public synchronized List<Override> active(Instant after) {
+        return active.stream().filter(o -> o.until().isAfter(after)).toList();
+    }
+
+    @java.lang.Override
+    public synchronized Optional<Override> remove(long id, UserId by, Instant at) {
+        Optional<Override> found = active.stream().filter(o -> o.id() == id).findFirst();
+        found.ifPresent(o -> {
+            active.remove(o);
+            removed.add(o);
+        });
+        return found;
+    }
+}

@@ -1,0 +1,38 @@
+package app.escalate.storage;
+
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.Override;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbiOverrideStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    private static final UserId KENJI = new UserId("U0ESCKENJI");
+    private static final UserId MARIA = new UserId("U0ESCMARIA");
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void overrides_are_kept_listed_while_they_matter_and_removed_for_good(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiOverrideStore store = new JdbiOverrideStore(db.jdbi());
+            Override past = store.add(new Override(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(7200), T0.minusSeconds(3600), MARIA, T0));
+            Override coming = store.add(new Override(0, "escalations", Level.SECONDARY, KENJI, T0.plusSeconds(3600), T0.plusSeconds(7200), MARIA, T0));
+
+            assertThat(coming.id()).isGreaterThan(past.id());
+            assertThat(store.active(T0)).containsExactly(coming);
+            assertThat(store.active(T0.minusSeconds(86_400))).containsExactly(past, coming);
+
+            assertThat(store.remove(coming.id(), KENJI, T0)).contains(coming);
+            assertThat(store.remove(coming.id(), KENJI, T0)).isEmpty();
+            assertThat(store.active(T0)).isEmpty();
+            String removedBy = db.jdbi().withHandle(h -> h.createQuery("SELECT removed_by FROM oncall_overrides WHERE id = :id")
+                    .bind("id", coming.id()).mapTo(String.class).one());
+            assertThat(removedBy).as("kept for audit").isEqualTo(KENJI.value());
+        }
+    }
+}
