@@ -14,6 +14,7 @@ import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
@@ -88,7 +89,8 @@ public final class EscalateApp implements AutoCloseable {
             OutboxWorker worker = new OutboxWorker(outbox,
                     new SlackDelivery(slack, botToken, cases, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
 
-            EscCommands commands = new EscCommands(cases, new JdbiOverrideStore(database.jdbi()), policy, clock);
+            JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
+            EscCommands commands = new EscCommands(cases, overrides, policy, clock);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
                             && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));
@@ -100,7 +102,8 @@ public final class EscalateApp implements AutoCloseable {
 
             worker.start();
             started.push(worker);
-            Javalin http = http(settings, bolt, database, outbox, metrics);
+            OnCallFeed feed = new OnCallFeed(new OnCall(policy, overrides), settings.oncallFeedToken(), clock);
+            Javalin http = http(settings, bolt, database, outbox, metrics, feed);
             started.push(http::stop);
             if (settings.mode() == BotSettings.Mode.SOCKET) {
                 SocketModeConnection socket = new SocketModeConnection(settings.appToken().orElseThrow().value(), bolt);
@@ -116,7 +119,8 @@ public final class EscalateApp implements AutoCloseable {
         }
     }
 
-    private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
+    private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics,
+                                OnCallFeed feed) {
         SlackEventsRoute events = new SlackEventsRoute(bolt);
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
         return Javalin.create(config -> {
@@ -124,6 +128,7 @@ public final class EscalateApp implements AutoCloseable {
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
             config.routes.get("/healthz", new HealthRoute(database, outbox));
+            config.routes.get("/oncall/{file}", feed);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         }).start(settings.port());
     }

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     static final String SECRET = "test-signing-secret";
     static final String TOKEN = "xoxb-test-token";
+    static final String FEED_TOKEN = "feed-token-0123456789";
     /**
      * The bot's clock starts at Tuesday 24 November 2026, 12:00 UTC (London's shift: Amara is primary
      * and secondary in the example policy) and runs at real speed, so retries still come due.
@@ -65,6 +66,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
+                "ONCALL_FEED_TOKEN", FEED_TOKEN,
                 "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(),
                 Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START)));
         client = new SignedSlackClient(bot.port(), SECRET);

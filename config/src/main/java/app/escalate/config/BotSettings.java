@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
                           URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
-                          LlmSettings llm) {
+                          LlmSettings llm, Optional<Secret> oncallFeedToken) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/escalate";
@@ -38,7 +38,8 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
                 databaseUrl(value(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL)),
                 value(env, "ESCALATE_CONFIG").map(BotSettings::policyFile),
                 new LlmSettings(LlmProvider.parse(value(env, "LLM_PROVIDER").orElse("none")),
-                        value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY")));
+                        value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY")),
+                secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken));
     }
 
     /** Never prints secrets: tokens are masked by {@link Secret}, passwords in URLs here. */
@@ -93,6 +94,13 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
     private static String databaseUrl(String text) {
         if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) return text;
         throw new SettingsException("DATABASE_URL must be a jdbc:h2: or jdbc:postgresql: URL, got \"" + redact(text) + "\"");
+    }
+
+    private static Secret feedToken(Secret token) {
+        if (token.value().length() < 16) {
+            throw new SettingsException("ONCALL_FEED_TOKEN must be at least 16 characters (it is the only lock on the calendar feeds)");
+        }
+        return token;
     }
 
     private static Path policyFile(String text) {

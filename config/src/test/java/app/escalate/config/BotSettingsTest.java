@@ -85,4 +85,12 @@ class BotSettingsTest {
         assertThat(settings.llm().toString()).doesNotContain("very-secret");
         assertThat(BotSettings.redact("jdbc:postgresql://esc:very-secret@db/esc")).isEqualTo("jdbc:postgresql://****@db/esc");
     }
+
+    @Test
+    void the_calendar_feed_token_must_be_long_enough_to_be_a_lock() {
+        assertThat(BotSettings.fromEnv(Map.of()).oncallFeedToken()).isEmpty();
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("ONCALL_FEED_TOKEN", "short")))
+                .hasMessageStartingWith("ONCALL_FEED_TOKEN must be at least 16 characters");
+        assertThat(BotSettings.fromEnv(Map.of("ONCALL_FEED_TOKEN", "0123456789abcdef")).oncallFeedToken()).isPresent();
+    }
 }
