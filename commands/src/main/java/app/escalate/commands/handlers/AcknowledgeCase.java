@@ -22,7 +22,7 @@ final class AcknowledgeCase implements CaseChange<CaseAction.Acknowledge> {
     @Override
     public Decision decide(CaseFile file, CaseAction.Acknowledge action, UserId actor, Instant now) {
         var c = file.details();
-        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (c.acknowledged().isPresent()) {
             return Decisions.rejected(c.id() + " was already acknowledged.");
         }

@@ -26,7 +26,7 @@ final class AssignOwner implements CaseChange<CaseAction.SetOwner> {
     public Decision decide(CaseFile file, CaseAction.SetOwner action, UserId actor, Instant now) {
         var c = file.details();
         UserId owner = action.owner();
-        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("set the owner"));
         if (c.owner().equals(Optional.of(owner))) return Decisions.rejected("They already own " + c.id() + ".");
         CaseEvent event = CaseEvent.change(c.id(), now, actor, CaseEvent.Kind.OWNER_CHANGED,

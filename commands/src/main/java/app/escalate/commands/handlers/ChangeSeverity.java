@@ -23,7 +23,7 @@ final class ChangeSeverity implements CaseChange<CaseAction.SetSeverity> {
     public Decision decide(CaseFile file, CaseAction.SetSeverity action, UserId actor, Instant now) {
         var c = file.details();
         Severity to = action.to();
-        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("change severity"));
         if (to == c.severity()) return Decisions.rejected(c.id() + " is already " + to + ".");
         boolean downgrade = to.compareTo(c.severity()) > 0;

@@ -35,7 +35,7 @@ final class LoopInGroup implements CaseChange<CaseAction.LoopIn> {
                     .filter(g -> !g.equals(Permissions.RESPONDERS)).sorted().map(g -> "`" + g + "`")
                     .collect(Collectors.joining(", ")) + ".");
         }
-        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("loop in a group"));
         if (file.stakeholders().contains(group)) return Decisions.rejected("`" + group + "` is already looped in on " + c.id() + ".");
         List<UserId> members = policy.group(group).stream().map(UserId::new).toList();

@@ -22,7 +22,7 @@ final class MoveState implements CaseChange<CaseAction.MoveTo> {
     @Override
     public Decision decide(CaseFile file, CaseAction.MoveTo action, UserId actor, Instant now) {
         var c = file.details();
-        if (!c.isOpen()) return Decisions.rejected(c.id() + " is resolved; `/esc reopen` it first.");
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("change the state"));
         if (action.to() == c.state()) return Decisions.rejected(c.id() + " is already " + c.state().label() + ".");
         if (!c.state().canMoveTo(action.to())) {
