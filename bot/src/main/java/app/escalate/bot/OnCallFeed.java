@@ -60,7 +60,8 @@ final class OnCallFeed implements Handler {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CalendarOutputter().output(calendar(schedule.get(), now), out);
-        ctx.contentType("text/calendar; charset=utf-8").result(out.toByteArray());
+        // Who is on call when is not for shared caches.
+        ctx.header("Cache-Control", "private, no-store").contentType("text/calendar; charset=utf-8").result(out.toByteArray());
     }
 
     static Calendar calendar(Schedule schedule, Instant now) {

@@ -40,7 +40,8 @@ class OpenCaseEndToEndTest {
         assertThat(create.authorization()).isEqualTo("Bearer " + BotHarness.TOKEN);
 
         FakeSlackApi.Call invite = harness.slack.await("conversations.invite");
-        assertThat(invite.param("users")).isEqualTo(MARIA + ",U0ESCAMARA");   // the reporter and whoever is on call
+        // The reporter, the primary, and for a SEV1 the secondary (Global's turn is Amara's too, so Kenji stands in).
+        assertThat(invite.param("users")).isEqualTo(MARIA + ",U0ESCAMARA,U0ESCKENJI");
         String channelId = invite.param("channel");
         assertThat(channelId).startsWith("C0CH");
 
@@ -73,11 +74,11 @@ class OpenCaseEndToEndTest {
 
     @Test
     void an_override_changes_who_is_invited_and_paged() throws Exception {
-        // The bot's clock reads Tuesday 12:00 UTC; Kenji, in Tokyo, takes 20:00-02:00 his time (11:00-17:00 UTC).
+        // The bot's clock reads Tuesday 12:00 UTC; Kenji, in Tokyo, takes 20:58-02:00 his time (11:58-17:00 UTC).
         harness.slack.timeZone("U0ESCKENJI", "Asia/Tokyo");
-        String set = harness.esc("U0ESCKENJI", TEAM_CHANNEL, "override <@U0ESCKENJI|kenji> 2026-11-24 20:00 2026-11-25 02:00")
+        String set = harness.esc("U0ESCKENJI", TEAM_CHANNEL, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00")
                 .get("text").getAsString();
-        assertThat(set).startsWith("Override #1: <@U0ESCKENJI> is primary from <!date^" + java.time.Instant.parse("2026-11-24T11:00:00Z").getEpochSecond());
+        assertThat(set).startsWith("Override #1: <@U0ESCKENJI> is primary from <!date^" + java.time.Instant.parse("2026-11-24T11:58:00Z").getEpochSecond());
         assertThat(esc(TEAM_CHANNEL, "oncall").get("text").getAsString()).contains("• Primary: <@U0ESCKENJI> until", "(override)");
 
         esc(TEAM_CHANNEL, "open Fake refund emails sev2");

@@ -32,6 +32,9 @@ public final class InMemoryOverrideStore implements OverrideStore {
         found.ifPresent(o -> {
             active.remove(o);
             removed.add(o);
+            if (o.from().isBefore(at) && o.until().isAfter(at)) {
+                active.add(new Override(o.id(), o.rotation(), o.level(), o.who(), o.from(), at, o.by(), o.createdAt()));
+            }
         });
         return found;
     }

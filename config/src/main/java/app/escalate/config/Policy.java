@@ -63,6 +63,8 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
                             + layer.holidays() + "\", which is not under holidays");
                 }
             }
+            coveredOnHolidays(at + ".primary", r.primary(), r.weekend() == null ? List.of() : r.weekend().primary());
+            coveredOnHolidays(at + ".secondary", r.secondary(), r.weekend() == null ? List.of() : r.weekend().secondary());
         }
     }
 
@@ -84,6 +86,16 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
 
     public List<LocalDate> holidays(String calendar) {
         return calendar == null ? List.of() : holidays.getOrDefault(calendar, List.of());
+    }
+
+    /** Holidays are covered by the weekend rotation, so a layer with holidays needs weekend people at its level. */
+    private static void coveredOnHolidays(String at, List<Layer> layers, List<String> weekendPeople) {
+        for (Layer layer : layers) {
+            if (layer.holidays() != null && weekendPeople.isEmpty()) {
+                throw new IllegalArgumentException(at + ": layer " + layer.name() + " has holidays but the weekend rotation has "
+                        + "nobody at this level to cover them");
+            }
+        }
     }
 
     private static List<Layer> concat(List<Layer> a, List<Layer> b) {

@@ -24,6 +24,12 @@ public record WeekendRotation(String timeZone, String start, String end, List<St
         secondary = Groups.members("secondary", secondary);
         if (primary.isEmpty()) throw new IllegalArgumentException("primary: at least one person");
         if (startDate == null) throw new IllegalArgumentException("start_date: the date of the first weekend (YYYY-MM-DD)");
+        DayOfWeek startDay = TimeText.day("start", start.strip().split("\\s+")[0]);
+        if (startDate.getDayOfWeek() != startDay) {
+            throw new IllegalArgumentException("start_date: " + startDate + " is a " + startDate.getDayOfWeek()
+                    + "; the first weekend starts on a " + startDay);
+        }
+        if (start.strip().equalsIgnoreCase(end.strip())) throw new IllegalArgumentException("end: the same as start");
         if (maxInARow == null) maxInARow = 1;
         if (maxInARow < 1) throw new IllegalArgumentException("max_in_a_row: at least 1");
         fair("primary", primary, maxInARow);

@@ -165,5 +165,20 @@ class PolicyLoaderTest {
                 .hasMessageContaining("rotations[0].managers: no group \"bosses\" in groups");
         assertThatThrownBy(() -> read(ROTATION.replace("start: FRI 17:00", "start: Friday evening")))
                 .hasMessageContaining("time such as 09:00");
+        assertThatThrownBy(() -> read(ROTATION.replace("start_date: 2026-01-02", "start_date: 2026-01-03")))
+                .hasMessageContaining("start_date: 2026-01-03 is a SATURDAY; the first weekend starts on a FRIDAY");
+        String secondaryWithHolidays = ROTATION.replace("    weekend:\n", """
+                    secondary:
+                      - name: S
+                        time_zone: UTC
+                        window: "00:00-24:00"
+                        members: [U0ESCLUCAS]
+                        start: 2026-01-05
+                        holidays: uk
+                    weekend:
+                """);
+        assertThat(secondaryWithHolidays).contains("name: S");
+        assertThatThrownBy(() -> read(secondaryWithHolidays))
+                .hasMessageContaining("rotations[0].secondary: layer S has holidays but the weekend rotation has nobody at this level");
     }
 }

@@ -39,7 +39,9 @@ public final class JdbiOverrideStore implements OverrideStore {
     @java.lang.Override
     public List<Override> active(Instant after) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM oncall_overrides WHERE removed_at IS NULL AND ends_at > :after ORDER BY created_at, id""")
+                        SELECT * FROM oncall_overrides
+                        WHERE (removed_at IS NULL OR ends_at <= removed_at) AND ends_at > :after
+                        ORDER BY created_at, id""")
                 .bind("after", after).map(ROW).list());
     }
 
@@ -48,7 +50,11 @@ public final class JdbiOverrideStore implements OverrideStore {
         return jdbi.inTransaction(h -> {
             Optional<Override> found = h.createQuery("SELECT * FROM oncall_overrides WHERE id = :id AND removed_at IS NULL")
                     .bind("id", id).map(ROW).findOne();
-            found.ifPresent(o -> h.createUpdate("UPDATE oncall_overrides SET removed_by = :by, removed_at = :at WHERE id = :id")
+            // An override in force ends now and keeps counting up to then; one still to come no longer counts.
+            found.ifPresent(o -> h.createUpdate("""
+                            UPDATE oncall_overrides SET removed_by = :by, removed_at = :at,
+                                   ends_at = CASE WHEN starts_at < :at AND ends_at > :at THEN :at ELSE ends_at END
+                            WHERE id = :id""")
                     .bind("by", by.value()).bind("at", at).bind("id", id).execute());
             return found;
         });

@@ -30,6 +30,12 @@ class JdbiOverrideStoreTest {
             assertThat(store.remove(coming.id(), KENJI, T0)).contains(coming);
             assertThat(store.remove(coming.id(), KENJI, T0)).isEmpty();
             assertThat(store.active(T0)).isEmpty();
+            Override running = store.add(new Override(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(600), T0.plusSeconds(600), MARIA, T0));
+            assertThat(store.remove(running.id(), MARIA, T0)).contains(running);
+            assertThat(store.active(T0.minusSeconds(3600))).singleElement().satisfies(o -> {
+                assertThat(o.id()).isEqualTo(running.id());
+                assertThat(o.until()).isEqualTo(T0);   // ended now; the ten minutes served stay on record
+            });
             String removedBy = db.jdbi().withHandle(h -> h.createQuery("SELECT removed_by FROM oncall_overrides WHERE id = :id")
                     .bind("id", coming.id()).mapTo(String.class).one());
             assertThat(removedBy).as("kept for audit").isEqualTo(KENJI.value());

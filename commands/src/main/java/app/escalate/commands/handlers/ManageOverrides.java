@@ -14,7 +14,9 @@ import app.escalate.config.Rotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
  */
 final class ManageOverrides {
     static final Duration LONGEST = Duration.ofDays(14);
+    /** "From now" typed to the minute is a little in the past by the time it arrives. */
+    static final Duration GRACE = Duration.ofMinutes(5);
 
     private final Policy policy;
     private final OnCall onCall;
@@ -52,10 +56,20 @@ final class ManageOverrides {
             return new Reply.Refusal("You can take over a shift yourself; setting one for someone else is for the `responders` group.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (LocalDateTime local : List.of(command.from(), command.until())) {
+            if (by.zone().getRules().getValidOffsets(local).isEmpty()) {
+                return new Reply.Refusal(local.toLocalTime() + " on " + local.toLocalDate() + " does not exist in " + by.zone()
+                        + " (the clocks skip it); pick another time.");
+            }
+        }
+        // In the autumn's repeated hour the earlier one is meant; the reply shows the instants as understood.
         Instant from = command.from().atZone(by.zone()).toInstant();
         Instant until = command.until().atZone(by.zone()).toInstant();
         if (!until.isAfter(from)) return new Reply.Refusal("The override must end after it starts.");
         if (!until.isAfter(now)) return new Reply.Refusal("That time has already passed.");
+        if (from.isBefore(now.minus(GRACE))) {
+            return new Reply.Refusal("An override cannot start in the past; start it now or later (history stays as it was).");
+        }
         if (Duration.between(from, until).compareTo(LONGEST) > 0) {
             return new Reply.Refusal("An override lasts at most " + LONGEST.toDays() + " days; change the rotation for longer.");
         }
@@ -64,14 +78,16 @@ final class ManageOverrides {
         return new Reply.OverrideSet(saved, rotation.get().name());
     }
 
+    /** Removes an override still to come; one in force ends now, so the part already served stays in the record. */
     Reply remove(EscCommand.RemoveOverride command, Invocation by) {
-        Optional<Override> target = onCall.overrides().active(Instant.EPOCH).stream().filter(o -> o.id() == command.id()).findFirst();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Override> target = onCall.overrides().active(now).stream().filter(o -> o.id() == command.id()).findFirst();
         if (target.isEmpty()) return new Reply.Refusal("There is no override #" + command.id() + " in force or to come.");
         Override o = target.get();
         if (!by.user().equals(o.by()) && !by.user().equals(o.who()) && !permissions.isResponder(by.user())) {
             return new Reply.Refusal("Only whoever set override #" + o.id() + ", the person on it, or the `responders` group can remove it.");
         }
-        return onCall.overrides().remove(o.id(), by.user(), clock.instant().truncatedTo(ChronoUnit.MILLIS))
+        return onCall.overrides().remove(o.id(), by.user(), now)
                 .<Reply>map(Reply.OverrideRemoved::new)
                 .orElseGet(() -> new Reply.Refusal("Override #" + o.id() + " was just removed by someone else."));
     }

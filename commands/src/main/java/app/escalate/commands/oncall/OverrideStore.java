@@ -15,7 +15,10 @@ public interface OverrideStore {
     /** Overrides in force or still to come at {@code after}, oldest first. */
     List<Override> active(Instant after);
 
-    /** Marks an override removed; empty when there is no such active override. */
+    /**
+     * Removes an override: one still to come stops counting; one in force at {@code at} ends then,
+     * so what was served stays. Who removed it and when are kept. Empty when there is no such override.
+     */
     Optional<Override> remove(long id, UserId by, Instant at);
 
 }

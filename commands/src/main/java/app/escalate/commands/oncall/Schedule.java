@@ -25,44 +25,45 @@ import java.util.function.Function;
 /**
  * One rotation's on-call schedule. Precedence, highest first: an override (the newest, if several),
  * the weekend, then the follow-the-sun layer whose window began most recently (so the incoming
- * region takes over where windows overlap). A layer's window on a holiday of its calendar is
- * covered by the weekend rotation's person for that week.
+ * region takes over where windows overlap). A layer's window belongs to the date it starts on; on a
+ * holiday of its calendar it is covered by the weekend rotation's person for that week. The
+ * secondary is never the primary's own person while the turn order offers someone else.
  */
 public final class Schedule {
-    /** How far {@link #next} looks ahead. */
+    /** How far {@link #next} looks ahead, and how far shifts are traced back. */
     public static final Duration HORIZON = Duration.ofDays(15);
 
     private final Rotation rotation;
-    private final Function<String, List<LocalDate>> holidays;
     private final List<Override> overrides;
+    private final List<LayerRule> primaryLayers;
+    private final List<LayerRule> secondaryLayers;
 
     public Schedule(Rotation rotation, Function<String, List<LocalDate>> holidays, List<Override> overrides) {
         this.rotation = rotation;
-        this.holidays = holidays;
         this.overrides = overrides.stream().filter(o -> o.rotation().equals(rotation.id()))
                 .sorted(Comparator.comparing(Override::createdAt).thenComparing(Override::id)).toList();
+        this.primaryLayers = rotation.primary().stream().map(l -> new LayerRule(l, holidays)).toList();
+        this.secondaryLayers = rotation.secondary().stream().map(l -> new LayerRule(l, holidays)).toList();
     }
 
     public Rotation rotation() {
         return rotation;
     }
 
-    /** The shift in force at {@code t}, stretched to its true start and end; empty when nobody is on call. */
+    /** The shift in force at {@code t}, with its start and end (traced up to {@link #HORIZON} either way); empty when nobody is on call. */
     public Optional<Shift> at(Level level, Instant t) {
         return shifts(level, t, t.plusNanos(1)).stream().findFirst();
     }
 
-    /** The next shift after the one in force at {@code t} (or after the gap at {@code t}), within {@link #HORIZON}. */
+    /** The first shift to begin once the one in force at {@code t} ends (or after {@code t}, when nobody holds it). */
     public Optional<Shift> next(Level level, Instant t) {
-        Optional<UserId> now = who(level, t).map(Segment::who);
-        return shifts(level, t, t.plus(HORIZON)).stream()
-                .filter(s -> s.from().isAfter(t) && !Optional.of(s.who()).equals(now))
-                .findFirst();
+        Instant after = at(level, t).map(Shift::until).orElse(t);
+        return shifts(level, after, after.plus(HORIZON)).stream().filter(s -> !s.from().isBefore(after)).findFirst();
     }
 
     /**
      * Shifts overlapping [from, until), each as long as one person holds it (merged across layers
-     * and rules), with its true start and end even when those lie outside the range.
+     * and rules), traced back and forward up to {@link #HORIZON} beyond the range.
      */
     public List<Shift> shifts(Level level, Instant from, Instant until) {
         List<Shift> shifts = new ArrayList<>();
@@ -91,7 +92,7 @@ public final class Schedule {
         List<Shift> gaps = new ArrayList<>();
         Instant cursor = from;
         for (Shift s : shifts(level, from, until)) {
-            Instant shiftStart = max(s.from(), from);
+            Instant shiftStart = s.from().isAfter(from) ? s.from() : from;
             if (shiftStart.isAfter(cursor)) gaps.add(new Shift(level, null, cursor, shiftStart, "gap"));
             if (s.until().isAfter(cursor)) cursor = s.until();
         }
@@ -103,21 +104,31 @@ public final class Schedule {
         return a.map(Segment::who).equals(b.map(Segment::who));
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    /** A stretch of time one rule gives to one person. */
-    private record Segment(UserId who, Instant from, Instant until, String source) {
+    /** A stretch of time one rule gives to one person; {@code standIns} are the next people in turn order. */
+    private record Segment(UserId who, Instant from, Instant until, String source, List<UserId> standIns) {
         boolean covers(Instant t) {
             return !t.isBefore(from) && t.isBefore(until);
         }
     }
 
     private Optional<Segment> who(Level level, Instant t) {
+        Optional<Segment> found = base(level, t);
+        if (level == Level.SECONDARY && found.isPresent() && !found.get().source().equals("override")) {
+            Optional<UserId> primary = base(Level.PRIMARY, t).map(Segment::who);
+            Segment s = found.get();
+            if (primary.equals(Optional.of(s.who()))) {
+                return Optional.of(s.standIns().stream().filter(u -> !u.equals(s.who())).findFirst()
+                        .map(standIn -> new Segment(standIn, s.from(), s.until(), s.source() + ", standing in", s.standIns()))
+                        .orElse(s));
+            }
+        }
+        return found;
+    }
+
+    private Optional<Segment> base(Level level, Instant t) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
             Override o = overrides.get(i);
-            if (o.level() == level && o.covers(t)) return Optional.of(new Segment(o.who(), o.from(), o.until(), "override"));
+            if (o.level() == level && o.covers(t)) return Optional.of(new Segment(o.who(), o.from(), o.until(), "override", List.of()));
         }
         Optional<Segment> weekend = weekends(level, t.minus(Duration.ofDays(8)), t.plus(Duration.ofDays(1))).stream()
                 .filter(s -> s.covers(t)).findFirst();
@@ -129,18 +140,22 @@ public final class Schedule {
 
     private TreeSet<Instant> boundaries(Level level, Instant from, Instant until) {
         TreeSet<Instant> all = new TreeSet<>();
-        for (Segment s : weekends(level, from.minus(Duration.ofDays(8)), until)) {
-            all.add(s.from());
-            all.add(s.until());
-        }
-        for (Segment s : layers(level, from.minus(Duration.ofDays(2)), until)) {
-            all.add(s.from());
-            all.add(s.until());
-        }
-        for (Override o : overrides) {
-            if (o.level() == level) {
-                all.add(o.from());
-                all.add(o.until());
+        // The secondary steps aside when it would be the primary's person, so primary changes are its boundaries too.
+        List<Level> levels = level == Level.SECONDARY ? List.of(Level.PRIMARY, Level.SECONDARY) : List.of(Level.PRIMARY);
+        for (Level l : levels) {
+            for (Segment s : weekends(l, from.minus(Duration.ofDays(8)), until)) {
+                all.add(s.from());
+                all.add(s.until());
+            }
+            for (Segment s : layers(l, from.minus(Duration.ofDays(2)), until)) {
+                all.add(s.from());
+                all.add(s.until());
+            }
+            for (Override o : overrides) {
+                if (o.level() == l) {
+                    all.add(o.from());
+                    all.add(o.until());
+                }
             }
         }
         return new TreeSet<>(all.subSet(from, true, until, true));
@@ -149,65 +164,98 @@ public final class Schedule {
     /** Weekend segments starting in [from, until). */
     private List<Segment> weekends(Level level, Instant from, Instant until) {
         WeekendRotation w = rotation.weekend();
-        if (w == null) return List.of();
-        List<String> members = level == Level.PRIMARY ? w.primary() : w.secondary();
+        List<String> members = w == null ? List.of() : level == Level.PRIMARY ? w.primary() : w.secondary();
         if (members.isEmpty()) return List.of();
         ZoneId zone = w.zone();
+        LocalTime startTime = w.startTime();
+        LocalTime endTime = w.endTime();
         List<Segment> segments = new ArrayList<>();
-        LocalDate first = weekendStart(w, from.atZone(zone).toLocalDate().minusDays(7));
-        for (LocalDate d = first; !ZonedDateTime.of(d, w.startTime(), zone).toInstant().isAfter(until); d = d.plusWeeks(1)) {
-            ZonedDateTime start = ZonedDateTime.of(d, w.startTime(), zone);
-            LocalDate endDate = d.with(TemporalAdjusters.next(w.endDay()));
-            if (w.endDay() == w.startDay() && !w.endTime().isAfter(w.startTime())) endDate = d.plusWeeks(1);
-            ZonedDateTime end = ZonedDateTime.of(endDate, w.endTime(), zone);
-            long turn = ChronoUnit.WEEKS.between(weekendStart(w, w.startDate()), d);
-            segments.add(new Segment(new UserId(members.get((int) Math.floorMod(turn, (long) members.size()))),
-                    start.toInstant(), end.toInstant(), "weekend"));
+        LocalDate first = from.atZone(zone).toLocalDate().minusDays(7).with(TemporalAdjusters.nextOrSame(w.startDay()));
+        for (LocalDate d = first; !ZonedDateTime.of(d, startTime, zone).toInstant().isAfter(until); d = d.plusWeeks(1)) {
+            ZonedDateTime start = ZonedDateTime.of(d, startTime, zone);
+            ZonedDateTime end = ZonedDateTime.of(d.with(TemporalAdjusters.nextOrSame(w.endDay())), endTime, zone);
+            if (!end.isAfter(start)) end = end.plusWeeks(1);
+            segments.add(new Segment(turn(members, ChronoUnit.WEEKS.between(w.startDate(), d)), start.toInstant(), end.toInstant(),
+                    "weekend", standIns(members, ChronoUnit.WEEKS.between(w.startDate(), d))));
         }
         return segments;
     }
 
-    private static LocalDate weekendStart(WeekendRotation w, LocalDate onOrAfter) {
-        return onOrAfter.with(TemporalAdjusters.nextOrSame(w.startDay()));
-    }
-
     /** The weekend person for the week containing {@code date}: who covers a holiday. */
-    private Optional<UserId> holidayCover(Level level, LocalDate date) {
+    private Optional<Segment> holidayCover(Level level, LocalDate date, Instant from, Instant until) {
         WeekendRotation w = rotation.weekend();
-        if (w == null) return Optional.empty();
-        List<String> members = level == Level.PRIMARY ? w.primary() : w.secondary();
+        List<String> members = w == null ? List.of() : level == Level.PRIMARY ? w.primary() : w.secondary();
         if (members.isEmpty()) return Optional.empty();
-        LocalDate weekend = weekendStart(w, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-        long turn = ChronoUnit.WEEKS.between(weekendStart(w, w.startDate()), weekend);
-        return Optional.of(new UserId(members.get((int) Math.floorMod(turn, (long) members.size()))));
+        LocalDate weekend = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(w.startDay()));
+        long turn = ChronoUnit.WEEKS.between(w.startDate(), weekend);
+        return Optional.of(new Segment(turn(members, turn), from, until, "holiday", standIns(members, turn)));
     }
 
     /** Layer segments whose local date falls in [from - 1 day, until]. */
     private List<Segment> layers(Level level, Instant from, Instant until) {
         List<Segment> segments = new ArrayList<>();
-        for (Layer layer : level == Level.PRIMARY ? rotation.primary() : rotation.secondary()) {
-            ZoneId zone = layer.zone();
-            Set<DayOfWeek> days = layer.workDays();
-            Set<LocalDate> off = layer.holidays() == null ? Set.of() : Set.copyOf(holidays.apply(layer.holidays()));
-            LocalDate last = until.atZone(zone).toLocalDate();
-            for (LocalDate d = from.atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
-                if (!days.contains(d.getDayOfWeek())) continue;
-                Instant start = ZonedDateTime.of(d, layer.from(), zone).toInstant();
-                LocalTime endTime = layer.until();
-                LocalDate endDate = endTime.isAfter(layer.from()) ? d : d.plusDays(1);
-                Instant end = ZonedDateTime.of(endDate, endTime, zone).toInstant();
-                Optional<UserId> person = off.contains(d) ? holidayCover(level, d) : Optional.of(member(layer, d));
-                String source = off.contains(d) ? "holiday" : layer.name();
-                person.ifPresent(p -> segments.add(new Segment(p, start, end, source)));
+        for (LayerRule layer : level == Level.PRIMARY ? primaryLayers : secondaryLayers) {
+            LocalDate last = until.atZone(layer.zone).toLocalDate();
+            for (LocalDate d = from.atZone(layer.zone).toLocalDate().minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+                if (!layer.days.contains(d.getDayOfWeek())) continue;
+                Instant start = ZonedDateTime.of(d, layer.from, layer.zone).toInstant();
+                LocalDate endDate = layer.until.isAfter(layer.from) ? d : d.plusDays(1);
+                Instant end = ZonedDateTime.of(endDate, layer.until, layer.zone).toInstant();
+                if (layer.holidays.contains(d)) {
+                    holidayCover(level, d, start, end).ifPresent(segments::add);
+                } else {
+                    long turn = layer.turn(d);
+                    segments.add(new Segment(turn(layer.members, turn), start, end, layer.name, standIns(layer.members, turn)));
+                }
             }
         }
         return segments;
     }
 
-    private static UserId member(Layer layer, LocalDate d) {
-        long days = ChronoUnit.DAYS.between(layer.start(), d);
-        long turn = layer.rotatesDaily() ? days : Math.floorDiv(days, 7);
-        return new UserId(layer.members().get((int) Math.floorMod(turn, (long) layer.members().size())));
+    private static UserId turn(List<String> members, long turn) {
+        return new UserId(members.get((int) Math.floorMod(turn, (long) members.size())));
     }
 
+    private static List<UserId> standIns(List<String> members, long turn) {
+        List<UserId> order = new ArrayList<>();
+        for (int i = 1; i < members.size(); i++) order.add(turn(members, turn + i));
+        return order;
+    }
+
+    /** A layer's settings, read once: zone, window, working days, holidays, and how turns pass. */
+    private static final class LayerRule {
+        final String name;
+        final ZoneId zone;
+        final LocalTime from;
+        final LocalTime until;
+        final Set<DayOfWeek> days;
+        final Set<LocalDate> holidays;
+        final List<String> members;
+        final boolean daily;
+        final LocalDate start;
+
+        LayerRule(Layer layer, Function<String, List<LocalDate>> calendars) {
+            this.name = layer.name();
+            this.zone = layer.zone();
+            this.from = layer.from();
+            this.until = layer.until();
+            this.days = layer.workDays();
+            this.holidays = layer.holidays() == null ? Set.of() : Set.copyOf(calendars.apply(layer.holidays()));
+            this.members = layer.members();
+            this.daily = layer.rotatesDaily();
+            this.start = layer.start();
+        }
+
+        /** Daily turns count working days (so everyone gets turns); weekly turns count weeks. */
+        long turn(LocalDate d) {
+            if (!daily) return Math.floorDiv(ChronoUnit.DAYS.between(start, d), 7);
+            long days = ChronoUnit.DAYS.between(start, d);
+            long weeks = Math.floorDiv(days, 7);
+            long count = weeks * this.days.size();
+            for (LocalDate x = start.plusWeeks(weeks); x.isBefore(d); x = x.plusDays(1)) {
+                if (this.days.contains(x.getDayOfWeek())) count++;
+            }
+            return count;
+        }
+    }
 }

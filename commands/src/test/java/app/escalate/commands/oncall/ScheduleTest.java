@@ -209,4 +209,52 @@ class ScheduleTest {
             assertThat(s.gaps(Level.SECONDARY, start, start.plus(java.time.Duration.ofDays(14)))).as("secondary from " + from).isEmpty();
         }
     }
+
+    @Test
+    void daily_turns_on_weekdays_give_everyone_a_turn_even_with_seven_people() {
+        List<String> seven = List.of("U0P1", "U0P2", "U0P3", "U0P4", "U0P5", "U0P6", "U0P7");
+        Rotation daily = new Rotation("daily", "Daily", List.of(layer("Day", "UTC", "09:00-17:00", List.of("weekdays"), seven, "daily", null)),
+                List.of(), null, null);
+        Schedule s = schedule(daily, List.of());
+
+        java.util.Map<UserId, Integer> turns = new java.util.HashMap<>();
+        for (Shift shift : s.shifts(Level.PRIMARY, Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-12-14T00:00:00Z"))) {
+            turns.merge(shift.who(), 1, Integer::sum);
+        }
+        assertThat(turns).hasSize(7).allSatisfy((who, n) -> assertThat(n).isBetween(4, 5));   // 30 working days, 7 people
+    }
+
+    @Test
+    void the_next_shift_is_the_one_after_the_current_ends_even_if_it_is_the_same_person() {
+        Rotation one = new Rotation("one", "One", List.of(layer("EMEA", "Europe/London", "09:00-17:00", List.of("weekdays"),
+                List.of("U0AMARA"), "weekly", null)), List.of(), null, null);
+        Schedule s = schedule(one, List.of());
+
+        assertThat(s.next(Level.PRIMARY, Instant.parse("2026-11-24T12:00:00Z"))).contains(new Shift(Level.PRIMARY, AMARA,
+                Instant.parse("2026-11-25T09:00:00Z"), Instant.parse("2026-11-25T17:00:00Z"), "EMEA"));
+    }
+
+    @Test
+    void a_weekend_window_within_one_day_lasts_that_day() {
+        Rotation saturday = new Rotation("sat", "Saturday", FOLLOW_THE_SUN.primary(), List.of(),
+                new WeekendRotation("UTC", "SAT 09:00", "SAT 17:00", List.of("U0WKNDA", "U0WKNDB"), List.of(),
+                        LocalDate.of(2026, 11, 7), 1), null);
+        Schedule s = schedule(saturday, List.of());
+
+        assertThat(s.at(Level.PRIMARY, Instant.parse("2026-11-07T12:00:00Z")).orElseThrow().until()).isEqualTo(Instant.parse("2026-11-07T17:00:00Z"));
+        assertThat(who(s, "2026-11-11T12:00:00Z")).contains(AMARA);
+    }
+
+    @Test
+    void the_secondary_is_never_the_primarys_person_while_someone_else_can_stand_in() {
+        Rotation both = new Rotation("both", "Both",
+                List.of(layer("EMEA", "Europe/London", "09:00-17:00", List.of("weekdays"), List.of("U0AMARA"), "weekly", null)),
+                List.of(layer("Global", "UTC", "00:00-24:00", List.of("every day"), List.of("U0AMARA", "U0KENJI"), "weekly", null)),
+                null, null);
+        Schedule s = schedule(both, List.of());
+        Instant t = Instant.parse("2026-11-03T12:00:00Z");   // week 0 of Global: Amara's turn, but she is primary
+
+        assertThat(s.at(Level.SECONDARY, t).map(Shift::who)).contains(KENJI);
+        assertThat(s.at(Level.SECONDARY, Instant.parse("2026-11-03T20:00:00Z")).map(Shift::who)).contains(AMARA);  // after London's day
+    }
 }
