@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,6 +42,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
     FakeSlackApi slack;
+    private final MovableClock clock = new MovableClock();
     private Path dataDir;
     private EscalateApp bot;
     private SignedSlackClient client;
@@ -67,8 +70,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
                 "ONCALL_FEED_TOKEN", FEED_TOKEN,
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(),
-                Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), START)));
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), clock);
         client = new SignedSlackClient(bot.port(), SECRET);
     }
 
@@ -76,6 +78,31 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     void restart() throws Exception {
         bot.close();
         start();
+    }
+
+    /** Moves the bot's clock forward, as if that much time had passed. */
+    void advance(Duration by) {
+        clock.offset = clock.offset.plus(by);
+    }
+
+    /** Real time shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */
+    private static final class MovableClock extends Clock {
+        volatile Duration offset = Duration.between(Instant.now(), START);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
     }
 
     SignedSlackClient client() {

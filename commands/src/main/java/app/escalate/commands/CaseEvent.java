@@ -13,7 +13,7 @@ public record CaseEvent(CaseId caseId, Instant at, UserId actor, Kind kind, Map<
 
     public enum Kind {
         OPENED, ACKNOWLEDGED, SEVERITY_CHANGED, STATE_CHANGED, OWNER_CHANGED, NOTE_ADDED, TASK_ADDED, TASK_DONE,
-        GROUP_LOOPED, RESOLVED, REOPENED, MESSAGE_PINNED, PAGED
+        GROUP_LOOPED, RESOLVED, REOPENED, MESSAGE_PINNED, PAGED, CHAIN_ENDED
     }
 
     public CaseEvent {

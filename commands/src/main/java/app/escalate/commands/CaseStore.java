@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,9 @@ public interface CaseStore {
 
     /** Open cases, most severe first, then oldest first. */
     List<Case> openCases();
+
+    /** Open, unacknowledged cases whose next escalation step is due at {@code now}. */
+    List<CaseId> duePaging(Instant now);
 
     /** The cases {@code user} is a member of (invited to, or has acted on). */
     Set<CaseId> casesWithMember(UserId user);

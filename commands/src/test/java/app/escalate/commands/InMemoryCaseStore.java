@@ -23,7 +23,7 @@ public final class InMemoryCaseStore implements CaseStore {
         Opening opening = follow.apply(c);
         Set<UserId> members = new HashSet<>(opening.members());
         members.add(draft.reporter());
-        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members));
+        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members, opening.paging()));
         events.add(CaseEvent.opened(c, draft.description()));
         events.addAll(opening.events());
         effects.addAll(opening.effects());
@@ -38,7 +38,7 @@ public final class InMemoryCaseStore implements CaseStore {
             Set<UserId> members = new HashSet<>(applied.after().members());
             applied.events().forEach(e -> members.add(e.actor()));
             CaseFile after = applied.after();
-            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members));
+            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging()));
             events.addAll(applied.events());
             effects.addAll(applied.effects());
         }
@@ -78,6 +78,14 @@ public final class InMemoryCaseStore implements CaseStore {
         return cases().stream().filter(Case::isOpen)
                 .sorted(Comparator.comparing(Case::severity).thenComparing(Case::openedAt))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<CaseId> duePaging(java.time.Instant now) {
+        return files.values().stream()
+                .filter(f -> f.details().isOpen() && f.details().acknowledged().isEmpty())
+                .filter(f -> f.paging().nextAt().map(at -> !at.isAfter(now)).orElse(false))
+                .map(CaseFile::id).sorted(Comparator.comparing(CaseId::number)).toList();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** The connection pool, migrated schema and Jdbi instance for one {@code DATABASE_URL}. */
 public final class Database implements AutoCloseable {
@@ -36,7 +37,7 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(1_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource);
+            migrate(dataSource, jdbcUrl);
             return new Database(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -44,8 +45,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    static void migrate(DataSource dataSource, String jdbcUrl) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(Map.of("binary", jdbcUrl.startsWith("jdbc:postgresql:") ? "BYTEA" : "BLOB"))
+                .load().migrate();
     }
 
     static Jdbi configure(Jdbi jdbi) {
@@ -62,6 +65,11 @@ public final class Database implements AutoCloseable {
             return value == null ? null : value.toInstant();
         });
         return jdbi;
+    }
+
+    /** For libraries that keep their own tables here (the scheduler). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public Jdbi jdbi() {

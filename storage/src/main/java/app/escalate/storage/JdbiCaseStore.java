@@ -10,6 +10,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
+import app.escalate.commands.Paging;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -47,6 +48,7 @@ public final class JdbiCaseStore implements CaseStore {
             TimelineDao timeline = h.attach(TimelineDao.class);
             timeline.append(CaseEvent.opened(opened, draft.description()));
             opening.events().forEach(timeline::append);
+            h.attach(CaseDao.class).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
             enqueue(h, opening.effects(), draft.openedAt());
             return opened;
         });
@@ -67,6 +69,9 @@ public final class JdbiCaseStore implements CaseStore {
         CaseFile after = applied.after();
         long number = after.id().number();
         h.attach(CaseDao.class).update(after.details());
+        if (!after.paging().equals(before.paging())) {
+            h.attach(CaseDao.class).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
+        }
         CaseFileDao dao = h.attach(CaseFileDao.class);
         Map<Integer, Task> old = before.tasks().stream().collect(Collectors.toMap(Task::number, t -> t));
         for (Task task : after.tasks()) {
@@ -99,8 +104,10 @@ public final class JdbiCaseStore implements CaseStore {
     private static CaseFile file(Handle h, Case c) {
         CaseFileDao dao = h.attach(CaseFileDao.class);
         long number = c.id().number();
+        CaseDao cases = h.attach(CaseDao.class);
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
-                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()));
+                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()),
+                new Paging(cases.pageStep(number), cases.nextPageAt(number)));
     }
 
     @Override
@@ -121,6 +128,11 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public List<Case> openCases() {
         return jdbi.withExtension(CaseDao.class, CaseDao::open);
+    }
+
+    @Override
+    public List<CaseId> duePaging(Instant now) {
+        return jdbi.withExtension(CaseDao.class, dao -> dao.duePaging(now).stream().map(CaseId::new).toList());
     }
 
     @Override

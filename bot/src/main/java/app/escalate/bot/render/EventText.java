@@ -33,8 +33,11 @@ public final class EventText {
             case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
             case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
             case REOPENED -> who + " reopened the case";
-            case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level")) + " on call ("
-                    + Mrkdwn.escape(e.get("rotation")) + ")";
+            case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
+                    + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"
+                    + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");
+            case CHAIN_ENDED -> ":warning: Everyone in the escalation chain has been paged and nobody has acknowledged after "
+                    + e.get("unacknowledged_for") + " min";
             case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
                     + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
         };

@@ -11,6 +11,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.Opening;
+import app.escalate.commands.Paging;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
@@ -79,7 +80,10 @@ public final class OpenCase {
                 });
             }
         }
-        return new Opening(events, members, SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
+        // Unacknowledged, the page climbs the chain after each ack timeout; a SEV1 has paged its secondary already.
+        Paging paging = pages.isEmpty() ? Paging.NONE : new Paging(levels.size() - 1,
+                Optional.of(c.openedAt().plus(policy.severity(c.severity().level()).ack())));
+        return new Opening(events, members, SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages), paging);
     }
 
     private String channelName(Case c) {

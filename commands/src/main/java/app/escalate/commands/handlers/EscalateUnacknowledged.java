@@ -1,0 +1,112 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.Decision;
+import app.escalate.commands.Paging;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.Schedule;
+import app.escalate.commands.oncall.Shift;
+import app.escalate.config.Policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The escalation chain: when nobody has acknowledged a case within its severity's ack timeout, the
+ * next level is paged (the secondary, then each rotation's managers group) by direct message and
+ * with a mention in the case channel, and the timeline says so; this repeats after each timeout
+ * until someone acks or the chain ends. Run periodically; each step happens once per case, because
+ * it is decided with the case row locked.
+ */
+public final class EscalateUnacknowledged {
+    static final int SECONDARY = 1;
+    static final int MANAGERS = 2;
+
+    private final CaseStore cases;
+    private final Policy policy;
+    private final OnCall onCall;
+    private final Clock clock;
+
+    public EscalateUnacknowledged(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
+        this.cases = cases;
+        this.policy = policy;
+        this.onCall = onCall;
+        this.clock = clock;
+    }
+
+    /** Takes every due step; returns how many cases were paged further. */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int paged = 0;
+        for (CaseId id : cases.duePaging(now)) {
+            if (cases.change(id, file -> decide(file, now)) instanceof Decision.Applied) paged++;
+        }
+        return paged;
+    }
+
+    Decision decide(CaseFile file, Instant now) {
+        Case c = file.details();
+        Paging paging = file.paging();
+        if (!c.isOpen() || c.acknowledged().isPresent() || paging.nextAt().map(now::isBefore).orElse(true)) {
+            return new Decision.Rejected("nothing due");
+        }
+        Duration timeout = policy.severity(c.severity().level()).ack();
+        for (int step = paging.step() + 1; step <= MANAGERS; step++) {
+            Map<UserId, String[]> people = step == SECONDARY ? secondaries(now) : managers();
+            people.keySet().removeIf(file.members()::contains);   // already in the channel, and paged or acting
+            if (people.isEmpty()) continue;
+            List<CaseEvent> events = new ArrayList<>();
+            List<SlackEffect> effects = new ArrayList<>();
+            effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
+            CaseFile after = file.withPaging(new Paging(step, Optional.of(now.plus(timeout))));
+            for (Map.Entry<UserId, String[]> person : people.entrySet()) {
+                Map<String, String> data = new LinkedHashMap<>();
+                data.put("user", person.getKey().value());
+                data.put("level", person.getValue()[0]);
+                data.put("rotation", person.getValue()[1]);
+                data.put("unacknowledged_for", Long.toString(Duration.between(c.openedAt(), now).toMinutes()));
+                CaseEvent event = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.PAGED, data);
+                events.add(event);
+                effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue()[0], person.getValue()[1]));
+                effects.add(new SlackEffect.Announce(c.id(), event));
+                after = after.withMember(person.getKey());
+            }
+            return new Decision.Applied(after, events, effects);
+        }
+        // Nobody left to page: say so once, and stop the clock.
+        CaseEvent ended = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.CHAIN_ENDED,
+                Map.of("unacknowledged_for", Long.toString(Duration.between(c.openedAt(), now).toMinutes())));
+        return new Decision.Applied(file.withPaging(new Paging(MANAGERS, Optional.empty())), List.of(ended),
+                List.of(new SlackEffect.Announce(c.id(), ended)));
+    }
+
+    private Map<UserId, String[]> secondaries(Instant now) {
+        Map<UserId, String[]> people = new LinkedHashMap<>();
+        for (Schedule s : onCall.schedules(now)) {
+            s.at(Level.SECONDARY, now).map(Shift::who)
+                    .ifPresent(u -> people.putIfAbsent(u, new String[] {"secondary", s.rotation().name()}));
+        }
+        return people;
+    }
+
+    private Map<UserId, String[]> managers() {
+        Map<UserId, String[]> people = new LinkedHashMap<>();
+        policy.rotations().stream().filter(r -> r.managers() != null).forEach(r ->
+                policy.group(r.managers()).forEach(u -> people.putIfAbsent(new UserId(u), new String[] {"manager", r.name()})));
+        return people;
+    }
+}
