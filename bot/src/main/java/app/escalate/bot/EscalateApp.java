@@ -14,6 +14,7 @@ import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.handlers.RecordPinnedMessage;
@@ -25,9 +26,6 @@ import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -53,7 +51,6 @@ import java.util.concurrent.TimeUnit;
 public final class EscalateApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscalateApp.class);
     static final Duration OUTBOX_POLL = Duration.ofMillis(500);
-    static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
 
     private final Deque<AutoCloseable> started;
     private final int port;
@@ -108,17 +105,11 @@ public final class EscalateApp implements AutoCloseable {
 
             worker.start();
             started.push(worker);
-            // Periodic jobs run through db-scheduler on the same database: one replica at a time, none lost to a restart.
-            EscalateUnacknowledged escalation = new EscalateUnacknowledged(cases, policy, new OnCall(policy, overrides), clock);
-            RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
-                    .execute((instance, context) -> {
-                        if (escalation.sweep() > 0) worker.wake();
-                    });
-            Scheduler scheduler = Scheduler.create(database.dataSource()).startTasks(sweep).threads(1)
-                    .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
-            scheduler.start();
+            OnCall onCall = new OnCall(policy, overrides);
+            Scheduler scheduler = ScheduledJobs.start(database, clock, worker, outbox,
+                    new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock));
             started.push(scheduler::stop);
-            OnCallFeed feed = new OnCallFeed(new OnCall(policy, overrides), settings.oncallFeedToken(), clock);
+            OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             Javalin http = http(settings, bolt, database, outbox, metrics, feed);
             started.push(http::stop);
             if (settings.mode() == BotSettings.Mode.SOCKET) {

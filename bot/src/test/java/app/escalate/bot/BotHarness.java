@@ -1,6 +1,7 @@
 package app.escalate.bot;
 
 import app.escalate.config.BotSettings;
+import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,16 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
 
     FakeSlackApi slack;
     private final MovableClock clock = new MovableClock();
+    private final UnaryOperator<String> policyEdit;
+
+    BotHarness() {
+        this(UnaryOperator.identity());
+    }
+
+    /** With the example policy changed by {@code policyEdit} (its YAML text in, the policy to use out). */
+    BotHarness(UnaryOperator<String> policyEdit) {
+        this.policyEdit = policyEdit;
+    }
     private Path dataDir;
     private EscalateApp bot;
     private SignedSlackClient client;
@@ -70,8 +82,16 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
                 "ONCALL_FEED_TOKEN", FEED_TOKEN,
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), PolicyLoader.builtIn(), clock);
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), policy(), clock);
         client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    private Policy policy() throws IOException {
+        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
+            Path file = dataDir.resolve("policy.yml");
+            Files.writeString(file, policyEdit.apply(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+            return PolicyLoader.load(file);
+        }
     }
 
     /** Stops the bot as SIGTERM would and starts a new one on the same database. */

@@ -13,50 +13,69 @@ import java.util.Set;
  */
 public sealed interface SlackEffect {
 
-    CaseId caseId();
+    /** What the effect is about, for logs: a case id, or what else it concerns. */
+    String subject();
 
-    /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
-    record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements SlackEffect {
+    /** An effect about one case; a case's effects are delivered in order. */
+    sealed interface OnCase extends SlackEffect {
+        CaseId caseId();
+
+        @java.lang.Override
+        default String subject() {
+            return caseId().toString();
+        }
     }
 
-    record InviteToChannel(CaseId caseId, List<UserId> users) implements SlackEffect {
+    /** A message to the team channel that belongs to no case (such as an on-call coverage warning). */
+    record TeamNotice(String channel, String text) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "team channel";
+        }
+    }
+
+    /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
+    record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements OnCase {
+    }
+
+    record InviteToChannel(CaseId caseId, List<UserId> users) implements OnCase {
         public InviteToChannel {
             users = List.copyOf(users);
         }
     }
 
-    record PostCaseCard(CaseId caseId) implements SlackEffect {
+    record PostCaseCard(CaseId caseId) implements OnCase {
     }
 
-    record PinCaseCard(CaseId caseId) implements SlackEffect {
+    record PinCaseCard(CaseId caseId) implements OnCase {
     }
 
     /** Post the case type's runbook checklist in the case channel. */
-    record PostRunbook(CaseId caseId) implements SlackEffect {
+    record PostRunbook(CaseId caseId) implements OnCase {
     }
 
     /** Tell whoever opened the case where its channel is: via the command's response URL, else by DM. */
-    record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements SlackEffect {
+    record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements OnCase {
     }
 
     /** A direct message to someone on call: this case needs you, as {@code level} of {@code rotation}. */
-    record Page(CaseId caseId, UserId user, String level, String rotation) implements SlackEffect {
+    record Page(CaseId caseId, UserId user, String level, String rotation) implements OnCase {
     }
 
     /** Re-render the pinned card in place. */
-    record UpdateCaseCard(CaseId caseId) implements SlackEffect {
+    record UpdateCaseCard(CaseId caseId) implements OnCase {
     }
 
     /** Set the channel topic from the case, e.g. {@code SEV1 · investigating · owner @maria · ESC-42}. */
-    record SetChannelTopic(CaseId caseId) implements SlackEffect {
+    record SetChannelTopic(CaseId caseId) implements OnCase {
     }
 
     /** Say in the case channel what just happened. */
-    record Announce(CaseId caseId, CaseEvent event) implements SlackEffect {
+    record Announce(CaseId caseId, CaseEvent event) implements OnCase {
     }
 
     /** Brief a stakeholder group just brought in: who they are, and the case so far. */
-    record BriefGroup(CaseId caseId, String group, List<UserId> members) implements SlackEffect {
+    record BriefGroup(CaseId caseId, String group, List<UserId> members) implements OnCase {
         public BriefGroup {
             members = List.copyOf(members);
         }
@@ -66,7 +85,7 @@ public sealed interface SlackEffect {
      * A reply only {@code user} sees, where they clicked (response URL) or else in {@code channel};
      * for answers to buttons, which cannot carry a reply in their acknowledgement. Plain text.
      */
-    record Whisper(CaseId caseId, UserId user, ChannelId channel, Optional<String> responseUrl, String text) implements SlackEffect {
+    record Whisper(CaseId caseId, UserId user, ChannelId channel, Optional<String> responseUrl, String text) implements OnCase {
     }
 
     /** Events whose values appear in the channel topic. */

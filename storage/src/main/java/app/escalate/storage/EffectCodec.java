@@ -27,7 +27,7 @@ final class EffectCodec {
 
     static Encoded encode(SlackEffect effect) {
         Map<String, String> p = new HashMap<>();
-        p.put("case", Long.toString(effect.caseId().number()));
+        if (effect instanceof SlackEffect.OnCase onCase) p.put("case", Long.toString(onCase.caseId().number()));
         String kind;
         if (effect instanceof SlackEffect.CreateChannel e) {
             kind = "create_channel";
@@ -67,6 +67,10 @@ final class EffectCodec {
             p.put("channel", e.channel().value());
             e.responseUrl().ifPresent(url -> p.put("response_url", url));
             p.put("text", e.text());
+        } else if (effect instanceof SlackEffect.TeamNotice e) {
+            kind = "team_notice";
+            p.put("channel", e.channel());
+            p.put("text", e.text());
         } else if (effect instanceof SlackEffect.TellReporter e) {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
@@ -79,6 +83,7 @@ final class EffectCodec {
 
     static SlackEffect decode(String kind, String payload) {
         Map<String, String> p = Json.read(payload);
+        if (kind.equals("team_notice")) return new SlackEffect.TeamNotice(p.get("channel"), p.get("text"));
         CaseId caseId = new CaseId(Long.parseLong(p.get("case")));
         return switch (kind) {
             case "create_channel" -> new SlackEffect.CreateChannel(caseId, p.get("name"), Boolean.parseBoolean(p.get("private")));
@@ -115,6 +120,7 @@ final class EffectCodec {
     /** Effects of one case go out in order; a reply to a click does not wait behind the case's backlog. */
     static String streamOf(SlackEffect effect) {
         if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
-        return "case:" + effect.caseId().number();
+        if (effect instanceof SlackEffect.OnCase onCase) return "case:" + onCase.caseId().number();
+        return "team";
     }
 }

@@ -94,7 +94,7 @@ class OutboxTest {
             outbox.delivered(heads.get(1), new DeliveryOutcome.Sent(), T0);
 
             List<OutboxEntry> next = outbox.lease(T0.plusSeconds(1), 10, LEASE);
-            assertThat(next).singleElement().satisfies(e -> assertThat(e.effect().caseId()).isEqualTo(other));
+            assertThat(next).singleElement().satisfies(e -> assertThat(e.effect().subject()).isEqualTo(other.toString()));
             outbox.delivered(next.get(0), new DeliveryOutcome.Sent(), T0);
 
             List<OutboxEntry> afterWait = outbox.lease(T0.plusSeconds(30), 10, LEASE);

@@ -102,7 +102,7 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             attempt = delivery.deliver(entry.effect());
         } catch (Exception | AssertionError e) {
-            log.error("outbox: delivering {} for {} failed unexpectedly", kind(entry), entry.effect().caseId(), e);
+            log.error("outbox: delivering {} for {} failed unexpectedly", kind(entry), entry.effect().subject(), e);
             // A fault of ours, not Slack's: retry a few times, then stop holding up the rest of the case.
             attempt = entry.attempts() + 1 >= MAX_UNEXPECTED_FAILURES
                     ? new DeliveryAttempt.GiveUp("failed " + MAX_UNEXPECTED_FAILURES + " times: " + e)
@@ -112,17 +112,17 @@ public final class OutboxWorker implements AutoCloseable {
         if (attempt instanceof DeliveryAttempt.Delivered done) {
             if (!outbox.delivered(entry, done.outcome(), now)) {
                 log.warn("outbox: {} for {} was delivered after its lease ran out; another worker holds it now",
-                        kind(entry), entry.effect().caseId());
+                        kind(entry), entry.effect().subject());
             }
             count(entry, "delivered");
         } else if (attempt instanceof DeliveryAttempt.Retry retry) {
             Duration wait = retry.after().orElseGet(() -> Backoff.after(entry.attempts()));
-            log.info("outbox: {} for {} not delivered ({}); next try in {}", kind(entry), entry.effect().caseId(),
+            log.info("outbox: {} for {} not delivered ({}); next try in {}", kind(entry), entry.effect().subject(),
                     retry.reason(), wait);
             outbox.retryAt(entry, now.plus(wait), retry.reason());
             count(entry, "retry");
         } else if (attempt instanceof DeliveryAttempt.GiveUp giveUp) {
-            log.error("outbox: {} for {} refused by Slack: {}", kind(entry), entry.effect().caseId(), giveUp.reason());
+            log.error("outbox: {} for {} refused by Slack: {}", kind(entry), entry.effect().subject(), giveUp.reason());
             outbox.failed(entry, now, giveUp.reason());
             count(entry, "failed");
         }

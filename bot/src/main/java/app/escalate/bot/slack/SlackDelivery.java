@@ -82,6 +82,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
+            if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
@@ -182,6 +183,14 @@ public final class SlackDelivery {
         var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
         if (dm.isOk()) return sent();
         throw refused("chat.postMessage", dm);
+    }
+
+    /** A notice for the team channel (named in the policy by name or id); plain text, escaped here. */
+    private DeliveryAttempt teamNotice(SlackEffect.TeamNotice e) {
+        String text = ":warning: " + Mrkdwn.escape(e.text());
+        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.channel()).text(text)));
+        if (res.isOk()) return sent();
+        throw refused("chat.postMessage", res);
     }
 
     /** A direct message to the person on call, naming the case and its channel. */

@@ -1,0 +1,51 @@
+package app.escalate.bot;
+
+import app.escalate.bot.outbox.OutboxWorker;
+import app.escalate.commands.handlers.CheckCoverage;
+import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.storage.Database;
+import app.escalate.storage.Outbox;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+
+/**
+ * Periodic work, run by db-scheduler on the bot's own database: one replica at a time runs each
+ * job, and a restart loses none. Jobs decide in {@code commands/} and send through the outbox.
+ */
+final class ScheduledJobs {
+    static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
+    static final LocalTime COVERAGE_CHECK_AT = LocalTime.of(7, 0);   // UTC
+
+    private ScheduledJobs() {
+    }
+
+    static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
+                           EscalateUnacknowledged escalation, CheckCoverage coverage) {
+        RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
+                .execute((instance, context) -> {
+                    if (escalation.sweep() > 0) worker.wake();
+                });
+        Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
+            outbox.enqueue(notice, clock.instant());
+            worker.wake();
+        });
+        RecurringTask<Void> dailyCoverage = Tasks.recurring("coverage-check-daily", Schedules.daily(COVERAGE_CHECK_AT))
+                .execute((instance, context) -> postCoverage.run());
+        OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
+                .execute((instance, context) -> postCoverage.run());
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, dailyCoverage).threads(1)
+                .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
+        scheduler.start();
+        // Replicas starting together share one instance id, so the team hears it once.
+        scheduler.scheduleIfNotExists(startupCoverage.instance("start-up"), clock.instant());
+        return scheduler;
+    }
+}
