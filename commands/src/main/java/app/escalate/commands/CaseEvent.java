@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,16 @@ public record CaseEvent(CaseId caseId, Instant at, UserId actor, Kind kind, Map<
         data.put("from", from);
         data.put("to", to);
         return new CaseEvent(id, at, actor, kind, data);
+    }
+
+    /** {@code who} was paged at {@code level} of {@code rotation}; {@code waited} is how long the case had gone unacknowledged, for an escalation. */
+    public static CaseEvent paged(Case c, Instant at, UserId who, String level, String rotation, Optional<Duration> waited) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("user", who.value());
+        data.put("level", level);
+        data.put("rotation", rotation);
+        waited.ifPresent(w -> data.put("unacknowledged_for", Long.toString(w.toMinutes())));
+        return new CaseEvent(c.id(), at, c.reporter(), Kind.PAGED, data);
     }
 
     public static CaseEvent of(CaseId id, Instant at, UserId actor, Kind kind, Map<String, String> data) {

@@ -32,6 +32,11 @@ public final class SlackText {
         return out.toString();
     }
 
+    /** {@code text} cut to at most {@code max} characters, an ellipsis marking the cut. */
+    public static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** The people mentioned with Slack's {@code <@U…>} tokens, in order. */
     public static List<UserId> mentionedUsers(String slackText) {
         List<UserId> users = new ArrayList<>();

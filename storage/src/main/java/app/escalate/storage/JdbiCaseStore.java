@@ -95,10 +95,7 @@ public final class JdbiCaseStore implements CaseStore {
 
     private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
         OutboxDao outbox = h.attach(OutboxDao.class);
-        for (SlackEffect effect : effects) {
-            EffectCodec.Encoded encoded = EffectCodec.encode(effect);
-            outbox.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at);
-        }
+        effects.forEach(effect -> outbox.enqueue(effect, at));
     }
 
     private static CaseFile file(Handle h, Case c) {

@@ -30,8 +30,7 @@ public final class Outbox {
 
     /** Queues one effect on its own, for Slack work that follows no change to a case (such as a reply to a click). */
     public void enqueue(SlackEffect effect, Instant at) {
-        EffectCodec.Encoded encoded = EffectCodec.encode(effect);
-        jdbi.useExtension(OutboxDao.class, dao -> dao.insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at));
+        jdbi.useExtension(OutboxDao.class, dao -> dao.enqueue(effect, at));
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.escalate.storage;
 
+import app.escalate.commands.SlackEffect;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,6 +18,12 @@ interface OutboxDao {
             """)
     void insert(@Bind("stream") String stream, @Bind("kind") String kind, @Bind("payload") String payload,
                 @Bind("at") Instant at);
+
+    /** Queues one effect in its stream, due at once. */
+    default void enqueue(SlackEffect effect, Instant at) {
+        EffectCodec.Encoded encoded = EffectCodec.encode(effect);
+        insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at);
+    }
 
     /** The head of each stream that is due and not leased: only a stream's lowest pending row may go. */
     @SqlQuery("""

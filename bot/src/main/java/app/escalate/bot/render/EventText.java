@@ -1,6 +1,7 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.SlackText;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
@@ -48,7 +49,7 @@ public final class EventText {
 
     /** Clips long text in lists; the full text stays on the timeline record. */
     static String clip(String text) {
-        return text.length() <= MAX_LINE ? text : text.substring(0, MAX_LINE - 1) + "…";
+        return SlackText.clip(text, MAX_LINE);
     }
 
     private static String link(String permalink) {

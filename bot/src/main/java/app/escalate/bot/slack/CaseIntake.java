@@ -47,8 +47,7 @@ public final class CaseIntake {
             MessageShortcutPayload p = req.getPayload();
             String channel = p.getChannel().getId();
             String text = SlackText.plain(p.getMessage().getText()).strip();
-            String title = text.lines().findFirst().orElse("").strip();
-            if (title.length() > CommandParser.MAX_TITLE_LENGTH) title = title.substring(0, CommandParser.MAX_TITLE_LENGTH - 1) + "…";
+            String title = SlackText.clip(text.lines().findFirst().orElse("").strip(), CommandParser.MAX_TITLE_LENGTH);
             OpenCaseForm.Prefill prefill = new OpenCaseForm.Prefill(title, clip(text), channel, isPrivate.test(channel));
             // The trigger expires in 3 s: open the form first, then add the message's link to it.
             Optional<View> opened = open(ctx, p.getTriggerId(), prefill).view();
@@ -121,6 +120,6 @@ public final class CaseIntake {
     }
 
     private static String clip(String text) {
-        return text.length() <= CommandParser.MAX_NOTE_LENGTH ? text : text.substring(0, CommandParser.MAX_NOTE_LENGTH - 1) + "…";
+        return SlackText.clip(text, CommandParser.MAX_NOTE_LENGTH);
     }
 }

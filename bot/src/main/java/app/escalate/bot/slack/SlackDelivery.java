@@ -157,8 +157,12 @@ public final class SlackDelivery {
     }
 
     private DeliveryAttempt post(CaseId id, SlackMessage message) {
-        CaseChannel channel = channelOf(id);
-        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel.id().value())
+        return postTo(channelOf(id).id().value(), message);
+    }
+
+    /** A message to a channel, a user (as a direct message) or the team channel by name. */
+    private DeliveryAttempt postTo(String channel, SlackMessage message) {
+        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
                 .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
         if (res.isOk()) return sent();
         throw refused("chat.postMessage", res);
@@ -180,17 +184,12 @@ public final class SlackDelivery {
                 .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel, so work it from here "
                         + "for now (`/esc status " + e.caseId() + "`) and ask a Slack admin to check the bot's permissions.");
         if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return sent();
-        var dm = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.reporter().value()).text(text)));
-        if (dm.isOk()) return sent();
-        throw refused("chat.postMessage", dm);
+        return postTo(e.reporter().value(), SlackMessage.text(text));
     }
 
     /** A notice for the team channel (named in the policy by name or id); plain text, escaped here. */
     private DeliveryAttempt teamNotice(SlackEffect.TeamNotice e) {
-        String text = ":warning: " + Mrkdwn.escape(e.text());
-        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.channel()).text(text)));
-        if (res.isOk()) return sent();
-        throw refused("chat.postMessage", res);
+        return postTo(e.channel(), SlackMessage.text(":warning: " + Mrkdwn.escape(e.text())));
     }
 
     /** A direct message to the person on call, naming the case and its channel. */
@@ -200,9 +199,7 @@ public final class SlackDelivery {
                 + CaseCard.headline(c) + " " + Mrkdwn.escape(c.title()) + " needs you"
                 + c.channel().map(ch -> ": " + Mrkdwn.channel(ch.id().value())).orElse(".")
                 + " `/esc ack` there to take it.";
-        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(e.user().value()).text(text)));
-        if (res.isOk()) return sent();
-        throw refused("chat.postMessage", res);
+        return postTo(e.user().value(), SlackMessage.text(text));
     }
 
     /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel. */

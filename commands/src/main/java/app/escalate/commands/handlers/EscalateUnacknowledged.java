@@ -74,12 +74,8 @@ public final class EscalateUnacknowledged {
             effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
             CaseFile after = file.withPaging(new Paging(step, Optional.of(now.plus(timeout))));
             for (Map.Entry<UserId, String[]> person : people.entrySet()) {
-                Map<String, String> data = new LinkedHashMap<>();
-                data.put("user", person.getKey().value());
-                data.put("level", person.getValue()[0]);
-                data.put("rotation", person.getValue()[1]);
-                data.put("unacknowledged_for", Long.toString(Duration.between(c.openedAt(), now).toMinutes()));
-                CaseEvent event = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.PAGED, data);
+                CaseEvent event = CaseEvent.paged(c, now, person.getKey(), person.getValue()[0], person.getValue()[1],
+                        Optional.of(Duration.between(c.openedAt(), now)));
                 events.add(event);
                 effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue()[0], person.getValue()[1]));
                 effects.add(new SlackEffect.Announce(c.id(), event));

@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,8 +74,7 @@ public final class OpenCase {
             for (Level level : levels) {
                 schedule.at(level, c.openedAt()).map(Shift::who).filter(members::add).ifPresent(who -> {
                     pages.add(new SlackEffect.Page(c.id(), who, level.label(), rotation.name()));
-                    events.add(CaseEvent.of(c.id(), c.openedAt(), c.reporter(), CaseEvent.Kind.PAGED,
-                            Map.of("user", who.value(), "level", level.label(), "rotation", rotation.name())));
+                    events.add(CaseEvent.paged(c, c.openedAt(), who, level.label(), rotation.name(), Optional.empty()));
                 });
             }
         }

@@ -7,6 +7,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
 import app.escalate.commands.PinnedMessage;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 
 import java.time.Clock;
@@ -43,7 +44,7 @@ public final class RecordPinnedMessage {
         data.put("ts", message.ts());
         message.author().ifPresent(a -> data.put("author", a.value()));
         String text = message.text().strip();
-        data.put("text", text.length() <= CommandParser.MAX_NOTE_LENGTH ? text : text.substring(0, CommandParser.MAX_NOTE_LENGTH - 1) + "…");
+        data.put("text", SlackText.clip(text, CommandParser.MAX_NOTE_LENGTH));
         message.permalink().ifPresent(p -> data.put("permalink", p));
         CaseEvent event = CaseEvent.of(c.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), pinnedBy, CaseEvent.Kind.MESSAGE_PINNED, data);
         Decision decision = cases.change(c.id(), file -> {
