@@ -5,6 +5,7 @@ import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
+import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.PinnedMessages;
@@ -14,6 +15,8 @@ import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.handoff.HandoffDigests;
+import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.oncall.OnCall;
@@ -23,6 +26,7 @@ import app.escalate.config.Policy;
 import app.escalate.config.Secret;
 import app.escalate.storage.Database;
 import app.escalate.storage.JdbiCaseStore;
+import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -89,16 +93,18 @@ public final class EscalateApp implements AutoCloseable {
                 background.shutdown();
                 background.awaitTermination(5, TimeUnit.SECONDS);
             });
+            JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
             OutboxWorker worker = new OutboxWorker(outbox,
-                    new SlackDelivery(slack, botToken, cases, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
+                    new SlackDelivery(slack, botToken, cases, handoffs, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
 
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
-            EscCommands commands = new EscCommands(cases, overrides, policy, clock);
+            EscCommands commands = new EscCommands(cases, overrides, handoffs, policy, clock);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
                             && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));
             intake.register(bolt);
             new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
+            new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
             bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
             AccessLossEvents.register(bolt);
@@ -107,7 +113,8 @@ public final class EscalateApp implements AutoCloseable {
             started.push(worker);
             OnCall onCall = new OnCall(policy, overrides);
             Scheduler scheduler = ScheduledJobs.start(database, clock, worker, outbox,
-                    new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock));
+                    new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
+                    new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             Javalin http = http(settings, bolt, database, outbox, metrics, feed);

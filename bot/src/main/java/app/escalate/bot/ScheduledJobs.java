@@ -3,6 +3,7 @@ package app.escalate.bot;
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -23,15 +24,21 @@ import java.time.LocalTime;
 final class ScheduledJobs {
     static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
     static final LocalTime COVERAGE_CHECK_AT = LocalTime.of(7, 0);   // UTC
+    /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
+    static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
 
     private ScheduledJobs() {
     }
 
     static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage) {
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     if (escalation.sweep() > 0) worker.wake();
+                });
+        RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
+                .execute((instance, context) -> {
+                    if (handoffs.sweep() > 0) worker.wake();
                 });
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
             outbox.enqueue(notice, clock.instant());
@@ -41,7 +48,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, dailyCoverage).threads(1)
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, handoffSweep, dailyCoverage).threads(1)
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
         scheduler.start();
         // Replicas starting together share one instance id, so the team hears it once.

@@ -44,4 +44,8 @@ public sealed interface CaseAction {
 
     record DraftRca() implements CaseAction {
     }
+
+    /** Flag the case for the next handoff digests ({@code on}), or take the flag off. */
+    record Watch(boolean on) implements CaseAction {
+    }
 }

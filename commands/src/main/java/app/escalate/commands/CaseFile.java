@@ -2,19 +2,27 @@ package app.escalate.commands;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A case with its tasks, the stakeholder groups looped in, and its members (people invited to or
- * acting on it; for a restricted case, the only people who may see it).
+ * acting on it; for a restricted case, the only people who may see it), its paging step, and whether
+ * it is flagged to watch at the next handoff.
  */
-public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
+public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
+                       Optional<Watch> watch) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
         stakeholders = Set.copyOf(stakeholders);
         members = Set.copyOf(members);
         if (paging == null) paging = Paging.NONE;
+        if (watch == null) watch = Optional.empty();
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
+        this(details, tasks, stakeholders, members, paging, Optional.empty());
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members) {
@@ -22,7 +30,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch);
+    }
+
+    public CaseFile withWatch(Optional<Watch> next) {
+        return new CaseFile(details, tasks, stakeholders, members, paging, next);
     }
 
     public CaseId id() {
@@ -39,11 +51,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -51,12 +63,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging);
+        return new CaseFile(details, tasks, groups, people, paging, watch);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch);
     }
 }

@@ -32,6 +32,12 @@ public interface CaseStore {
     /** Open cases, most severe first, then oldest first. */
     List<Case> openCases();
 
+    /** Every open case with its tasks, stakeholders, members and watch flag, in the order of {@link #openCases}; read in bulk. */
+    List<CaseFile> openFiles();
+
+    /** Events of {@code kinds} on any case in [from, until), oldest first. */
+    List<CaseEvent> events(Instant from, Instant until, Set<CaseEvent.Kind> kinds);
+
     /** Open, unacknowledged cases whose next escalation step is due at {@code now}. */
     List<CaseId> duePaging(Instant now);
 

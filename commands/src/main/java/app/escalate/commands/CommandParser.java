@@ -25,7 +25,7 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "oncall", "override");
+            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "watch", "oncall", "override", "handoff");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -46,8 +46,9 @@ public final class CommandParser {
             case "open" -> rest.isBlank() ? new EscCommand.OpenForm() : open(rest);
             case "status" -> status(rest);
             case "override" -> override(rest);
+            case "handoff" -> handoff(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
-            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca" -> onCase(verb, rest);
+            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "watch" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -151,6 +152,7 @@ public final class CommandParser {
             case "loop" -> loop(args);
             case "resolve" -> resolve(args);
             case "timeline" -> timeline(args);
+            case "watch" -> watch(args);
             default -> throw new AssertionError(verb);
         };
     }
@@ -229,6 +231,30 @@ public final class CommandParser {
         }
         return new CaseAction.Resolve(text(String.join(" ", words), "resolution",
                 "`resolve` needs the resolution, e.g. `/esc resolve Video removed on all surfaces`."), cause);
+    }
+
+    private static CaseAction watch(String args) {
+        if (args.isEmpty() || args.equalsIgnoreCase("on")) return new CaseAction.Watch(true);
+        if (args.equalsIgnoreCase("off")) return new CaseAction.Watch(false);
+        throw new Unreadable("`watch` flags the case for the next handoff; `watch off` takes the flag off.");
+    }
+
+    /** {@code handoff [rotation]} · {@code handoff note <text>}. */
+    private static EscCommand handoff(String rest) {
+        String args = rest.strip();
+        String[] parts = args.split("\\s+", 2);
+        if (parts[0].equalsIgnoreCase("note")) {
+            try {
+                return new EscCommand.HandoffNote(text(parts.length > 1 ? parts[1] : "", "handoff note",
+                        "`handoff note` needs the note, e.g. `/esc handoff note ESC-12 waits on the host's reply, due 09:00`."));
+            } catch (Unreadable e) {
+                return new EscCommand.Invalid(e.getMessage());
+            }
+        }
+        if (args.isEmpty()) return new EscCommand.ShowHandoff(Optional.empty());
+        if (args.matches("[a-z][a-z0-9-]{0,39}")) return new EscCommand.ShowHandoff(Optional.of(args));
+        return new EscCommand.Invalid("`handoff` shows the digest for the next handoff (`/esc handoff [rotation]`); "
+                + "`handoff note <text>` leaves a note in it.");
     }
 
     private static CaseAction timeline(String args) {

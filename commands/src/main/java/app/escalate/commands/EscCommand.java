@@ -43,6 +43,14 @@ public sealed interface EscCommand {
     record RemoveOverride(long id) implements EscCommand {
     }
 
+    /** The digest the next handoff of {@code rotation} (default: the asker's) would carry, as of now. */
+    record ShowHandoff(Optional<String> rotation) implements EscCommand {
+    }
+
+    /** A note from the outgoing shift for the next handoff digest. */
+    record HandoffNote(String text) implements EscCommand {
+    }
+
     record Help() implements EscCommand {
     }
 

@@ -1,8 +1,11 @@
 package app.escalate.commands;
 
+import app.escalate.commands.handoff.Handoff;
+import app.escalate.commands.handoff.HandoffDigest;
 import app.escalate.commands.oncall.Override;
 import app.escalate.commands.oncall.Shift;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,10 +65,19 @@ public sealed interface Reply {
     }
 
     record RotationNow(String name, Optional<Shift> primary, Optional<Shift> secondary, Optional<Shift> next,
-                       List<Override> overrides) {
+                       List<Override> overrides, List<Handoff> pendingHandoffs) {
         public RotationNow {
             overrides = List.copyOf(overrides);
+            pendingHandoffs = List.copyOf(pendingHandoffs);
         }
+    }
+
+    /** The digest the next handoff would carry, as the asker may see it. */
+    record HandoffPreview(HandoffDigest digest) implements Reply {
+    }
+
+    /** A handoff note was kept for the next digest of {@code rotation} (every rotation's when empty). */
+    record HandoffNoted(Optional<String> rotation, Optional<UserId> nextOnCall, Optional<Instant> at) implements Reply {
     }
 
     record OverrideSet(Override override, String rotationName) implements Reply {

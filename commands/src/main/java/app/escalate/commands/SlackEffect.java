@@ -34,6 +34,32 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** A handoff's digest, from its stored snapshot, with the Accept button: to the team channel, or to the incoming person by DM. */
+    record PostHandoff(long handoffId, String to, boolean forIncoming) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "handoff " + handoffId;
+        }
+    }
+
+    /** A message about a handoff, to a channel or (by DM) a person: it was accepted, a reminder, or an escalation. */
+    record HandoffNotice(long handoffId, Notice notice, String to) implements SlackEffect {
+        public enum Notice { ACCEPTED, REMINDER, ESCALATION }
+
+        @java.lang.Override
+        public String subject() {
+            return "handoff " + handoffId;
+        }
+    }
+
+    /** A reply only {@code user} sees, through the response URL of what they clicked; plain text. */
+    record Respond(UserId user, String responseUrl, String text) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "reply to " + user.value();
+        }
+    }
+
     /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
     record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements OnCase {
     }

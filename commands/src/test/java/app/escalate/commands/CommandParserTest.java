@@ -11,6 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandParserTest {
 
     @Test
+    void reads_watch_and_handoff() {
+        assertThat(CommandParser.parse("watch")).isEqualTo(new EscCommand.OnCase(Optional.empty(), new CaseAction.Watch(true)));
+        assertThat(CommandParser.parse("watch ESC-4 off"))
+                .isEqualTo(new EscCommand.OnCase(Optional.of(new CaseId(4)), new CaseAction.Watch(false)));
+        assertThat(CommandParser.parse("watch tomorrow")).isEqualTo(
+                new EscCommand.Invalid("`watch` flags the case for the next handoff; `watch off` takes the flag off."));
+        assertThat(CommandParser.parse("handoff")).isEqualTo(new EscCommand.ShowHandoff(Optional.empty()));
+        assertThat(CommandParser.parse("handoff escalations")).isEqualTo(new EscCommand.ShowHandoff(Optional.of("escalations")));
+        assertThat(CommandParser.parse("handoff note ESC-4 waits on the host &amp; legal"))
+                .isEqualTo(new EscCommand.HandoffNote("ESC-4 waits on the host & legal"));
+        assertThat(CommandParser.parse("handoff note")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.subCommand("handoff note x")).isEqualTo("handoff");
+    }
+
+    @Test
     void reads_a_title_with_a_trailing_severity() {
         assertThat(CommandParser.parse("open Deepfake video of a candidate spreading sev1"))
                 .isEqualTo(new EscCommand.Open("Deepfake video of a candidate spreading", Optional.of(Severity.SEV1), Optional.empty()));

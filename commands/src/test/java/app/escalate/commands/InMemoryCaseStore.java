@@ -38,7 +38,7 @@ public final class InMemoryCaseStore implements CaseStore {
             Set<UserId> members = new HashSet<>(applied.after().members());
             applied.events().forEach(e -> members.add(e.actor()));
             CaseFile after = applied.after();
-            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging()));
+            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging(), after.watch()));
             events.addAll(applied.events());
             effects.addAll(applied.effects());
         }
@@ -78,6 +78,21 @@ public final class InMemoryCaseStore implements CaseStore {
         return cases().stream().filter(Case::isOpen)
                 .sorted(Comparator.comparing(Case::severity).thenComparing(Case::openedAt))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<CaseFile> openFiles() {
+        return openCases().stream().map(c -> files.get(c.id())).toList();
+    }
+
+    @Override
+    public synchronized List<CaseEvent> events(java.time.Instant from, java.time.Instant until, Set<CaseEvent.Kind> kinds) {
+        return events.stream().filter(e -> kinds.contains(e.kind()) && !e.at().isBefore(from) && e.at().isBefore(until)).toList();
+    }
+
+    /** Replaces a case's file as given (tasks, stakeholders, members, watch). */
+    public synchronized void put(CaseFile file) {
+        files.put(file.id(), file);
     }
 
     @Override

@@ -12,7 +12,7 @@ public record Workspace(String teamChannel, String leadershipChannel, String cha
         leadershipChannel = channel("leadership_channel", leadershipChannel);
     }
 
-    private static String channel(String key, String value) {
+    static String channel(String key, String value) {
         if (value == null || value.isBlank()) throw new IllegalArgumentException(key + ": missing");
         String name = value.startsWith("#") ? value.substring(1) : value;
         if (!name.matches("[a-z0-9_-]{1,80}|[CG][A-Z0-9]{2,20}")) {

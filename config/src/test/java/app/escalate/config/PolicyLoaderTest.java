@@ -26,6 +26,14 @@ class PolicyLoaderTest {
                 default_severity: SEV2
             """;
 
+    private static String example() {
+        try (var in = PolicyLoader.class.getResourceAsStream("/policy.example.yml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Policy read(String yaml) {
         return PolicyLoader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "policy.yml");
     }
@@ -86,6 +94,22 @@ class PolicyLoaderTest {
         String yaml = VALID.replace("default_severity: SEV2", "default_severity: SEV9");
         assertThatThrownBy(() -> read(yaml))
                 .hasMessage("policy.yml: case_types[0]: default_severity: one of [SEV1, SEV2, SEV3, SEV4], got \"SEV9\" (line 10)");
+    }
+
+    @Test
+    void the_example_rotation_hands_over_with_a_reminder_then_an_escalation() {
+        HandoffPolicy handoff = PolicyLoader.builtIn().rotation("escalations").orElseThrow().handoff();
+
+        assertThat(handoff.remindAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(handoff.escalateAfter()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(handoff.ownChannel()).isEmpty();
+    }
+
+    @Test
+    void a_handoff_escalation_before_its_reminder_is_refused_with_its_line() {
+        String policy = example().replace("escalate_after: 45m", "escalate_after: 10m");
+        assertThatThrownBy(() -> read(policy))
+                .hasMessageStartingWith("policy.yml: rotations[0].handoff: escalate_after: must be longer than remind_after (15m)");
     }
 
     @Test

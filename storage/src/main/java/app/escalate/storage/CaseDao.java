@@ -69,12 +69,6 @@ interface CaseDao {
     @SqlUpdate("UPDATE cases SET page_step = :step, next_page_at = :nextAt WHERE case_number = :number")
     int setPaging(@Bind("number") long number, @Bind("step") int step, @Bind("nextAt") Instant nextAt);
 
-    @SqlQuery("SELECT page_step FROM cases WHERE case_number = :number")
-    int pageStep(@Bind("number") long number);
-
-    @SqlQuery("SELECT next_page_at FROM cases WHERE case_number = :number")
-    Optional<Instant> nextPageAt(@Bind("number") long number);
-
     @SqlQuery("""
             SELECT case_number FROM cases
             WHERE next_page_at <= :now AND acked_by IS NULL AND state <> 'RESOLVED'

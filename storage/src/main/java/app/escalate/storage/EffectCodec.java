@@ -71,6 +71,21 @@ final class EffectCodec {
             kind = "team_notice";
             p.put("channel", e.channel());
             p.put("text", e.text());
+        } else if (effect instanceof SlackEffect.PostHandoff e) {
+            kind = "post_handoff";
+            p.put("handoff", Long.toString(e.handoffId()));
+            p.put("to", e.to());
+            p.put("for_incoming", Boolean.toString(e.forIncoming()));
+        } else if (effect instanceof SlackEffect.HandoffNotice e) {
+            kind = "handoff_notice";
+            p.put("handoff", Long.toString(e.handoffId()));
+            p.put("notice", e.notice().name());
+            p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.Respond e) {
+            kind = "respond";
+            p.put("user", e.user().value());
+            p.put("response_url", e.responseUrl());
+            p.put("text", e.text());
         } else if (effect instanceof SlackEffect.TellReporter e) {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
@@ -83,7 +98,23 @@ final class EffectCodec {
 
     static SlackEffect decode(String kind, String payload) {
         Map<String, String> p = Json.read(payload);
-        if (kind.equals("team_notice")) return new SlackEffect.TeamNotice(p.get("channel"), p.get("text"));
+        switch (kind) {
+            case "team_notice" -> {
+                return new SlackEffect.TeamNotice(p.get("channel"), p.get("text"));
+            }
+            case "post_handoff" -> {
+                return new SlackEffect.PostHandoff(Long.parseLong(p.get("handoff")), p.get("to"), Boolean.parseBoolean(p.get("for_incoming")));
+            }
+            case "handoff_notice" -> {
+                return new SlackEffect.HandoffNotice(Long.parseLong(p.get("handoff")),
+                        SlackEffect.HandoffNotice.Notice.valueOf(p.get("notice")), p.get("to"));
+            }
+            case "respond" -> {
+                return new SlackEffect.Respond(new UserId(p.get("user")), p.get("response_url"), p.get("text"));
+            }
+            default -> {
+            }
+        }
         CaseId caseId = new CaseId(Long.parseLong(p.get("case")));
         return switch (kind) {
             case "create_channel" -> new SlackEffect.CreateChannel(caseId, p.get("name"), Boolean.parseBoolean(p.get("private")));
@@ -120,6 +151,9 @@ final class EffectCodec {
     /** Effects of one case go out in order; a reply to a click does not wait behind the case's backlog. */
     static String streamOf(SlackEffect effect) {
         if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
+        if (effect instanceof SlackEffect.Respond r) return "user:" + r.user().value();
+        if (effect instanceof SlackEffect.PostHandoff h) return "handoff:" + h.handoffId();
+        if (effect instanceof SlackEffect.HandoffNotice h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.OnCase onCase) return "case:" + onCase.caseId().number();
         return "team";
     }

@@ -34,6 +34,8 @@ public final class EventText {
             case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
             case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
             case REOPENED -> who + " reopened the case";
+            case WATCHED -> who + " flagged the case to watch at the next handoff";
+            case UNWATCHED -> who + " took the case off the handoff watch list";
             case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
                     + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"
                     + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");

@@ -72,6 +72,14 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.OverrideRemoved removed) {
             return SlackMessage.text("Removed override #" + removed.override().id() + " (" + override(removed.override()) + ").");
         }
+        if (reply instanceof Reply.HandoffPreview preview) {
+            return HandoffMessage.of(preview.digest(), Optional.empty());
+        }
+        if (reply instanceof Reply.HandoffNoted noted) {
+            return SlackMessage.text("Noted for the next handoff digest" + noted.rotation().map(r -> " of " + Mrkdwn.escape(r)).orElse("")
+                    + noted.nextOnCall().map(u -> ", when " + Mrkdwn.user(u.value()) + " takes over").orElse("")
+                    + noted.at().map(at -> " at " + Mrkdwn.date(at)).orElse("") + ".");
+        }
         if (reply instanceof Reply.RcaDraft draft) {
             return rca.of(draft.file(), draft.timeline());
         }
@@ -97,6 +105,9 @@ public final class ReplyRenderer {
             lines.add("• Next handoff: " + r.next().map(s -> Mrkdwn.user(s.who().value()) + " takes primary at "
                     + Mrkdwn.date(s.from()) + " (" + Mrkdwn.escape(s.source()) + ")").orElse("_none in the next two weeks_"));
             r.overrides().forEach(o -> lines.add("• Override #" + o.id() + ": " + override(o)));
+            r.pendingHandoffs().forEach(h -> lines.add("• :hourglass: Handoff to " + Mrkdwn.user(h.incoming().value()) + " due "
+                    + Mrkdwn.date(h.dueAt()) + " is not accepted yet" + (h.escalatedAt().isPresent() ? " (escalated)"
+                    : h.remindedAt().isPresent() ? " (reminded)" : "")));
         }
         return SlackMessage.text(String.join("\n", lines));
     }

@@ -14,6 +14,9 @@ import app.escalate.commands.Invocation;
 import app.escalate.commands.Permissions;
 import app.escalate.commands.Reply;
 import app.escalate.commands.UserId;
+import app.escalate.commands.handoff.HandoffCommands;
+import app.escalate.commands.handoff.HandoffDigests;
+import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.OverrideStore;
 import app.escalate.config.Policy;
@@ -47,8 +50,10 @@ public final class EscCommands {
     private final ReopenCase reopen;
     private final ShowOnCall showOnCall;
     private final ManageOverrides manageOverrides;
+    private final WatchCase watch;
+    private final HandoffCommands handoffs;
 
-    public EscCommands(CaseStore cases, OverrideStore overrides, Policy policy, Clock clock) {
+    public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, Policy policy, Clock clock) {
         OnCall onCall = new OnCall(policy, overrides);
         Permissions permissions = new Permissions(policy, onCall, clock);
         this.permissions = permissions;
@@ -64,7 +69,14 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.reopen = new ReopenCase(permissions);
-        this.showOnCall = new ShowOnCall(onCall, clock);
+        this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
+        this.watch = new WatchCase(permissions);
+        this.handoffs = new HandoffCommands(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
+    }
+
+    /** The handoff commands, for the digest's Accept button. */
+    public HandoffCommands handoffs() {
+        return handoffs;
     }
 
     public Reply handle(String text, Invocation by) {
@@ -81,6 +93,8 @@ public final class EscCommands {
             if (command instanceof EscCommand.OnCall) return showOnCall.handle();
             if (command instanceof EscCommand.SetOverride set) return manageOverrides.set(set, by);
             if (command instanceof EscCommand.RemoveOverride remove) return manageOverrides.remove(remove, by);
+            if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
+            if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
@@ -149,6 +163,7 @@ public final class EscCommands {
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
         if (action instanceof CaseAction.Resolve a) return resolve.decide(file, a, actor, now);
         if (action instanceof CaseAction.Reopen a) return reopen.decide(file, a, actor, now);
+        if (action instanceof CaseAction.Watch a) return watch.decide(file, a, actor, now);
         throw new AssertionError("no handler for " + action);
     }
 

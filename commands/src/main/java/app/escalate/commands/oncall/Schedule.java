@@ -87,6 +87,32 @@ public final class Schedule {
         return shifts;
     }
 
+    /**
+     * The handovers of the primary level at instants in (from, until], oldest first: every change
+     * of person, and every start of the weekend rotation even when its person was already on call.
+     */
+    public List<Handover> handovers(Instant from, Instant until) {
+        List<Handover> handovers = new ArrayList<>();
+        Set<Instant> seen = new java.util.HashSet<>();
+        for (Shift s : shifts(Level.PRIMARY, from, until.plusNanos(1))) {
+            if (s.from().isAfter(from) && !s.from().isAfter(until) && seen.add(s.from())) {
+                handovers.add(new Handover(s.from(), at(Level.PRIMARY, s.from().minusNanos(1)), s, s.source().equals("weekend")));
+            }
+        }
+        for (Segment w : weekends(Level.PRIMARY, from, until)) {
+            if (!w.from().isAfter(from) || w.from().isAfter(until) || seen.contains(w.from())) continue;
+            Optional<Segment> holder = who(Level.PRIMARY, w.from());
+            if (holder.isEmpty() || !holder.get().source().equals("weekend")) continue;
+            Optional<Shift> carryingOn = at(Level.PRIMARY, w.from());
+            Instant ends = carryingOn.map(Shift::until).orElse(w.until());
+            seen.add(w.from());
+            handovers.add(new Handover(w.from(), at(Level.PRIMARY, w.from().minusNanos(1)),
+                    new Shift(Level.PRIMARY, holder.get().who(), w.from(), ends, "weekend"), true));
+        }
+        handovers.sort(Comparator.comparing(Handover::at));
+        return handovers;
+    }
+
     /** Windows in [from, until) when nobody holds {@code level}. */
     public List<Shift> gaps(Level level, Instant from, Instant until) {
         List<Shift> gaps = new ArrayList<>();

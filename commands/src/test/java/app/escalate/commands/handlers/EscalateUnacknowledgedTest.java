@@ -1,5 +1,7 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.HandClock;
+import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
@@ -13,10 +15,8 @@ import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -31,31 +31,11 @@ class EscalateUnacknowledgedTest {
     private static final UserId HELEN = new UserId("U0ESCHELEN");
     private static final CaseId ESC_1 = new CaseId(1);
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = OPENED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(OPENED);
     private final Policy policy = PolicyLoader.builtIn();
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
-    private final EscCommands commands = new EscCommands(store, overrides, policy, clock);
+    private final EscCommands commands = new EscCommands(store, overrides, new InMemoryHandoffStore(), policy, clock);
     private final EscalateUnacknowledged escalation = new EscalateUnacknowledged(store, policy, new OnCall(policy, overrides), clock);
 
     private void open(String text) {
@@ -71,10 +51,10 @@ class EscalateUnacknowledgedTest {
         open("open Refund scam spreading sev2");   // SEV2: ack within 15 minutes
         assertThat(pages()).extracting(SlackEffect.Page::user).containsExactly(new UserId("U0ESCAMARA"));
 
-        clock.now = OPENED.plus(Duration.ofMinutes(14));
+        clock.set(OPENED.plus(Duration.ofMinutes(14)));
         assertThat(escalation.sweep()).isZero();
 
-        clock.now = OPENED.plus(Duration.ofMinutes(15));
+        clock.set(OPENED.plus(Duration.ofMinutes(15)));
         assertThat(escalation.sweep()).isEqualTo(1);
         assertThat(escalation.sweep()).as("each step once").isZero();
         assertThat(pages()).extracting(SlackEffect.Page::user, SlackEffect.Page::level).last()
@@ -86,15 +66,15 @@ class EscalateUnacknowledgedTest {
         });
         assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.Announce).hasSize(1);
 
-        clock.now = OPENED.plus(Duration.ofMinutes(30));
+        clock.set(OPENED.plus(Duration.ofMinutes(30)));
         escalation.sweep();
         assertThat(pages()).extracting(SlackEffect.Page::user, SlackEffect.Page::level).last()
                 .isEqualTo(org.assertj.core.groups.Tuple.tuple(HELEN, "manager"));
 
-        clock.now = OPENED.plus(Duration.ofMinutes(45));
+        clock.set(OPENED.plus(Duration.ofMinutes(45)));
         escalation.sweep();
         assertThat(store.events).last().extracting(CaseEvent::kind).isEqualTo(CaseEvent.Kind.CHAIN_ENDED);
-        clock.now = OPENED.plus(Duration.ofHours(3));
+        clock.set(OPENED.plus(Duration.ofHours(3)));
         assertThat(escalation.sweep()).isZero();
     }
 
@@ -103,7 +83,7 @@ class EscalateUnacknowledgedTest {
         open("open Refund scam spreading sev2");
         commands.handle("ack ESC-1", new Invocation(new UserId("U0ESCAMARA"), new ChannelId("C0TEAM"), Optional.empty()));
 
-        clock.now = OPENED.plus(Duration.ofHours(1));
+        clock.set(OPENED.plus(Duration.ofHours(1)));
 
         assertThat(escalation.sweep()).isZero();
         assertThat(pages()).hasSize(1);
@@ -114,7 +94,7 @@ class EscalateUnacknowledgedTest {
         open("open Election deepfake trending sev1");   // SEV1: ack within 5 minutes
         assertThat(pages()).extracting(SlackEffect.Page::level).containsExactly("primary", "secondary");
 
-        clock.now = OPENED.plus(Duration.ofMinutes(5));
+        clock.set(OPENED.plus(Duration.ofMinutes(5)));
         escalation.sweep();
 
         assertThat(pages()).extracting(SlackEffect.Page::user).last().isEqualTo(HELEN);

@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.*;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ShowStatusTest {
     private static final Invocation ELSEWHERE = new Invocation(KENJI, new ChannelId("C0TEAM"), Optional.empty());
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), PolicyLoader.builtIn(), Clock.fixed(T0, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), PolicyLoader.builtIn(), Clock.fixed(T0, ZoneOffset.UTC));
 
     private Case caseOf(long n, Severity severity, CaseState state, int minutesAfter, String channel) {
         Case c = new Case(new CaseId(n), "Case " + n, severity, state, Optional.empty(), Optional.empty(), KENJI, Optional.empty(),

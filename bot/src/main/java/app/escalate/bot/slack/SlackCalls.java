@@ -1,0 +1,135 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.SlackMessage;
+import com.google.gson.Gson;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slack Web API calls as the outbox needs them: every response's {@code ok} checked, Slack's own
+ * faults and the network thrown as {@link Transient} (retry), a 429 pausing the whole method until
+ * Retry-After has passed, and everything else thrown as {@link Refused} (give up, with Slack's reason).
+ */
+final class SlackCalls {
+    private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
+    /** Slack's own error codes that mean "try again later". */
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout", "team_added_to_org");
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final Clock clock;
+    private final ResponseUrls responseUrls;
+    private final Gson gson = new Gson();
+    /** Slack rate-limits per method: after a 429, no call of that method until Retry-After has passed. */
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+
+    SlackCalls(Slack slack, String botToken, Clock clock, ResponseUrls responseUrls) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+        this.clock = clock;
+        this.responseUrls = responseUrls;
+    }
+
+    MethodsClient methods() {
+        return methods;
+    }
+
+    interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+        Instant now = clock.instant();
+        Instant paused = pausedUntil.get(method);
+        if (paused != null && now.isBefore(paused)) {
+            throw new Transient(Optional.of(Duration.between(now, paused)), method + ": paused after a 429");
+        }
+        try {
+            T res = call.run();
+            if (!res.isOk() && TRANSIENT.contains(res.getError())) throw new Transient(Optional.empty(), method + ": " + res.getError());
+            return res;
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                Optional<Duration> wait = retryAfter(e.getResponse().header("Retry-After"));
+                pausedUntil.put(method, now.plus(wait.orElseThrow()));
+                throw new Transient(wait, method + ": rate limited (429)");
+            }
+            if (code >= 500 || code == 408) throw new Transient(Optional.empty(), method + ": HTTP " + code);
+            throw new Refused(method + ": HTTP " + code);
+        } catch (IOException e) {
+            throw new Transient(Optional.empty(), method + ": " + e);
+        }
+    }
+
+    /** A message to a channel, a user (as a direct message) or a channel by name; returns its timestamp. */
+    String postTo(String channel, SlackMessage message) {
+        var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
+                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
+        if (res.isOk()) return res.getTs();
+        throw refused("chat.postMessage", res);
+    }
+
+    /** Posts an ephemeral reply to a response URL; false when the URL has expired, is unknown or is not Slack's. */
+    boolean respond(String responseUrl, String text) {
+        if (!responseUrls.trusted(responseUrl)) {
+            log.warn("outbox: ignoring a response URL that is not Slack's; replying another way");
+            return false;
+        }
+        WebhookResponse res;
+        try {
+            res = slack.send(responseUrl, gson.toJson(Map.of("response_type", "ephemeral", "replace_original", false, "text", text)));
+        } catch (IOException io) {
+            throw new Transient(Optional.empty(), "response_url: " + io.getMessage());
+        }
+        int code = res.getCode();
+        if (code >= 200 && code < 300) return true;
+        if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code);
+        return false;
+    }
+
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null) return Optional.of(Duration.ofSeconds(1));
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+    }
+
+    static Refused refused(String method, SlackApiTextResponse res) {
+        return new Refused(method + ": " + res.getError());
+    }
+
+    /** Worth retrying: Slack's own fault, a rate limit (with how long to wait), or the network. */
+    static final class Transient extends RuntimeException {
+        final Optional<Duration> after;
+
+        Transient(Optional<Duration> after, String reason) {
+            super(reason, null, false, false);
+            this.after = after;
+        }
+    }
+
+    /** Retrying cannot help: Slack said no, or what the effect needs is gone. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package app.escalate.commands.handoff;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.SlackText;
+import app.escalate.commands.Task;
+import app.escalate.commands.handoff.HandoffDigest.CaseLine;
+import app.escalate.commands.handoff.HandoffDigest.ChangeLine;
+import app.escalate.commands.handoff.HandoffDigest.NoteLine;
+import app.escalate.commands.handoff.HandoffDigest.Section;
+import app.escalate.commands.handoff.HandoffDigest.SeverityGroup;
+import app.escalate.commands.handoff.HandoffDigest.TaskLine;
+import app.escalate.commands.handoff.HandoffDigest.WaitingLine;
+import app.escalate.commands.sla.SlaClock;
+import app.escalate.config.Policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link HandoffDigest} from the open cases and the shift's changes and notes. Pure: the
+ * caller loads the facts once and builds one digest per audience.
+ */
+public final class DigestBuilder {
+    /** Lines kept per section; the renderer may show fewer to stay within Slack's 3,000 characters a block. */
+    public static final int NEEDS_ACTION = 10;
+    public static final int PER_SEVERITY = 12;
+    public static final int CHANGES = 12;
+    public static final int TASKS = 10;
+    public static final int WAITING = 8;
+    public static final int WATCHED = 10;
+    public static final int NOTES = 10;
+    public static final int TITLE = 80;
+    public static final int TEXT = 200;
+
+    /** Kinds of event that count as "what changed during the shift". */
+    public static final Set<CaseEvent.Kind> CHANGE_KINDS = Set.of(CaseEvent.Kind.OPENED, CaseEvent.Kind.RESOLVED,
+            CaseEvent.Kind.REOPENED, CaseEvent.Kind.SEVERITY_CHANGED);
+
+    private final Policy policy;
+
+    public DigestBuilder(Policy policy) {
+        this.policy = policy;
+    }
+
+    /** What one digest is built from, loaded once for every audience. */
+    public record Facts(List<CaseFile> open, List<CaseEvent> changes, Function<CaseId, Optional<CaseFile>> lookup,
+                        List<HandoffNote> notes) {
+    }
+
+    public HandoffDigest build(HandoffDigest.Header header, Facts facts, Predicate<CaseFile> visible, Instant now) {
+        List<CaseFile> shown = new ArrayList<>();
+        int hidden = 0;
+        for (CaseFile f : facts.open()) {
+            if (visible.test(f)) shown.add(f);
+            else hidden++;
+        }
+        List<CaseLine> lines = shown.stream().map(f -> line(f, now)).sorted(URGENT_FIRST).toList();
+
+        List<CaseLine> urgent = lines.stream().filter(DigestBuilder::needsAction)
+                .sorted(Comparator.comparing((CaseLine l) -> l.sla().map(SlaClock.Status::due).orElse(Instant.MAX))
+                        .thenComparing(CaseLine::severity))
+                .toList();
+
+        Map<Integer, List<CaseLine>> bySeverity = lines.stream().collect(Collectors.groupingBy(CaseLine::severity));
+        List<SeverityGroup> groups = bySeverity.keySet().stream().sorted()
+                .map(s -> new SeverityGroup(s, first(bySeverity.get(s), PER_SEVERITY))).toList();
+
+        List<TaskLine> tasks = new ArrayList<>();
+        List<WaitingLine> waiting = new ArrayList<>();
+        for (CaseFile f : byUrgency(shown, lines)) {
+            for (Task t : f.tasks()) {
+                if (!t.isDone()) tasks.add(new TaskLine(f.id().number(), t.number(), SlackText.clip(t.text(), TEXT), t.assignee()));
+            }
+            if (!f.stakeholders().isEmpty()) {
+                waiting.add(new WaitingLine(f.id().number(), f.details().severity().level(), SlackText.clip(f.details().title(), TITLE),
+                        f.stakeholders().stream().sorted().toList()));
+            }
+        }
+        List<CaseLine> watched = lines.stream().filter(CaseLine::watched).toList();
+
+        return new HandoffDigest(header, shown.size(), hidden, first(urgent, NEEDS_ACTION), groups,
+                changes(facts, visible), first(tasks, TASKS), first(waiting, WAITING), first(watched, WATCHED),
+                facts.notes().stream().skip(Math.max(0, facts.notes().size() - NOTES))
+                        .map(n -> new NoteLine(n.author(), SlackText.clip(n.text(), 1000), n.at())).toList(),
+                now);
+    }
+
+    /** Breached first, then at risk, then by deadline; cases without a clock last, oldest first. */
+    static final Comparator<CaseLine> URGENT_FIRST = Comparator.comparing(CaseLine::severity)
+            .thenComparing((CaseLine l) -> l.sla().map(s -> s.standing().ordinal()).orElse(SlaClock.Standing.values().length))
+            .thenComparing(l -> l.sla().map(SlaClock.Status::due).orElse(Instant.MAX))
+            .thenComparing(CaseLine::openedAt)
+            .thenComparing(CaseLine::caseId);
+
+    static boolean needsAction(CaseLine line) {
+        return !line.acknowledged() || line.sla().map(SlaClock.Status::needsAction).orElse(false);
+    }
+
+    private CaseLine line(CaseFile f, Instant now) {
+        Case c = f.details();
+        Optional<String> next = f.tasks().stream().filter(t -> !t.isDone()).findFirst().map(t -> SlackText.clip(t.text(), TITLE));
+        return new CaseLine(c.id().number(), c.severity().level(), SlackText.clip(c.title(), TITLE), c.state().label(), c.owner(),
+                c.openedAt(), c.channel().map(ch -> ch.id().value()),
+                SlaClock.of(c, policy.severity(c.severity().level()), now), c.acknowledged().isPresent(),
+                f.watch().isPresent(), next);
+    }
+
+    private static List<CaseFile> byUrgency(List<CaseFile> files, List<CaseLine> sortedLines) {
+        Map<Long, CaseFile> byId = files.stream().collect(Collectors.toMap(f -> f.id().number(), f -> f));
+        return sortedLines.stream().map(l -> byId.get(l.caseId())).toList();
+    }
+
+    /** The shift's changes the audience may see, newest first. */
+    private static Section<ChangeLine> changes(Facts facts, Predicate<CaseFile> visible) {
+        Map<CaseId, CaseFile> open = facts.open().stream().collect(Collectors.toMap(CaseFile::id, f -> f));
+        List<CaseEvent> newestFirst = new ArrayList<>(facts.changes());
+        newestFirst.sort(Comparator.comparing(CaseEvent::at).reversed());
+        List<ChangeLine> shown = new ArrayList<>();
+        int total = 0;
+        for (CaseEvent e : newestFirst) {
+            // Only the cases of lines that will be shown are looked up, so a busy shift costs a few reads.
+            Optional<CaseFile> file = Optional.ofNullable(open.get(e.caseId()));
+            if (file.isEmpty() && shown.size() < CHANGES) file = facts.lookup().apply(e.caseId());
+            if (file.isPresent() && !visible.test(file.get())) continue;
+            if (file.isEmpty() && shown.size() < CHANGES) continue;
+            total++;
+            if (shown.size() < CHANGES) {
+                shown.add(new ChangeLine(e.at(), e.caseId().number(), SlackText.clip(file.get().details().title(), TITLE), what(e),
+                        e.actor()));
+            }
+        }
+        return new Section<>(shown, total);
+    }
+
+    private static String what(CaseEvent e) {
+        return switch (e.kind()) {
+            case OPENED -> "opened as " + e.get("severity");
+            case RESOLVED -> "resolved";
+            case REOPENED -> "reopened";
+            case SEVERITY_CHANGED -> e.get("from") + " → " + e.get("to");
+            default -> e.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static <T> Section<T> first(List<T> all, int n) {
+        return new Section<>(all.subList(0, Math.min(n, all.size())), all.size());
+    }
+}

@@ -1,0 +1,77 @@
+package app.escalate.commands.handoff;
+
+import app.escalate.commands.UserId;
+import app.escalate.commands.sla.SlaClock;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the incoming on-call reads first, for one audience (the team channel, or one person who may
+ * also see restricted cases they are a member of). Bounded whatever the number of open cases: each
+ * section keeps its most urgent lines and counts the rest, so it can be stored as the snapshot of
+ * what was posted and rendered within Slack's limits.
+ */
+public record HandoffDigest(Header header, int openTotal, int restrictedHidden, Section<CaseLine> needsAction,
+                            List<SeverityGroup> bySeverity, Section<ChangeLine> changes, Section<TaskLine> tasks,
+                            Section<WaitingLine> waiting, Section<CaseLine> watched, List<NoteLine> notes, Instant builtAt) {
+
+    public HandoffDigest {
+        bySeverity = List.copyOf(bySeverity);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Who hands to whom at {@code dueAt}; {@code shiftFrom} is when the outgoing shift began. A weekend
+     * handoff also names the weekend's secondary and managers.
+     */
+    public record Header(String rotation, String rotationName, Optional<UserId> outgoing, UserId incoming, Instant dueAt,
+                         Instant shiftFrom, boolean late, boolean weekend, Optional<UserId> weekendSecondary,
+                         List<UserId> managers) {
+        public Header {
+            managers = List.copyOf(managers);
+        }
+    }
+
+    /** The first lines of a section, and how many there are in all. */
+    public record Section<T>(List<T> shown, int total) {
+        public Section {
+            shown = List.copyOf(shown);
+        }
+
+        public int more() {
+            return total - shown.size();
+        }
+
+        public boolean isEmpty() {
+            return total == 0;
+        }
+    }
+
+    public record SeverityGroup(int severity, Section<CaseLine> cases) {
+    }
+
+    /** One open case in a line: id, severity, state, owner, age, SLA clock and next step. */
+    public record CaseLine(long caseId, int severity, String title, String state, Optional<UserId> owner, Instant openedAt,
+                           Optional<String> channel, Optional<SlaClock.Status> sla, boolean acknowledged, boolean watched,
+                           Optional<String> nextTask) {
+    }
+
+    /** {@code what} happened to a case during the outgoing shift: opened, resolved, reopened or a severity change. */
+    public record ChangeLine(Instant at, long caseId, String title, String what, UserId actor) {
+    }
+
+    public record TaskLine(long caseId, int number, String text, Optional<UserId> assignee) {
+    }
+
+    /** An open case with stakeholder groups looped in, whose answer the case is waiting on. */
+    public record WaitingLine(long caseId, int severity, String title, List<String> groups) {
+        public WaitingLine {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    public record NoteLine(UserId author, String text, Instant at) {
+    }
+}

@@ -1,0 +1,139 @@
+package app.escalate.commands.handoff;
+
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Handover;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.Schedule;
+import app.escalate.commands.oncall.Shift;
+import app.escalate.config.HandoffPolicy;
+import app.escalate.config.Policy;
+import app.escalate.config.Rotation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The handoff sweep, run every few seconds by the scheduler: posts each rotation's handovers that
+ * have come due since the last sweep (only the newest when the bot was down through several; the
+ * others are recorded as missed), and chases pending ones: a reminder to the incoming person,
+ * then the secondary and the managers.
+ */
+public final class HandoffWatch {
+    /** A digest posted later than this after its handover says it is late. */
+    public static final Duration LATE_AFTER = Duration.ofMinutes(2);
+
+    private final HandoffStore handoffs;
+    private final HandoffDigests digests;
+    private final Policy policy;
+    private final OnCall onCall;
+    private final Clock clock;
+
+    public HandoffWatch(HandoffStore handoffs, HandoffDigests digests, Policy policy, OnCall onCall, Clock clock) {
+        this.handoffs = handoffs;
+        this.digests = digests;
+        this.policy = policy;
+        this.onCall = onCall;
+        this.clock = clock;
+    }
+
+    /** One sweep; the number of handoffs posted, reminded or escalated (so the caller wakes the outbox worker). */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int acted = 0;
+        for (Schedule schedule : onCall.schedules(now)) acted += post(schedule, now);
+        for (Handoff h : handoffs.pending()) acted += chase(h, now);
+        return acted;
+    }
+
+    private int post(Schedule schedule, Instant now) {
+        String rotation = schedule.rotation().id();
+        Optional<Instant> seen = handoffs.checkedUntil(rotation);
+        // The first sweep ever only sets the mark: a new install owes nobody a late digest.
+        Instant from = seen.filter(s -> s.isAfter(now.minus(Schedule.HORIZON))).orElse(now.minus(Schedule.HORIZON));
+        List<Handover> due = seen.isEmpty() || !now.isAfter(seen.get()) ? List.of() : schedule.handovers(from, now);
+        List<NewHandoff> records = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            records.add(i == due.size() - 1 ? posted(schedule, due.get(i), now) : missed(rotation, due.get(i)));
+        }
+        Instant mark = seen.filter(now::isBefore).orElse(now);
+        return handoffs.record(rotation, seen, mark, records) && !due.isEmpty() ? 1 : 0;
+    }
+
+    private NewHandoff posted(Schedule schedule, Handover handover, Instant now) {
+        boolean late = Duration.between(handover.at(), now).compareTo(LATE_AFTER) > 0;
+        HandoffDigest.Header header = digests.header(schedule, handover, late);
+        DigestBuilder.Facts facts = digests.facts(header, now);
+        UserId incoming = handover.incoming().who();
+        HandoffDigest team = digests.build(header, facts, HandoffDigests.forTeam(), now);
+        HandoffDigest theirs = digests.build(header, facts, HandoffDigests.forReader(incoming), now);
+        String channel = channelOf(schedule.rotation());
+        return new NewHandoff(schedule.rotation().id(), handover.at(), handover.outgoing().map(Shift::who), incoming,
+                handover.weekend(), late, Handoff.Status.PENDING, Optional.of(team), Optional.of(theirs),
+                id -> List.of(new SlackEffect.PostHandoff(id, channel, false), new SlackEffect.PostHandoff(id, incoming.value(), true)));
+    }
+
+    private static NewHandoff missed(String rotation, Handover handover) {
+        return new NewHandoff(rotation, handover.at(), handover.outgoing().map(Shift::who), handover.incoming().who(),
+                handover.weekend(), true, Handoff.Status.MISSED, Optional.empty(), Optional.empty(), id -> List.of());
+    }
+
+    /** Where a rotation's digests and handoff notices go: its own channel, else the team channel. */
+    public static String channelOf(Policy policy, Rotation rotation) {
+        return rotation.handoff().ownChannel().orElse(policy.workspace().teamChannel());
+    }
+
+    private String channelOf(Rotation rotation) {
+        return channelOf(policy, rotation);
+    }
+
+    private int chase(Handoff pending, Instant now) {
+        Optional<Rotation> rotation = policy.rotation(pending.rotation());
+        if (rotation.isEmpty()) return 0; // the policy no longer has it: nobody left to chase
+        HandoffPolicy rules = rotation.get().handoff();
+        int acted = 0;
+        if (pending.remindedAt().isEmpty() && !now.isBefore(pending.postedAt().plus(rules.remindAfter()))) {
+            acted += apply(pending.id(), h -> remind(h, now));
+        }
+        if (pending.escalatedAt().isEmpty() && !now.isBefore(pending.postedAt().plus(rules.escalateAfter()))) {
+            acted += apply(pending.id(), h -> escalate(h, rotation.get(), now));
+        }
+        return acted;
+    }
+
+    private int apply(long id, java.util.function.Function<Handoff, HandoffDecision> decide) {
+        return handoffs.change(id, decide).filter(d -> d instanceof HandoffDecision.Applied).isPresent() ? 1 : 0;
+    }
+
+    private static HandoffDecision remind(Handoff h, Instant now) {
+        if (!h.isPending() || h.remindedAt().isPresent()) return new HandoffDecision.Rejected("no longer due");
+        return new HandoffDecision.Applied(h.reminded(now),
+                List.of(new HandoffEvent(h.id(), now, Optional.empty(), HandoffEvent.Kind.REMINDED, "reminded " + h.incoming().value())),
+                List.of(new SlackEffect.HandoffNotice(h.id(), SlackEffect.HandoffNotice.Notice.REMINDER, h.incoming().value())));
+    }
+
+    /** Tells the secondary on call now and the managers by DM, and the handoff channel, that nobody has taken the pager. */
+    private HandoffDecision escalate(Handoff h, Rotation rotation, Instant now) {
+        if (!h.isPending() || h.escalatedAt().isPresent()) return new HandoffDecision.Rejected("no longer due");
+        Set<String> told = new LinkedHashSet<>();
+        onCall.schedule(rotation.id(), now).flatMap(s -> s.at(Level.SECONDARY, now)).map(Shift::who)
+                .filter(u -> !u.equals(h.incoming())).ifPresent(u -> told.add(u.value()));
+        if (rotation.managers() != null) told.addAll(policy.group(rotation.managers()));
+        told.remove(h.incoming().value());
+        List<SlackEffect> effects = new ArrayList<>();
+        told.forEach(u -> effects.add(new SlackEffect.HandoffNotice(h.id(), SlackEffect.HandoffNotice.Notice.ESCALATION, u)));
+        effects.add(new SlackEffect.HandoffNotice(h.id(), SlackEffect.HandoffNotice.Notice.ESCALATION, channelOf(rotation)));
+        return new HandoffDecision.Applied(h.escalated(now),
+                List.of(new HandoffEvent(h.id(), now, Optional.empty(), HandoffEvent.Kind.ESCALATED,
+                        told.isEmpty() ? "told the channel" : "told " + String.join(", ", told) + " and the channel")),
+                effects);
+    }
+}

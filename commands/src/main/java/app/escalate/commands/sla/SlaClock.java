@@ -1,0 +1,57 @@
+package app.escalate.commands.sla;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseState;
+import app.escalate.config.SeverityPolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The SLA clock a case is running against now, measured from its open time with its current
+ * severity's times: ack until someone acknowledges, then mitigate until it is mitigated, then
+ * resolve (when the severity has a resolve time).
+ */
+public final class SlaClock {
+    /** A deadline this close is at risk: whoever is on call has to act within the hour. */
+    public static final Duration AT_RISK_WITHIN = Duration.ofHours(1);
+
+    public enum Standing {
+        BREACHED, AT_RISK, ON_TRACK;
+
+        public String label() {
+            return switch (this) {
+                case BREACHED -> "breached";
+                case AT_RISK -> "at risk";
+                case ON_TRACK -> "on track";
+            };
+        }
+    }
+
+    /** Which clock ({@code ack}, {@code mitigate} or {@code resolve}), when it runs out, and how it stands at the instant asked. */
+    public record Status(String clock, Instant due, Standing standing) {
+        public boolean needsAction() {
+            return standing != Standing.ON_TRACK;
+        }
+    }
+
+    private SlaClock() {
+    }
+
+    /** Empty for a resolved case, or one past mitigation whose severity sets no resolve time. */
+    public static Optional<Status> of(Case c, SeverityPolicy sla, Instant now) {
+        if (!c.isOpen()) return Optional.empty();
+        if (c.acknowledged().isEmpty()) return Optional.of(status("ack", c.openedAt().plus(sla.ack()), now));
+        if (c.state() == CaseState.TRIAGE || c.state() == CaseState.INVESTIGATING) {
+            return Optional.of(status("mitigate", c.openedAt().plus(sla.mitigate()), now));
+        }
+        return sla.resolveWithin().map(resolve -> status("resolve", c.openedAt().plus(resolve), now));
+    }
+
+    private static Status status(String clock, Instant due, Instant now) {
+        Standing standing = !now.isBefore(due) ? Standing.BREACHED
+                : Duration.between(now, due).compareTo(AT_RISK_WITHIN) <= 0 ? Standing.AT_RISK : Standing.ON_TRACK;
+        return new Status(clock, due, standing);
+    }
+}
