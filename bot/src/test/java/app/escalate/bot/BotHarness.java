@@ -57,6 +57,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     }
     private Path dataDir;
     private EscalateApp bot;
+    private final java.util.List<EscalateApp> replicas = new java.util.ArrayList<>();
     private SignedSlackClient client;
 
     @Override
@@ -68,6 +69,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        replicas.forEach(EscalateApp::close);
         bot.close();
         slack.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
@@ -76,14 +78,23 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     }
 
     private void start() throws Exception {
-        bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+        bot = launch();
+        client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    private EscalateApp launch() throws Exception {
+        return EscalateApp.start(BotSettings.fromEnv(Map.of(
                 "SLACK_BOT_TOKEN", TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
                 "ONCALL_FEED_TOKEN", FEED_TOKEN,
                 "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), policy(), clock);
-        client = new SignedSlackClient(bot.port(), SECRET);
+    }
+
+    /** A second bot on the same database and Slack, as another replica would be. */
+    void startReplica() throws Exception {
+        replicas.add(launch());
     }
 
     private Policy policy() throws IOException {
@@ -97,6 +108,13 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     /** Stops the bot as SIGTERM would and starts a new one on the same database. */
     void restart() throws Exception {
         bot.close();
+        start();
+    }
+
+    /** Stops the bot, lets {@code down} pass, and starts a new one on the same database. */
+    void restartAfter(Duration down) throws Exception {
+        bot.close();
+        advance(down);
         start();
     }
 

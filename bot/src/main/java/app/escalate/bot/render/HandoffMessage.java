@@ -37,6 +37,8 @@ public final class HandoffMessage {
     public static final int MAX_BLOCKS = 50;
     public static final int MAX_TEXT = 3000;
     private static final int BUDGET = MAX_TEXT - 100;
+    /** Characters of a note shown; escaping may make them up to five times longer, and several must fit. */
+    private static final int NOTE = 400;
 
     private HandoffMessage() {
     }
@@ -85,7 +87,8 @@ public final class HandoffMessage {
                     d.watched(), l -> line(l, now), "_Nothing flagged with `/esc watch`._", "")))));
         }
         if (!d.notes().isEmpty()) {
-            List<String> notes = d.notes().stream().map(n -> "• " + Mrkdwn.user(n.author().value()) + ": " + Mrkdwn.escape(n.text())).toList();
+            List<String> notes = d.notes().stream().map(n -> "• " + Mrkdwn.user(n.author().value()) + ": "
+                    + Mrkdwn.escape(SlackText.clip(n.text(), NOTE))).toList();
             blocks.add(section(s -> s.text(markdownText(pack("*Notes from the outgoing shift*", new Section<>(notes, notes.size()),
                     x -> x, "", "")))));
         }
