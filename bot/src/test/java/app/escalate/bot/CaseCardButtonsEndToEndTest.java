@@ -30,13 +30,7 @@ class CaseCardButtonsEndToEndTest {
     }
 
     private void click(String user, String action) throws Exception {
-        String payload = """
-                {"type":"block_actions","team":{"id":"T0FAKE","domain":"fake"},
-                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t",
-                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
-                 "trigger_id":"5.6.7","channel":{"id":"%s","name":"esc-1"},
-                 "message":{"type":"message","ts":"%s","text":"card"},"response_url":"%s",
-                 "actions":[%s]}""".formatted(user, cardTs, channel, channel, cardTs, harness.slack.responseUrl("click-" + user), action);
+        String payload = SignedSlackClient.blockActions(user, channel, cardTs, harness.slack.responseUrl("click-" + user), action);
         assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);
     }
 

@@ -116,15 +116,9 @@ class HandoffEndToEndTest {
     }
 
     private void click(String user, String handoffId) throws Exception {
-        String payload = """
-                {"type":"block_actions","team":{"id":"T0FAKE","domain":"fake"},
-                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t",
-                 "container":{"type":"message","message_ts":"1764000000.000100","channel_id":"C0TEAM","is_ephemeral":false},
-                 "trigger_id":"5.6.7","channel":{"id":"C0TEAM","name":"escalations"},
-                 "message":{"type":"message","ts":"1764000000.000100","text":"handoff"},"response_url":"%s",
-                 "actions":[{"action_id":"handoff_accept","block_id":"handoff:%s","text":{"type":"plain_text","text":"Accept handoff"},
-                             "value":"%s","type":"button","action_ts":"1764000000.2"}]}"""
-                .formatted(user, harness.slack.responseUrl("accept-" + user), handoffId, handoffId);
+        String payload = SignedSlackClient.blockActions(user, "C0TEAM", "1764000000.000100", harness.slack.responseUrl("accept-" + user), """
+                {"action_id":"handoff_accept","block_id":"handoff:%s","text":{"type":"plain_text","text":"Accept handoff"},
+                 "value":"%s","type":"button","action_ts":"1764000000.2"}""".formatted(handoffId, handoffId));
         assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);
     }
 

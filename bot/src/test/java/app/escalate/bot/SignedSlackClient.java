@@ -46,6 +46,17 @@ final class SignedSlackClient {
                 .collect(Collectors.joining("&"));
     }
 
+    /** A {@code block_actions} payload: {@code user} clicked {@code actionJson} on message {@code messageTs} in {@code channel}. */
+    static String blockActions(String user, String channel, String messageTs, String responseUrl, String actionJson) {
+        return """
+                {"type":"block_actions","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"%s","username":"u","name":"u","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t",
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
+                 "trigger_id":"5.6.7","channel":{"id":"%s","name":"esc"},
+                 "message":{"type":"message","ts":"%s","text":"message"},"response_url":"%s",
+                 "actions":[%s]}""".formatted(user, messageTs, channel, channel, messageTs, responseUrl, actionJson);
+    }
+
     /** An interactivity payload (shortcut, button, form submission) as Slack posts it: {@code payload=<json>}. */
     HttpResponse<String> postPayload(String json) throws IOException, InterruptedException {
         return post("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
