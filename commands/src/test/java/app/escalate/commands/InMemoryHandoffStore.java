@@ -74,6 +74,12 @@ public final class InMemoryHandoffStore implements HandoffStore {
     }
 
     @Override
+    public synchronized Optional<Handoff> latest(String rotation) {
+        return handoffs.values().stream().filter(h -> h.rotation().equals(rotation) && h.status() != Handoff.Status.MISSED)
+                .max(Comparator.comparing(Handoff::dueAt));
+    }
+
+    @Override
     public synchronized List<Handoff> pending() {
         return handoffs.values().stream().filter(Handoff::isPending).sorted(Comparator.comparing(Handoff::id)).toList();
     }

@@ -1,6 +1,7 @@
 package app.escalate.storage;
 
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.Handoff;
 import app.escalate.commands.handoff.HandoffDecision;
@@ -12,6 +13,8 @@ import app.escalate.commands.handoff.NewHandoff;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +26,7 @@ import java.util.function.Function;
 
 /** {@link HandoffStore} on Jdbi: a handoff, its events, its effects and the rotation's mark commit together. */
 public final class JdbiHandoffStore implements HandoffStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbiHandoffStore.class);
     private static final RowMapper<Handoff> HANDOFF = (rs, ctx) -> new Handoff(rs.getLong("id"), rs.getString("rotation"),
             instant(rs, "due_at").orElseThrow(), instant(rs, "posted_at").orElseThrow(),
             Optional.ofNullable(rs.getString("outgoing")).map(UserId::new), new UserId(rs.getString("incoming")),
@@ -51,16 +55,23 @@ public final class JdbiHandoffStore implements HandoffStore {
     public boolean record(String rotation, Optional<Instant> seen, Instant until, List<NewHandoff> handoffs) {
         try {
             return jdbi.inTransaction(h -> {
-                if (!moveMark(h, rotation, seen, until)) return false;
+                if (!moveMark(h, rotation, seen, until)) {
+                    log.info("handoff sweep of {}: another replica moved the mark first", rotation);
+                    return false;
+                }
                 for (NewHandoff n : handoffs) {
+                    if (exists(h, rotation, n.dueAt())) continue; // recorded by an earlier sweep; never twice
                     if (n.status() == Handoff.Status.PENDING) supersede(h, rotation, until);
                     insert(h, n, until);
                 }
                 return true;
             });
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            // A duplicate mark or handoff: another replica recorded the same sweep first.
-            if (isConstraintViolation(e)) return false;
+            // A duplicate mark or handoff: another replica recorded the same sweep at the same moment.
+            if (isConstraintViolation(e)) {
+                log.info("handoff sweep of {}: another replica recorded it first", rotation);
+                return false;
+            }
             throw e;
         }
     }
@@ -72,6 +83,11 @@ public final class JdbiHandoffStore implements HandoffStore {
         }
         return h.createUpdate("UPDATE handoff_marks SET checked_until = :until WHERE rotation = :r AND checked_until = :seen")
                 .bind("r", rotation).bind("until", until).bind("seen", seen.get()).execute() == 1;
+    }
+
+    private static boolean exists(Handle h, String rotation, Instant dueAt) {
+        return h.createQuery("SELECT COUNT(*) FROM handoffs WHERE rotation = :r AND due_at = :due")
+                .bind("r", rotation).bind("due", dueAt).mapTo(Integer.class).one() > 0;
     }
 
     private static void supersede(Handle h, String rotation, Instant at) {
@@ -105,7 +121,7 @@ public final class JdbiHandoffStore implements HandoffStore {
                         INSERT INTO handoff_events (handoff_id, occurred_at, actor, kind, detail)
                         VALUES (:id, :at, :actor, :kind, :detail)""")
                 .bind("id", e.handoffId()).bind("at", e.at()).bind("actor", e.actor().map(UserId::value).orElse(null))
-                .bind("kind", e.kind().name()).bind("detail", e.detail()).execute();
+                .bind("kind", e.kind().name()).bind("detail", SlackText.clip(e.detail(), HandoffEvent.MAX_DETAIL)).execute();
     }
 
     private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
@@ -123,6 +139,13 @@ public final class JdbiHandoffStore implements HandoffStore {
         String column = forIncoming ? "incoming_digest" : "team_digest";
         return jdbi.withHandle(h -> h.createQuery("SELECT " + column + " FROM handoffs WHERE id = :id").bind("id", id)
                 .mapTo(String.class).findOne().map(DigestJson::read));
+    }
+
+    @Override
+    public Optional<Handoff> latest(String rotation) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM handoffs WHERE rotation = :r AND status <> 'MISSED' ORDER BY due_at DESC, id DESC LIMIT 1""")
+                .bind("r", rotation).map(HANDOFF).findOne());
     }
 
     @Override

@@ -73,6 +73,9 @@ class JdbiHandoffStoreTest {
             assertThat(store.record("escalations", seen, T0, List.of(pending(T0)))).isTrue();
             assertThat(store.record("escalations", seen, T0.plusSeconds(1), List.of(pending(T0))))
                     .as("another replica that read the same mark").isFalse();
+            assertThat(store.record("escalations", store.checkedUntil("escalations"), T0.plusSeconds(2), List.of(pending(T0))))
+                    .as("a later sweep that sees the same instant again").isTrue();
+            assertThat(store.latest("escalations")).get().extracting(Handoff::dueAt).isEqualTo(T0);
 
             Handoff h = store.pending().get(0);
             assertThat(store.pending()).hasSize(1);
@@ -80,9 +83,38 @@ class JdbiHandoffStoreTest {
             assertThat(h.outgoing()).contains(AMARA);
             assertThat(h.dueAt()).isEqualTo(T0);
             assertThat(store.digest(h.id(), false)).contains(digest(T0));
-            assertThat(store.checkedUntil("escalations")).contains(T0);
+            assertThat(store.checkedUntil("escalations")).contains(T0.plusSeconds(2));
             assertThat(outbox.backlog()).isEqualTo(2);
             assertThat(store.events(h.id())).extracting(HandoffEvent::kind).containsExactly(HandoffEvent.Kind.POSTED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void two_replicas_sweeping_at_the_same_moment_record_the_handoff_once(DatabaseKind kind) throws Exception {
+        try (Database db = kind.open()) {
+            JdbiHandoffStore one = new JdbiHandoffStore(db.jdbi());
+            JdbiHandoffStore two = new JdbiHandoffStore(db.jdbi());
+            one.record("escalations", Optional.empty(), T0.minusSeconds(60), List.of());
+            Optional<Instant> seen = one.checkedUntil("escalations");
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Boolean>> results = List.of(
+                        pool.submit(() -> {
+                            together.await();
+                            return one.record("escalations", seen, T0.plusMillis(1), List.of(pending(T0)));
+                        }),
+                        pool.submit(() -> {
+                            together.await();
+                            return two.record("escalations", seen, T0.plusMillis(2), List.of(pending(T0)));
+                        }));
+                assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(true, false);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(one.pending()).hasSize(1);
+            assertThat(new Outbox(db.jdbi()).backlog()).isEqualTo(2);
         }
     }
 

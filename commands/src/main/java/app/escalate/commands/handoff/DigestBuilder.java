@@ -19,6 +19,7 @@ import app.escalate.config.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,12 +129,12 @@ public final class DigestBuilder {
         newestFirst.sort(Comparator.comparing(CaseEvent::at).reversed());
         List<ChangeLine> shown = new ArrayList<>();
         int total = 0;
+        Map<CaseId, Optional<CaseFile>> closed = new HashMap<>();
         for (CaseEvent e : newestFirst) {
-            // Only the cases of lines that will be shown are looked up, so a busy shift costs a few reads.
-            Optional<CaseFile> file = Optional.ofNullable(open.get(e.caseId()));
-            if (file.isEmpty() && shown.size() < CHANGES) file = facts.lookup().apply(e.caseId());
-            if (file.isPresent() && !visible.test(file.get())) continue;
-            if (file.isEmpty() && shown.size() < CHANGES) continue;
+            // Cases no longer open are looked up once each, so even the count hides restricted ones.
+            Optional<CaseFile> file = Optional.ofNullable(open.get(e.caseId()))
+                    .or(() -> closed.computeIfAbsent(e.caseId(), facts.lookup()));
+            if (file.isEmpty() || !visible.test(file.get())) continue;
             total++;
             if (shown.size() < CHANGES) {
                 shown.add(new ChangeLine(e.at(), e.caseId().number(), SlackText.clip(file.get().details().title(), TITLE), what(e),

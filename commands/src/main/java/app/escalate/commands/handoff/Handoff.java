@@ -32,6 +32,11 @@ public record Handoff(long id, String rotation, Instant dueAt, Instant postedAt,
                 Optional.of(at), remindedAt, escalatedAt);
     }
 
+    public Handoff superseded() {
+        return new Handoff(id, rotation, dueAt, postedAt, outgoing, incoming, weekend, late, Status.SUPERSEDED, acceptedBy, acceptedAt,
+                remindedAt, escalatedAt);
+    }
+
     public Handoff reminded(Instant at) {
         return new Handoff(id, rotation, dueAt, postedAt, outgoing, incoming, weekend, late, status, acceptedBy, acceptedAt,
                 Optional.of(at), escalatedAt);

@@ -24,6 +24,9 @@ public interface HandoffStore {
     /** The digest as posted to the team channel, or as sent to the incoming person. */
     Optional<HandoffDigest> digest(long id, boolean forIncoming);
 
+    /** The rotation's newest posted handoff (whatever became of it; missed ones do not count). */
+    Optional<Handoff> latest(String rotation);
+
     /** Handoffs posted and not yet accepted, oldest first. */
     List<Handoff> pending();
 

@@ -1,6 +1,7 @@
 package app.escalate.commands.handoff;
 
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.Handover;
 import app.escalate.commands.oncall.Level;
@@ -10,6 +11,8 @@ import app.escalate.commands.oncall.Shift;
 import app.escalate.config.HandoffPolicy;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +33,7 @@ import java.util.Set;
 public final class HandoffWatch {
     /** A digest posted later than this after its handover says it is late. */
     public static final Duration LATE_AFTER = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(HandoffWatch.class);
 
     private final HandoffStore handoffs;
     private final HandoffDigests digests;
@@ -49,8 +53,21 @@ public final class HandoffWatch {
     public int sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int acted = 0;
-        for (Schedule schedule : onCall.schedules(now)) acted += post(schedule, now);
-        for (Handoff h : handoffs.pending()) acted += chase(h, now);
+        // One rotation or handoff that fails (bad data, a database hiccup) must not stop the others.
+        for (Schedule schedule : onCall.schedules(now)) {
+            try {
+                acted += post(schedule, now);
+            } catch (RuntimeException e) {
+                log.warn("handoff sweep: rotation {} failed, will retry: {}", schedule.rotation().id(), e.toString());
+            }
+        }
+        for (Handoff h : handoffs.pending()) {
+            try {
+                acted += chase(h, now);
+            } catch (RuntimeException e) {
+                log.warn("handoff sweep: handoff {} failed, will retry: {}", h.id(), e.toString());
+            }
+        }
         return acted;
     }
 
@@ -60,12 +77,29 @@ public final class HandoffWatch {
         // The first sweep ever only sets the mark: a new install owes nobody a late digest.
         Instant from = seen.filter(s -> s.isAfter(now.minus(Schedule.HORIZON))).orElse(now.minus(Schedule.HORIZON));
         List<Handover> due = seen.isEmpty() || !now.isAfter(seen.get()) ? List.of() : schedule.handovers(from, now);
+        if (due.isEmpty() && seen.isPresent()) due = unrecorded(schedule, now).map(List::of).orElse(List.of());
         List<NewHandoff> records = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             records.add(i == due.size() - 1 ? posted(schedule, due.get(i), now) : missed(rotation, due.get(i)));
         }
         Instant mark = seen.filter(now::isBefore).orElse(now);
         return handoffs.record(rotation, seen, mark, records) && !due.isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * A change of primary the boundaries since the mark do not show: an override set to start a
+     * few minutes back, one removed on a replica whose clock is behind, or a policy changed across
+     * a restart. Whoever holds primary now and is not the last handoff's incoming person gets one.
+     */
+    private Optional<Handover> unrecorded(Schedule schedule, Instant now) {
+        Optional<Handoff> latest = handoffs.latest(schedule.rotation().id());
+        Optional<Shift> current = schedule.at(Level.PRIMARY, now);
+        if (latest.isEmpty() || current.isEmpty() || current.get().who().equals(latest.get().incoming())) return Optional.empty();
+        Handoff last = latest.get();
+        Instant at = current.get().from().isAfter(last.dueAt()) ? current.get().from() : last.dueAt().plusMillis(1);
+        Shift incoming = new Shift(Level.PRIMARY, current.get().who(), at, current.get().until(), current.get().source());
+        return Optional.of(new Handover(at, Optional.of(new Shift(Level.PRIMARY, last.incoming(), last.dueAt(), at, "handoff")), incoming,
+                current.get().source().equals("weekend")));
     }
 
     private NewHandoff posted(Schedule schedule, Handover handover, Instant now) {
@@ -97,7 +131,7 @@ public final class HandoffWatch {
 
     private int chase(Handoff pending, Instant now) {
         Optional<Rotation> rotation = policy.rotation(pending.rotation());
-        if (rotation.isEmpty()) return 0; // the policy no longer has it: nobody left to chase
+        if (rotation.isEmpty()) return apply(pending.id(), h -> close(h, now)); // the policy no longer has it
         HandoffPolicy rules = rotation.get().handoff();
         int acted = 0;
         if (pending.remindedAt().isEmpty() && !now.isBefore(pending.postedAt().plus(rules.remindAfter()))) {
@@ -111,6 +145,12 @@ public final class HandoffWatch {
 
     private int apply(long id, java.util.function.Function<Handoff, HandoffDecision> decide) {
         return handoffs.change(id, decide).filter(d -> d instanceof HandoffDecision.Applied).isPresent() ? 1 : 0;
+    }
+
+    private static HandoffDecision close(Handoff h, Instant now) {
+        if (!h.isPending()) return new HandoffDecision.Rejected("no longer pending");
+        return new HandoffDecision.Applied(h.superseded(), List.of(new HandoffEvent(h.id(), now, Optional.empty(),
+                HandoffEvent.Kind.SUPERSEDED, "the rotation is no longer in the policy")), List.of());
     }
 
     private static HandoffDecision remind(Handoff h, Instant now) {
@@ -133,7 +173,8 @@ public final class HandoffWatch {
         effects.add(new SlackEffect.HandoffNotice(h.id(), SlackEffect.HandoffNotice.Notice.ESCALATION, channelOf(rotation)));
         return new HandoffDecision.Applied(h.escalated(now),
                 List.of(new HandoffEvent(h.id(), now, Optional.empty(), HandoffEvent.Kind.ESCALATED,
-                        told.isEmpty() ? "told the channel" : "told " + String.join(", ", told) + " and the channel")),
+                        SlackText.clip(told.isEmpty() ? "told the channel" : "told " + String.join(", ", told) + " and the channel",
+                                HandoffEvent.MAX_DETAIL))),
                 effects);
     }
 }

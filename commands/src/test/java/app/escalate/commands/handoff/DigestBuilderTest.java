@@ -96,6 +96,25 @@ class DigestBuilderTest {
     }
 
     @Test
+    void a_resolved_restricted_case_is_not_even_counted_in_the_teams_changes() {
+        List<CaseEvent> changes = new ArrayList<>();
+        List<CaseFile> closed = new ArrayList<>();
+        for (int n = 1; n <= 20; n++) {
+            Case c = open(n, Severity.SEV2, Duration.ofHours(1), true, CaseState.INVESTIGATING, n > 15);
+            closed.add(file(c));
+            changes.add(CaseEvent.change(c.id(), NOW.minusSeconds(n), AMARA, CaseEvent.Kind.RESOLVED, "", "", Map.of()));
+        }
+        DigestBuilder.Facts facts = new DigestBuilder.Facts(List.of(), changes,
+                id -> closed.stream().filter(f -> f.id().equals(id)).findFirst(), List.of());
+
+        HandoffDigest team = builder.build(HEADER, facts, HandoffDigests.forTeam(), NOW);
+
+        assertThat(team.changes().total()).isEqualTo(15);
+        assertThat(team.changes().shown()).hasSize(DigestBuilder.CHANGES).extracting(HandoffDigest.ChangeLine::caseId)
+                .allMatch(id -> id <= 15);
+    }
+
+    @Test
     void the_shifts_changes_are_listed_newest_first() {
         Case c = open(1, Severity.SEV2, Duration.ofHours(3), true, CaseState.INVESTIGATING, false);
         CaseEvent opened = CaseEvent.opened(c, Optional.empty());

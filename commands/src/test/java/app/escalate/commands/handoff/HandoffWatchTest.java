@@ -109,7 +109,8 @@ class HandoffWatchTest {
         watch.sweep();                                                // 29 Oct 00:00
         clock.set(Instant.parse("2026-10-29T16:10:00Z"));             // down through London 08:00 and Los Angeles 08:00
         watch.sweep();
-        watch.sweep();                                                // a second sweep (or replica) posts nothing more
+        clock.advance(Duration.ofSeconds(15));
+        watch.sweep();                                                // the next sweep posts nothing more
 
         List<Handoff> all = handoffs.handoffs.values().stream().sorted(Comparator.comparing(Handoff::dueAt)).toList();
         assertThat(all).extracting(Handoff::dueAt, Handoff::status, Handoff::late).containsExactly(
@@ -167,6 +168,42 @@ class HandoffWatchTest {
         runUntil(Instant.parse("2026-10-29T15:00:00Z"), Duration.ofMinutes(5), false);
         assertThat(handoffs.find(id).orElseThrow().status()).isEqualTo(Handoff.Status.SUPERSEDED);
         assertThat(handoffs.pending()).extracting(Handoff::incoming).containsExactly(MARIA);
+    }
+
+    @Test
+    void an_override_set_to_start_minutes_ago_still_gets_its_handoff_and_the_one_it_replaces_stops_nagging() {
+        watch.sweep();
+        runUntil(Instant.parse("2026-10-29T08:10:15Z"), Duration.ofSeconds(15), false);   // Amara's handoff is pending
+        long amaras = handoffs.pending().get(0).id();
+        clock.advance(Duration.ofSeconds(5));
+        overrides.add(new app.escalate.commands.oncall.Override(0, "escalations", app.escalate.commands.oncall.Level.PRIMARY, LUCAS,
+                Instant.parse("2026-10-29T08:10:00Z"), Instant.parse("2026-10-29T12:00:00Z"), LUCAS, clock.instant()));
+
+        runUntil(Instant.parse("2026-10-29T10:00:00Z"), Duration.ofMinutes(1), false);
+
+        assertThat(handoffs.find(amaras).orElseThrow().status()).isEqualTo(Handoff.Status.SUPERSEDED);
+        assertThat(handoffs.events(amaras)).extracting(HandoffEvent::kind)
+                .containsExactly(HandoffEvent.Kind.POSTED, HandoffEvent.Kind.SUPERSEDED);
+        Handoff lucas = handoffs.pending().get(0);
+        assertThat(lucas.incoming()).isEqualTo(LUCAS);
+        assertThat(lucas.outgoing()).contains(AMARA);
+        assertThat(lucas.dueAt()).isEqualTo(Instant.parse("2026-10-29T08:10:00Z"));
+        assertThat(lucas.late()).isFalse();
+        assertThat(commands.handoffs().accept(lucas.id(), LUCAS, "https://hooks.slack.com/r")).get()
+                .isInstanceOf(HandoffDecision.Applied.class);
+    }
+
+    @Test
+    void a_pending_handoff_of_a_rotation_no_longer_in_the_policy_is_closed_not_chased() {
+        handoffs.record("retired", Optional.empty(), clock.instant(), List.of());
+        handoffs.record("retired", Optional.of(clock.instant()), clock.instant(), List.of(new NewHandoff("retired", clock.instant(),
+                Optional.of(KENJI), AMARA, false, false, Handoff.Status.PENDING, Optional.empty(), Optional.empty(), id -> List.of())));
+
+        clock.advance(Duration.ofHours(1));
+        watch.sweep();
+
+        assertThat(handoffs.pending()).isEmpty();
+        assertThat(handoffs.effects).noneMatch(e -> e instanceof SlackEffect.HandoffNotice);
     }
 
     @Test
