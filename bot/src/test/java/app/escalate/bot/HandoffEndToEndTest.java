@@ -61,6 +61,8 @@ class HandoffEndToEndTest {
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("accept-" + MARIA), WAIT).param("text"))
                 .startsWith("Handoff accepted");
         assertThat(harness.esc(AMARA, "C0TEAM", "oncall").get("text").getAsString()).doesNotContain("not accepted yet");
+        assertThat(harness.esc(HELEN, "C0TEAM", "handoff history").get("text").getAsString())
+                .contains("*Handoffs of Escalations on-call*", "<@" + AMARA + "> → <@" + MARIA + ">: accepted");
     }
 
     @Test

@@ -239,7 +239,7 @@ public final class CommandParser {
         throw new Unreadable("`watch` flags the case for the next handoff; `watch off` takes the flag off.");
     }
 
-    /** {@code handoff [rotation]} · {@code handoff note <text>}. */
+    /** {@code handoff [rotation]} · {@code handoff note <text>} · {@code handoff history [rotation]}. */
     private static EscCommand handoff(String rest) {
         String args = rest.strip();
         String[] parts = args.split("\\s+", 2);
@@ -251,10 +251,15 @@ public final class CommandParser {
                 return new EscCommand.Invalid(e.getMessage());
             }
         }
+        if (parts[0].equalsIgnoreCase("history")) {
+            String rotation = parts.length > 1 ? parts[1].strip().toLowerCase(Locale.ROOT) : "";
+            if (rotation.isEmpty()) return new EscCommand.HandoffHistory(Optional.empty());
+            if (rotation.matches("[a-z][a-z0-9-]{0,39}")) return new EscCommand.HandoffHistory(Optional.of(rotation));
+        }
         if (args.isEmpty()) return new EscCommand.ShowHandoff(Optional.empty());
         if (args.matches("[a-z][a-z0-9-]{0,39}")) return new EscCommand.ShowHandoff(Optional.of(args));
         return new EscCommand.Invalid("`handoff` shows the digest for the next handoff (`/esc handoff [rotation]`); "
-                + "`handoff note <text>` leaves a note in it.");
+                + "`handoff note <text>` leaves a note in it; `handoff history [rotation]` lists the last ones.");
     }
 
     private static CaseAction timeline(String args) {

@@ -47,6 +47,10 @@ public sealed interface EscCommand {
     record ShowHandoff(Optional<String> rotation) implements EscCommand {
     }
 
+    /** The rotation's recent handoffs (default: the asker's rotation): who handed to whom, and how acceptance went. */
+    record HandoffHistory(Optional<String> rotation) implements EscCommand {
+    }
+
     /** A note from the outgoing shift for the next handoff digest. */
     record HandoffNote(String text) implements EscCommand {
     }

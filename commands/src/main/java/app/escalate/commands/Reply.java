@@ -76,6 +76,13 @@ public sealed interface Reply {
     record HandoffPreview(HandoffDigest digest) implements Reply {
     }
 
+    /** A rotation's recent handoffs, newest first. */
+    record HandoffHistory(String rotation, List<Handoff> handoffs) implements Reply {
+        public HandoffHistory {
+            handoffs = List.copyOf(handoffs);
+        }
+    }
+
     /** A handoff note was kept for the next digest of {@code rotation} (every rotation's when empty). */
     record HandoffNoted(Optional<String> rotation, Optional<UserId> nextOnCall, Optional<Instant> at) implements Reply {
     }

@@ -22,6 +22,10 @@ class CommandParserTest {
         assertThat(CommandParser.parse("handoff note ESC-4 waits on the host &amp; legal"))
                 .isEqualTo(new EscCommand.HandoffNote("ESC-4 waits on the host & legal"));
         assertThat(CommandParser.parse("handoff note")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.parse("handoff history")).isEqualTo(new EscCommand.HandoffHistory(Optional.empty()));
+        assertThat(CommandParser.parse("handoff history Escalations"))
+                .isEqualTo(new EscCommand.HandoffHistory(Optional.of("escalations")));
+        assertThat(CommandParser.parse("handoff to maria now")).isInstanceOf(EscCommand.Invalid.class);
         assertThat(CommandParser.subCommand("handoff note x")).isEqualTo("handoff");
     }
 

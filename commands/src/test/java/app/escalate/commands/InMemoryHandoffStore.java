@@ -80,6 +80,12 @@ public final class InMemoryHandoffStore implements HandoffStore {
     }
 
     @Override
+    public synchronized List<Handoff> recent(String rotation, int limit) {
+        return handoffs.values().stream().filter(h -> h.rotation().equals(rotation))
+                .sorted(Comparator.comparing(Handoff::dueAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public synchronized List<Handoff> pending() {
         return handoffs.values().stream().filter(Handoff::isPending).sorted(Comparator.comparing(Handoff::id)).toList();
     }

@@ -149,6 +149,12 @@ public final class JdbiHandoffStore implements HandoffStore {
     }
 
     @Override
+    public List<Handoff> recent(String rotation, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM handoffs WHERE rotation = :r ORDER BY due_at DESC, id DESC LIMIT :limit")
+                .bind("r", rotation).bind("limit", limit).map(HANDOFF).list());
+    }
+
+    @Override
     public List<Handoff> pending() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM handoffs WHERE status = 'PENDING' ORDER BY id").map(HANDOFF).list());
     }

@@ -157,6 +157,21 @@ public final class HandoffMessage {
         return users.stream().map(u -> Mrkdwn.user(u.value())).collect(Collectors.joining(", "));
     }
 
+    /** One handoff as the audit trail shows it: when, who to whom, and what became of it. */
+    public static String auditLine(Handoff h) {
+        String outcome = switch (h.status()) {
+            case ACCEPTED -> "accepted " + h.acceptedAt().map(at -> Mrkdwn.date(at) + " (after "
+                    + age(Duration.between(h.postedAt(), at)) + ")").orElse("");
+            case PENDING -> "*not accepted yet*";
+            case SUPERSEDED -> "superseded before anyone accepted it";
+            case MISSED -> "missed while the bot was down";
+        };
+        return "• " + Mrkdwn.date(h.dueAt()) + (h.weekend() ? " weekend" : "") + " " + h.outgoing().map(o -> Mrkdwn.user(o.value()))
+                .orElse("_nobody_") + " → " + Mrkdwn.user(h.incoming().value()) + ": " + outcome
+                + (h.late() && h.status() != Handoff.Status.MISSED ? " · posted late" : "")
+                + (h.remindedAt().isPresent() ? " · reminded" : "") + (h.escalatedAt().isPresent() ? " · escalated" : "");
+    }
+
     /** The notices about a handoff: accepted (to the channel), a reminder, an escalation. */
     public static String accepted(Handoff h, String rotationName) {
         return ":white_check_mark: " + Mrkdwn.user(h.incoming().value()) + " accepted the " + Mrkdwn.escape(rotationName) + " handoff"

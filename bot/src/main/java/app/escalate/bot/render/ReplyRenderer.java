@@ -75,6 +75,11 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.HandoffPreview preview) {
             return HandoffMessage.of(preview.digest(), Optional.empty());
         }
+        if (reply instanceof Reply.HandoffHistory history) {
+            return SlackMessage.text(history.handoffs().isEmpty() ? "No handoffs of " + Mrkdwn.escape(history.rotation()) + " yet."
+                    : "*Handoffs of " + Mrkdwn.escape(history.rotation()) + "*, newest first\n"
+                    + history.handoffs().stream().map(HandoffMessage::auditLine).collect(Collectors.joining("\n")));
+        }
         if (reply instanceof Reply.HandoffNoted noted) {
             return SlackMessage.text("Noted for the next handoff digest" + noted.rotation().map(r -> " of " + Mrkdwn.escape(r)).orElse("")
                     + noted.nextOnCall().map(u -> ", when " + Mrkdwn.user(u.value()) + " takes over").orElse("")

@@ -95,6 +95,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.RemoveOverride remove) return manageOverrides.remove(remove, by);
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
+            if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 
 /** {@code /esc handoff}, {@code /esc handoff note} and the digest's Accept button. */
 public final class HandoffCommands {
+    public static final int HISTORY = 10;
     private final HandoffStore handoffs;
     private final HandoffDigests digests;
     private final Policy policy;
@@ -53,6 +54,18 @@ public final class HandoffCommands {
         Handover asOfNow = new Handover(h.at(), schedule.get().at(Level.PRIMARY, now).or(h::outgoing), h.incoming(), h.weekend());
         HandoffDigest.Header header = digests.header(schedule.get(), asOfNow, false);
         return new Reply.HandoffPreview(digests.build(header, digests.facts(header, now), HandoffDigests.forReader(by.user()), now));
+    }
+
+    /** The last {@link #HISTORY} handoffs of the rotation, for anyone auditing who held the pager when. */
+    public Reply history(EscCommand.HandoffHistory command, Invocation by) {
+        Instant now = clock.instant();
+        Optional<Schedule> schedule = command.rotation().isPresent()
+                ? onCall.schedule(command.rotation().get(), now) : scheduleOf(by.user(), now);
+        if (schedule.isEmpty()) {
+            return new Reply.Refusal(command.rotation().map(r -> "There is no rotation `" + r + "`; the rotations are "
+                    + rotationIds() + ".").orElse("The policy has no rotations, so there are no handoffs."));
+        }
+        return new Reply.HandoffHistory(schedule.get().rotation().name(), handoffs.recent(schedule.get().rotation().id(), HISTORY));
     }
 
     /** Keeps the note for the next digest of the rotation the author is on call for (or belongs to). */

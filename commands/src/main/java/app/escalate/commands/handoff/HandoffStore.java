@@ -27,6 +27,9 @@ public interface HandoffStore {
     /** The rotation's newest posted handoff (whatever became of it; missed ones do not count). */
     Optional<Handoff> latest(String rotation);
 
+    /** The rotation's newest {@code limit} handoffs, missed ones included, newest first: the audit trail. */
+    List<Handoff> recent(String rotation, int limit);
+
     /** Handoffs posted and not yet accepted, oldest first. */
     List<Handoff> pending();
 

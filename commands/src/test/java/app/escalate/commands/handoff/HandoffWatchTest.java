@@ -118,6 +118,9 @@ class HandoffWatchTest {
                 org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-10-29T15:00:00Z"), Handoff.Status.PENDING, true));
         assertThat(handoffs.effects).filteredOn(e -> e instanceof SlackEffect.PostHandoff).hasSize(2);
         assertThat(handoffs.digest(all.get(1).id(), false).orElseThrow().header().late()).isTrue();
+        Reply history = commands.handle("handoff history", new Invocation(KENJI, new ChannelId("C0TEAM"), Optional.empty(), ZoneOffset.UTC));
+        assertThat(((Reply.HandoffHistory) history).handoffs()).extracting(Handoff::status)
+                .containsExactly(Handoff.Status.PENDING, Handoff.Status.MISSED);
     }
 
     @Test
