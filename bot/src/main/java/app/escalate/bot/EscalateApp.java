@@ -5,7 +5,10 @@ import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
+import app.escalate.bot.slack.DraftButtons;
+import app.escalate.bot.slack.DraftJobs;
 import app.escalate.bot.slack.HandoffButtons;
+import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.PinnedMessages;
@@ -17,6 +20,9 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.summary.Drafts;
+import app.escalate.commands.summary.ExecUpdates;
+import app.escalate.commands.summary.SummaryModel;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.oncall.OnCall;
@@ -26,6 +32,7 @@ import app.escalate.config.Policy;
 import app.escalate.config.Secret;
 import app.escalate.storage.Database;
 import app.escalate.storage.JdbiCaseStore;
+import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.Outbox;
@@ -43,6 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -94,18 +102,25 @@ public final class EscalateApp implements AutoCloseable {
                 background.awaitTermination(5, TimeUnit.SECONDS);
             });
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
-            OutboxWorker worker = new OutboxWorker(outbox,
-                    new SlackDelivery(slack, botToken, cases, handoffs, policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
+            JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
+            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, handoffs, draftStore, policy, clock,
+                    settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
 
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
-            EscCommands commands = new EscCommands(cases, overrides, handoffs, policy, clock);
+            EscCommands commands = new EscCommands(cases, overrides, handoffs, draftStore, policy, clock);
+            Optional<LangChainSummaryModel> model = LangChainSummaryModel.from(settings.llm());
+            model.ifPresent(started::push);
+            Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), commands.permissions(), clock);
+            DraftJobs drafting = new DraftJobs(drafts, worker::wake);
+            started.push(drafting);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
                             && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));
             intake.register(bolt);
             new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
-            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake));
+            new DraftButtons(drafts, draftStore, drafting, outbox, worker::wake, clock).register(bolt);
+            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting));
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
             AccessLossEvents.register(bolt);
 
@@ -114,7 +129,8 @@ public final class EscalateApp implements AutoCloseable {
             OnCall onCall = new OnCall(policy, overrides);
             Scheduler scheduler = ScheduledJobs.start(database, clock, worker, outbox,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
-                    new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock));
+                    new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock),
+                    new ExecUpdates(cases, draftStore, policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             Javalin http = http(settings, bolt, database, outbox, metrics, feed);

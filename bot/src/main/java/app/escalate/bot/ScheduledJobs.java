@@ -4,6 +4,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.summary.ExecUpdates;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -26,12 +27,13 @@ final class ScheduledJobs {
     static final LocalTime COVERAGE_CHECK_AT = LocalTime.of(7, 0);   // UTC
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
+    static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
 
     private ScheduledJobs() {
     }
 
     static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs) {
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     if (escalation.sweep() > 0) worker.wake();
@@ -39,6 +41,10 @@ final class ScheduledJobs {
         RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
                 .execute((instance, context) -> {
                     if (handoffs.sweep() > 0) worker.wake();
+                });
+        RecurringTask<Void> execUpdateSweep = Tasks.recurring("exec-update-sweep", FixedDelay.of(EXEC_UPDATE_SWEEP))
+                .execute((instance, context) -> {
+                    if (execUpdates.sweep() > 0) worker.wake();
                 });
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
             outbox.enqueue(notice, clock.instant());
@@ -48,7 +54,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, handoffSweep, dailyCoverage).threads(1)
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, handoffSweep, execUpdateSweep, dailyCoverage).threads(1)
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
         scheduler.start();
         // Replicas starting together share one instance id, so the team hears it once.

@@ -47,8 +47,16 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     private final MovableClock clock = new MovableClock();
     private final UnaryOperator<String> policyEdit;
 
+    private Map<String, String> extraEnv = Map.of();
+
     BotHarness() {
         this(UnaryOperator.identity());
+    }
+
+    /** With these environment variables as well (such as a model endpoint). */
+    BotHarness withEnv(Map<String, String> env) {
+        this.extraEnv = Map.copyOf(env);
+        return this;
     }
 
     /** With the example policy changed by {@code policyEdit} (its YAML text in, the policy to use out). */
@@ -83,13 +91,15 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     }
 
     private EscalateApp launch() throws Exception {
-        return EscalateApp.start(BotSettings.fromEnv(Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", TOKEN,
                 "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl(),
                 "PORT", "0",
                 "ONCALL_FEED_TOKEN", FEED_TOKEN,
-                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate"))), policy(), clock);
+                "DATABASE_URL", "jdbc:h2:file:" + dataDir.resolve("escalate")));
+        env.putAll(extraEnv);
+        return EscalateApp.start(BotSettings.fromEnv(env), policy(), clock);
     }
 
     /** A second bot on the same database and Slack, as another replica would be. */
@@ -152,6 +162,11 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
         HttpResponse<String> res = client.post(SignedSlackClient.slashCommand(user, channel, text, slack.responseUrl("r1")));
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         return res.body().isEmpty() ? new JsonObject() : JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+
+    /** The bot's database, for asserting what was stored. */
+    app.escalate.storage.Database database() {
+        return app.escalate.storage.Database.open("jdbc:h2:file:" + dataDir.resolve("escalate"));
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -127,16 +127,28 @@ class CaseLifecycleEndToEndTest {
     }
 
     @Test
-    void rca_drafts_a_write_up_from_the_timeline() throws Exception {
+    void rca_drafts_a_write_up_from_the_timeline_for_review_and_posts_it_only_in_the_case_channel() throws Exception {
         esc(MARIA, "ack");
         esc(MARIA, "state mitigated");
         esc(MARIA, "resolve Answer blocked cause:model-behaviour");
 
-        String rca = esc(KENJI, "rca");
+        assertThat(esc(KENJI, "rca")).startsWith("Drafting the root-cause write-up of ESC-1…");
 
-        assertThat(rca).contains("*Root-cause write-up (draft from the timeline) — ESC-1: Model invents a product recall*",
-                "*Impact*\n_to be written_", "• Acknowledged: ", "• Mitigated: ", "• Resolved: ",
-                "*Root cause*\nModel behaviour (hallucination, unsafe or off-policy output)", "*Resolution*\nAnswer blocked",
-                "moved the case triage → *mitigated*");
+        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
+        String draft = shown.json("blocks");
+        assertThat(draft).contains("Root-cause write-up draft — ESC-1", "Drafted from a template: no model is configured.",
+                "Summary\\nESC-1 (SEV2, resolved): Model invents a product recall.", "Root cause\\nModel behaviour (hallucination, unsafe or off-policy output)",
+                "Resolution\\nAnswer blocked", "moved the case from triage to mitigated", "prompt rca.v1");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"block_id\":\"draft:(\\d+)\"").matcher(draft);
+        assertThat(id.find()).isTrue();
+        String payload = SignedSlackClient.blockActions(KENJI, channel, "1764300000.000900", harness.slack.responseUrl("rca"), """
+                {"action_id":"draft_approve","block_id":"draft:%s","text":{"type":"plain_text","text":"x"},"value":"%s","type":"button",
+                 "action_ts":"1764300300.1"}""".formatted(id.group(1), id.group(1)));
+        assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);
+
+        harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("blocks") != null
+                && c.json("blocks").contains("Root-cause write-up — ESC-1"), WAIT);
+        assertThat(harness.slack.await("chat.postEphemeral", c -> KENJI.equals(c.param("user")), WAIT).param("text"))
+                .isEqualTo("Root-cause write-up posted to the case channel.");
     }
 }

@@ -45,6 +45,10 @@ public sealed interface CaseAction {
     record DraftRca() implements CaseAction {
     }
 
+    /** An executive summary drafted for review. */
+    record DraftSummary() implements CaseAction {
+    }
+
     /** Flag the case for the next handoff digests ({@code on}), or take the flag off. */
     record Watch(boolean on) implements CaseAction {
     }

@@ -55,6 +55,10 @@ public sealed interface EscCommand {
     record HandoffNote(String text) implements EscCommand {
     }
 
+    /** How the team and its AI drafts are doing. */
+    record Stats() implements EscCommand {
+    }
+
     record Help() implements EscCommand {
     }
 

@@ -3,6 +3,8 @@ package app.escalate.commands;
 import app.escalate.commands.handoff.Handoff;
 import app.escalate.commands.handoff.HandoffDigest;
 import app.escalate.commands.oncall.Override;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.oncall.Shift;
 
 import java.time.Instant;
@@ -50,10 +52,14 @@ public sealed interface Reply {
         }
     }
 
-    /** A root-cause write-up drafted from the case and its whole timeline (oldest first). */
-    record RcaDraft(CaseFile file, List<CaseEvent> timeline) implements Reply {
-        public RcaDraft {
-            timeline = List.copyOf(timeline);
+    /** A draft of {@code kind} for the case is being written; it will be shown to the asker for review. */
+    record Drafting(CaseId caseId, DraftKind kind) implements Reply {
+    }
+
+    /** The AI drafts' record per prompt version. */
+    record Stats(List<DraftStats.VersionStats> drafts) implements Reply {
+        public Stats {
+            drafts = List.copyOf(drafts);
         }
     }
 

@@ -52,6 +52,34 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** Show a stored draft, with its review buttons, only to whoever asked for it (where they asked). */
+    record ShowDraft(long draftId) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "draft " + draftId;
+        }
+    }
+
+    /** Post an approved draft's text to a channel (the case channel, or leadership's by name). */
+    record PostDraft(long draftId, String to) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "draft " + draftId;
+        }
+    }
+
+    /** A reply to the reviewer of a draft, where the draft was shown; plain text. */
+    record DraftReply(long draftId, UserId user, String text) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "draft " + draftId;
+        }
+    }
+
+    /** The case channel is told an executive update is due (every {@code every} for its severity). */
+    record ExecUpdateDue(CaseId caseId, java.time.Duration every) implements OnCase {
+    }
+
     /** A reply only {@code user} sees, through the response URL of what they clicked; plain text. */
     record Respond(UserId user, String responseUrl, String text) implements SlackEffect {
         @java.lang.Override

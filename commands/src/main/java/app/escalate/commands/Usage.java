@@ -10,11 +10,11 @@ public final class Usage {
             "`/esc ack` · `/esc sev <1-4> [because <reason>]` · `/esc state <triage|investigating|mitigated|monitoring>`",
             "`/esc owner @person` · `/esc note <text>` · `/esc task add <text> [@person]` · `/esc task done <n>` · `/esc task list`",
             "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
-            "`/esc timeline [page]` · `/esc rca` (outside a case channel, put the case id first: `/esc ack ESC-12`)",
+            "`/esc timeline [page]` · `/esc summary` an executive summary to review and post · `/esc rca` a root-cause write-up (outside a case channel, put the case id first: `/esc ack ESC-12`)",
             "`/esc watch [off]` flag the case for the next handoff (and the weekend) · `/esc oncall` who is on call now, the next handoff, any not yet accepted",
             "`/esc handoff [rotation]` the digest the next handoff would carry · `/esc handoff note <text>` leave a note for it · `/esc handoff history` the last ones",
             "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
-            "`/esc help` this message");
+            "`/esc stats` how the AI drafts are doing · `/esc help` this message");
 
     private Usage() {
     }

@@ -38,7 +38,8 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
                 databaseUrl(value(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL)),
                 value(env, "ESCALATE_CONFIG").map(BotSettings::policyFile),
                 new LlmSettings(LlmProvider.parse(value(env, "LLM_PROVIDER").orElse("none")),
-                        value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY")),
+                        value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY"),
+                        value(env, "LLM_TIMEOUT").map(BotSettings::timeout).orElse(LlmSettings.DEFAULT_TIMEOUT)),
                 secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken));
     }
 
@@ -48,6 +49,16 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
         return "BotSettings[mode=" + mode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
                 + ", databaseUrl=" + redact(databaseUrl) + ", policyFile=" + policyFile.map(Path::toString).orElse("built-in")
                 + ", llm=" + llm.provider() + "]";
+    }
+
+    private static java.time.Duration timeout(String text) {
+        try {
+            java.time.Duration d = DurationText.parse(text);
+            if (d.compareTo(java.time.Duration.ofMinutes(5)) > 0) throw new IllegalArgumentException("at most 5m");
+            return d;
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new SettingsException("LLM_TIMEOUT must be a duration such as 20s or 1m (at most 5m), got \"" + text + "\"");
+        }
     }
 
     /** A JDBC URL with any password or user-info credentials masked. */

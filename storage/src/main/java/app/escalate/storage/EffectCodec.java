@@ -81,6 +81,21 @@ final class EffectCodec {
             p.put("handoff", Long.toString(e.handoffId()));
             p.put("notice", e.notice().name());
             p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.ShowDraft e) {
+            kind = "show_draft";
+            p.put("draft", Long.toString(e.draftId()));
+        } else if (effect instanceof SlackEffect.PostDraft e) {
+            kind = "post_draft";
+            p.put("draft", Long.toString(e.draftId()));
+            p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.DraftReply e) {
+            kind = "draft_reply";
+            p.put("draft", Long.toString(e.draftId()));
+            p.put("user", e.user().value());
+            p.put("text", e.text());
+        } else if (effect instanceof SlackEffect.ExecUpdateDue e) {
+            kind = "exec_update_due";
+            p.put("every", e.every().toString());
         } else if (effect instanceof SlackEffect.Respond e) {
             kind = "respond";
             p.put("user", e.user().value());
@@ -109,6 +124,15 @@ final class EffectCodec {
                 return new SlackEffect.HandoffNotice(Long.parseLong(p.get("handoff")),
                         SlackEffect.HandoffNotice.Notice.valueOf(p.get("notice")), p.get("to"));
             }
+            case "show_draft" -> {
+                return new SlackEffect.ShowDraft(Long.parseLong(p.get("draft")));
+            }
+            case "post_draft" -> {
+                return new SlackEffect.PostDraft(Long.parseLong(p.get("draft")), p.get("to"));
+            }
+            case "draft_reply" -> {
+                return new SlackEffect.DraftReply(Long.parseLong(p.get("draft")), new UserId(p.get("user")), p.get("text"));
+            }
             case "respond" -> {
                 return new SlackEffect.Respond(new UserId(p.get("user")), p.get("response_url"), p.get("text"));
             }
@@ -129,6 +153,7 @@ final class EffectCodec {
             case "page" -> new SlackEffect.Page(caseId, new UserId(p.get("user")), p.get("level"), p.get("rotation"));
             case "whisper" -> new SlackEffect.Whisper(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")),
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
+            case "exec_update_due" -> new SlackEffect.ExecUpdateDue(caseId, java.time.Duration.parse(p.get("every")));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),
                     Optional.ofNullable(p.get("response_url")));
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
@@ -154,6 +179,9 @@ final class EffectCodec {
         if (effect instanceof SlackEffect.Respond r) return "user:" + r.user().value();
         if (effect instanceof SlackEffect.PostHandoff h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.HandoffNotice h) return "handoff:" + h.handoffId();
+        if (effect instanceof SlackEffect.ShowDraft d) return "draft:" + d.draftId();
+        if (effect instanceof SlackEffect.PostDraft d) return "draft:" + d.draftId();
+        if (effect instanceof SlackEffect.DraftReply d) return "draft:" + d.draftId();
         if (effect instanceof SlackEffect.OnCase onCase) return "case:" + onCase.caseId().number();
         return "team";
     }

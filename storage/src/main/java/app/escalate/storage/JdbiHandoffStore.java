@@ -68,7 +68,7 @@ public final class JdbiHandoffStore implements HandoffStore {
             });
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             // A duplicate mark or handoff: another replica recorded the same sweep at the same moment.
-            if (isConstraintViolation(e)) {
+            if (Sql.isConstraintViolation(e)) {
                 log.info("handoff sweep of {}: another replica recorded it first", rotation);
                 return false;
             }
@@ -207,12 +207,5 @@ public final class JdbiHandoffStore implements HandoffStore {
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) return true;
-        }
-        return false;
     }
 }

@@ -36,6 +36,9 @@ public final class EventText {
             case REOPENED -> who + " reopened the case";
             case WATCHED -> who + " flagged the case to watch at the next handoff";
             case UNWATCHED -> who + " took the case off the handoff watch list";
+            case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
+                    + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
+                    + (e.get("leadership").equals("true") ? ", also to leadership" : "");
             case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
                     + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"
                     + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");

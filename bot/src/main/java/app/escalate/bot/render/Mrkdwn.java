@@ -19,6 +19,23 @@ public final class Mrkdwn {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * Like {@link #escape}, but a mention {@code <@U…>} of one of {@code people} stays a mention; any
+     * other {@code <…>} is made inert. For drafts whose mentions the checks have already vetted.
+     */
+    public static String escapeKeepingMentions(String text, java.util.Set<app.escalate.commands.UserId> people) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<@([A-Z0-9]+)>").matcher(text);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            String id = m.group(1);
+            boolean keep = people.stream().anyMatch(p -> p.value().equals(id));
+            out.append(escape(text.substring(from, m.start()))).append(keep ? user(id) : escape(m.group()));
+            from = m.end();
+        }
+        return out.append(escape(text.substring(from))).toString();
+    }
+
     public static String user(String userId) {
         return "<@" + userId + ">";
     }

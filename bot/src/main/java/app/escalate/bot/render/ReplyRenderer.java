@@ -17,12 +17,10 @@ import java.util.stream.Collectors;
 public final class ReplyRenderer {
     private final Policy policy;
     private final EventText events;
-    private final RcaDraft rca;
 
     public ReplyRenderer(Policy policy) {
         this.policy = policy;
         this.events = new EventText(policy);
-        this.rca = new RcaDraft(policy);
     }
 
     public SlackMessage render(Reply reply) {
@@ -85,8 +83,11 @@ public final class ReplyRenderer {
                     + noted.nextOnCall().map(u -> ", when " + Mrkdwn.user(u.value()) + " takes over").orElse("")
                     + noted.at().map(at -> " at " + Mrkdwn.date(at)).orElse("") + ".");
         }
-        if (reply instanceof Reply.RcaDraft draft) {
-            return rca.of(draft.file(), draft.timeline());
+        if (reply instanceof Reply.Drafting drafting) {
+            return SlackMessage.text(DraftMessage.drafting(drafting.caseId(), drafting.kind()));
+        }
+        if (reply instanceof Reply.Stats stats) {
+            return DraftMessage.stats(stats.drafts());
         }
         throw new AssertionError("unrendered reply " + reply);
     }

@@ -41,14 +41,16 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final Runnable outboxChanged;
     private final MeterRegistry metrics;
     private final CaseIntake intake;
+    private final DraftJobs drafting;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics,
-                           CaseIntake intake) {
+                           CaseIntake intake, DraftJobs drafting) {
         this.commands = commands;
         this.renderer = renderer;
         this.outboxChanged = outboxChanged;
         this.metrics = metrics;
         this.intake = intake;
+        this.drafting = drafting;
     }
 
     @Override
@@ -63,6 +65,8 @@ public final class EscSlashCommand implements SlashCommandHandler {
                     readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
+            // The draft is written after this ack; it comes back to the asker through the outbox.
+            if (reply instanceof Reply.Drafting d) drafting.start(d.caseId(), d.kind(), by.user(), by.channel(), by.responseUrl());
             if (reply instanceof Reply.OpenForm) {
                 Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
                 if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());

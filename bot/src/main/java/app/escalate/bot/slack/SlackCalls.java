@@ -34,7 +34,8 @@ final class SlackCalls {
     private final MethodsClient methods;
     private final Clock clock;
     private final ResponseUrls responseUrls;
-    private final Gson gson = new Gson();
+    /** Snake case, as Slack reads Block Kit. */
+    private final Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
     /** Slack rate-limits per method: after a 429, no call of that method until Retry-After has passed. */
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
@@ -87,13 +88,28 @@ final class SlackCalls {
 
     /** Posts an ephemeral reply to a response URL; false when the URL has expired, is unknown or is not Slack's. */
     boolean respond(String responseUrl, String text) {
+        return respond(responseUrl, SlackMessage.text(text));
+    }
+
+    /** An ephemeral message only {@code user} sees in {@code channel}. */
+    void postEphemeral(String channel, String user, SlackMessage message) {
+        var res = call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user)
+                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
+        if (!res.isOk()) throw refused("chat.postEphemeral", res);
+    }
+
+    /** Like {@link #respond(String, String)}, with blocks. */
+    boolean respond(String responseUrl, SlackMessage message) {
         if (!responseUrls.trusted(responseUrl)) {
             log.warn("outbox: ignoring a response URL that is not Slack's; replying another way");
             return false;
         }
         WebhookResponse res;
         try {
-            res = slack.send(responseUrl, gson.toJson(Map.of("response_type", "ephemeral", "replace_original", false, "text", text)));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("response_type", "ephemeral", "replace_original", false,
+                    "text", message.text()));
+            if (!message.blocks().isEmpty()) body.put("blocks", message.blocks());
+            res = slack.send(responseUrl, gson.toJson(body));
         } catch (IOException io) {
             throw new Transient(Optional.empty(), "response_url: " + io.getMessage());
         }

@@ -13,6 +13,7 @@ import app.escalate.commands.ChannelName;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
+import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.storage.DeliveryOutcome;
@@ -43,14 +44,17 @@ public final class SlackDelivery {
     private final CaseMessages messages;
     private final HandoffDelivery handoffs;
 
-    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, Policy policy, Clock clock,
-                         URI apiUrl) {
+    private final DraftDelivery drafts;
+
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
+                         Clock clock, URI apiUrl) {
         this.calls = new SlackCalls(slack, botToken, clock, new ResponseUrls(apiUrl));
         this.methods = calls.methods();
         this.cases = cases;
         this.policy = policy;
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
+        this.drafts = new DraftDelivery(calls, draftStore, cases);
     }
 
     public DeliveryAttempt deliver(SlackEffect effect) {
@@ -70,6 +74,10 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PostHandoff e) return handoffs.post(e);
             if (effect instanceof SlackEffect.HandoffNotice e) return handoffs.notice(e);
             if (effect instanceof SlackEffect.Respond e) return handoffs.respond(e);
+            if (effect instanceof SlackEffect.ShowDraft e) return drafts.show(e);
+            if (effect instanceof SlackEffect.PostDraft e) return drafts.post(e);
+            if (effect instanceof SlackEffect.DraftReply e) return drafts.reply(e);
+            if (effect instanceof SlackEffect.ExecUpdateDue e) return drafts.execUpdateDue(e);
             if (effect instanceof SlackEffect.BriefGroup e) {
                 return post(e.caseId(), messages.briefing(theFile(e.caseId()), e.group(), e.members(), cases.timeline(e.caseId())));
             }

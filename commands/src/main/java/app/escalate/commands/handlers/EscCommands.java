@@ -18,6 +18,10 @@ import app.escalate.commands.handoff.HandoffCommands;
 import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.DraftStats;
+import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.oncall.OverrideStore;
 import app.escalate.config.Policy;
 
@@ -53,11 +57,14 @@ public final class EscCommands {
     private final WatchCase watch;
     private final HandoffCommands handoffs;
 
-    public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, Policy policy, Clock clock) {
+    private final DraftStore drafts;
+
+    public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
         OnCall onCall = new OnCall(policy, overrides);
         Permissions permissions = new Permissions(policy, onCall, clock);
         this.permissions = permissions;
         this.cases = cases;
+        this.drafts = drafts;
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, onCall, clock);
         this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
@@ -72,6 +79,10 @@ public final class EscCommands {
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
         this.handoffs = new HandoffCommands(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
+    }
+
+    public Permissions permissions() {
+        return permissions;
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -96,6 +107,11 @@ public final class EscCommands {
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
+            if (command instanceof EscCommand.Stats) {
+                List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
+                decided.addAll(drafts.decided(DraftKind.RCA));
+                return new Reply.Stats(DraftStats.byVersion(decided));
+            }
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
@@ -119,7 +135,7 @@ public final class EscCommands {
         CaseId caseId = id;
         boolean inItsChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
         if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
-                || action instanceof CaseAction.DraftRca) {
+                || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(caseId));
             return read(file, action);
@@ -170,8 +186,9 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
+        if (action instanceof CaseAction.DraftRca) return new Reply.Drafting(file.id(), DraftKind.RCA);
+        if (action instanceof CaseAction.DraftSummary) return new Reply.Drafting(file.id(), DraftKind.EXEC_SUMMARY);
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
-        if (action instanceof CaseAction.DraftRca) return new Reply.RcaDraft(file, oldestFirst);
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
         if (page > pages) return new Reply.Refusal("The timeline of " + file.id() + " has " + pages + (pages == 1 ? " page." : " pages."));

@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
@@ -42,7 +43,7 @@ class CaseLifecycleTest {
     private static final CaseId ESC_1 = new CaseId(1);
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void a_sev2_case_reported_by_chloe() {
@@ -226,7 +227,7 @@ class CaseLifecycleTest {
                     .replace("responders: [U0ESCMARIA, U0ESCKENJI, U0ESCAMARA, U0ESCLUCAS]", "responders: [U0ESCMARIA]"));
         }
         Instant saturday = Instant.parse("2026-11-28T12:04:00Z");
-        EscCommands weekend = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), PolicyLoader.load(file), Clock.fixed(saturday, ZoneOffset.UTC));
+        EscCommands weekend = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(), PolicyLoader.load(file), Clock.fixed(saturday, ZoneOffset.UTC));
         UserId lucas = new UserId("U0ESCLUCAS");
 
         assertThat(weekend.handle("ack", new Invocation(KENJI, CASE_CHANNEL, Optional.empty()))).isInstanceOf(Reply.Refusal.class);

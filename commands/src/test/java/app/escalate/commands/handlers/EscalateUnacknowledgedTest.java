@@ -1,6 +1,7 @@
 package app.escalate.commands.handlers;
 
 import app.escalate.commands.HandClock;
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
@@ -35,7 +36,7 @@ class EscalateUnacknowledgedTest {
     private final Policy policy = PolicyLoader.builtIn();
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
-    private final EscCommands commands = new EscCommands(store, overrides, new InMemoryHandoffStore(), policy, clock);
+    private final EscCommands commands = new EscCommands(store, overrides, new InMemoryHandoffStore(), new InMemoryDraftStore(), policy, clock);
     private final EscalateUnacknowledged escalation = new EscalateUnacknowledged(store, policy, new OnCall(policy, overrides), clock);
 
     private void open(String text) {

@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.*;
 import app.escalate.config.PolicyLoader;
@@ -20,7 +21,7 @@ class OpenCaseTest {
             new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.of("https://hooks.example/resp"));
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void opening_records_the_case_and_queues_channel_invite_card_pin_and_link_in_that_order() {

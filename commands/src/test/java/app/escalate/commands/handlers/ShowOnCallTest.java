@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.InMemoryCaseStore;
@@ -32,7 +33,7 @@ class ShowOnCallTest {
 
     private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
     private final InMemoryCaseStore cases = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(cases, overrides, new InMemoryHandoffStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(cases, overrides, new InMemoryHandoffStore(), new InMemoryDraftStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Reply as(UserId who, ZoneId zone, String text) {
         return commands.handle(text, new Invocation(who, new ChannelId("C0TEAM"), Optional.empty(), zone));

@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.*;
 import app.escalate.config.PolicyLoader;
@@ -18,7 +19,7 @@ class ShowStatusTest {
     private static final Invocation ELSEWHERE = new Invocation(KENJI, new ChannelId("C0TEAM"), Optional.empty());
 
     private final InMemoryCaseStore store = new InMemoryCaseStore();
-    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), PolicyLoader.builtIn(), Clock.fixed(T0, ZoneOffset.UTC));
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(), PolicyLoader.builtIn(), Clock.fixed(T0, ZoneOffset.UTC));
 
     private Case caseOf(long n, Severity severity, CaseState state, int minutesAfter, String channel) {
         Case c = new Case(new CaseId(n), "Case " + n, severity, state, Optional.empty(), Optional.empty(), KENJI, Optional.empty(),

@@ -5,6 +5,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
@@ -45,7 +46,7 @@ class HandoffWatchTest {
     private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
     private final OnCall onCall = new OnCall(policy, overrides);
     private final HandoffWatch watch = new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
-    private final EscCommands commands = new EscCommands(cases, overrides, handoffs, policy, clock);
+    private final EscCommands commands = new EscCommands(cases, overrides, handoffs, new InMemoryDraftStore(), policy, clock);
 
     private record Seen(String due, UserId from, UserId to, boolean weekend) {
     }

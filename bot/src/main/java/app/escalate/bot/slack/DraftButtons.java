@@ -1,0 +1,128 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.DraftMessage;
+import app.escalate.bot.render.EditDraftForm;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftDecision;
+import app.escalate.commands.summary.DraftStore;
+import app.escalate.commands.summary.Drafts;
+import app.escalate.storage.Outbox;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The draft's buttons: Approve & post, Edit (a form, prefilled; submitting posts the edit),
+ * Regenerate and Discard. Decisions are stored before Slack gets its acknowledgement; answers
+ * to the clicker go through the outbox.
+ */
+public final class DraftButtons {
+    private static final Logger log = LoggerFactory.getLogger(DraftButtons.class);
+
+    private final Drafts drafts;
+    private final DraftStore store;
+    private final DraftJobs jobs;
+    private final Outbox outbox;
+    private final Runnable outboxChanged;
+    private final Clock clock;
+
+    public DraftButtons(Drafts drafts, DraftStore store, DraftJobs jobs, Outbox outbox, Runnable outboxChanged, Clock clock) {
+        this.drafts = drafts;
+        this.store = store;
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.outboxChanged = outboxChanged;
+        this.clock = clock;
+    }
+
+    public void register(App app) {
+        app.blockAction(DraftMessage.APPROVE, (req, ctx) -> {
+            click(req.getPayload(), (id, user) -> drafts.approve(id, user, Optional.empty()));
+            return ctx.ack();
+        });
+        app.blockAction(DraftMessage.DISCARD, (req, ctx) -> {
+            click(req.getPayload(), drafts::discard);
+            return ctx.ack();
+        });
+        app.blockAction(DraftMessage.REGENERATE, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            click(p, (id, user) -> {
+                Optional<DraftDecision> decision = drafts.regenerate(id, user);
+                decision.filter(d -> d instanceof DraftDecision.Applied).map(d -> ((DraftDecision.Applied) d).after())
+                        .ifPresent(old -> jobs.start(old.caseId(), old.kind(), user, old.channel(), Optional.ofNullable(p.getResponseUrl())));
+                return decision;
+            });
+            return ctx.ack();
+        });
+        app.blockAction(DraftMessage.EDIT, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            draftId(p).flatMap(id -> {
+                try {
+                    return store.find(id);
+                } catch (JdbiException e) {
+                    log.warn("Edit could not reach the database: {}", e.toString());
+                    return Optional.empty();
+                }
+            }).filter(Draft::isOpen).ifPresentOrElse(d -> {
+                try {
+                    var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(d)));
+                    if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
+                } catch (Exception e) {
+                    log.warn("views.open for a draft edit failed: {}", e.toString());
+                }
+            }, () -> tell(p, "This draft can no longer be edited: it was posted, discarded or replaced."));
+            return ctx.ack();
+        });
+        app.viewSubmission(EditDraftForm.CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            Optional<Long> id = EditDraftForm.draftId(view.getPrivateMetadata());
+            Optional<String> text = EditDraftForm.text(view.getState().getValues());
+            if (id.isEmpty() || text.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "Write the text to post first."));
+            try {
+                Optional<DraftDecision> decision = drafts.approve(id.get(), new UserId(req.getPayload().getUser().getId()), text);
+                if (decision.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "That draft is no longer on record."));
+                if (decision.get() instanceof DraftDecision.Rejected r) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, r.reason()));
+                outboxChanged.run();
+                return ctx.ack();
+            } catch (JdbiException e) {
+                return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, EscSlashCommand.DATABASE_DOWN));
+            }
+        });
+    }
+
+    private interface Decide {
+        Optional<DraftDecision> apply(long draftId, UserId user);
+    }
+
+    private void click(BlockActionPayload p, Decide decide) {
+        Optional<Long> id = draftId(p);
+        if (id.isEmpty()) return;
+        try {
+            Optional<DraftDecision> decision = decide.apply(id.get(), new UserId(p.getUser().getId()));
+            if (decision.isEmpty()) tell(p, "That draft is no longer on record.");
+            else if (decision.get() instanceof DraftDecision.Rejected r) tell(p, r.reason());
+            outboxChanged.run();
+        } catch (JdbiException e) {
+            log.warn("a draft button could not reach the database: {}", e.toString());
+        }
+    }
+
+    private void tell(BlockActionPayload p, String text) {
+        if (p.getResponseUrl() == null) return;
+        outbox.enqueue(new SlackEffect.Respond(new UserId(p.getUser().getId()), p.getResponseUrl(), text), clock.instant());
+        outboxChanged.run();
+    }
+
+    private static Optional<Long> draftId(BlockActionPayload p) {
+        String value = p.getActions().get(0).getValue();
+        return value != null && value.matches("\\d{1,12}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.render.DraftMessage;
+import app.escalate.bot.render.SlackMessage;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftStore;
+import app.escalate.storage.DeliveryOutcome;
+import app.escalate.storage.JdbiCaseStore;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Delivers drafts for review (only to whoever asked), approved drafts to their channels, and exec-update reminders. */
+final class DraftDelivery {
+    private final SlackCalls calls;
+    private final DraftStore drafts;
+    private final JdbiCaseStore cases;
+
+    DraftDelivery(SlackCalls calls, DraftStore drafts, JdbiCaseStore cases) {
+        this.calls = calls;
+        this.drafts = drafts;
+        this.cases = cases;
+    }
+
+    /** Where they asked (the response URL lasts 30 minutes), else as an ephemeral message in that channel. */
+    DeliveryAttempt show(SlackEffect.ShowDraft e) {
+        Draft d = draft(e.draftId());
+        CaseFile file = file(d);
+        SlackMessage message = DraftMessage.review(d, file.details(), people(file));
+        if (d.responseUrl().isPresent() && calls.respond(d.responseUrl().get(), message)) return sent();
+        calls.postEphemeral(d.channel().value(), d.requester().value(), message);
+        return sent();
+    }
+
+    DeliveryAttempt post(SlackEffect.PostDraft e) {
+        Draft d = draft(e.draftId());
+        CaseFile file = file(d);
+        calls.postTo(e.to(), DraftMessage.posted(d, file.details(), people(file)));
+        return sent();
+    }
+
+    DeliveryAttempt reply(SlackEffect.DraftReply e) {
+        Draft d = draft(e.draftId());
+        calls.postEphemeral(d.channel().value(), e.user().value(), SlackMessage.text(app.escalate.bot.render.Mrkdwn.escape(e.text())));
+        return sent();
+    }
+
+    DeliveryAttempt execUpdateDue(SlackEffect.ExecUpdateDue e) {
+        var c = cases.find(e.caseId()).orElseThrow(() -> new SlackCalls.Refused("no case " + e.caseId()));
+        var channel = c.channel().orElseThrow(() -> new SlackCalls.Refused(e.caseId() + " has no channel"));
+        calls.postTo(channel.id().value(), SlackMessage.text(DraftMessage.execUpdateDue(c, e.every())));
+        return sent();
+    }
+
+    private Draft draft(long id) {
+        return drafts.find(id).orElseThrow(() -> new SlackCalls.Refused("no draft " + id));
+    }
+
+    private CaseFile file(Draft d) {
+        return cases.file(d.caseId()).orElseThrow(() -> new SlackCalls.Refused("no case " + d.caseId()));
+    }
+
+    /** Who a draft may mention: the people on the case. */
+    private static Set<UserId> people(CaseFile file) {
+        Set<UserId> people = new HashSet<>(file.members());
+        people.add(file.details().reporter());
+        file.details().owner().ifPresent(people::add);
+        return people;
+    }
+
+    private static DeliveryAttempt sent() {
+        return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
+    }
+}

@@ -1,0 +1,52 @@
+package app.escalate.bot.slack;
+
+import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.UserId;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.Drafts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drafting runs here, after Slack has had its acknowledgement: a model may take up to
+ * {@code LLM_TIMEOUT}. The finished draft reaches its reviewer through the outbox.
+ */
+public final class DraftJobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DraftJobs.class);
+
+    private final Drafts drafts;
+    private final Runnable outboxChanged;
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "drafting");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DraftJobs(Drafts drafts, Runnable outboxChanged) {
+        this.drafts = drafts;
+        this.outboxChanged = outboxChanged;
+    }
+
+    public void start(CaseId caseId, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
+        pool.submit(() -> {
+            try {
+                drafts.draft(caseId, kind, requester, channel, responseUrl);
+                outboxChanged.run();
+            } catch (RuntimeException e) {
+                log.warn("drafting the {} of {} failed: {}", kind.id(), caseId, e.toString());
+            }
+        });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

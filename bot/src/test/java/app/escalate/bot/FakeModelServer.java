@@ -1,0 +1,98 @@
+package app.escalate.bot;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * An OpenAI-compatible chat completions server on loopback, for LangChain4j's real client to talk
+ * to: it answers what the test scripts (a faithful draft, a lie, a slow answer, an error) and
+ * records each request.
+ */
+final class FakeModelServer implements AutoCloseable {
+    private final HttpServer server;
+    private final List<JsonObject> requests = new ArrayList<>();
+    private final Gson gson = new Gson();
+    private volatile String answer = "Bottom line: nothing to report.";
+    private volatile Duration delay = Duration.ZERO;
+    private volatile int status = 200;
+
+    FakeModelServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", this::complete);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The base URL to give {@code LLM_BASE_URL}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    void answer(String text) {
+        this.answer = text;
+    }
+
+    void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    void status(int status) {
+        this.status = status;
+    }
+
+    synchronized List<JsonObject> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The user message of the latest request: the case data the model was given. */
+    String lastUserMessage() {
+        List<JsonObject> all = requests();
+        var messages = all.get(all.size() - 1).getAsJsonArray("messages");
+        for (var m : messages) {
+            if (m.getAsJsonObject().get("role").getAsString().equals("user")) return m.getAsJsonObject().get("content").getAsString();
+        }
+        throw new AssertionError("no user message in " + all.get(all.size() - 1));
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        synchronized (this) {
+            requests.add(JsonParser.parseString(body).getAsJsonObject());
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String reply = status != 200 ? gson.toJson(Map.of("error", Map.of("message", "overloaded", "type", "server_error")))
+                : gson.toJson(Map.of("id", "chatcmpl-fake", "object", "chat.completion", "created", 1_764_000_000, "model", "fake-model",
+                "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", answer), "finish_reason", "stop")),
+                "usage", Map.of("prompt_tokens", 812, "completion_tokens", 96, "total_tokens", 908)));
+        byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (IOException gone) {
+            // the client gave up (a timeout test)
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,98 @@
+package app.escalate.commands.summary;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+import app.escalate.commands.sla.SlaClock;
+import app.escalate.config.CaseType;
+import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The facts a draft may state, and nothing else: the case's fields, SLA clock, open tasks,
+ * stakeholders, the people on it, and its timeline as plain lines, newest first, trimmed to a
+ * budget without ever cutting an event in half. Times are UTC, to the minute.
+ */
+public record CaseBrief(CaseId id, String title, String type, int severity, String state, Optional<UserId> owner,
+                        UserId reporter, Instant openedAt, Optional<Instant> acknowledgedAt, Optional<SlaClock.Status> sla,
+                        List<String> openTasks, List<String> stakeholders, Set<UserId> people, boolean restricted,
+                        Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
+                        Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description) {
+
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
+    public static final int TIMELINE_BUDGET = 6_000;
+
+    public CaseBrief {
+        openTasks = List.copyOf(openTasks);
+        stakeholders = List.copyOf(stakeholders);
+        people = Set.copyOf(people);
+        timeline = List.copyOf(timeline);
+        knownTimes = Set.copyOf(knownTimes);
+        statesSeen = Set.copyOf(statesSeen);
+    }
+
+    public static CaseBrief of(CaseFile file, List<CaseEvent> oldestFirst, Policy policy, Instant now, int budget) {
+        Case c = file.details();
+        Set<UserId> people = new LinkedHashSet<>(file.members());
+        people.add(c.reporter());
+        c.owner().ifPresent(people::add);
+        Set<Instant> times = new LinkedHashSet<>();
+        times.add(c.openedAt());
+        c.acknowledged().ifPresent(a -> times.add(a.at()));
+        c.resolution().ifPresent(r -> times.add(r.at()));
+        var sla = policy.severity(c.severity().level());
+        times.add(c.openedAt().plus(sla.ack()));
+        times.add(c.openedAt().plus(sla.mitigate()));
+        sla.resolveWithin().ifPresent(r -> times.add(c.openedAt().plus(r)));
+        times.add(now);
+        sla.execUpdateEvery().ifPresent(every -> times.add(now.plus(every)));   // "next update by …"
+        Set<String> states = new LinkedHashSet<>(List.of(c.state().label(), "triage"));
+        Optional<String> description = Optional.empty();
+        for (CaseEvent e : oldestFirst) {
+            if (e.kind() == CaseEvent.Kind.STATE_CHANGED) states.add(e.get("to"));
+            if (e.kind() == CaseEvent.Kind.RESOLVED) states.add("resolved");
+            if (e.kind() == CaseEvent.Kind.OPENED && !e.get("description").isEmpty()) description = Optional.of(e.get("description"));
+        }
+        List<String> lines = new ArrayList<>();
+        int used = 0;
+        int leftOut = 0;
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            CaseEvent e = oldestFirst.get(i);
+            times.add(e.at());
+            String line = TIME.format(e.at()) + " — " + EventLines.of(e, policy);
+            if (leftOut > 0 || used + line.length() + 1 > budget) {
+                leftOut++;
+                continue;
+            }
+            lines.add(line);
+            used += line.length() + 1;
+        }
+        return new CaseBrief(c.id(), c.title(), c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("case"),
+                c.severity().level(), c.state().label(), c.owner(), c.reporter(), c.openedAt(), c.acknowledged().map(a -> a.at()),
+                SlaClock.of(c, sla, now), file.tasks().stream().filter(t -> !t.isDone()).map(CaseBrief::task).toList(),
+                file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
+                c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
+                lines, leftOut, times, states, description);
+    }
+
+    private static String task(Task t) {
+        return "#" + t.number() + " " + t.text() + t.assignee().map(a -> " (<@" + a.value() + ">)").orElse(" (unassigned)");
+    }
+
+    public String severityName() {
+        return "SEV" + severity;
+    }
+}

@@ -1,0 +1,41 @@
+package app.escalate.commands.summary;
+
+import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A draft as stored, for review and for measuring the AI: which prompt and model wrote it, how long
+ * it took and what it cost, what the checks found, and what the reviewer did with it (posted as
+ * is, edited, discarded, or asked for another), with how far the posted text is from the draft.
+ */
+public record Draft(long id, CaseId caseId, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl,
+                    String promptVersion, String model, long latencyMillis, int inputTokens, int outputTokens, String text,
+                    List<String> findings, Optional<String> fallback, Instant createdAt, Optional<Outcome> outcome,
+                    Optional<UserId> reviewer, Optional<String> postedText, Optional<Double> editRatio, Optional<Instant> decidedAt) {
+
+    public enum Outcome {
+        AS_IS, EDITED, DISCARDED, REGENERATED;
+
+        public boolean accepted() {
+            return this == AS_IS || this == EDITED;
+        }
+    }
+
+    public Draft {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean isOpen() {
+        return outcome.isEmpty();
+    }
+
+    public Draft decided(Outcome how, UserId by, Optional<String> posted, Optional<Double> ratio, Instant at) {
+        return new Draft(id, caseId, kind, requester, channel, responseUrl, promptVersion, model, latencyMillis, inputTokens,
+                outputTokens, text, findings, fallback, createdAt, Optional.of(how), Optional.of(by), posted, ratio, Optional.of(at));
+    }
+}

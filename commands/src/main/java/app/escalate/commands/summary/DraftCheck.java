@@ -1,0 +1,113 @@
+package app.escalate.commands.summary;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a draft against the case before a person sees it. Severity, case ids, states, the owner
+ * and every time stated must match the case; mentions of people not on the case and broadcast
+ * mentions are removed. Whatever a note told the model, a claim the facts do not support shows up
+ * here as a finding on the draft.
+ */
+public final class DraftCheck {
+    private static final Pattern SEVERITY = Pattern.compile("(?i)\\bSEV\\s?-?([1-4])\\b");
+    private static final Pattern CASE_ID = Pattern.compile("(?i)\\bESC-(\\d{1,12})\\b");
+    private static final Pattern STATE = Pattern.compile("(?i)\\b(resolved|closed|mitigated|monitoring)\\b");
+    private static final Pattern NEGATED = Pattern.compile("(?i)(\\bnot|n't|\\bno longer|\\byet to be|\\buntil|\\bbefore)\\s+(been\\s+|be\\s+|yet\\s+)?$");
+    private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern BROADCAST = Pattern.compile("(?i)<!(channel|here|everyone)(\\|[^>]*)?>|(?<![\\w<])@(channel|here|everyone)\\b");
+    private static final Pattern OWNER = Pattern.compile("(?i)\\bown(?:er|ed by|er is)\\b[^<\\n]{0,12}<@([A-Z0-9]+)>");
+    private static final Pattern DATE_TIME = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})(?::\\d{2})?\\s?(?:UTC|Z)?");
+    private static final Pattern TIME_UTC = Pattern.compile("(?<![\\d-] ?)\\b(\\d{1,2}:\\d{2})\\s?UTC\\b");
+
+    /** The draft as a person will see it, and what the check found wrong with the model's text. */
+    public record Checked(String text, List<String> findings) {
+        public Checked {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private DraftCheck() {
+    }
+
+    public static Checked check(String draft, CaseBrief brief) {
+        Set<String> findings = new LinkedHashSet<>();
+        String text = draft.strip();
+
+        Matcher m = BROADCAST.matcher(text);
+        if (m.find()) findings.add("removed a broadcast mention (@channel, @here or @everyone)");
+        text = BROADCAST.matcher(text).replaceAll("");
+
+        StringBuilder kept = new StringBuilder();
+        Matcher mention = MENTION.matcher(text);
+        while (mention.find()) {
+            String user = mention.group(1);
+            boolean onCase = brief.people().stream().anyMatch(p -> p.value().equals(user));
+            if (!onCase) findings.add("removed a mention of someone not on the case (" + user + ")");
+            mention.appendReplacement(kept, Matcher.quoteReplacement(onCase ? "<@" + user + ">" : "someone"));
+        }
+        mention.appendTail(kept);
+        text = kept.toString();
+
+        for (Matcher s = SEVERITY.matcher(text); s.find(); ) {
+            int said = Integer.parseInt(s.group(1));
+            if (said != brief.severity()) findings.add("says SEV" + said + ", case is " + brief.severityName());
+        }
+        for (Matcher id = CASE_ID.matcher(text); id.find(); ) {
+            if (Long.parseLong(id.group(1)) != brief.id().number()) {
+                findings.add("names ESC-" + id.group(1) + ", this is " + brief.id());
+            }
+        }
+        for (Matcher st = STATE.matcher(text); st.find(); ) {
+            String word = st.group(1).toLowerCase(Locale.ROOT);
+            String state = word.equals("closed") ? "resolved" : word;
+            if (brief.statesSeen().contains(state)) continue;
+            if (NEGATED.matcher(text.substring(Math.max(0, st.start() - 20), st.start())).find()) continue;
+            findings.add("says " + word + ", case is " + brief.state());
+        }
+        for (Matcher o = OWNER.matcher(text); o.find(); ) {
+            if (brief.owner().map(u -> !u.value().equals(o.group(1))).orElse(true)) {
+                findings.add("names <@" + o.group(1) + "> as owner, case owner is "
+                        + brief.owner().map(u -> "<@" + u.value() + ">").orElse("nobody yet"));
+            }
+        }
+        times(text, brief, findings);
+        return new Checked(text.strip(), new ArrayList<>(findings));
+    }
+
+    /** Every date-time stated must be one of the case's times (to the minute); a bare "HH:MM UTC" must match one's time of day. */
+    private static void times(String text, CaseBrief brief, Set<String> findings) {
+        Set<Instant> known = new LinkedHashSet<>();
+        brief.knownTimes().forEach(t -> known.add(t.truncatedTo(ChronoUnit.MINUTES)));
+        for (Matcher dt = DATE_TIME.matcher(text); dt.find(); ) {
+            try {
+                Instant said = LocalDateTime.parse(dt.group(1) + "T" + dt.group(2)).toInstant(ZoneOffset.UTC);
+                if (!known.contains(said)) findings.add("states " + dt.group(1) + " " + dt.group(2) + " UTC, which is no time on the case");
+            } catch (DateTimeParseException e) {
+                findings.add("states an impossible time, " + dt.group());
+            }
+        }
+        String withoutDates = DATE_TIME.matcher(text).replaceAll("");
+        for (Matcher t = TIME_UTC.matcher(withoutDates); t.find(); ) {
+            try {
+                LocalTime said = LocalTime.parse(t.group(1).length() == 4 ? "0" + t.group(1) : t.group(1), DateTimeFormatter.ofPattern("HH:mm"));
+                boolean matches = known.stream().anyMatch(k -> LocalTime.ofInstant(k, ZoneOffset.UTC).equals(said));
+                if (!matches) findings.add("states " + t.group(1) + " UTC, which is no time on the case");
+            } catch (DateTimeParseException e) {
+                findings.add("states an impossible time, " + t.group());
+            }
+        }
+    }
+}

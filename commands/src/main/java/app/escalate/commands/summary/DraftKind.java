@@ -1,0 +1,24 @@
+package app.escalate.commands.summary;
+
+/** What a draft is for: the executive summary for leadership, or the root-cause write-up. */
+public enum DraftKind {
+    EXEC_SUMMARY("exec-summary", "Executive summary"),
+    RCA("rca", "Root-cause write-up");
+
+    private final String id;
+    private final String label;
+
+    DraftKind(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** The stable name used in prompts' file names and stored records. */
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+}

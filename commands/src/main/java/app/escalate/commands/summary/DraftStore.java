@@ -1,0 +1,39 @@
+package app.escalate.commands.summary;
+
+import app.escalate.commands.CaseId;
+import app.escalate.commands.SlackEffect;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Where drafts, their reviews and the exec-update reminders are kept. */
+public interface DraftStore {
+
+    /** Stores the draft and what it sets in motion (given the stored draft), in one transaction. */
+    Draft save(NewDraft draft, Function<Draft, List<SlackEffect>> effects);
+
+    Optional<Draft> find(long id);
+
+    /** Runs {@code decide} on the draft, locked; stores the decision, its case events and its effects together. */
+    Optional<DraftDecision> decide(long id, Function<Draft, DraftDecision> decide);
+
+    /** Drafts of {@code kind} with a decision, oldest decision first. */
+    List<Draft> decided(DraftKind kind);
+
+    /** When the case's last draft of {@code kind} was posted. */
+    Optional<Instant> lastPosted(CaseId caseId, DraftKind kind);
+
+    /** When the case channel was last reminded that an exec update is due. */
+    Optional<Instant> lastReminded(CaseId caseId);
+
+    /** Records the reminder due at {@code dueAt} with its effects; false when it is already recorded (once per due time). */
+    boolean remind(CaseId caseId, Instant dueAt, Instant at, List<SlackEffect> effects);
+
+    /** How many decided drafts of {@code kind} there were when the team was last alerted about acceptance; 0 when never. */
+    int lastAlertAt(DraftKind kind);
+
+    /** Records an acceptance alert at {@code decidedCount} decisions, with its effects; false when one is already recorded there. */
+    boolean alert(DraftKind kind, int decidedCount, Instant at, List<SlackEffect> effects);
+}

@@ -1,0 +1,157 @@
+package app.escalate.commands.summary;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseNotFound;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drafting and review: a draft is written (by the model, or the template when there is none or it
+ * fails), checked against the case, stored and shown only to whoever asked; their click posts it
+ * (as is or edited), discards it, or asks for another. Every outcome is kept for {@link DraftStats}.
+ */
+public final class Drafts {
+    public static final int MAX_POSTED_LENGTH = 3_000;
+
+    private final CaseStore cases;
+    private final DraftStore drafts;
+    private final Policy policy;
+    private final Optional<SummaryModel> model;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    public Drafts(CaseStore cases, DraftStore drafts, Policy policy, Optional<SummaryModel> model, Permissions permissions, Clock clock) {
+        this.cases = cases;
+        this.drafts = drafts;
+        this.policy = policy;
+        this.model = model;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    /** Writes, checks and stores a draft, and queues it to be shown to {@code requester}. Slow: never on Slack's ack path. */
+    public Draft draft(CaseId id, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
+        CaseFile file = cases.file(id).orElseThrow(() -> new CaseNotFound(id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CaseBrief brief = CaseBrief.of(file, cases.timeline(id), policy, now, CaseBrief.TIMELINE_BUDGET);
+        Prompt prompt = Prompts.of(kind, brief);
+        long started = System.nanoTime();
+        String text;
+        String modelName = model.map(SummaryModel::name).orElse("template");
+        int in = 0;
+        int out = 0;
+        Optional<String> fallback = Optional.empty();
+        try {
+            if (model.isEmpty()) throw new SummaryModel.ModelFailure("no model is configured (LLM_PROVIDER=none)", null);
+            SummaryModel.ModelReply reply = model.get().draft(prompt);
+            if (reply.text() == null || reply.text().isBlank()) throw new SummaryModel.ModelFailure("the model returned nothing", null);
+            text = reply.text();
+            in = reply.inputTokens();
+            out = reply.outputTokens();
+        } catch (SummaryModel.ModelFailure e) {
+            text = TemplateDrafts.of(kind, brief, updateEvery(file), now);
+            fallback = Optional.of(model.isEmpty() ? "Drafted from a template: no model is configured."
+                    : "Drafted from a template: the model failed (" + e.getMessage() + ").");
+        }
+        long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        DraftCheck.Checked checked = DraftCheck.check(text, brief);
+        NewDraft draft = new NewDraft(id, kind, requester, channel, responseUrl, prompt.version(), fallback.isPresent() ? "template" : modelName,
+                latency, in, out, checked.text(), checked.findings(), fallback, now);
+        return drafts.save(draft, saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
+    }
+
+    private Optional<Duration> updateEvery(CaseFile file) {
+        return policy.severity(file.details().severity().level()).execUpdateEvery();
+    }
+
+    /** Approve & post, with the reviewer's edit if they made one: to the case channel, and for a summary of an unrestricted case to leadership. */
+    public Optional<DraftDecision> approve(long id, UserId by, Optional<String> edited) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<DraftDecision> decision = drafts.decide(id, d -> {
+            Optional<DraftDecision.Rejected> refused = refuse(d, by);
+            if (refused.isPresent()) return refused.get();
+            String posted = edited.map(String::strip).filter(t -> !t.isEmpty()).orElse(d.text());
+            if (posted.length() > MAX_POSTED_LENGTH) {
+                return new DraftDecision.Rejected("A summary is at most " + MAX_POSTED_LENGTH + " characters; this one has " + posted.length() + ".");
+            }
+            double ratio = editRatio(d.text(), posted);
+            Draft.Outcome how = ratio == 0 ? Draft.Outcome.AS_IS : Draft.Outcome.EDITED;
+            CaseFile file = cases.file(d.caseId()).orElseThrow(() -> new CaseNotFound(d.caseId()));
+            List<SlackEffect> effects = new ArrayList<>();
+            effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().map(ch -> ch.id().value())
+                    .orElse(policy.workspace().teamChannel())));
+            boolean toLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
+            if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), policy.workspace().leadershipChannel()));
+            effects.add(new SlackEffect.DraftReply(d.id(), by, d.kind().label() + " posted to the case channel"
+                    + (toLeadership ? " and to #" + policy.workspace().leadershipChannel()
+                    : d.kind() == DraftKind.EXEC_SUMMARY ? " only (the case is restricted)" : "") + "."));
+            CaseEvent event = CaseEvent.of(d.caseId(), now, by, CaseEvent.Kind.SUMMARY_POSTED,
+                    Map.of("kind", d.kind().id(), "edited", Boolean.toString(how == Draft.Outcome.EDITED),
+                            "leadership", Boolean.toString(toLeadership)));
+            return new DraftDecision.Applied(d.decided(how, by, Optional.of(posted), Optional.of(ratio), now), List.of(event), effects);
+        });
+        decision.filter(x -> x instanceof DraftDecision.Applied).ifPresent(x -> watchAcceptance(((DraftDecision.Applied) x).after().kind()));
+        return decision;
+    }
+
+    public Optional<DraftDecision> discard(long id, UserId by) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<DraftDecision> decision = drafts.decide(id, d -> refuse(d, by).map(r -> (DraftDecision) r)
+                .orElseGet(() -> new DraftDecision.Applied(d.decided(Draft.Outcome.DISCARDED, by, Optional.empty(), Optional.empty(), now),
+                        List.of(), List.of(new SlackEffect.DraftReply(d.id(), by, "Draft discarded; nothing was posted.")))));
+        decision.filter(x -> x instanceof DraftDecision.Applied).ifPresent(x -> watchAcceptance(((DraftDecision.Applied) x).after().kind()));
+        return decision;
+    }
+
+    /** Closes this draft as "asked for another"; the caller then drafts again (slowly, off the ack path). */
+    public Optional<DraftDecision> regenerate(long id, UserId by) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return drafts.decide(id, d -> refuse(d, by).map(r -> (DraftDecision) r)
+                .orElseGet(() -> new DraftDecision.Applied(d.decided(Draft.Outcome.REGENERATED, by, Optional.empty(), Optional.empty(), now),
+                        List.of(), List.of())));
+    }
+
+    private Optional<DraftDecision.Rejected> refuse(Draft d, UserId by) {
+        if (!d.isOpen()) return Optional.of(new DraftDecision.Rejected("This draft was already " + switch (d.outcome().get()) {
+            case AS_IS, EDITED -> "posted";
+            case DISCARDED -> "discarded";
+            case REGENERATED -> "replaced by a new one";
+        } + "."));
+        if (d.requester().equals(by)) return Optional.empty();
+        boolean steers = cases.find(d.caseId()).map(c -> permissions.maySteer(by, c)).orElse(false);
+        return steers ? Optional.empty() : Optional.of(new DraftDecision.Rejected("Only whoever asked for this draft, the case owner, "
+                + "the on-call or `responders` can post or discard it."));
+    }
+
+    /** 0 when posted as drafted, up to 1 when rewritten entirely: edit distance over the longer text's length. */
+    public static double editRatio(String draft, String posted) {
+        int longest = Math.max(draft.length(), posted.length());
+        if (longest == 0) return 0;
+        return (double) LevenshteinDistance.getDefaultInstance().apply(draft, posted) / longest;
+    }
+
+    /** Tells the team channel when acceptance over the last drafts falls well below what it was before them. */
+    private void watchAcceptance(DraftKind kind) {
+        DraftStats.Drop drop = DraftStats.acceptanceDrop(drafts.decided(kind)).orElse(null);
+        if (drop == null) return;
+        if (drafts.lastAlertAt(kind) > 0 && drop.decided() < drafts.lastAlertAt(kind) + DraftStats.WINDOW) return;
+        drafts.alert(kind, drop.decided(), clock.instant(), List.of(new SlackEffect.TeamNotice(policy.workspace().teamChannel(),
+                kind.label() + " drafts: " + drop.describe() + " Check recent drafts (/esc stats) and the prompt or model in use.")));
+    }
+}

@@ -1,0 +1,95 @@
+package app.escalate.commands;
+
+import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftDecision;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.DraftStore;
+import app.escalate.commands.summary.NewDraft;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** A map-backed {@link DraftStore} so domain tests need no database. */
+public final class InMemoryDraftStore implements DraftStore {
+    public final Map<Long, Draft> drafts = new HashMap<>();
+    public final List<SlackEffect> effects = new ArrayList<>();
+    public final List<CaseEvent> events = new ArrayList<>();
+    public final Map<CaseId, List<Instant>> reminders = new HashMap<>();
+    private final Set<String> reminded = new HashSet<>();
+    private final Map<String, Integer> alerts = new HashMap<>();
+
+    @Override
+    public synchronized Draft save(NewDraft n, Function<Draft, List<SlackEffect>> follow) {
+        Draft d = new Draft(drafts.size() + 1, n.caseId(), n.kind(), n.requester(), n.channel(), n.responseUrl(), n.promptVersion(),
+                n.model(), n.latencyMillis(), n.inputTokens(), n.outputTokens(), n.text(), n.findings(), n.fallback(), n.createdAt(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        drafts.put(d.id(), d);
+        effects.addAll(follow.apply(d));
+        return d;
+    }
+
+    @Override
+    public synchronized Optional<Draft> find(long id) {
+        return Optional.ofNullable(drafts.get(id));
+    }
+
+    @Override
+    public synchronized Optional<DraftDecision> decide(long id, Function<Draft, DraftDecision> decide) {
+        Draft d = drafts.get(id);
+        if (d == null) return Optional.empty();
+        DraftDecision decision = decide.apply(d);
+        if (decision instanceof DraftDecision.Applied a) {
+            drafts.put(id, a.after());
+            events.addAll(a.events());
+            effects.addAll(a.effects());
+        }
+        return Optional.of(decision);
+    }
+
+    @Override
+    public synchronized List<Draft> decided(DraftKind kind) {
+        return drafts.values().stream().filter(d -> d.kind() == kind && d.decidedAt().isPresent())
+                .sorted(Comparator.comparing((Draft d) -> d.decidedAt().get()).thenComparing(Draft::id)).toList();
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastPosted(CaseId caseId, DraftKind kind) {
+        return drafts.values().stream().filter(d -> d.caseId().equals(caseId) && d.kind() == kind
+                        && d.outcome().map(Draft.Outcome::accepted).orElse(false))
+                .map(d -> d.decidedAt().get()).max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastReminded(CaseId caseId) {
+        return reminders.getOrDefault(caseId, List.of()).stream().max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized boolean remind(CaseId caseId, Instant dueAt, Instant at, List<SlackEffect> follow) {
+        if (!reminded.add(caseId + "@" + dueAt)) return false;
+        reminders.computeIfAbsent(caseId, k -> new ArrayList<>()).add(at);
+        effects.addAll(follow);
+        return true;
+    }
+
+    @Override
+    public synchronized int lastAlertAt(DraftKind kind) {
+        return alerts.getOrDefault(kind.id(), 0);
+    }
+
+    @Override
+    public synchronized boolean alert(DraftKind kind, int decidedCount, Instant at, List<SlackEffect> follow) {
+        if (alerts.getOrDefault(kind.id(), 0) == decidedCount) return false;
+        alerts.put(kind.id(), decidedCount);
+        effects.addAll(follow);
+        return true;
+    }
+}
