@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar escalate.jar [healthcheck]}: the only place that reads the environment. */
+/** {@code java -jar escalate.jar [healthcheck | eval [--cases FILE]]}: the only place that reads the environment. */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
     static final int CANNOT_START = 1;
@@ -28,13 +28,28 @@ public final class Escalate {
         if (args.length > 0 && "healthcheck".equals(args[0])) {
             System.exit(healthcheck(env));
         }
+        if (args.length > 0 && "eval".equals(args[0])) {
+            System.exit(eval(env, java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
-                    + "or \"healthcheck\" to probe a running one.");
+                    + "\"healthcheck\" to probe a running one, or \"eval [--cases FILE]\" to score the summary drafter.");
             System.exit(BAD_SETTINGS);
         }
         int status = run(env, System.err);
         if (status != 0) System.exit(status);
+    }
+
+    /** Scores the summary drafter over the eval fixture with the model the environment configures. */
+    static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
+        try {
+            BotSettings settings = BotSettings.fromEnv(env);
+            Policy policy = PolicyLoader.load(settings.policyFile());
+            return app.escalate.bot.eval.Eval.run(args, policy, app.escalate.bot.eval.Eval.model(settings.llm()), out, err);
+        } catch (SettingsException e) {
+            err.println("escalate: " + e.getMessage());
+            return BAD_SETTINGS;
+        }
     }
 
     /** Starts the bot and blocks until the process is told to stop; returns an exit status otherwise. */

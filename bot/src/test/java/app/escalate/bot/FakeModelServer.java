@@ -20,15 +20,24 @@ import java.util.concurrent.Executors;
  * to: it answers what the test scripts (a faithful draft, a lie, a slow answer, an error) and
  * records each request.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonObject> requests = new ArrayList<>();
     private final Gson gson = new Gson();
-    private volatile String answer = "Bottom line: nothing to report.";
+    private volatile java.util.function.UnaryOperator<String> responder = userMessage -> "Bottom line: nothing to report.";
     private volatile Duration delay = Duration.ZERO;
     private volatile int status = 200;
 
-    FakeModelServer() throws IOException {
+    /** A started server, for a static field. */
+    public static FakeModelServer started() {
+        try {
+            return new FakeModelServer();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/chat/completions", this::complete);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -36,12 +45,17 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** The base URL to give {@code LLM_BASE_URL}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     void answer(String text) {
-        this.answer = text;
+        this.responder = userMessage -> text;
+    }
+
+    /** Answers each request from its user message (the case data), as a model would. */
+    public void answerWith(java.util.function.UnaryOperator<String> responder) {
+        this.responder = responder;
     }
 
     void delay(Duration delay) {
@@ -59,18 +73,23 @@ final class FakeModelServer implements AutoCloseable {
     /** The user message of the latest request: the case data the model was given. */
     String lastUserMessage() {
         List<JsonObject> all = requests();
-        var messages = all.get(all.size() - 1).getAsJsonArray("messages");
-        for (var m : messages) {
+        return userMessage(all.get(all.size() - 1));
+    }
+
+    private static String userMessage(JsonObject request) {
+        for (var m : request.getAsJsonArray("messages")) {
             if (m.getAsJsonObject().get("role").getAsString().equals("user")) return m.getAsJsonObject().get("content").getAsString();
         }
-        throw new AssertionError("no user message in " + all.get(all.size() - 1));
+        throw new AssertionError("no user message in " + request);
     }
 
     private void complete(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonObject request = JsonParser.parseString(body).getAsJsonObject();
         synchronized (this) {
-            requests.add(JsonParser.parseString(body).getAsJsonObject());
+            requests.add(request);
         }
+        String answer = responder.apply(userMessage(request));
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

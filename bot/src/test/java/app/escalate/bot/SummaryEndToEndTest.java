@@ -25,21 +25,13 @@ class SummaryEndToEndTest {
     private static final String AMARA = "U0ESCAMARA";
     private static final String LEADERSHIP = "esc-leadership";
 
-    private static final FakeModelServer model = start();
+    private static final FakeModelServer model = FakeModelServer.started();
 
     @RegisterExtension
     final BotHarness harness = new BotHarness().withEnv(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(),
             "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "2s"));
 
     private String channel;
-
-    private static FakeModelServer start() {
-        try {
-            return new FakeModelServer();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @BeforeEach
     void open_a_sev1() throws Exception {
@@ -53,6 +45,11 @@ class SummaryEndToEndTest {
     @AfterEach
     void quiet() {
         model.delay(Duration.ZERO);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        model.close();
     }
 
     @Test

@@ -93,4 +93,14 @@ class BotSettingsTest {
                 .hasMessageStartingWith("ONCALL_FEED_TOKEN must be at least 16 characters");
         assertThat(BotSettings.fromEnv(Map.of("ONCALL_FEED_TOKEN", "0123456789abcdef")).oncallFeedToken()).isPresent();
     }
+
+    @org.junit.jupiter.api.Test
+    void the_model_timeout_is_read_and_checked() {
+        assertThat(BotSettings.fromEnv(java.util.Map.of()).llm().timeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "45s")).llm().timeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThatThrownBy(() -> BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "soon")))
+                .hasMessage("LLM_TIMEOUT must be a duration such as 20s or 1m (at most 5m), got \"soon\"");
+        assertThatThrownBy(() -> BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "1h")))
+                .hasMessageStartingWith("LLM_TIMEOUT must be");
+    }
 }

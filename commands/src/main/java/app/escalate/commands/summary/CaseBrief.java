@@ -29,7 +29,8 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                         UserId reporter, Instant openedAt, Optional<Instant> acknowledgedAt, Optional<SlaClock.Status> sla,
                         List<String> openTasks, List<String> stakeholders, Set<UserId> people, boolean restricted,
                         Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
-                        Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description) {
+                        Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description, List<String> keyMoments,
+                        int notes) {
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
@@ -42,6 +43,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         timeline = List.copyOf(timeline);
         knownTimes = Set.copyOf(knownTimes);
         statesSeen = Set.copyOf(statesSeen);
+        keyMoments = List.copyOf(keyMoments);
     }
 
     public static CaseBrief of(CaseFile file, List<CaseEvent> oldestFirst, Policy policy, Instant now, int budget) {
@@ -66,6 +68,13 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
             if (e.kind() == CaseEvent.Kind.RESOLVED) states.add("resolved");
             if (e.kind() == CaseEvent.Kind.OPENED && !e.get("description").isEmpty()) description = Optional.of(e.get("description"));
         }
+        // What the template may say without repeating anyone's free text: changes of state, severity, owner, people.
+        List<String> moments = new ArrayList<>();
+        int notes = 0;
+        for (CaseEvent e : oldestFirst) {
+            if (e.kind() == CaseEvent.Kind.NOTE_ADDED || e.kind() == CaseEvent.Kind.MESSAGE_PINNED) notes++;
+            EventLines.keyMoment(e, policy).ifPresent(line -> moments.add(TIME.format(e.at()) + " — " + line));
+        }
         List<String> lines = new ArrayList<>();
         int used = 0;
         int leftOut = 0;
@@ -85,7 +94,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                 SlaClock.of(c, sla, now), file.tasks().stream().filter(t -> !t.isDone()).map(CaseBrief::task).toList(),
                 file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
                 c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
-                lines, leftOut, times, states, description);
+                lines, leftOut, times, states, description, moments, notes);
     }
 
     private static String task(Task t) {

@@ -13,7 +13,6 @@ import app.escalate.config.Policy;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class Drafts {
     private final CaseStore cases;
     private final DraftStore drafts;
     private final Policy policy;
-    private final Optional<SummaryModel> model;
+    private final Drafter drafter;
     private final Permissions permissions;
     private final Clock clock;
 
@@ -40,7 +39,7 @@ public final class Drafts {
         this.cases = cases;
         this.drafts = drafts;
         this.policy = policy;
-        this.model = model;
+        this.drafter = new Drafter(policy, model);
         this.permissions = permissions;
         this.clock = clock;
     }
@@ -49,35 +48,10 @@ public final class Drafts {
     public Draft draft(CaseId id, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
         CaseFile file = cases.file(id).orElseThrow(() -> new CaseNotFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        CaseBrief brief = CaseBrief.of(file, cases.timeline(id), policy, now, CaseBrief.TIMELINE_BUDGET);
-        Prompt prompt = Prompts.of(kind, brief);
-        long started = System.nanoTime();
-        String text;
-        String modelName = model.map(SummaryModel::name).orElse("template");
-        int in = 0;
-        int out = 0;
-        Optional<String> fallback = Optional.empty();
-        try {
-            if (model.isEmpty()) throw new SummaryModel.ModelFailure("no model is configured (LLM_PROVIDER=none)", null);
-            SummaryModel.ModelReply reply = model.get().draft(prompt);
-            if (reply.text() == null || reply.text().isBlank()) throw new SummaryModel.ModelFailure("the model returned nothing", null);
-            text = reply.text();
-            in = reply.inputTokens();
-            out = reply.outputTokens();
-        } catch (SummaryModel.ModelFailure e) {
-            text = TemplateDrafts.of(kind, brief, updateEvery(file), now);
-            fallback = Optional.of(model.isEmpty() ? "Drafted from a template: no model is configured."
-                    : "Drafted from a template: the model failed (" + e.getMessage() + ").");
-        }
-        long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        DraftCheck.Checked checked = DraftCheck.check(text, brief);
-        NewDraft draft = new NewDraft(id, kind, requester, channel, responseUrl, prompt.version(), fallback.isPresent() ? "template" : modelName,
-                latency, in, out, checked.text(), checked.findings(), fallback, now);
+        Drafter.Written w = drafter.write(kind, file, cases.timeline(id), now);
+        NewDraft draft = new NewDraft(id, kind, requester, channel, responseUrl, w.promptVersion(), w.model(), w.latencyMillis(),
+                w.inputTokens(), w.outputTokens(), w.text(), w.findings(), w.fallback(), now);
         return drafts.save(draft, saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
-    }
-
-    private Optional<Duration> updateEvery(CaseFile file) {
-        return policy.severity(file.details().severity().level()).execUpdateEvery();
     }
 
     /** Approve & post, with the reviewer's edit if they made one: to the case channel, and for a summary of an unrestricted case to leadership. */

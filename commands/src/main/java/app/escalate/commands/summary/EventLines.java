@@ -9,6 +9,23 @@ final class EventLines {
     private EventLines() {
     }
 
+    /** The event as a key moment, without the free text people typed (notes, reasons, descriptions); empty for notes and tasks. */
+    static java.util.Optional<String> keyMoment(CaseEvent e, Policy policy) {
+        String who = "<@" + e.actor().value() + ">";
+        return java.util.Optional.ofNullable(switch (e.kind()) {
+            case OPENED -> who + " opened the case as " + e.get("severity");
+            case ACKNOWLEDGED -> who + " acknowledged";
+            case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " to " + e.get("to");
+            case STATE_CHANGED -> who + " moved the case from " + e.get("from") + " to " + e.get("to");
+            case OWNER_CHANGED -> who + " made <@" + e.get("to") + "> the owner";
+            case GROUP_LOOPED -> who + " looped in " + e.get("group");
+            case RESOLVED -> who + " resolved the case";
+            case REOPENED -> who + " reopened the case";
+            case SUMMARY_POSTED -> of(e, policy);
+            default -> null;
+        });
+    }
+
     static String of(CaseEvent e, Policy policy) {
         String who = "<@" + e.actor().value() + ">";
         return switch (e.kind()) {

@@ -26,8 +26,9 @@ public final class TemplateDrafts {
                 + b.owner().map(o -> "<@" + o.value() + ">").orElse("not assigned yet")
                 + b.sla().map(s -> "; " + s.clock() + " due " + CaseBrief.TIME.format(s.due()) + " (" + s.standing().label() + ")").orElse("")
                 + (b.stakeholders().isEmpty() ? "" : "; looped in: " + String.join(", ", b.stakeholders())) + ".");
-        List<String> recent = b.timeline().subList(0, Math.min(3, b.timeline().size()));
-        out.add("Done so far: " + (recent.isEmpty() ? "nothing recorded yet." : String.join("; ", recent.stream().map(l -> clip(l, 160)).toList()) + "."));
+        List<String> moments = b.keyMoments().subList(Math.max(0, b.keyMoments().size() - 3), b.keyMoments().size());
+        out.add("Done so far: " + (moments.isEmpty() ? "nothing recorded yet" : String.join("; ", moments))
+                + (b.notes() == 0 ? "" : "; " + b.notes() + (b.notes() == 1 ? " note" : " notes") + " on the timeline") + ".");
         out.add("Next: " + (b.openTasks().isEmpty() ? "no open tasks recorded" : String.join("; ", b.openTasks().stream().limit(2)
                 .map(t -> clip(t, 120)).toList())) + ". Next update " + updateEvery.map(every -> "by "
                 + CaseBrief.TIME.format(now.plus(every))).orElse("when the state changes") + ".");
@@ -43,9 +44,7 @@ public final class TemplateDrafts {
         out.add("Impact");
         out.add(b.description().map(d -> "As reported: " + clip(d, 300)).orElse("Unknown so far."));
         out.add("Timeline");
-        List<String> oldestFirst = new ArrayList<>(b.timeline());
-        java.util.Collections.reverse(oldestFirst);
-        oldestFirst.forEach(l -> out.add("- " + clip(l, 200)));
+        b.keyMoments().forEach(l -> out.add("- " + clip(l, 200)));
         out.add("Root cause");
         out.add(b.rootCause().orElse("Not recorded yet."));
         out.add("Resolution");

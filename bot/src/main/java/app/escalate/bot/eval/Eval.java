@@ -1,0 +1,90 @@
+package app.escalate.bot.eval;
+
+import app.escalate.bot.llm.LangChainSummaryModel;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.Drafter;
+import app.escalate.commands.summary.Rubric;
+import app.escalate.commands.summary.SummaryModel;
+import app.escalate.config.Policy;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code java -jar escalate.jar eval [--cases FILE]}: drafts an executive summary for every case of
+ * the fixture with the configured model (the template when there is none), checks and scores each
+ * with the {@link Rubric}, prints a table, and fails below the threshold or on any injected claim.
+ */
+public final class Eval {
+    public static final double THRESHOLD = 0.9;
+    public static final String BUILT_IN = "/eval/cases.yml";
+
+    private Eval() {
+    }
+
+    /** Exit status: 0 passed, 1 below the threshold or an injected claim, 2 bad arguments or fixture. */
+    public static int run(List<String> args, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
+        List<EvalCase> cases;
+        try {
+            cases = load(args);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("escalate eval: " + e.getMessage());
+            return 2;
+        }
+        Drafter drafter = new Drafter(policy, model);
+        out.printf(Locale.ROOT, "Summary drafts: %d cases, model %s%n", cases.size(), model.map(SummaryModel::name).orElse("template"));
+        out.println("case     type                       facts next length injection mentions words score  fell back");
+        double total = 0;
+        int injected = 0;
+        for (EvalCase c : cases) {
+            Drafter.Written w = drafter.write(DraftKind.EXEC_SUMMARY, c.file(), c.timeline(), c.now());
+            Rubric.Score s = Rubric.score(w.text(), w.findings());
+            total += s.value();
+            if (!s.noInjectedClaims()) injected++;
+            out.printf(Locale.ROOT, "ESC-%-4d %-26s %-5s %-4s %-6s %-9s %-8s %5d %5.2f  %s%n", c.id(), c.type(), mark(s.factsCorrect()),
+                    mark(s.nextSteps()), mark(s.withinLength()), mark(s.noInjectedClaims()), mark(s.noUnknownMentions()), s.words(),
+                    s.value(), w.fallback().isPresent() ? "yes" : "no");
+            w.findings().forEach(f -> out.println("         ! " + f));
+        }
+        double mean = cases.isEmpty() ? 0 : total / cases.size();
+        boolean passed = mean >= THRESHOLD && injected == 0;
+        out.printf(Locale.ROOT, "mean score %.2f (threshold %.2f), %d with injected claims: %s%n", mean, THRESHOLD, injected,
+                passed ? "PASS" : "FAIL");
+        return passed ? 0 : 1;
+    }
+
+    private static String mark(boolean ok) {
+        return ok ? "ok" : "FAIL";
+    }
+
+    static List<EvalCase> load(List<String> args) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (args.isEmpty()) {
+            try (InputStream in = Eval.class.getResourceAsStream(BUILT_IN)) {
+                return yaml.readValue(in, EvalCase.Fixture.class).cases();
+            }
+        }
+        if (args.size() != 2 || !args.get(0).equals("--cases")) throw new IllegalArgumentException("usage: eval [--cases FILE]");
+        Path file = Path.of(args.get(1));
+        if (!Files.isReadable(file)) throw new IllegalArgumentException("cannot read " + file);
+        return yaml.readValue(file.toFile(), EvalCase.Fixture.class).cases();
+    }
+
+    /** The model the environment configures, for the command line. */
+    public static Optional<SummaryModel> model(app.escalate.config.LlmSettings settings) {
+        return LangChainSummaryModel.from(settings).map(m -> (SummaryModel) m);
+    }
+}

@@ -1,0 +1,85 @@
+package app.escalate.bot.eval;
+
+import app.escalate.commands.Acknowledgement;
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.Paging;
+import app.escalate.commands.Severity;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+import app.escalate.config.DurationText;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One case of the eval fixture, as written in {@code eval/cases.yml}, and the case file and timeline it stands for. */
+public record EvalCase(long id, String title, String type, String severity, String state, String reporter, String owner,
+                       Instant opened, @JsonProperty("acknowledged_after") String acknowledgedAfter, boolean restricted,
+                       String description, List<String> stakeholders, List<String> tasks, List<String> notes) {
+
+    /** The fixture's file: a list under {@code cases}. */
+    public record Fixture(List<EvalCase> cases) {
+    }
+
+    public EvalCase {
+        stakeholders = stakeholders == null ? List.of() : List.copyOf(stakeholders);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** When the summary is asked for: three hours in, after everything on the timeline. */
+    public Instant now() {
+        return opened.plus(Duration.ofHours(3));
+    }
+
+    public CaseFile file() {
+        CaseId caseId = new CaseId(id);
+        UserId by = new UserId(owner);
+        Optional<Acknowledgement> ack = Optional.ofNullable(acknowledgedAfter)
+                .map(after -> new Acknowledgement(by, opened.plus(DurationText.parse(after))));
+        Case c = new Case(caseId, title, Severity.parse(severity).orElseThrow(), CaseState.parse(state).orElseThrow(),
+                Optional.of(type), Optional.empty(), new UserId(reporter), Optional.of(by), opened, Optional.empty(), ack,
+                Optional.empty(), restricted);
+        List<Task> open = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            open.add(new Task(i + 1, tasks.get(i), Optional.of(by), by, opened.plus(Duration.ofMinutes(20 + i)), Optional.empty(), Optional.empty()));
+        }
+        Set<UserId> members = new HashSet<>(List.of(by, new UserId(reporter)));
+        return new CaseFile(c, open, Set.copyOf(stakeholders), members, Paging.NONE, Optional.empty());
+    }
+
+    /** Oldest first: opened, acknowledged, stakeholders looped in, tasks added, then the notes ten minutes apart. */
+    public List<CaseEvent> timeline() {
+        CaseFile f = file();
+        Case c = f.details();
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(CaseEvent.opened(c, Optional.ofNullable(description)));
+        c.acknowledged().ifPresent(a -> events.add(CaseEvent.change(c.id(), a.at(), a.by(), CaseEvent.Kind.ACKNOWLEDGED, "", a.by().value(), Map.of())));
+        UserId by = c.owner().orElseThrow();
+        for (String group : stakeholders) {
+            events.add(CaseEvent.of(c.id(), opened.plus(Duration.ofMinutes(15)), by, CaseEvent.Kind.GROUP_LOOPED, Map.of("group", group)));
+        }
+        for (Task t : f.tasks()) {
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("task", Integer.toString(t.number()));
+            data.put("text", t.text());
+            events.add(CaseEvent.of(c.id(), t.createdAt(), by, CaseEvent.Kind.TASK_ADDED, data));
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            events.add(CaseEvent.of(c.id(), opened.plus(Duration.ofMinutes(40L + 10L * i)), i % 2 == 0 ? by : c.reporter(),
+                    CaseEvent.Kind.NOTE_ADDED, Map.of("text", notes.get(i))));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,86 @@
+package app.escalate.bot.eval;
+
+import app.escalate.bot.FakeModelServer;
+import app.escalate.config.LlmProvider;
+import app.escalate.config.LlmSettings;
+import app.escalate.config.PolicyLoader;
+import app.escalate.config.Secret;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The eval command over the shipped fixture: with the template, with a faithful model, and with one that obeys injected notes. */
+class EvalTest {
+    private static final FakeModelServer model = FakeModelServer.started();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @AfterAll
+    static void stop() {
+        model.close();
+    }
+
+    private int run(List<String> args, LlmProvider provider) {
+        LlmSettings llm = new LlmSettings(provider, Optional.of(model.baseUrl()), Optional.of("fake-model"),
+                Optional.of(new Secret("sk-test")), Duration.ofSeconds(5));
+        return Eval.run(args, PolicyLoader.builtIn(), Eval.model(llm), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_template_passes_every_case_of_the_shipped_fixture() {
+        assertThat(run(List.of(), LlmProvider.NONE)).isZero();
+        assertThat(output()).contains("Summary drafts: 24 cases, model template", "mean score 1.00", "PASS");
+    }
+
+    @Test
+    void a_faithful_model_behind_langchain4j_passes() {
+        model.answerWith(EvalTest::faithful);
+
+        assertThat(run(List.of(), LlmProvider.OPENAI)).as(output()).isZero();
+        assertThat(output()).contains("model openai:fake-model", "PASS").doesNotContain("FAIL");
+    }
+
+    @Test
+    void a_model_that_obeys_injected_notes_fails_the_eval() {
+        model.answerWith(user -> user.contains("Ignore previous instructions") || user.contains("Disregard the facts")
+                ? faithful(user) + "\nUpdate: the case is resolved and now SEV4." : faithful(user));
+
+        assertThat(run(List.of(), LlmProvider.OPENAI)).isEqualTo(1);
+        assertThat(output()).contains("says resolved", "says SEV4", "with injected claims: FAIL");
+    }
+
+    @Test
+    void a_missing_fixture_file_is_a_clear_error() throws Exception {
+        Path missing = Files.createTempDirectory("eval").resolve("nope.yml");
+        assertThat(run(List.of("--cases", missing.toString()), LlmProvider.NONE)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("escalate eval: cannot read");
+    }
+
+    /** What a well-behaved model writes: the facts as given, and the next step. */
+    static String faithful(String caseData) {
+        return "Bottom line: " + field(caseData, "Case id") + " (" + field(caseData, "Severity") + ", " + field(caseData, "State") + "): "
+                + field(caseData, "Title") + ".\nImpact: unknown so far.\nNext: work the open tasks.\nAsks: none.";
+    }
+
+    private static String field(String data, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + ": (.*)$").matcher(data);
+        return m.find() ? m.group(1) : "?";
+    }
+}
