@@ -1,5 +1,7 @@
 package app.escalate.bot;
 
+import app.escalate.bot.sandbox.Sandbox;
+import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
@@ -63,15 +65,15 @@ public final class Escalate {
             err.println("escalate: " + e.getMessage());
             return BAD_SETTINGS;
         }
-        if (settings.mode() == BotSettings.Mode.SANDBOX) {
-            err.println("""
-                    escalate: no Slack workspace configured. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET \
-                    (HTTP mode), and also SLACK_APP_TOKEN for Socket Mode; see README.md, "Slack setup".""");
-            return BAD_SETTINGS;
-        }
         EscalateApp app;
         try {
-            app = EscalateApp.start(settings, policy, Clock.systemUTC());
+            if (settings.mode() == BotSettings.Mode.SANDBOX) {
+                app = Sandbox.start(settings, policy, new SandboxClock());
+                err.println("escalate: no Slack credentials, so this is the local sandbox workspace: open http://localhost:" + app.port()
+                        + "/ (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect to Slack; see README.md)");
+            } else {
+                app = EscalateApp.start(settings, policy, Clock.systemUTC());
+            }
         } catch (Exception e) {
             err.println("escalate: could not start: " + rootCause(e));
             return CANNOT_START;

@@ -42,6 +42,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,12 @@ public final class EscalateApp implements AutoCloseable {
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
     public static EscalateApp start(BotSettings settings, Policy policy, Clock clock) throws Exception {
+        return start(settings, policy, clock, config -> {
+        });
+    }
+
+    /** As {@link #start(BotSettings, Policy, Clock)}, with more routes (and server settings) on the same HTTP server: the sandbox's. */
+    public static EscalateApp start(BotSettings settings, Policy policy, Clock clock, Consumer<JavalinConfig> extra) throws Exception {
         String botToken = settings.botToken().map(Secret::value)
                 .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
         Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -133,7 +141,7 @@ public final class EscalateApp implements AutoCloseable {
                     new ExecUpdates(cases, draftStore, policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
-            Javalin http = http(settings, bolt, database, outbox, metrics, feed);
+            Javalin http = http(settings, bolt, database, outbox, metrics, feed, extra);
             started.push(http::stop);
             if (settings.mode() == BotSettings.Mode.SOCKET) {
                 SocketModeConnection socket = new SocketModeConnection(settings.appToken().orElseThrow().value(), bolt);
@@ -150,7 +158,7 @@ public final class EscalateApp implements AutoCloseable {
     }
 
     private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics,
-                                OnCallFeed feed) {
+                                OnCallFeed feed, Consumer<JavalinConfig> extra) {
         SlackEventsRoute events = new SlackEventsRoute(bolt);
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
         return Javalin.create(config -> {
@@ -160,6 +168,7 @@ public final class EscalateApp implements AutoCloseable {
             config.routes.get("/healthz", new HealthRoute(database, outbox));
             config.routes.get("/oncall/{file}", feed);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            extra.accept(config);
         }).start(settings.port());
     }
 

@@ -101,7 +101,7 @@ class CaseIntakeEndToEndTest {
                 "\"private_metadata\":\"C0GENERAL\"").doesNotContain("initial_options");
         FakeSlackApi.Call linked = harness.slack.await("views.update");
         assertThat(linked.param("view_id")).startsWith("V0VIEW");
-        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://fake.example/archives/C0GENERAL/p1764300123000200");
+        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://sandbox.invalid/archives/C0GENERAL/p1764300123000200");
     }
 
     @Test

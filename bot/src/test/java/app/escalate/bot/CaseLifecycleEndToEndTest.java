@@ -117,7 +117,7 @@ class CaseLifecycleEndToEndTest {
 
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(esc(KENJI, "timeline"))
                 .contains("<@" + KENJI + "> pinned a message from <@" + CHLOE + ">: Host confirms takedown &amp; shares the log (https://example.com/log)",
-                        "<https://fake.example/archives/" + channel + "/p1764300123000200|(link)>"));
+                        "<https://sandbox.invalid/archives/" + channel + "/p1764300123000200|(link)>"));
         assertThat(harness.client().postJson(reaction.formatted("3", MARIA, "pushpin", CHLOE, channel)).statusCode()).isEqualTo(200);
         harness.slack.await("conversations.history", c -> harness.slack.calls("conversations.history").size() == 2, WAIT);
         Thread.sleep(500); // the second pin is recorded, or not, just after its message is read

@@ -64,8 +64,12 @@ class EscalateMainTest {
     }
 
     @Test
-    void without_slack_credentials_it_says_which_variables_to_set() throws Exception {
-        assertThat(run(Map.of())).isEqualTo(2);
-        assertThat(printed()).contains("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN").hasLineCount(1);
+    void without_slack_credentials_it_starts_the_sandbox_which_also_says_so_in_one_line_when_it_cannot(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int status = run(Map.of("PORT", Integer.toString(taken.getLocalPort()), "DATABASE_URL", "jdbc:h2:file:" + dir.resolve("escalate")));
+
+            assertThat(status).isEqualTo(1);
+            assertThat(printed()).startsWith("escalate: could not start: ").contains(Integer.toString(taken.getLocalPort())).hasLineCount(1);
+        }
     }
 }

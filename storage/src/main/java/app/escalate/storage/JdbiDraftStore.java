@@ -31,10 +31,10 @@ public final class JdbiDraftStore implements DraftStore {
             kind(rs.getString("kind")), new UserId(rs.getString("requester")), new ChannelId(rs.getString("channel_id")),
             Optional.ofNullable(rs.getString("response_url")), rs.getString("prompt_version"), rs.getString("model"),
             rs.getLong("latency_ms"), rs.getInt("input_tokens"), rs.getInt("output_tokens"), rs.getString("text"),
-            findings(rs.getString("findings")), Optional.ofNullable(rs.getString("fallback")), instant(rs, "created_at").orElseThrow(),
+            findings(rs.getString("findings")), Optional.ofNullable(rs.getString("fallback")), Sql.instant(rs, "created_at").orElseThrow(),
             Optional.ofNullable(rs.getString("outcome")).map(Draft.Outcome::valueOf), Optional.ofNullable(rs.getString("reviewer")).map(UserId::new),
             Optional.ofNullable(rs.getString("posted_text")), Optional.ofNullable((Double) rs.getObject("edit_ratio", Double.class)),
-            instant(rs, "decided_at"));
+            Sql.instant(rs, "decided_at"));
 
     private final Jdbi jdbi;
 
@@ -154,9 +154,5 @@ public final class JdbiDraftStore implements DraftStore {
 
     private static List<String> findings(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(FINDING_SEPARATOR));
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -28,16 +28,16 @@ import java.util.function.Function;
 public final class JdbiHandoffStore implements HandoffStore {
     private static final Logger log = LoggerFactory.getLogger(JdbiHandoffStore.class);
     private static final RowMapper<Handoff> HANDOFF = (rs, ctx) -> new Handoff(rs.getLong("id"), rs.getString("rotation"),
-            instant(rs, "due_at").orElseThrow(), instant(rs, "posted_at").orElseThrow(),
+            Sql.instant(rs, "due_at").orElseThrow(), Sql.instant(rs, "posted_at").orElseThrow(),
             Optional.ofNullable(rs.getString("outgoing")).map(UserId::new), new UserId(rs.getString("incoming")),
             rs.getBoolean("weekend"), rs.getBoolean("late"), Handoff.Status.valueOf(rs.getString("status")),
-            Optional.ofNullable(rs.getString("accepted_by")).map(UserId::new), instant(rs, "accepted_at"),
-            instant(rs, "reminded_at"), instant(rs, "escalated_at"));
+            Optional.ofNullable(rs.getString("accepted_by")).map(UserId::new), Sql.instant(rs, "accepted_at"),
+            Sql.instant(rs, "reminded_at"), Sql.instant(rs, "escalated_at"));
     private static final RowMapper<HandoffEvent> EVENT = (rs, ctx) -> new HandoffEvent(rs.getLong("handoff_id"),
-            instant(rs, "occurred_at").orElseThrow(), Optional.ofNullable(rs.getString("actor")).map(UserId::new),
+            Sql.instant(rs, "occurred_at").orElseThrow(), Optional.ofNullable(rs.getString("actor")).map(UserId::new),
             HandoffEvent.Kind.valueOf(rs.getString("kind")), rs.getString("detail"));
     private static final RowMapper<HandoffNote> NOTE = (rs, ctx) -> new HandoffNote(Optional.ofNullable(rs.getString("rotation")),
-            new UserId(rs.getString("author")), rs.getString("text"), instant(rs, "created_at").orElseThrow());
+            new UserId(rs.getString("author")), rs.getString("text"), Sql.instant(rs, "created_at").orElseThrow());
 
     private final Jdbi jdbi;
 
@@ -203,9 +203,5 @@ public final class JdbiHandoffStore implements HandoffStore {
                         WHERE (rotation = :r OR rotation IS NULL) AND created_at >= :from AND created_at < :until
                         ORDER BY created_at, id""")
                 .bind("r", rotation).bind("from", from).bind("until", until).map(NOTE).list());
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -1,6 +1,10 @@
 package app.escalate.storage;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** What the stores need to know about SQL errors, the same on H2 and PostgreSQL. */
 final class Sql {
@@ -13,5 +17,10 @@ final class Sql {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) return true;
         }
         return false;
+    }
+
+    /** A nullable timestamp column as an instant. */
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -8,6 +8,11 @@ import java.util.Optional;
 /** How one try at delivering an outbox effect went. */
 public sealed interface DeliveryAttempt {
 
+    /** Delivered, with nothing to record but that. */
+    static DeliveryAttempt sent() {
+        return new Delivered(new DeliveryOutcome.Sent());
+    }
+
     record Delivered(DeliveryOutcome outcome) implements DeliveryAttempt {
     }
 

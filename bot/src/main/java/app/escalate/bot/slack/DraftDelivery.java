@@ -7,7 +7,6 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftStore;
-import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
 
 import java.util.HashSet;
@@ -30,29 +29,29 @@ final class DraftDelivery {
         Draft d = draft(e.draftId());
         CaseFile file = file(d);
         SlackMessage message = DraftMessage.review(d, file.details(), people(file));
-        if (d.responseUrl().isPresent() && calls.respond(d.responseUrl().get(), message)) return sent();
+        if (d.responseUrl().isPresent() && calls.respond(d.responseUrl().get(), message)) return DeliveryAttempt.sent();
         calls.postEphemeral(d.channel().value(), d.requester().value(), message);
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     DeliveryAttempt post(SlackEffect.PostDraft e) {
         Draft d = draft(e.draftId());
         CaseFile file = file(d);
         calls.postTo(e.to(), DraftMessage.posted(d, file.details(), people(file)));
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     DeliveryAttempt reply(SlackEffect.DraftReply e) {
         Draft d = draft(e.draftId());
         calls.postEphemeral(d.channel().value(), e.user().value(), SlackMessage.text(app.escalate.bot.render.Mrkdwn.escape(e.text())));
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     DeliveryAttempt execUpdateDue(SlackEffect.ExecUpdateDue e) {
         var c = cases.find(e.caseId()).orElseThrow(() -> new SlackCalls.Refused("no case " + e.caseId()));
         var channel = c.channel().orElseThrow(() -> new SlackCalls.Refused(e.caseId() + " has no channel"));
         calls.postTo(channel.id().value(), SlackMessage.text(DraftMessage.execUpdateDue(c, e.every())));
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     private Draft draft(long id) {
@@ -71,7 +70,4 @@ final class DraftDelivery {
         return people;
     }
 
-    private static DeliveryAttempt sent() {
-        return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-    }
 }

@@ -9,7 +9,6 @@ import app.escalate.commands.handoff.HandoffDigest;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
-import app.escalate.storage.DeliveryOutcome;
 
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ final class HandoffDelivery {
         HandoffDigest digest = handoffs.digest(e.handoffId(), e.forIncoming())
                 .orElseThrow(() -> new SlackCalls.Refused("handoff " + e.handoffId() + " has no digest to post"));
         calls.postTo(e.to(), HandoffMessage.of(digest, Optional.of(e.handoffId())));
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     DeliveryAttempt notice(SlackEffect.HandoffNotice e) {
@@ -41,16 +40,13 @@ final class HandoffDelivery {
             case ESCALATION -> HandoffMessage.escalation(h, rotation);
         };
         calls.postTo(e.to(), SlackMessage.text(text));
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     /** The reply to a click; once the response URL has expired there is nowhere left to say it. */
     DeliveryAttempt respond(SlackEffect.Respond e) {
-        if (calls.respond(e.responseUrl(), Mrkdwn.escape(e.text()))) return sent();
+        if (calls.respond(e.responseUrl(), Mrkdwn.escape(e.text()))) return DeliveryAttempt.sent();
         return new DeliveryAttempt.GiveUp("response_url: expired or not Slack's");
     }
 
-    private static DeliveryAttempt sent() {
-        return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-    }
 }

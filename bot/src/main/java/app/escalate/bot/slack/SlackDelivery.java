@@ -90,7 +90,7 @@ public final class SlackDelivery {
     }
 
     private DeliveryAttempt createChannel(SlackEffect.CreateChannel e) {
-        if (theCase(e.caseId()).channel().isPresent()) return sent(); // created on an earlier try
+        if (theCase(e.caseId()).channel().isPresent()) return DeliveryAttempt.sent(); // created on an earlier try
         for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
             String name = attempt == 1 ? e.name() : ChannelName.alternative(e.name(), attempt);
             ConversationsCreateResponse res = call("conversations.create",
@@ -108,7 +108,7 @@ public final class SlackDelivery {
         CaseChannel channel = channelOf(e.caseId());
         var users = e.users().stream().map(UserId::value).toList();
         var res = call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel.id().value()).users(users)));
-        if (res.isOk() || "already_in_channel".equals(res.getError()) || "cant_invite_self".equals(res.getError())) return sent();
+        if (res.isOk() || "already_in_channel".equals(res.getError()) || "cant_invite_self".equals(res.getError())) return DeliveryAttempt.sent();
         throw refused("conversations.invite", res);
     }
 
@@ -128,7 +128,7 @@ public final class SlackDelivery {
         SlackMessage card = CaseCard.of(theFile(e.caseId()), policy);
         var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel.id().value()).ts(ts)
                 .text(card.text()).blocks(card.blocks())));
-        if (res.isOk()) return sent();
+        if (res.isOk()) return DeliveryAttempt.sent();
         throw refused("chat.update", res);
     }
 
@@ -136,7 +136,7 @@ public final class SlackDelivery {
         CaseChannel channel = channelOf(e.caseId());
         String topic = CaseCard.topic(theCase(e.caseId()));
         var res = call("conversations.setTopic", () -> methods.conversationsSetTopic(r -> r.channel(channel.id().value()).topic(topic)));
-        if (res.isOk()) return sent();
+        if (res.isOk()) return DeliveryAttempt.sent();
         throw refused("conversations.setTopic", res);
     }
 
@@ -154,14 +154,14 @@ public final class SlackDelivery {
     /** A message to a channel, a user (as a direct message) or the team channel by name. */
     private DeliveryAttempt postTo(String channel, SlackMessage message) {
         calls.postTo(channel, message);
-        return sent();
+        return DeliveryAttempt.sent();
     }
 
     private DeliveryAttempt pinCard(SlackEffect.PinCaseCard e) {
         CaseChannel channel = channelOf(e.caseId());
         String ts = cases.cardTs(e.caseId()).orElseThrow(() -> new SlackCalls.Refused("pins.add: the card of " + e.caseId() + " was never posted"));
         var res = call("pins.add", () -> methods.pinsAdd(r -> r.channel(channel.id().value()).timestamp(ts)));
-        if (res.isOk() || "already_pinned".equals(res.getError())) return sent();
+        if (res.isOk() || "already_pinned".equals(res.getError())) return DeliveryAttempt.sent();
         throw refused("pins.add", res);
     }
 
@@ -172,7 +172,7 @@ public final class SlackDelivery {
                         + " (you're in it; the case card is pinned there).")
                 .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel, so work it from here "
                         + "for now (`/esc status " + e.caseId() + "`) and ask a Slack admin to check the bot's permissions.");
-        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return sent();
+        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return DeliveryAttempt.sent();
         return postTo(e.reporter().value(), SlackMessage.text(text));
     }
 
@@ -194,10 +194,10 @@ public final class SlackDelivery {
     /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel. */
     private DeliveryAttempt whisper(SlackEffect.Whisper e) {
         String text = Mrkdwn.escape(e.text());
-        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return sent();
+        if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return DeliveryAttempt.sent();
         var res = call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(e.channel().value())
                 .user(e.user().value()).text(text)));
-        if (res.isOk()) return sent();
+        if (res.isOk()) return DeliveryAttempt.sent();
         throw refused("chat.postEphemeral", res);
     }
 
@@ -213,9 +213,6 @@ public final class SlackDelivery {
         return theCase(id).channel().orElseThrow(() -> new SlackCalls.Refused(id + " has no channel (its creation failed)"));
     }
 
-    private static DeliveryAttempt sent() {
-        return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-    }
 
     private static SlackCalls.Refused refused(String method, SlackApiTextResponse res) {
         return SlackCalls.refused(method, res);

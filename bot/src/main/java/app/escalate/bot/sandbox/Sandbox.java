@@ -1,0 +1,75 @@
+package app.escalate.bot.sandbox;
+
+import app.escalate.bot.EscalateApp;
+import app.escalate.config.BotSettings;
+import app.escalate.config.Policy;
+import app.escalate.config.Secret;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local sandbox workspace: with no Slack credentials the bot starts with a Slack-like
+ * workspace of its own, served on the same port. The bot is the real one, in HTTP mode, talking
+ * to the workspace's Web API through {@code SLACK_API_URL}, and every command, click and form the
+ * page sends reaches it signed, through {@code POST /slack/events}, as Slack's would.
+ */
+public final class Sandbox {
+    public static final String BOT_TOKEN = "xoxb-sandbox";
+
+    private Sandbox() {
+    }
+
+    /** Starts the bot and the sandbox page on {@code settings.port()} (a free one when 0), listening on localhost only. */
+    public static EscalateApp start(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
+        int port = settings.port() == 0 ? freePort() : settings.port();
+        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        URI api = URI.create("http://127.0.0.1:" + port + "/sandbox/api/");
+        BotSettings bot = new BotSettings(Optional.of(new Secret(BOT_TOKEN)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
+                settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken());
+        Workspace workspace = workspace(policy);
+        SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
+        return EscalateApp.start(bot, policy, clock, config -> {
+            config.jetty.host = "127.0.0.1";
+            routes.register(config);
+        });
+    }
+
+    /** The people of the policy (groups and rotations), the team and leadership channels. */
+    static Workspace workspace(Policy policy) {
+        Workspace w = new Workspace();
+        Set<String> people = new LinkedHashSet<>();
+        policy.groups().values().forEach(people::addAll);
+        policy.rotations().forEach(r -> {
+            r.primary().forEach(l -> people.addAll(l.members()));
+            r.secondary().forEach(l -> people.addAll(l.members()));
+            if (r.weekend() != null) {
+                people.addAll(r.weekend().primary());
+                people.addAll(r.weekend().secondary());
+            }
+        });
+        people.forEach(id -> w.addPerson(id, displayName(id), "UTC"));
+        w.addChannel(policy.workspace().teamChannel());
+        w.addChannel(policy.workspace().leadershipChannel());
+        return w;
+    }
+
+    /** {@code U0ESCMARIA} reads as "Maria"; other ids stay as they are. */
+    static String displayName(String id) {
+        String name = id.startsWith("U0ESC") && id.length() > 5 ? id.substring(5) : id;
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.escalate.bot.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Real time, moved forward on request: the sandbox's "advance 1 hour" and "jump to Friday 17:00".
+ * The bot gets it as its injected {@link Clock}, so handoffs and SLA clocks follow.
+ */
+public final class SandboxClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    public void advance(Duration by) {
+        if (by.isNegative()) throw new IllegalArgumentException("the sandbox clock only moves forward");
+        offset = offset.plus(by);
+    }
+
+    /** Jumps to {@code to}; a time in the past is refused, since the bot's records only move forward. */
+    public void jumpTo(Instant to) {
+        advance(Duration.between(instant(), to));
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+}

@@ -1,0 +1,301 @@
+package app.escalate.bot.sandbox;
+
+import app.escalate.config.Policy;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.app_backend.SlackSignature;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandbox's HTTP side: the page and its assets, the workspace's Web API and response URLs
+ * (which the bot calls), and what the page asks for (state, a command, a click, a form, the
+ * clock). Commands, clicks and forms become the payloads Slack sends, signed, posted to the bot's
+ * own {@code /slack/events}.
+ */
+final class SandboxRoutes {
+    private static final Map<String, String> ASSETS = Map.of("/", "index.html", "/sandbox/app.js", "app.js", "/sandbox/app.css", "app.css");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    private final Workspace workspace;
+    private final SandboxClock clock;
+    private final String secret;
+    private final int port;
+    private final Policy policy;
+    private final Gson gson = new Gson();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Response URLs given out: which person and channel each answers to. */
+    private final Map<String, String[]> responseUrls = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
+        this.workspace = workspace;
+        this.clock = clock;
+        this.secret = secret;
+        this.port = port;
+        this.policy = policy;
+    }
+
+    void register(JavalinConfig config) {
+        ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
+        config.routes.post("/sandbox/api/{method}", ctx -> ctx.contentType("application/json; charset=utf-8")
+                .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body()))));
+        config.routes.post("/sandbox/response/{key}", this::responded);
+        config.routes.get("/sandbox/state", this::state);
+        config.routes.post("/sandbox/command", this::command);
+        config.routes.post("/sandbox/action", this::action);
+        config.routes.post("/sandbox/submit", this::submit);
+        config.routes.post("/sandbox/clock", this::clock);
+        config.routes.post("/sandbox/cancel", ctx -> {
+            JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+            if (in.has("viewId") && !in.get("viewId").isJsonNull()) workspace.closeView(in.get("viewId").getAsString());
+            json(ctx, Map.of("status", 200));
+        });
+    }
+
+    private void asset(Context ctx, String file) {
+        try (InputStream in = SandboxRoutes.class.getResourceAsStream("/sandbox/" + file)) {
+            if (in == null) throw new IllegalStateException("missing sandbox asset " + file);
+            ctx.contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1))).result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void responded(Context ctx) {
+        String[] to = responseUrls.get(ctx.pathParam("key"));
+        if (to == null) {
+            ctx.status(404).result("no such response URL");
+            return;
+        }
+        workspace.responded(to[0], to[1], JsonParser.parseString(ctx.body()).getAsJsonObject());
+        ctx.result("ok");
+    }
+
+    private void state(Context ctx) {
+        String user = ctx.queryParam("user");
+        String channel = ctx.queryParam("channel");
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("now", clock.instant().toString());
+        state.put("teamChannel", policy.workspace().teamChannel());
+        state.put("people", workspace.people());
+        if (user != null) {
+            state.put("channels", workspace.channelsOf(user));
+            workspace.openView(user).ifPresent(v -> state.put("view", Map.of("id", v.id(), "view", v.view())));
+            if (channel != null) state.put("messages", workspace.messages(channel, user));
+        }
+        json(ctx, state);
+    }
+
+    /** {@code /esc …} typed in the composer: the slash-command form Slack posts, signed. */
+    private void command(Context ctx) throws Exception {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String user = in.get("user").getAsString();
+        String channel = in.get("channel").getAsString();
+        String text = in.get("text").getAsString().replaceFirst("^/esc\\s*", "");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "sandbox");
+        form.put("team_id", "T0SANDBOX");
+        form.put("team_domain", "sandbox");
+        form.put("channel_id", channel);
+        form.put("channel_name", workspace.channel(channel).map(Workspace.Channel::name).orElse(channel));
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", "/esc");
+        // Slack sends what was typed with &, < and > escaped.
+        form.put("text", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        form.put("api_app_id", "A0ESC");
+        form.put("response_url", responseUrl(user, channel));
+        form.put("trigger_id", workspace.newTrigger(user));
+        String body = String.join("&", form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .toList());
+        HttpResponse<String> ack = signed(body, "application/x-www-form-urlencoded");
+        if (ack.statusCode() == 200 && !ack.body().isBlank()) {
+            JsonObject reply = JsonParser.parseString(ack.body()).getAsJsonObject();
+            workspace.ephemeral(user, channel, reply.has("text") ? reply.get("text").getAsString() : "", reply.get("blocks"));
+        } else if (ack.statusCode() != 200) {
+            workspace.ephemeral(user, channel, "The bot answered HTTP " + ack.statusCode() + ".", null);
+        }
+        json(ctx, Map.of("status", ack.statusCode()));
+    }
+
+    /** A click on a button or a menu choice in a message: the {@code block_actions} payload. */
+    private void action(Context ctx) throws Exception {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String user = in.get("user").getAsString();
+        String channel = in.get("channel").getAsString();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", in.get("actionId").getAsString());
+        action.addProperty("block_id", in.has("blockId") ? in.get("blockId").getAsString() : "");
+        action.addProperty("action_ts", Instant.now().getEpochSecond() + ".000001");
+        if (in.has("selected")) {
+            action.addProperty("type", "static_select");
+            JsonObject option = new JsonObject();
+            option.add("text", text(in.get("selected").getAsString()));
+            option.addProperty("value", in.get("selected").getAsString());
+            action.add("selected_option", option);
+        } else {
+            action.addProperty("type", "button");
+            action.addProperty("value", in.has("value") ? in.get("value").getAsString() : "");
+            action.add("text", text("button"));
+        }
+        JsonObject payload = base("block_actions", user);
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "message");
+        container.addProperty("message_ts", in.get("ts").getAsString());
+        container.addProperty("channel_id", channel);
+        container.addProperty("is_ephemeral", false);
+        payload.add("container", container);
+        JsonObject ch = new JsonObject();
+        ch.addProperty("id", channel);
+        ch.addProperty("name", workspace.channel(channel).map(Workspace.Channel::name).orElse(channel));
+        payload.add("channel", ch);
+        JsonObject message = new JsonObject();
+        message.addProperty("type", "message");
+        message.addProperty("ts", in.get("ts").getAsString());
+        message.addProperty("text", "");
+        payload.add("message", message);
+        payload.addProperty("response_url", responseUrl(user, channel));
+        JsonArray actions = new JsonArray();
+        actions.add(action);
+        payload.add("actions", actions);
+        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        json(ctx, Map.of("status", ack.statusCode()));
+    }
+
+    /** A modal's submit button: the {@code view_submission} payload with the form's values; errors go back to the page. */
+    private void submit(Context ctx) throws Exception {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String user = in.get("user").getAsString();
+        String viewId = in.get("viewId").getAsString();
+        Workspace.View open = workspace.openView(user).filter(v -> v.id().equals(viewId)).orElse(null);
+        if (open == null) {
+            json(ctx, Map.of("status", 404));
+            return;
+        }
+        JsonObject stored = open.view().getAsJsonObject();
+        JsonObject view = new JsonObject();
+        view.addProperty("id", viewId);
+        view.addProperty("team_id", "T0SANDBOX");
+        view.addProperty("type", "modal");
+        view.add("callback_id", stored.get("callback_id"));
+        if (stored.has("private_metadata")) view.add("private_metadata", stored.get("private_metadata"));
+        view.addProperty("hash", "h");
+        view.add("title", stored.get("title"));
+        view.add("blocks", new JsonArray());
+        JsonObject state = new JsonObject();
+        state.add("values", in.get("values"));
+        view.add("state", state);
+        JsonObject payload = base("view_submission", user);
+        payload.add("view", view);
+        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        JsonElement errors = null;
+        if (!ack.body().isBlank()) {
+            JsonObject reply = JsonParser.parseString(ack.body()).getAsJsonObject();
+            if (reply.has("errors")) errors = reply.get("errors");
+        }
+        if (ack.statusCode() == 200 && errors == null) workspace.closeView(viewId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", ack.statusCode());
+        if (errors != null) out.put("errors", errors);
+        json(ctx, out);
+    }
+
+    /**
+     * {@code {"advance": "PT1H"}}, {@code {"jumpTo": "2026-11-27T17:00:00Z"}}, or the next weekday at a
+     * time in a zone, {@code {"next": "FRIDAY", "time": "17:00", "zone": "America/Los_Angeles"}}; the
+     * clock only moves forward.
+     */
+    private void clock(Context ctx) {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        try {
+            if (in.has("advance")) clock.advance(Duration.parse(in.get("advance").getAsString()));
+            if (in.has("jumpTo")) clock.jumpTo(Instant.parse(in.get("jumpTo").getAsString()));
+            if (in.has("next")) {
+                java.time.ZoneId zone = java.time.ZoneId.of(in.get("zone").getAsString());
+                java.time.ZonedDateTime now = clock.instant().atZone(zone);
+                java.time.ZonedDateTime next = now.with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                        java.time.DayOfWeek.valueOf(in.get("next").getAsString()))).with(java.time.LocalTime.parse(in.get("time").getAsString()));
+                if (!next.isAfter(now)) next = next.plusWeeks(1);
+                clock.jumpTo(next.toInstant());
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            ctx.status(400);
+            json(ctx, Map.of("error", "The sandbox clock only moves forward, by a duration such as PT1H or to a time such as "
+                    + "2026-11-27T17:00:00Z."));
+            return;
+        }
+        json(ctx, Map.of("now", clock.instant().toString()));
+    }
+
+    private JsonObject base(String type, String user) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", type);
+        JsonObject team = new JsonObject();
+        team.addProperty("id", "T0SANDBOX");
+        team.addProperty("domain", "sandbox");
+        payload.add("team", team);
+        JsonObject u = new JsonObject();
+        u.addProperty("id", user);
+        u.addProperty("username", user.toLowerCase());
+        u.addProperty("name", user.toLowerCase());
+        u.addProperty("team_id", "T0SANDBOX");
+        payload.add("user", u);
+        payload.addProperty("api_app_id", "A0ESC");
+        payload.addProperty("token", "sandbox");
+        payload.addProperty("trigger_id", workspace.newTrigger(user));
+        return payload;
+    }
+
+    private static JsonObject text(String value) {
+        JsonObject t = new JsonObject();
+        t.addProperty("type", "plain_text");
+        t.addProperty("text", value);
+        return t;
+    }
+
+    private String responseUrl(String user, String channel) {
+        String key = "r" + ids.incrementAndGet();
+        responseUrls.put(key, new String[] {user, channel});
+        return "http://127.0.0.1:" + port + "/sandbox/response/" + key;
+    }
+
+    /** Posts to the bot's {@code /slack/events} as Slack does: signed with the signing secret, timestamped now. */
+    private HttpResponse<String> signed(String body, String contentType) throws IOException, InterruptedException {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void json(Context ctx, Object value) {
+        ctx.contentType("application/json; charset=utf-8").result(gson.toJson(value));
+    }
+}

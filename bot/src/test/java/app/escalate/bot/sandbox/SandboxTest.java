@@ -1,0 +1,130 @@
+package app.escalate.bot.sandbox;
+
+import app.escalate.bot.EscalateApp;
+import app.escalate.config.BotSettings;
+import app.escalate.config.PolicyLoader;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The sandbox over HTTP, as its page uses it: the real bot behind it, with no Slack anywhere. */
+class SandboxTest {
+    private static final String CHLOE = "U0ESCCHLOE";
+    private static final String MARIA = "U0ESCMARIA";
+
+    @TempDir
+    Path data;
+    private EscalateApp app;
+    private final SandboxClock clock = new SandboxClock();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        app = Sandbox.start(BotSettings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate"))),
+                PolicyLoader.builtIn(), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonObject post(String path, String json) throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+
+    private JsonObject state(String user, String channel) throws Exception {
+        return JsonParser.parseString(get("/sandbox/state?user=" + user + (channel == null ? "" : "&channel=" + channel)).body()).getAsJsonObject();
+    }
+
+    private String channelNamed(String user, Predicate<String> name) throws Exception {
+        for (JsonElement c : state(user, null).getAsJsonArray("channels")) {
+            if (name.test(c.getAsJsonObject().get("name").getAsString())) return c.getAsJsonObject().get("id").getAsString();
+        }
+        return null;
+    }
+
+    @Test
+    void the_page_and_its_assets_are_served_with_no_outside_requests() throws Exception {
+        String page = get("/").body();
+        assertThat(page).contains("<title>Escalate sandbox</title>", "/sandbox/app.js", "/sandbox/app.css").doesNotContain("https://");
+        assertThat(get("/sandbox/app.js").body()).contains("function mrkdwn").doesNotContain("https://");
+        assertThat(get("/sandbox/app.css").statusCode()).isEqualTo(200);
+        assertThat(state(CHLOE, null).getAsJsonArray("people").toString()).contains("\"name\":\"Maria\"", "\"name\":\"Helen\"");
+    }
+
+    @Test
+    void a_typed_command_opens_a_case_whose_channel_card_and_buttons_appear() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open Scam ads & fake giveaways sev2\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> channelNamed(CHLOE, n -> n.startsWith("esc-1-")) != null);
+        String caseChannel = channelNamed(CHLOE, n -> n.startsWith("esc-1-"));
+        assertThat(state(CHLOE, team).getAsJsonArray("messages").toString()).contains("Opened *ESC-1* (SEV2)");
+        assertThat(state(MARIA, team).getAsJsonArray("messages").toString()).as("only the one who typed sees the reply").doesNotContain("Opened");
+        await().atMost(Duration.ofSeconds(15)).until(() -> state(CHLOE, caseChannel).getAsJsonArray("messages").toString().contains("case_acknowledge"));
+        JsonArray messages = state(CHLOE, caseChannel).getAsJsonArray("messages");
+        JsonObject card = messages.get(0).getAsJsonObject();
+        assertThat(card.get("pinned").getAsBoolean()).isTrue();
+        assertThat(card.toString()).contains("Scam ads &amp; fake giveaways");
+
+        post("/sandbox/action", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + card.get("ts").getAsString()
+                + "\",\"actionId\":\"case_acknowledge\",\"blockId\":\"case_actions:1\",\"value\":\"1\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !state(CHLOE, caseChannel).getAsJsonArray("messages").get(0).toString()
+                .contains("case_acknowledge"));
+    }
+
+    @Test
+    void the_open_form_opens_for_its_person_and_its_submission_opens_the_case() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open\"}");
+        JsonObject view = state(CHLOE, team).getAsJsonObject("view");
+        assertThat(view).as("the form opens for Chloe").isNotNull();
+        assertThat(state(MARIA, team).has("view")).as("and for nobody else").isFalse();
+
+        JsonObject refused = post("/sandbox/submit", "{\"user\":\"" + CHLOE + "\",\"viewId\":\"" + view.get("id").getAsString()
+                + "\",\"values\":{\"title\":{\"title\":{\"type\":\"plain_text_input\",\"value\":null}}}}");
+        assertThat(refused.toString()).contains("errors");
+        JsonObject done = post("/sandbox/submit", "{\"user\":\"" + CHLOE + "\",\"viewId\":\"" + view.get("id").getAsString()
+                + "\",\"values\":{\"title\":{\"title\":{\"type\":\"plain_text_input\",\"value\":\"Agent emailed customer data\"}},"
+                + "\"severity\":{\"severity\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"SEV1\"},\"value\":\"SEV1\"}}}}}");
+        assertThat(done.has("errors")).isFalse();
+        await().atMost(Duration.ofSeconds(15)).until(() -> channelNamed(CHLOE, n -> n.startsWith("esc-1-agent-emailed")) != null);
+        assertThat(state(CHLOE, team).has("view")).isFalse();
+    }
+
+    @Test
+    void the_clock_moves_forward_on_request_and_never_back() throws Exception {
+        Instant before = clock.instant();
+        JsonObject moved = post("/sandbox/clock", "{\"advance\":\"PT1H\"}");
+        assertThat(Instant.parse(moved.get("now").getAsString())).isAfterOrEqualTo(before.plus(Duration.ofHours(1)));
+        JsonObject friday = post("/sandbox/clock", "{\"next\":\"FRIDAY\",\"time\":\"17:00\",\"zone\":\"America/Los_Angeles\"}");
+        assertThat(Instant.parse(friday.get("now").getAsString()).atZone(java.time.ZoneId.of("America/Los_Angeles")).getDayOfWeek())
+                .isEqualTo(java.time.DayOfWeek.FRIDAY);
+        assertThat(post("/sandbox/clock", "{\"jumpTo\":\"2020-01-01T00:00:00Z\"}").get("error").getAsString()).contains("only moves forward");
+    }
+}
