@@ -17,6 +17,7 @@ import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffWatch;
@@ -119,7 +120,15 @@ public final class EscalateApp implements AutoCloseable {
             Optional<LangChainSummaryModel> model = LangChainSummaryModel.from(settings.llm());
             model.ifPresent(started::push);
             Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), commands.permissions(), clock);
-            DraftJobs drafting = new DraftJobs(drafts, worker::wake);
+            DraftJobs drafting = new DraftJobs(drafts, worker::wake, (user, url) -> url.ifPresent(u -> {
+                try {
+                    outbox.enqueue(new SlackEffect.Respond(user, u, "The draft could not be made (the database may be unreachable). "
+                            + "Nothing was posted; try again in a minute."), clock.instant());
+                    worker.wake();
+                } catch (RuntimeException e) {
+                    log.warn("could not tell {} their draft failed: {}", user.value(), e.toString());
+                }
+            }));
             started.push(drafting);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")

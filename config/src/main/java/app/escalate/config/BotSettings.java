@@ -32,12 +32,18 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
         if (appToken.isPresent() && botToken.isEmpty()) {
             throw new SettingsException("SLACK_APP_TOKEN needs SLACK_BOT_TOKEN as well");
         }
+        LlmProvider provider = LlmProvider.parse(value(env, "LLM_PROVIDER").orElse("none"));
+        boolean needsKey = provider == LlmProvider.ANTHROPIC || (provider == LlmProvider.OPENAI && value(env, "LLM_BASE_URL").isEmpty());
+        if (needsKey && secret(env, "LLM_API_KEY").isEmpty()) {
+            throw new SettingsException("LLM_API_KEY is required with LLM_PROVIDER=" + provider.name().toLowerCase(java.util.Locale.ROOT)
+                    + (provider == LlmProvider.OPENAI ? " (unless LLM_BASE_URL names a server that needs none)" : ""));
+        }
         return new BotSettings(botToken, signingSecret, appToken,
                 apiUrl(value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
                 port(value(env, "PORT").orElse("3000")),
                 databaseUrl(value(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL)),
                 value(env, "ESCALATE_CONFIG").map(BotSettings::policyFile),
-                new LlmSettings(LlmProvider.parse(value(env, "LLM_PROVIDER").orElse("none")),
+                new LlmSettings(provider,
                         value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY"),
                         value(env, "LLM_TIMEOUT").map(BotSettings::timeout).orElse(LlmSettings.DEFAULT_TIMEOUT)),
                 secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken));
@@ -54,10 +60,12 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
     private static java.time.Duration timeout(String text) {
         try {
             java.time.Duration d = DurationText.parse(text);
-            if (d.compareTo(java.time.Duration.ofMinutes(5)) > 0) throw new IllegalArgumentException("at most 5m");
+            if (d.compareTo(java.time.Duration.ofMinutes(5)) > 0 || d.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("1s to 5m");
+            }
             return d;
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new SettingsException("LLM_TIMEOUT must be a duration such as 20s or 1m (at most 5m), got \"" + text + "\"");
+            throw new SettingsException("LLM_TIMEOUT must be a duration such as 20s or 1m (1s to 5m), got \"" + text + "\"");
         }
     }
 

@@ -17,6 +17,9 @@ public record SeverityPolicy(String label, Duration ack, Duration mitigate, Dura
         if (label == null || label.isBlank()) throw new IllegalArgumentException("label: missing");
         if (ack == null) throw new IllegalArgumentException("ack: missing");
         if (mitigate == null) throw new IllegalArgumentException("mitigate: missing");
+        if (execUpdate != null && execUpdate.compareTo(Duration.ofMinutes(5)) < 0) {
+            throw new IllegalArgumentException("exec_update: at least 5m");
+        }
         if (ack.compareTo(mitigate) > 0) throw new IllegalArgumentException("ack: must not be longer than mitigate");
         if (resolve != null && mitigate.compareTo(resolve) > 0) {
             throw new IllegalArgumentException("mitigate: must not be longer than resolve");

@@ -99,8 +99,15 @@ class BotSettingsTest {
         assertThat(BotSettings.fromEnv(java.util.Map.of()).llm().timeout()).isEqualTo(java.time.Duration.ofSeconds(20));
         assertThat(BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "45s")).llm().timeout()).isEqualTo(java.time.Duration.ofSeconds(45));
         assertThatThrownBy(() -> BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "soon")))
-                .hasMessage("LLM_TIMEOUT must be a duration such as 20s or 1m (at most 5m), got \"soon\"");
+                .hasMessage("LLM_TIMEOUT must be a duration such as 20s or 1m (1s to 5m), got \"soon\"");
         assertThatThrownBy(() -> BotSettings.fromEnv(java.util.Map.of("LLM_TIMEOUT", "1h")))
                 .hasMessageStartingWith("LLM_TIMEOUT must be");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_hosted_model_without_a_key_is_refused_in_one_line() {
+        assertThatThrownBy(() -> BotSettings.fromEnv(java.util.Map.of("LLM_PROVIDER", "anthropic")))
+                .hasMessage("LLM_API_KEY is required with LLM_PROVIDER=anthropic");
+        assertThat(BotSettings.fromEnv(java.util.Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", "http://127.0.0.1:8080/v1")).llm().apiKey()).isEmpty();
     }
 }

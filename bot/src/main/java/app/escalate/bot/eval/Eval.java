@@ -38,8 +38,13 @@ public final class Eval {
         List<EvalCase> cases;
         try {
             cases = load(args);
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("escalate eval: " + e.getMessage());
+            if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("the fixture has no cases");
+            cases.forEach(c -> {
+                c.file();
+                c.timeline();
+            });
+        } catch (IOException | RuntimeException e) {
+            err.println("escalate eval: the fixture cannot be used: " + e.getMessage());
             return 2;
         }
         Drafter drafter = new Drafter(policy, model);

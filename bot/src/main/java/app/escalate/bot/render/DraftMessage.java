@@ -43,7 +43,7 @@ public final class DraftMessage {
                     .map(f -> ":warning: " + Mrkdwn.escape(f)).collect(Collectors.joining("\n")), TEXT)))));
         }
         d.fallback().ifPresent(note -> blocks.add(context(x -> x.elements(List.of(markdownText(":information_source: " + Mrkdwn.escape(note)))))));
-        blocks.add(section(s -> s.text(markdownText(SlackText.clip(Mrkdwn.escapeKeepingMentions(d.text(), people), TEXT)))));
+        sections(d.text(), people).forEach(part -> blocks.add(section(s -> s.text(markdownText(part)))));
         String id = Long.toString(d.id());
         blocks.add(actions(a -> a.blockId("draft:" + id).elements(List.of(
                 button(b -> b.actionId(APPROVE).value(id).style("primary").text(plainText("Approve & post"))),
@@ -60,13 +60,53 @@ public final class DraftMessage {
     /** The approved text, in the case channel and (for a summary) the leadership channel. */
     public static SlackMessage posted(Draft d, Case c, Set<UserId> people) {
         String heading = "*" + d.kind().label() + " — " + c.id() + ": " + Mrkdwn.escape(SlackText.clip(c.title(), 150)) + "*";
-        String text = Mrkdwn.escapeKeepingMentions(d.postedText().orElse(d.text()), people);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(SlackText.clip(heading + "\n" + text, TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(heading))));
+        sections(d.postedText().orElse(d.text()), people).forEach(part -> blocks.add(section(s -> s.text(markdownText(part)))));
         blocks.add(context(x -> x.elements(List.of(markdownText("Approved by " + d.reviewer().map(r -> Mrkdwn.user(r.value())).orElse("?")
                 + (d.model().equals("template") ? " · from the template" : " · drafted with AI, reviewed by a person")
                 + c.channel().map(ch -> " · " + Mrkdwn.channel(ch.id().value())).orElse(""))))));
         return new SlackMessage(d.kind().label() + " " + c.id() + ": " + Mrkdwn.escape(SlackText.clip(c.title(), 150)), blocks);
+    }
+
+    /**
+     * The text, escaped, in as many section texts as it takes to stay within Slack's 3,000
+     * characters each; cut between lines, or between words in a very long line, never inside an
+     * escape or a mention.
+     */
+    static List<String> sections(String raw, Set<UserId> people) {
+        List<String> pieces = new ArrayList<>();
+        for (String line : raw.split("\n", -1)) {
+            String escaped = Mrkdwn.escapeKeepingMentions(line, people);
+            if (escaped.length() <= TEXT) {
+                pieces.add(escaped);
+                continue;
+            }
+            StringBuilder part = new StringBuilder();
+            for (String word : line.split(" ")) {
+                String w = Mrkdwn.escapeKeepingMentions(word, people);
+                if (w.length() > TEXT) w = w.substring(0, TEXT);   // one unbroken run of over 2,900 characters: nothing to keep whole
+                if (part.length() > 0 && part.length() + 1 + w.length() > TEXT) {
+                    pieces.add(part.toString());
+                    part.setLength(0);
+                }
+                if (part.length() > 0) part.append(' ');
+                part.append(w);
+            }
+            pieces.add(part.toString());
+        }
+        List<String> sections = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String piece : pieces) {
+            if (current.length() > 0 && current.length() + 1 + piece.length() > TEXT) {
+                sections.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) current.append('\n');
+            current.append(piece);
+        }
+        if (!current.toString().isBlank()) sections.add(current.toString());
+        return sections;
     }
 
     public static String execUpdateDue(Case c, Duration every) {

@@ -28,9 +28,13 @@ public final class DraftJobs implements AutoCloseable {
         return t;
     });
 
-    public DraftJobs(Drafts drafts, Runnable outboxChanged) {
+    /** Tells the asker their draft could not be made (through the outbox, when it can be reached). */
+    private final java.util.function.BiConsumer<UserId, Optional<String>> failed;
+
+    public DraftJobs(Drafts drafts, Runnable outboxChanged, java.util.function.BiConsumer<UserId, Optional<String>> failed) {
         this.drafts = drafts;
         this.outboxChanged = outboxChanged;
+        this.failed = failed;
     }
 
     public void start(CaseId caseId, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
@@ -40,6 +44,7 @@ public final class DraftJobs implements AutoCloseable {
                 outboxChanged.run();
             } catch (RuntimeException e) {
                 log.warn("drafting the {} of {} failed: {}", kind.id(), caseId, e.toString());
+                failed.accept(requester, responseUrl);
             }
         });
     }

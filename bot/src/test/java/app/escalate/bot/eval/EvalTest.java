@@ -70,7 +70,10 @@ class EvalTest {
     void a_missing_fixture_file_is_a_clear_error() throws Exception {
         Path missing = Files.createTempDirectory("eval").resolve("nope.yml");
         assertThat(run(List.of("--cases", missing.toString()), LlmProvider.NONE)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("escalate eval: cannot read");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("escalate eval: the fixture cannot be used: cannot read");
+        Path broken = Files.createTempDirectory("eval").resolve("broken.yml");
+        Files.writeString(broken, "cases:\n  - id: 1\n    title: \"No owner\"\n    type: deepfake\n    severity: SEV9\n    state: triage\n");
+        assertThat(run(List.of("--cases", broken.toString()), LlmProvider.NONE)).isEqualTo(2);
     }
 
     /** What a well-behaved model writes: the facts as given, and the next step. */

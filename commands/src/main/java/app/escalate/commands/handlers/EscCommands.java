@@ -138,6 +138,11 @@ public final class EscCommands {
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(caseId));
+            boolean drafting = action instanceof CaseAction.DraftSummary || action instanceof CaseAction.DraftRca;
+            if (drafting && !permissions.mayWorkOn(by.user(), file)) {
+                return new Reply.Refusal("Drafts that may reach leadership are for the people working " + caseId
+                        + " (its members, owner, the on-call or `responders`).");
+            }
             return read(file, action);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

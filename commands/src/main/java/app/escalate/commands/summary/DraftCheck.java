@@ -22,15 +22,20 @@ import java.util.regex.Pattern;
  * here as a finding on the draft.
  */
 public final class DraftCheck {
-    private static final Pattern SEVERITY = Pattern.compile("(?i)\\bSEV\\s?-?([1-4])\\b");
+    private static final Pattern SEVERITY = Pattern.compile("(?i)\\b(?:SEV\\s?-?|severity\\s+)([1-4])\\b");
     private static final Pattern CASE_ID = Pattern.compile("(?i)\\bESC-(\\d{1,12})\\b");
     private static final Pattern STATE = Pattern.compile("(?i)\\b(resolved|closed|mitigated|monitoring)\\b");
+    /** "was mitigated", "had been mitigated": a state the case has been through may be told as history. */
+    private static final Pattern PAST = Pattern.compile("(?i)\\b(was|were|had been|been|earlier|then)\\s+$");
+    /** Text in the case that addresses the model rather than people. */
+    private static final Pattern INSTRUCTIONS = Pattern.compile("(?i)\\b(ignore (all |any |the )?(previous|prior|above|earlier) "
+            + "instructions|disregard (the |all )?(facts|instructions|above)|new instructions?:|system:|you are now|note to the ai|as an ai)");
     private static final Pattern NEGATED = Pattern.compile("(?i)(\\bnot|n't|\\bno longer|\\byet to be|\\buntil|\\bbefore)\\s+(been\\s+|be\\s+|yet\\s+)?$");
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern BROADCAST = Pattern.compile("(?i)<!(channel|here|everyone)(\\|[^>]*)?>|(?<![\\w<])@(channel|here|everyone)\\b");
     private static final Pattern OWNER = Pattern.compile("(?i)\\bown(?:er|ed by|er is)\\b[^<\\n]{0,12}<@([A-Z0-9]+)>");
-    private static final Pattern DATE_TIME = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})(?::\\d{2})?\\s?(?:UTC|Z)?");
-    private static final Pattern TIME_UTC = Pattern.compile("(?<![\\d-] ?)\\b(\\d{1,2}:\\d{2})\\s?UTC\\b");
+    private static final Pattern DATE_TIME = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})(?::\\d{2})?[ ]?(?:UTC|Z)?");
+    private static final Pattern TIME_UTC = Pattern.compile("(?<![\\d-] ?)\\b(\\d{1,2}:\\d{2})[ ]?UTC\\b");
 
     /** The draft as a person will see it, and what the check found wrong with the model's text. */
     public record Checked(String text, List<String> findings) {
@@ -46,9 +51,11 @@ public final class DraftCheck {
         Set<String> findings = new LinkedHashSet<>();
         String text = draft.strip();
 
-        Matcher m = BROADCAST.matcher(text);
-        if (m.find()) findings.add("removed a broadcast mention (@channel, @here or @everyone)");
-        text = BROADCAST.matcher(text).replaceAll("");
+        // Until nothing is left: removing one must not join the pieces of another ("<!chan<!here>nel>").
+        while (BROADCAST.matcher(text).find()) {
+            findings.add("removed a broadcast mention (@channel, @here or @everyone)");
+            text = BROADCAST.matcher(text).replaceAll("");
+        }
 
         StringBuilder kept = new StringBuilder();
         Matcher mention = MENTION.matcher(text);
@@ -73,8 +80,11 @@ public final class DraftCheck {
         for (Matcher st = STATE.matcher(text); st.find(); ) {
             String word = st.group(1).toLowerCase(Locale.ROOT);
             String state = word.equals("closed") ? "resolved" : word;
-            if (brief.statesSeen().contains(state)) continue;
-            if (NEGATED.matcher(text.substring(Math.max(0, st.start() - 20), st.start())).find()) continue;
+            if (state.equals(brief.state())) continue;
+            String before = text.substring(Math.max(0, st.start() - 20), st.start());
+            if (NEGATED.matcher(before).find()) continue;
+            // Told as history, a state the case went through is fine; "resolved" never is for an open case.
+            if (!state.equals("resolved") && brief.statesSeen().contains(state) && PAST.matcher(before).find()) continue;
             findings.add("says " + word + ", case is " + brief.state());
         }
         for (Matcher o = OWNER.matcher(text); o.find(); ) {
@@ -84,7 +94,24 @@ public final class DraftCheck {
             }
         }
         times(text, brief, findings);
+        instructions(brief).ifPresent(findings::add);
         return new Checked(text.strip(), new ArrayList<>(findings));
+    }
+
+    /** A note (or the title, description or a task) that reads like instructions to the model: worth the reviewer's attention whatever the draft says. */
+    static java.util.Optional<String> instructions(CaseBrief brief) {
+        List<String> texts = new ArrayList<>(brief.timeline());
+        texts.add(brief.title());
+        brief.description().ifPresent(texts::add);
+        texts.addAll(brief.openTasks());
+        for (String t : texts) {
+            Matcher m = INSTRUCTIONS.matcher(t);
+            if (m.find()) {
+                return java.util.Optional.of("the case's own text addresses the AI (\"" + m.group(1)
+                        + "…\"): every claim here was checked against the facts, but read closely");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Every date-time stated must be one of the case's times (to the minute); a bare "HH:MM UTC" must match one's time of day. */

@@ -2,6 +2,7 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.SlackText;
 import app.escalate.config.Policy;
 
 import java.time.Duration;
@@ -14,6 +15,10 @@ import java.util.Optional;
  * none, or it fails), then {@link DraftCheck}. Shared by the bot's review flow and the offline eval.
  */
 public final class Drafter {
+    /** Bounds on what is kept of a model's answer, whatever it sends back. */
+    static final int MAX_TEXT = 15_000;
+    static final int MAX_FINDINGS = 20;
+
     private final Policy policy;
     private final Optional<SummaryModel> model;
 
@@ -51,8 +56,15 @@ public final class Drafter {
                     : "Drafted from a template: the model failed (" + e.getMessage() + ").");
         }
         long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        DraftCheck.Checked checked = DraftCheck.check(text, brief);
+        DraftCheck.Checked checked = DraftCheck.check(SlackText.clip(text, MAX_TEXT), brief);
+        if (checked.text().isBlank()) {
+            // Nothing left once the checks removed what could not stand: the template says at least the facts.
+            fallback = Optional.of("Drafted from a template: the model's draft had nothing left after the checks.");
+            checked = DraftCheck.check(TemplateDrafts.of(kind, brief, policy.severity(file.details().severity().level()).execUpdateEvery(),
+                    now), brief);
+        }
+        List<String> findings = checked.findings().stream().limit(MAX_FINDINGS).map(f -> SlackText.clip(f, 300)).toList();
         return new Written(prompt.version(), fallback.isPresent() ? "template" : model.map(SummaryModel::name).orElse("template"),
-                latency, in, out, checked.text(), checked.findings(), fallback, brief);
+                latency, in, out, checked.text(), findings, fallback.map(f -> SlackText.clip(f, 400)), brief);
     }
 }

@@ -67,9 +67,20 @@ public final class Drafts {
             double ratio = editRatio(d.text(), posted);
             Draft.Outcome how = ratio == 0 ? Draft.Outcome.AS_IS : Draft.Outcome.EDITED;
             CaseFile file = cases.file(d.caseId()).orElseThrow(() -> new CaseNotFound(d.caseId()));
+            if (file.details().channel().isEmpty()) {
+                return new DraftDecision.Rejected(d.caseId() + " has no channel yet, so there is nowhere to post this; "
+                        + "try again once its channel exists.");
+            }
+            // What is posted is checked against the case as it is now: an edit, or a case that moved on since the draft.
+            // Times are those known when the draft was written (its "next update by" among them); the facts are today's.
+            CaseBrief current = CaseBrief.of(file, cases.timeline(d.caseId()), policy, d.createdAt(), CaseBrief.TIMELINE_BUDGET);
+            List<String> fresh = DraftCheck.check(posted, current).findings().stream().filter(f -> !d.findings().contains(f)).toList();
+            if (!fresh.isEmpty()) {
+                return new DraftDecision.Rejected("Not posted: " + String.join("; ", fresh)
+                        + ". Correct the text (Edit), or Regenerate the draft from the case as it is now.");
+            }
             List<SlackEffect> effects = new ArrayList<>();
-            effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().map(ch -> ch.id().value())
-                    .orElse(policy.workspace().teamChannel())));
+            effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().orElseThrow().id().value()));
             boolean toLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
             if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), policy.workspace().leadershipChannel()));
             effects.add(new SlackEffect.DraftReply(d.id(), by, d.kind().label() + " posted to the case channel"

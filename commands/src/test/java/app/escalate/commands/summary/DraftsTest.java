@@ -123,6 +123,35 @@ class DraftsTest {
     }
 
     @Test
+    void an_edit_or_a_case_that_moved_on_is_checked_again_before_anything_is_posted() {
+        open(false);
+        Drafts drafts = with(null);
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+
+        assertThat(drafts.approve(d.id(), CHLOE, Optional.of("ESC-4 is SEV3 and resolved. @here"))).get()
+                .isEqualTo(new DraftDecision.Rejected("Not posted: removed a broadcast mention (@channel, @here or @everyone); "
+                        + "says SEV3, case is SEV1; says resolved, case is investigating. Correct the text (Edit), or Regenerate the draft "
+                        + "from the case as it is now."));
+        assertThat(store.find(d.id()).orElseThrow().isOpen()).isTrue();
+
+        Case lowered = cases.get(4).withSeverity(app.escalate.commands.Severity.SEV2);
+        cases.put(new CaseFile(lowered, List.of(), Set.of(), Set.of(MARIA, CHLOE), Paging.NONE, Optional.empty()));
+        assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().asString().contains("says SEV1, case is SEV2");
+    }
+
+    @Test
+    void a_case_without_a_channel_has_nowhere_to_post() {
+        Case c = DraftCheckTest.deepfake();
+        cases.put(new CaseFile(c, List.of(), Set.of(), Set.of(MARIA, CHLOE), Paging.NONE, Optional.empty()));
+        Drafts drafts = with(null);
+        Draft d = drafts.draft(c.id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+
+        assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().isEqualTo(new DraftDecision.Rejected(
+                "ESC-4 has no channel yet, so there is nowhere to post this; try again once its channel exists."));
+        assertThat(store.effects).noneMatch(e -> e instanceof SlackEffect.PostDraft);
+    }
+
+    @Test
     void a_restricted_case_summary_stays_in_its_channel() {
         open(true);
         Drafts drafts = with(null);
