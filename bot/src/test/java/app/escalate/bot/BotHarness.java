@@ -1,5 +1,6 @@
 package app.escalate.bot;
 
+import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
@@ -17,11 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -44,7 +42,8 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
 
     FakeSlackApi slack;
-    private final MovableClock clock = new MovableClock();
+    /** The sandbox's clock: real time, shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */
+    private final SandboxClock clock = new SandboxClock(START);
     private final UnaryOperator<String> policyEdit;
 
     private Map<String, String> extraEnv = Map.of();
@@ -130,27 +129,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
 
     /** Moves the bot's clock forward, as if that much time had passed. */
     void advance(Duration by) {
-        clock.offset = clock.offset.plus(by);
-    }
-
-    /** Real time shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */
-    private static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.between(Instant.now(), START);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
+        clock.advance(by);
     }
 
     SignedSlackClient client() {

@@ -11,7 +11,16 @@ import java.time.ZoneOffset;
  * The bot gets it as its injected {@link Clock}, so handoffs and SLA clocks follow.
  */
 public final class SandboxClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
+    private volatile Duration offset;
+
+    public SandboxClock() {
+        this.offset = Duration.ZERO;
+    }
+
+    /** Real time shifted so that it reads {@code startAt} now (the tests start on a chosen Tuesday). */
+    public SandboxClock(Instant startAt) {
+        this.offset = Duration.between(Instant.now(), startAt);
+    }
 
     public void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("the sandbox clock only moves forward");
