@@ -4,6 +4,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.ExecUpdates;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
@@ -28,12 +29,14 @@ final class ScheduledJobs {
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
+    /** How often SLA clocks are looked at: a warning or breach is raised within this of its instant. */
+    static final Duration SLA_SWEEP = Duration.ofSeconds(15);
 
     private ScheduledJobs() {
     }
 
     static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates) {
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     if (escalation.sweep() > 0) worker.wake();
@@ -46,6 +49,10 @@ final class ScheduledJobs {
                 .execute((instance, context) -> {
                     if (execUpdates.sweep() > 0) worker.wake();
                 });
+        RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.of(SLA_SWEEP))
+                .execute((instance, context) -> {
+                    if (sla.sweep() > 0) worker.wake();
+                });
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
             outbox.enqueue(notice, clock.instant());
             worker.wake();
@@ -54,7 +61,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, handoffSweep, execUpdateSweep, dailyCoverage).threads(1)
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage).threads(1)
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
         scheduler.start();
         // Replicas starting together share one instance id, so the team hears it once.

@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * A case with its tasks, the stakeholder groups looped in, and its members (people invited to or
- * acting on it; for a restricted case, the only people who may see it), its paging step, and whether
- * it is flagged to watch at the next handoff.
+ * acting on it; for a restricted case, the only people who may see it), its paging step, whether
+ * it is flagged to watch at the next handoff, and the SLA warnings and breaches already raised
+ * (each once: see {@code sla.SlaWatch}).
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
-                       Optional<Watch> watch) {
+                       Optional<Watch> watch, Set<String> slaAlerts) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -19,6 +20,17 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         members = Set.copyOf(members);
         if (paging == null) paging = Paging.NONE;
         if (watch == null) watch = Optional.empty();
+        slaAlerts = slaAlerts == null ? Set.of() : Set.copyOf(slaAlerts);
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
+        this(details, tasks, stakeholders, members, paging, watch, Set.of());
+    }
+
+    public CaseFile withSlaAlert(String key) {
+        Set<String> alerts = new HashSet<>(slaAlerts);
+        alerts.add(key);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -30,11 +42,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts);
     }
 
     public CaseId id() {
@@ -51,11 +63,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -63,12 +75,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts);
     }
 }

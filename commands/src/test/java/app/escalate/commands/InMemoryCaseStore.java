@@ -38,7 +38,8 @@ public final class InMemoryCaseStore implements CaseStore {
             Set<UserId> members = new HashSet<>(applied.after().members());
             applied.events().forEach(e -> members.add(e.actor()));
             CaseFile after = applied.after();
-            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging(), after.watch()));
+            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging(), after.watch(),
+                    after.slaAlerts()));
             events.addAll(applied.events());
             effects.addAll(applied.effects());
         }

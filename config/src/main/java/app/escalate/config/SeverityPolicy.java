@@ -1,6 +1,7 @@
 package app.escalate.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,12 +9,20 @@ import java.util.Optional;
  * {@code execUpdate}, when set, is how often leadership expects an executive summary while the
  * case is open: the bot reminds the case channel when one is due.
  */
-public record SeverityPolicy(String label, Duration ack, Duration mitigate, Duration resolve, Duration execUpdate) {
+public record SeverityPolicy(String label, Duration ack, Duration mitigate, Duration resolve, Duration execUpdate,
+                             @com.fasterxml.jackson.annotation.JsonProperty("warn_at") List<Double> warnAt) {
+    /** Warn when three quarters of a clock has run, unless the policy says otherwise. */
+    public static final List<Double> DEFAULT_WARN_AT = List.of(0.75);
+
     public SeverityPolicy(String label, Duration ack, Duration mitigate, Duration resolve) {
-        this(label, ack, mitigate, resolve, null);
+        this(label, ack, mitigate, resolve, null, null);
     }
 
     public SeverityPolicy {
+        warnAt = warnAt == null ? DEFAULT_WARN_AT : List.copyOf(warnAt);
+        for (double f : warnAt) {
+            if (!(f > 0 && f < 1)) throw new IllegalArgumentException("warn_at: fractions between 0 and 1, such as 0.75, got " + f);
+        }
         if (label == null || label.isBlank()) throw new IllegalArgumentException("label: missing");
         if (ack == null) throw new IllegalArgumentException("ack: missing");
         if (mitigate == null) throw new IllegalArgumentException("mitigate: missing");

@@ -79,6 +79,8 @@ public final class JdbiCaseStore implements CaseStore {
                     .bind("by", after.watch().map(w -> w.by().value()).orElse(null))
                     .bind("at", after.watch().map(Watch::at).orElse(null)).bind("number", number).execute();
         }
+        after.slaAlerts().stream().filter(k -> !before.slaAlerts().contains(k)).forEach(k ->
+                h.createUpdate("INSERT INTO sla_alerts (case_number, alert_key) VALUES (:n, :k)").bind("n", number).bind("k", k).execute());
         if (!after.paging().equals(before.paging())) {
             h.attach(CaseDao.class).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -113,8 +115,10 @@ public final class JdbiCaseStore implements CaseStore {
         long number = c.id().number();
         Sidecar sidecar = h.createQuery("SELECT case_number, page_step, next_page_at, watched_by, watched_at FROM cases WHERE case_number = :n")
                 .bind("n", number).map(SIDECAR).one();
+        Set<String> alerts = Set.copyOf(h.createQuery("SELECT alert_key FROM sla_alerts WHERE case_number = :n").bind("n", number)
+                .mapTo(String.class).list());
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
-                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch());
+                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts);
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -129,7 +133,7 @@ public final class JdbiCaseStore implements CaseStore {
                 watchedBy == null || watchedAt == null ? Optional.empty() : Optional.of(new Watch(new UserId(watchedBy), watchedAt.toInstant())));
     };
 
-    /** Reads every open case's file with five queries, whatever the number of cases. */
+    /** Reads every open case's file with six queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -149,12 +153,16 @@ public final class JdbiCaseStore implements CaseStore {
             Map<Long, Set<String>> members = pairs(h, """
                     SELECT m.case_number, m.user_id AS v FROM case_members m JOIN cases c ON c.case_number = m.case_number
                     WHERE c.state <> 'RESOLVED'""");
+            Map<Long, Set<String>> alerts = pairs(h, """
+                    SELECT a.case_number, a.alert_key AS v FROM sla_alerts a JOIN cases c ON c.case_number = a.case_number
+                    WHERE c.state <> 'RESOLVED'""");
             return open.stream().map(c -> {
                 long n = c.id().number();
                 Sidecar sidecar = sidecars.get(n);
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
-                        sidecar == null ? Paging.NONE : sidecar.paging(), sidecar == null ? Optional.empty() : sidecar.watch());
+                        sidecar == null ? Paging.NONE : sidecar.paging(), sidecar == null ? Optional.empty() : sidecar.watch(),
+                        alerts.getOrDefault(n, Set.of()));
             }).toList();
         });
     }

@@ -51,8 +51,9 @@ public final class CaseCard {
         c.surface().ifPresent(surface -> fields.add(markdownText("*Surface*\n" + Mrkdwn.escape(surface))));
         fields.add(markdownText("*Acknowledged*\n" + c.acknowledged()
                 .map(a -> Mrkdwn.user(a.by().value()) + ", " + Mrkdwn.date(a.at()))
-                .orElse(c.isOpen() ? "_not yet_ (by " + Mrkdwn.date(c.openedAt().plus(sla.ack())) + ")" : "_no_")));
-        fields.add(markdownText("*Mitigate by*\n" + Mrkdwn.date(c.openedAt().plus(sla.mitigate()))));
+                .orElse(c.isOpen() ? "_not yet_ (by " + deadline(file, "ack", c.openedAt().plus(sla.ack())) + ")" : "_no_")));
+        fields.add(markdownText("*Mitigate by*\n" + deadline(file, "mitigate", c.openedAt().plus(sla.mitigate()))));
+        sla.resolveWithin().ifPresent(r -> fields.add(markdownText("*Resolve by*\n" + deadline(file, "resolve", c.openedAt().plus(r)))));
         fields.add(markdownText("*Stakeholders*\n" + (file.stakeholders().isEmpty() ? "_none yet_"
                 : file.stakeholders().stream().sorted().map(Mrkdwn::escape).collect(Collectors.joining(", ")))));
         fields.add(markdownText("*Open tasks*\n" + file.openTasks()));
@@ -69,6 +70,13 @@ public final class CaseCard {
         blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
                 + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
+    }
+
+    /** A deadline, with the time left (each reader's Slack words it) while it runs, and the breach once it is recorded. */
+    private static String deadline(CaseFile file, String clock, java.time.Instant due) {
+        boolean breached = file.slaAlerts().contains(clock + ":breach@" + due.getEpochSecond());
+        if (breached) return ":red_circle: " + Mrkdwn.date(due) + " — *breached*";
+        return Mrkdwn.date(due) + (file.details().isOpen() ? " (" + Mrkdwn.ago(due) + ")" : "");
     }
 
     /** The buttons people use most: acknowledge (until someone has), change severity, add a note. */

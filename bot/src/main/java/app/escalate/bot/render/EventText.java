@@ -17,6 +17,11 @@ public final class EventText {
         this.policy = policy;
     }
 
+    private static String mentions(String csv) {
+        if (csv == null || csv.isBlank()) return "";
+        return " " + java.util.Arrays.stream(csv.split(",")).map(Mrkdwn::user).collect(Collectors.joining(" "));
+    }
+
     public String line(CaseEvent e) {
         String who = Mrkdwn.user(e.actor().value());
         return switch (e.kind()) {
@@ -36,6 +41,11 @@ public final class EventText {
             case REOPENED -> who + " reopened the case";
             case WATCHED -> who + " flagged the case to watch at the next handoff";
             case UNWATCHED -> who + " took the case off the handoff watch list";
+            case SLA_WARNING -> ":hourglass_flowing_sand: " + e.get("percent") + "% of the *" + e.get("clock") + "* SLA has run: "
+                    + e.get("clock") + " by " + Mrkdwn.date(java.time.Instant.parse(e.get("due"))) + " ("
+                    + Mrkdwn.ago(java.time.Instant.parse(e.get("due"))) + ")" + mentions(e.get("notify"));
+            case SLA_BREACHED -> ":red_circle: The *" + e.get("clock") + "* SLA is breached: it was due "
+                    + Mrkdwn.date(java.time.Instant.parse(e.get("due"))) + ".";
             case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
                     + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
                     + (e.get("leadership").equals("true") ? ", also to leadership" : "");

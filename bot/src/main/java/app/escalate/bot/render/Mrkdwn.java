@@ -44,6 +44,11 @@ public final class Mrkdwn {
         return "<#" + channelId + ">";
     }
 
+    /** How long until (or since) {@code at}, as Slack words it for each reader ("in 15 minutes"); the fallback is the UTC time. */
+    public static String ago(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{ago}|" + UTC.format(at) + ">";
+    }
+
     /** A time each reader sees in their own time zone; the fallback is UTC. */
     public static String date(Instant at) {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC.format(at) + ">";

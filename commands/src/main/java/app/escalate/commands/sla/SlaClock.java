@@ -49,6 +49,25 @@ public final class SlaClock {
         return sla.resolveWithin().map(resolve -> status("resolve", c.openedAt().plus(resolve), now));
     }
 
+    /** A clock that is running: what it measures and when it runs out. */
+    public record Running(String clock, Duration length, Instant due) {
+    }
+
+    /**
+     * Every clock running on the case now, each from the open time: ack until acknowledged,
+     * mitigate until the case is past investigating, resolve (when the severity has one) until resolved.
+     */
+    public static java.util.List<Running> running(Case c, SeverityPolicy sla) {
+        if (!c.isOpen()) return java.util.List.of();
+        java.util.List<Running> clocks = new java.util.ArrayList<>();
+        if (c.acknowledged().isEmpty()) clocks.add(new Running("ack", sla.ack(), c.openedAt().plus(sla.ack())));
+        if (c.state() == CaseState.TRIAGE || c.state() == CaseState.INVESTIGATING) {
+            clocks.add(new Running("mitigate", sla.mitigate(), c.openedAt().plus(sla.mitigate())));
+        }
+        sla.resolveWithin().ifPresent(r -> clocks.add(new Running("resolve", r, c.openedAt().plus(r))));
+        return clocks;
+    }
+
     private static Status status(String clock, Instant due, Instant now) {
         Standing standing = !now.isBefore(due) ? Standing.BREACHED
                 : Duration.between(now, due).compareTo(AT_RISK_WITHIN) <= 0 ? Standing.AT_RISK : Standing.ON_TRACK;

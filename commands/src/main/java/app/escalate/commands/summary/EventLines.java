@@ -21,7 +21,7 @@ final class EventLines {
             case GROUP_LOOPED -> who + " looped in " + e.get("group");
             case RESOLVED -> who + " resolved the case";
             case REOPENED -> who + " reopened the case";
-            case SUMMARY_POSTED -> of(e, policy);
+            case SUMMARY_POSTED, SLA_BREACHED -> of(e, policy);
             default -> null;
         });
     }
@@ -51,6 +51,8 @@ final class EventLines {
             case UNWATCHED -> who + " took the case off the handoff watch list";
             case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
                     + (e.get("leadership").equals("true") ? " (also to leadership)" : "");
+            case SLA_WARNING -> e.get("percent") + "% of the " + e.get("clock") + " SLA had run";
+            case SLA_BREACHED -> "the " + e.get("clock") + " SLA was breached";
         };
     }
 }

@@ -1,0 +1,157 @@
+package app.escalate.commands.sla;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.Decision;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.Schedule;
+import app.escalate.commands.oncall.Shift;
+import app.escalate.config.Policy;
+import app.escalate.config.SeverityPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SLA sweep: before a clock runs out (at the severity's {@code warn_at} fractions, default
+ * 75%) the case channel is warned, mentioning the owner and whoever is on call; when it runs out,
+ * the timeline records the breach, the card shows it, and the next level is paged (for the ack
+ * clock the escalation chain already does that). Each warning and breach is keyed by clock and due
+ * time and recorded with the case row locked, so it is raised once; a severity change moves the
+ * due times and so the warnings with them.
+ */
+public final class SlaWatch {
+    private final CaseStore cases;
+    private final Policy policy;
+    private final OnCall onCall;
+    private final Clock clock;
+
+    public SlaWatch(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
+        this.cases = cases;
+        this.policy = policy;
+        this.onCall = onCall;
+        this.clock = clock;
+    }
+
+    /** Raises what is due; returns how many cases had a warning or a breach. */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int raised = 0;
+        // Read in bulk; only a case with something new to raise is locked and decided.
+        for (CaseFile f : cases.openFiles()) {
+            Case c = f.details();
+            if (due(c, policy.severity(c.severity().level()), now, f.slaAlerts()).isEmpty()) continue;
+            if (cases.change(c.id(), file -> decide(file, now)) instanceof Decision.Applied) raised++;
+        }
+        return raised;
+    }
+
+    /** An alert due on a case: a warning at a fraction of a clock, or its breach. */
+    record Alert(SlaClock.Running clock, Optional<Double> fraction, Instant at) {
+        String key() {
+            return clock.clock() + ":" + fraction.map(f -> "warn" + Math.round(f * 100)).orElse("breach") + "@" + clock.due().getEpochSecond();
+        }
+    }
+
+    /** The alerts due at {@code now} and not raised yet; a breach replaces the warnings of its clock. */
+    static List<Alert> due(Case c, SeverityPolicy sla, Instant now, Set<String> raised) {
+        List<Alert> due = new ArrayList<>();
+        for (SlaClock.Running clock : SlaClock.running(c, sla)) {
+            if (!now.isBefore(clock.due())) {
+                Alert breach = new Alert(clock, Optional.empty(), clock.due());
+                if (!raised.contains(breach.key())) due.add(breach);
+                continue;
+            }
+            Optional<Alert> latest = Optional.empty();
+            for (double f : sla.warnAt()) {
+                Instant at = c.openedAt().plus(Duration.ofMillis((long) (clock.length().toMillis() * f)));
+                if (!now.isBefore(at)) latest = Optional.of(new Alert(clock, Optional.of(f), at));
+            }
+            latest.filter(a -> !raised.contains(a.key())).ifPresent(due::add);
+        }
+        return due;
+    }
+
+    Decision decide(CaseFile file, Instant now) {
+        Case c = file.details();
+        List<Alert> due = due(c, policy.severity(c.severity().level()), now, file.slaAlerts());
+        if (due.isEmpty()) return new Decision.Rejected("nothing due");
+        List<CaseEvent> events = new ArrayList<>();
+        List<SlackEffect> effects = new ArrayList<>();
+        CaseFile after = file;
+        boolean breached = false;
+        for (Alert a : due) {
+            after = after.withSlaAlert(a.key());
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("clock", a.clock().clock());
+            data.put("due", a.clock().due().toString());
+            if (a.fraction().isPresent()) {
+                data.put("percent", Long.toString(Math.round(a.fraction().get() * 100)));
+                data.put("notify", String.join(",", notify(c, now)));
+                CaseEvent warning = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.SLA_WARNING, data);
+                events.add(warning);
+                effects.add(new SlackEffect.Announce(c.id(), warning));
+                continue;
+            }
+            breached = true;
+            CaseEvent breach = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.SLA_BREACHED, data);
+            events.add(breach);
+            effects.add(new SlackEffect.Announce(c.id(), breach));
+            if (!a.clock().clock().equals("ack")) after = page(after, now, events, effects);
+        }
+        if (breached) effects.add(new SlackEffect.UpdateCaseCard(c.id()));
+        return new Decision.Applied(after, events, effects);
+    }
+
+    /** The owner and whoever holds primary now: the people a warning mentions. */
+    private List<String> notify(Case c, Instant now) {
+        Set<String> people = new LinkedHashSet<>();
+        c.owner().ifPresent(o -> people.add(o.value()));
+        for (Schedule s : onCall.schedules(now)) s.at(Level.PRIMARY, now).map(Shift::who).ifPresent(u -> people.add(u.value()));
+        return List.copyOf(people);
+    }
+
+    /**
+     * A mitigate or resolve breach pages the next level: the secondaries on call, or the managers
+     * when the secondaries have been paged already or are on the case.
+     */
+    private CaseFile page(CaseFile file, Instant now, List<CaseEvent> events, List<SlackEffect> effects) {
+        Case c = file.details();
+        Map<UserId, String[]> people = new LinkedHashMap<>();
+        boolean secondaryPaged = file.paging().step() >= 1;
+        if (!secondaryPaged) {
+            for (Schedule s : onCall.schedules(now)) {
+                s.at(Level.SECONDARY, now).map(Shift::who).ifPresent(u -> people.putIfAbsent(u, new String[] {"secondary", s.rotation().name()}));
+            }
+            people.keySet().removeIf(file.members()::contains);   // already on the case: the next level is the managers
+        }
+        if (people.isEmpty()) {
+            policy.rotations().stream().filter(r -> r.managers() != null).forEach(r ->
+                    policy.group(r.managers()).forEach(u -> people.putIfAbsent(new UserId(u), new String[] {"manager", r.name()})));
+        }
+        if (people.isEmpty()) return file;
+        effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
+        CaseFile after = file;
+        for (Map.Entry<UserId, String[]> person : people.entrySet()) {
+            CaseEvent paged = CaseEvent.paged(c, now, person.getKey(), person.getValue()[0], person.getValue()[1], Optional.empty());
+            events.add(paged);
+            effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue()[0], person.getValue()[1]));
+            after = after.withMember(person.getKey());
+        }
+        return after;
+    }
+}
