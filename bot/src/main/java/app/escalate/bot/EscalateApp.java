@@ -129,7 +129,8 @@ public final class EscalateApp implements AutoCloseable {
                 } catch (RuntimeException e) {
                     log.warn("could not tell {} their draft failed: {}", user.value(), e.toString());
                 }
-            }));
+            }), metrics);
+            Metrics.cases(metrics, cases);
             started.push(drafting);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")

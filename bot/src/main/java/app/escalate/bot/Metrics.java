@@ -22,4 +22,15 @@ final class Metrics {
         new UptimeMetrics().bindTo(registry);
         return registry;
     }
+
+    /** The cases themselves: open cases by severity, and SLA breaches so far (read from the database at each scrape). */
+    static void cases(PrometheusMeterRegistry registry, app.escalate.storage.JdbiCaseStore cases) {
+        for (int level = 1; level <= 4; level++) {
+            int severity = level;
+            io.micrometer.core.instrument.Gauge.builder("escalate.cases.open", cases, c -> c.openAt(severity))
+                    .description("Open cases").tag("severity", "SEV" + severity).register(registry);
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder("escalate.sla.breaches", cases, c -> c.slaBreaches())
+                .description("SLA clocks that ran out").register(registry);
+    }
 }

@@ -207,6 +207,11 @@ class OpenCaseEndToEndTest {
                     "escalate_outbox_deliveries_total{effect=\"PostCaseCard\",result=\"delivered\"} 1.0",
                     "escalate_outbox_deliveries_total{effect=\"TellReporter\",result=\"delivered\"} 1.0",
                     "escalate_outbox_backlog 0.0",
+                    "escalate_outbox_failed 0.0",
+                    "escalate_cases_open{severity=\"SEV2\"} 1.0",
+                    "escalate_cases_open{severity=\"SEV1\"} 0.0",
+                    "escalate_sla_breaches_total 0.0",
+                    "escalate_command_seconds_bucket",
                     "jvm_memory_used_bytes");
         });
     }

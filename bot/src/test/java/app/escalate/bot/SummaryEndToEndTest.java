@@ -86,6 +86,7 @@ class SummaryEndToEndTest {
             assertThat((Double) row.get("edit_ratio")).isBetween(0.05, 0.9);
             assertThat(((Number) row.get("input_tokens")).intValue()).isEqualTo(812);
         }
+        assertThat(harness.get("/metrics").body()).contains("escalate_llm_latency_seconds_count{fell_back=\"false\",kind=\"exec-summary\",model=\"openai:fake-model\"} 1");
         assertThat(harness.esc(CHLOE, channel, "stats").get("text").getAsString())
                 .contains("Executive summary `exec-summary.v1`: 1 decided · 0 / 1 / 0 / 0 · acceptance 100%");
     }

@@ -220,6 +220,17 @@ public final class JdbiCaseStore implements CaseStore {
         return jdbi.withExtension(TimelineDao.class, dao -> dao.forCase(id.number()));
     }
 
+    /** How many cases are open at {@code severity} (1-4), for the metrics. */
+    public long openAt(int severity) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cases WHERE state <> 'RESOLVED' AND severity = :s")
+                .bind("s", severity).mapTo(Long.class).one());
+    }
+
+    /** How many times an SLA clock has run out, over all cases. */
+    public long slaBreaches() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM case_events WHERE kind = 'SLA_BREACHED'").mapTo(Long.class).one());
+    }
+
     /** The timestamp of the case's pinned card message, once posted. */
     public Optional<String> cardTs(CaseId id) {
         return jdbi.withExtension(CaseDao.class, dao -> dao.cardTs(id.number()));

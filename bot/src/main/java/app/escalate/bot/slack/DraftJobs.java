@@ -3,11 +3,14 @@ package app.escalate.bot.slack;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.UserId;
+import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.Drafts;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +34,12 @@ public final class DraftJobs implements AutoCloseable {
     /** Tells the asker their draft could not be made (through the outbox, when it can be reached). */
     private final java.util.function.BiConsumer<UserId, Optional<String>> failed;
 
-    public DraftJobs(Drafts drafts, Runnable outboxChanged, java.util.function.BiConsumer<UserId, Optional<String>> failed) {
+    private final MeterRegistry metrics;
+
+    public DraftJobs(Drafts drafts, Runnable outboxChanged, java.util.function.BiConsumer<UserId, Optional<String>> failed,
+                     MeterRegistry metrics) {
         this.drafts = drafts;
+        this.metrics = metrics;
         this.outboxChanged = outboxChanged;
         this.failed = failed;
     }
@@ -40,7 +47,9 @@ public final class DraftJobs implements AutoCloseable {
     public void start(CaseId caseId, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
         pool.submit(() -> {
             try {
-                drafts.draft(caseId, kind, requester, channel, responseUrl);
+                Draft d = drafts.draft(caseId, kind, requester, channel, responseUrl);
+                metrics.timer("escalate.llm.latency", "model", d.model(), "kind", kind.id(),
+                        "fell_back", Boolean.toString(d.fallback().isPresent())).record(Duration.ofMillis(d.latencyMillis()));
                 outboxChanged.run();
             } catch (RuntimeException e) {
                 log.warn("drafting the {} of {} failed: {}", kind.id(), caseId, e.toString());
