@@ -4,6 +4,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.ExecUpdates;
 import app.escalate.storage.Database;
@@ -26,6 +27,7 @@ import java.time.LocalTime;
 final class ScheduledJobs {
     static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
     static final LocalTime COVERAGE_CHECK_AT = LocalTime.of(7, 0);   // UTC
+    static final LocalTime PATTERN_CHECK_AT = LocalTime.of(7, 15);   // UTC
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
@@ -36,7 +38,7 @@ final class ScheduledJobs {
     }
 
     static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla) {
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     if (escalation.sweep() > 0) worker.wake();
@@ -53,6 +55,11 @@ final class ScheduledJobs {
                 .execute((instance, context) -> {
                     if (sla.sweep() > 0) worker.wake();
                 });
+        RecurringTask<Void> dailyPatterns = Tasks.recurring("pattern-signal-daily", Schedules.daily(PATTERN_CHECK_AT))
+                .execute((instance, context) -> patterns.alert().ifPresent(alert -> {
+                    outbox.enqueue(alert, clock.instant());
+                    worker.wake();
+                }));
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
             outbox.enqueue(notice, clock.instant());
             worker.wake();
@@ -61,7 +68,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage).threads(1)
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns).threads(1)
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
         scheduler.start();
         // Replicas starting together share one instance id, so the team hears it once.

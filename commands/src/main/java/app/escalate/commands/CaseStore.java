@@ -38,6 +38,9 @@ public interface CaseStore {
     /** Events of {@code kinds} on any case in [from, until), oldest first. */
     List<CaseEvent> events(Instant from, Instant until, Set<CaseEvent.Kind> kinds);
 
+    /** Every case opened in [from, until), open or not, oldest first. */
+    List<Case> openedBetween(Instant from, Instant until);
+
     /** Open, unacknowledged cases whose next escalation step is due at {@code now}. */
     List<CaseId> duePaging(Instant now);
 

@@ -88,6 +88,18 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** An emerging pattern for the team channel: case volume well above its baseline, with the cases (restricted ones only counted). */
+    record PatternAlert(String channel, List<app.escalate.commands.sla.PatternSignal.Spike> spikes) implements SlackEffect {
+        public PatternAlert {
+            spikes = List.copyOf(spikes);
+        }
+
+        @java.lang.Override
+        public String subject() {
+            return "team channel";
+        }
+    }
+
     /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
     record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements OnCase {
     }

@@ -97,6 +97,12 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public synchronized List<Case> openedBetween(java.time.Instant from, java.time.Instant until) {
+        return cases().stream().filter(c -> !c.openedAt().isBefore(from) && c.openedAt().isBefore(until))
+                .sorted(Comparator.comparing(Case::openedAt)).toList();
+    }
+
+    @Override
     public synchronized List<CaseId> duePaging(java.time.Instant now) {
         return files.values().stream()
                 .filter(f -> f.details().isOpen() && f.details().acknowledged().isEmpty())

@@ -62,6 +62,9 @@ interface CaseDao {
     @SqlQuery("SELECT * FROM cases WHERE state <> 'RESOLVED' ORDER BY severity, opened_at, case_number")
     List<Case> open();
 
+    @SqlQuery("SELECT * FROM cases WHERE opened_at >= :from AND opened_at < :until ORDER BY opened_at, case_number")
+    List<Case> openedBetween(@Bind("from") Instant from, @Bind("until") Instant until);
+
     @SqlUpdate("UPDATE cases SET channel_id = :channelId, channel_name = :channelName WHERE case_number = :number")
     int attachChannel(@Bind("number") long number, @Bind("channelId") String channelId,
                       @Bind("channelName") String channelName);

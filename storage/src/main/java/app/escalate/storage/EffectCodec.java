@@ -81,6 +81,10 @@ final class EffectCodec {
             p.put("handoff", Long.toString(e.handoffId()));
             p.put("notice", e.notice().name());
             p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.PatternAlert e) {
+            kind = "pattern_alert";
+            p.put("channel", e.channel());
+            p.put("spikes", String.join("\n", e.spikes().stream().map(EffectCodec::spike).toList()));
         } else if (effect instanceof SlackEffect.ShowDraft e) {
             kind = "show_draft";
             p.put("draft", Long.toString(e.draftId()));
@@ -124,6 +128,9 @@ final class EffectCodec {
                 return new SlackEffect.HandoffNotice(Long.parseLong(p.get("handoff")),
                         SlackEffect.HandoffNotice.Notice.valueOf(p.get("notice")), p.get("to"));
             }
+            case "pattern_alert" -> {
+                return new SlackEffect.PatternAlert(p.get("channel"), Arrays.stream(p.get("spikes").split("\n")).map(EffectCodec::spike).toList());
+            }
             case "show_draft" -> {
                 return new SlackEffect.ShowDraft(Long.parseLong(p.get("draft")));
             }
@@ -158,6 +165,19 @@ final class EffectCodec {
                     Optional.ofNullable(p.get("response_url")));
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
         };
+    }
+
+    /** One spike as a line: what, last day's count, daily mean, p-value, case numbers, restricted count; tab-separated. */
+    private static String spike(app.escalate.commands.sla.PatternSignal.Spike s) {
+        return String.join("\t", s.what().replace("\t", " ").replace("\n", " "), Integer.toString(s.lastDay()), Double.toString(s.dailyMean()),
+                Double.toString(s.pValue()), s.cases().stream().map(id -> Long.toString(id.number())).collect(Collectors.joining(",")),
+                Integer.toString(s.restricted()));
+    }
+
+    private static app.escalate.commands.sla.PatternSignal.Spike spike(String line) {
+        String[] f = line.split("\t", -1);
+        return new app.escalate.commands.sla.PatternSignal.Spike(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                f[4].isEmpty() ? List.of() : Arrays.stream(f[4].split(",")).map(n -> new CaseId(Long.parseLong(n))).toList(), Integer.parseInt(f[5]));
     }
 
     private static CaseEvent event(CaseId caseId, Map<String, String> p) {

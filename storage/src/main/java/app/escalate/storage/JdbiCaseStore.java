@@ -205,6 +205,11 @@ public final class JdbiCaseStore implements CaseStore {
     }
 
     @Override
+    public List<Case> openedBetween(Instant from, Instant until) {
+        return jdbi.withExtension(CaseDao.class, dao -> dao.openedBetween(from, until));
+    }
+
+    @Override
     public List<CaseId> duePaging(Instant now) {
         return jdbi.withExtension(CaseDao.class, dao -> dao.duePaging(now).stream().map(CaseId::new).toList());
     }

@@ -3,6 +3,7 @@ package app.escalate.bot.slack;
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
+import app.escalate.bot.render.PatternMessage;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
@@ -67,6 +68,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
+            if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
