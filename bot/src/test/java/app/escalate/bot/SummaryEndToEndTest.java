@@ -88,7 +88,8 @@ class SummaryEndToEndTest {
         }
         assertThat(harness.get("/metrics").body()).contains("escalate_llm_latency_seconds_count{fell_back=\"false\",kind=\"exec-summary\",model=\"openai:fake-model\"} 1");
         assertThat(harness.esc(CHLOE, channel, "stats").get("text").getAsString())
-                .contains("Executive summary `exec-summary.v1`: 1 decided · 0 / 1 / 0 / 0 · acceptance 100%");
+                .contains("*Last 30 days*: 1 case opened", "• By severity: SEV1 1", "• Time to acknowledge: median ",
+                        "Executive summary `exec-summary.v1`: 1 decided · 0 / 1 / 0 / 0 · acceptance 100%");
     }
 
     @Test

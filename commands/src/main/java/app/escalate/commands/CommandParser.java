@@ -47,7 +47,7 @@ public final class CommandParser {
             case "status" -> status(rest);
             case "override" -> override(rest);
             case "handoff" -> handoff(rest);
-            case "stats" -> rest.isBlank() ? new EscCommand.Stats() : new EscCommand.Invalid("`stats` takes no text after it.");
+            case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
@@ -239,6 +239,17 @@ public final class CommandParser {
         if (args.isEmpty() || args.equalsIgnoreCase("on")) return new CaseAction.Watch(true);
         if (args.equalsIgnoreCase("off")) return new CaseAction.Watch(false);
         throw new Unreadable("`watch` flags the case for the next handoff; `watch off` takes the flag off.");
+    }
+
+    /** {@code stats [7d|30d|90d]}, the last 30 days by default. */
+    private static EscCommand stats(String rest) {
+        String window = rest.strip().toLowerCase(Locale.ROOT);
+        return switch (window) {
+            case "" , "30d" -> new EscCommand.Stats(30);
+            case "7d" -> new EscCommand.Stats(7);
+            case "90d" -> new EscCommand.Stats(90);
+            default -> new EscCommand.Invalid("`stats` takes a window of `7d`, `30d` (the default) or `90d`.");
+        };
     }
 
     /** {@code handoff [rotation]} · {@code handoff note <text>} · {@code handoff history [rotation]}. */

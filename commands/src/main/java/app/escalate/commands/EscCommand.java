@@ -55,8 +55,8 @@ public sealed interface EscCommand {
     record HandoffNote(String text) implements EscCommand {
     }
 
-    /** How the team and its AI drafts are doing. */
-    record Stats() implements EscCommand {
+    /** How the team and its AI drafts are doing over the last {@code days} (7, 30 or 90). */
+    record Stats(int days) implements EscCommand {
     }
 
     record Help() implements EscCommand {

@@ -56,8 +56,8 @@ public sealed interface Reply {
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }
 
-    /** The AI drafts' record per prompt version. */
-    record Stats(List<DraftStats.VersionStats> drafts) implements Reply {
+    /** The team's figures over a window, and the AI drafts' record per prompt version. */
+    record Stats(app.escalate.commands.stats.TeamStats.Report team, List<DraftStats.VersionStats> drafts) implements Reply {
         public Stats {
             drafts = List.copyOf(drafts);
         }

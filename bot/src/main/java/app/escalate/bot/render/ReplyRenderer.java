@@ -87,7 +87,7 @@ public final class ReplyRenderer {
             return SlackMessage.text(DraftMessage.drafting(drafting.caseId(), drafting.kind()));
         }
         if (reply instanceof Reply.Stats stats) {
-            return DraftMessage.stats(stats.drafts());
+            return StatsMessage.of(stats);
         }
         throw new AssertionError("unrendered reply " + reply);
     }

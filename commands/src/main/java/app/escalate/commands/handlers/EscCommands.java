@@ -58,6 +58,7 @@ public final class EscCommands {
     private final HandoffCommands handoffs;
 
     private final DraftStore drafts;
+    private final Policy policy;
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
         OnCall onCall = new OnCall(policy, overrides);
@@ -65,6 +66,7 @@ public final class EscCommands {
         this.permissions = permissions;
         this.cases = cases;
         this.drafts = drafts;
+        this.policy = policy;
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, onCall, clock);
         this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
@@ -107,10 +109,14 @@ public final class EscCommands {
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
-            if (command instanceof EscCommand.Stats) {
+            if (command instanceof EscCommand.Stats stats) {
+                Instant now = clock.instant();
+                java.time.Duration window = java.time.Duration.ofDays(stats.days());
                 List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
                 decided.addAll(drafts.decided(DraftKind.RCA));
-                return new Reply.Stats(DraftStats.byVersion(decided));
+                return new Reply.Stats(app.escalate.commands.stats.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
+                        cases.events(now.minus(window), now, java.util.Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now),
+                        DraftStats.byVersion(decided));
             }
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());

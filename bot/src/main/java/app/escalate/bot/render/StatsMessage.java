@@ -1,0 +1,59 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.Reply;
+import app.escalate.commands.stats.TeamStats;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /esc stats}: the team's figures over the window, then the AI drafts' record. Counts only; no case is named. */
+public final class StatsMessage {
+    private StatsMessage() {
+    }
+
+    public static SlackMessage of(Reply.Stats stats) {
+        TeamStats.Report r = stats.team();
+        List<String> lines = new ArrayList<>();
+        lines.add("*Last " + r.window().toDays() + " days*: " + r.total() + (r.total() == 1 ? " case" : " cases") + " opened");
+        if (r.total() > 0) {
+            lines.add("• By severity: " + counts(r.bySeverity()));
+            lines.add("• By type: " + counts(r.byType()));
+            lines.add("• By surface: " + counts(r.bySurface()));
+            lines.add("• Top volume drivers: " + Mrkdwn.escape(String.join(", ", r.topDrivers())));
+            lines.add("• Time to acknowledge: " + times(r.toAck()));
+            lines.add("• Time to mitigate: " + times(r.toMitigate()));
+            lines.add("• Time to resolve: " + times(r.toResolve()));
+            lines.add("• SLA met, acknowledge: " + compliance(r.ackCompliance()));
+            lines.add("• SLA met, mitigate: " + compliance(r.mitigateCompliance()));
+        }
+        return SlackMessage.text(String.join("\n", lines) + "\n" + DraftMessage.stats(stats.drafts()).text());
+    }
+
+    private static String counts(Map<String, Integer> counts) {
+        return counts.entrySet().stream().map(e -> Mrkdwn.escape(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · "));
+    }
+
+    private static String times(TeamStats.Times t) {
+        if (t.count() == 0) return "_none yet_";
+        return "median " + human(t.median().orElseThrow()) + ", p90 " + human(t.p90().orElseThrow()) + " (" + t.count() + ")";
+    }
+
+    private static String compliance(Map<String, TeamStats.Compliance> bySeverity) {
+        String out = bySeverity.entrySet().stream().filter(e -> e.getValue().total() > 0)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f%% (%d/%d)", e.getKey(), e.getValue().share().orElseThrow() * 100,
+                        e.getValue().met(), e.getValue().total()))
+                .collect(Collectors.joining(" · "));
+        return out.isEmpty() ? "_no clock has ended yet_" : out;
+    }
+
+    static String human(Duration d) {
+        if (d.toMinutes() < 1) return d.toSeconds() + " s";
+        if (d.toHours() < 1) return d.toMinutes() + " min";
+        if (d.toDays() < 1) return d.toHours() + " h " + d.toMinutesPart() + " min";
+        return d.toDays() + " d " + d.toHoursPart() + " h";
+    }
+}

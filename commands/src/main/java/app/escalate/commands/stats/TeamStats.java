@@ -1,0 +1,113 @@
+package app.escalate.commands.stats;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.config.CaseType;
+import app.escalate.config.Policy;
+import app.escalate.config.SeverityPolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The team's figures over a window: volume by type, surface and severity; time to acknowledge,
+ * mitigate and resolve (median and 90th percentile); SLA compliance per severity; the top volume
+ * drivers. Pure: counts only, so restricted cases are counted and never named.
+ */
+public final class TeamStats {
+    private TeamStats() {
+    }
+
+    /** Median and 90th percentile of the times measured, and how many there were. */
+    public record Times(int count, Optional<Duration> median, Optional<Duration> p90) {
+    }
+
+    /** Of the cases whose clock has ended (met or run out), how many met it. */
+    public record Compliance(int met, int total) {
+        public Optional<Double> share() {
+            return total == 0 ? Optional.empty() : Optional.of((double) met / total);
+        }
+    }
+
+    public record Report(Duration window, int total, Map<String, Integer> byType, Map<String, Integer> bySurface,
+                         Map<String, Integer> bySeverity, Times toAck, Times toMitigate, Times toResolve,
+                         Map<String, Compliance> ackCompliance, Map<String, Compliance> mitigateCompliance, List<String> topDrivers) {
+    }
+
+    /**
+     * {@code opened}: the cases opened in the window; {@code stateChanges}: their STATE_CHANGED
+     * events (the first move to mitigated or monitoring is when a case was mitigated).
+     */
+    public static Report of(Duration window, List<Case> opened, List<CaseEvent> stateChanges, Policy policy, Instant now) {
+        Map<CaseId, Instant> mitigatedAt = new HashMap<>();
+        stateChanges.stream().sorted(Comparator.comparing(CaseEvent::at))
+                .filter(e -> e.kind() == CaseEvent.Kind.STATE_CHANGED && (e.get("to").equals("mitigated") || e.get("to").equals("monitoring")))
+                .forEach(e -> mitigatedAt.putIfAbsent(e.caseId(), e.at()));
+        Map<String, Integer> byType = new TreeMap<>();
+        Map<String, Integer> bySurface = new TreeMap<>();
+        Map<String, Integer> bySeverity = new TreeMap<>();
+        List<Duration> ack = new ArrayList<>();
+        List<Duration> mitigate = new ArrayList<>();
+        List<Duration> resolve = new ArrayList<>();
+        Map<String, int[]> ackSla = new TreeMap<>();
+        Map<String, int[]> mitigateSla = new TreeMap<>();
+        for (Case c : opened) {
+            byType.merge(c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)"), 1, Integer::sum);
+            bySurface.merge(c.surface().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)).orElse("(not given)"), 1, Integer::sum);
+            bySeverity.merge(c.severity().name(), 1, Integer::sum);
+            SeverityPolicy sla = policy.severity(c.severity().level());
+            Instant ackDue = c.openedAt().plus(sla.ack());
+            Optional<Instant> acked = c.acknowledged().map(a -> a.at());
+            acked.ifPresent(at -> ack.add(Duration.between(c.openedAt(), at)));
+            count(ackSla, c.severity().name(), acked, ackDue, now);
+            Optional<Instant> mitigated = Optional.ofNullable(mitigatedAt.get(c.id()))
+                    .or(() -> c.resolution().map(r -> r.at()));   // resolved without a mitigated step: mitigated then
+            mitigated.ifPresent(at -> mitigate.add(Duration.between(c.openedAt(), at)));
+            count(mitigateSla, c.severity().name(), mitigated, c.openedAt().plus(sla.mitigate()), now);
+            c.resolution().ifPresent(r -> resolve.add(Duration.between(c.openedAt(), r.at())));
+        }
+        List<String> top = byType.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).limit(3)
+                .map(e -> e.getKey() + " (" + Math.round(100.0 * e.getValue() / opened.size()) + "%)").toList();
+        return new Report(window, opened.size(), byType, bySurface, bySeverity, times(ack), times(mitigate), times(resolve),
+                compliance(ackSla), compliance(mitigateSla), top);
+    }
+
+    /** A clock counts once it has ended: met (before its due time) or run out (due time passed without it). */
+    private static void count(Map<String, int[]> sla, String severity, Optional<Instant> at, Instant due, Instant now) {
+        int[] c = sla.computeIfAbsent(severity, k -> new int[2]);
+        if (at.isPresent()) {
+            c[1]++;
+            if (!at.get().isAfter(due)) c[0]++;
+        } else if (!now.isBefore(due)) {
+            c[1]++;
+        }
+    }
+
+    private static Map<String, Compliance> compliance(Map<String, int[]> counts) {
+        Map<String, Compliance> out = new LinkedHashMap<>();
+        counts.forEach((k, v) -> out.put(k, new Compliance(v[0], v[1])));
+        return out;
+    }
+
+    /** Nearest-rank percentiles of the measured times. */
+    static Times times(List<Duration> values) {
+        if (values.isEmpty()) return new Times(0, Optional.empty(), Optional.empty());
+        List<Duration> sorted = values.stream().sorted().toList();
+        return new Times(sorted.size(), Optional.of(rank(sorted, 0.5)), Optional.of(rank(sorted, 0.9)));
+    }
+
+    private static Duration rank(List<Duration> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

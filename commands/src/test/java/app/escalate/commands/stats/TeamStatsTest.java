@@ -1,0 +1,71 @@
+package app.escalate.commands.stats;
+
+import app.escalate.commands.Acknowledgement;
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.Resolution;
+import app.escalate.commands.Severity;
+import app.escalate.commands.UserId;
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The figures of a seeded month, worked out by hand. */
+class TeamStatsTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final UserId AMARA = new UserId("U0ESCAMARA");
+
+    private final List<Case> cases = new ArrayList<>();
+    private final List<CaseEvent> events = new ArrayList<>();
+
+    /** A case opened {@code daysAgo}, acked after {@code ackMin}, mitigated after {@code mitigateMin}, resolved after {@code resolveMin} (negative: not yet). */
+    private void seed(Severity sev, String type, String surface, int daysAgo, int ackMin, int mitigateMin, int resolveMin, boolean restricted) {
+        CaseId id = new CaseId(cases.size() + 1);
+        Instant opened = NOW.minus(Duration.ofDays(daysAgo));
+        Optional<Acknowledgement> ack = ackMin < 0 ? Optional.empty() : Optional.of(new Acknowledgement(AMARA, opened.plus(Duration.ofMinutes(ackMin))));
+        Optional<Resolution> res = resolveMin < 0 ? Optional.empty()
+                : Optional.of(new Resolution("done", Optional.empty(), AMARA, opened.plus(Duration.ofMinutes(resolveMin))));
+        cases.add(new Case(id, "x", sev, resolveMin < 0 ? CaseState.INVESTIGATING : CaseState.RESOLVED, Optional.of(type), Optional.of(surface),
+                AMARA, Optional.of(AMARA), opened, Optional.empty(), ack, res, restricted));
+        if (mitigateMin >= 0) {
+            events.add(CaseEvent.change(id, opened.plus(Duration.ofMinutes(mitigateMin)), AMARA, CaseEvent.Kind.STATE_CHANGED,
+                    "investigating", "mitigated", Map.of()));
+        }
+    }
+
+    @Test
+    void volumes_times_compliance_and_drivers_of_a_seeded_month() {
+        // SEV1: ack 5 min, mitigate 1 h. SEV2: ack 15 min, mitigate 4 h.
+        seed(Severity.SEV1, "deepfake", "video", 20, 3, 50, 300, false);               // ack met, mitigate met
+        seed(Severity.SEV1, "deepfake", "Video", 10, 8, 90, -1, true);                 // both missed; restricted, still counted
+        seed(Severity.SEV2, "deepfake", "ads", 5, 10, 200, 1000, false);               // both met
+        seed(Severity.SEV2, "llm-hallucination", "assistant", 2, 20, -1, -1, false);   // ack missed; 4 h passed unmitigated: missed
+        seed(Severity.SEV2, "advertiser-integrity", "ads", 1, -1, -1, -1, false);      // nothing yet: both clocks ran out, missed
+
+        TeamStats.Report r = TeamStats.of(Duration.ofDays(30), cases, events, PolicyLoader.builtIn(), NOW);
+
+        assertThat(r.total()).isEqualTo(5);
+        assertThat(r.bySeverity()).containsExactly(Map.entry("SEV1", 2), Map.entry("SEV2", 3));
+        assertThat(r.byType()).containsEntry("Deepfake / synthetic media", 3).containsEntry("LLM hallucination", 1)
+                .containsEntry("Advertiser integrity", 1);
+        assertThat(r.bySurface()).containsEntry("video", 2).containsEntry("ads", 2).containsEntry("assistant", 1);
+        assertThat(r.topDrivers()).containsExactly("Deepfake / synthetic media (60%)", "Advertiser integrity (20%)", "LLM hallucination (20%)");
+        // Acks after 3, 8, 10 and 20 minutes: median (nearest rank) 8, p90 20.
+        assertThat(r.toAck()).isEqualTo(new TeamStats.Times(4, Optional.of(Duration.ofMinutes(8)), Optional.of(Duration.ofMinutes(20))));
+        // Mitigated after 50, 90 and 200 minutes.
+        assertThat(r.toMitigate()).isEqualTo(new TeamStats.Times(3, Optional.of(Duration.ofMinutes(90)), Optional.of(Duration.ofMinutes(200))));
+        assertThat(r.toResolve().count()).isEqualTo(2);
+        assertThat(r.ackCompliance()).containsEntry("SEV1", new TeamStats.Compliance(1, 2)).containsEntry("SEV2", new TeamStats.Compliance(1, 3));
+        assertThat(r.mitigateCompliance()).containsEntry("SEV1", new TeamStats.Compliance(1, 2)).containsEntry("SEV2", new TeamStats.Compliance(1, 3));
+    }
+}
