@@ -6,6 +6,8 @@ COPY . .
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# Fonts for the /esc stats chart, drawn headless.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system escalate \
  && useradd --system --gid escalate --uid 10001 --home-dir /app --no-create-home escalate \
  && mkdir -p /app/data && chown escalate:escalate /app/data

@@ -140,7 +140,8 @@ public final class EscalateApp implements AutoCloseable {
             new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
             new DraftButtons(drafts, draftStore, drafting, outbox, worker::wake, clock).register(bolt);
-            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting));
+            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting,
+                    effect -> outbox.enqueue(effect, clock.instant())));
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
             AccessLossEvents.register(bolt);
 

@@ -58,6 +58,8 @@ final class FakeSlackApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::api);
         server.createContext("/response/", this::responseUrl);
+        server.createContext("/upload/", this::upload);
+        workspace.uploadBase("http://127.0.0.1:" + server.getAddress().getPort() + "/upload/");
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -131,6 +133,23 @@ final class FakeSlackApi implements AutoCloseable {
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         respond(exchange, answer.status(), answer.body());
+    }
+
+    /** A file's bytes posted to the upload URL {@code files.getUploadURLExternal} gave; recorded as a call with its size. */
+    private void upload(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        workspace.uploaded(id, bytes);
+        synchronized (this) {
+            calls.add(new Call("upload", Map.of("file_id", id, "bytes", Integer.toString(bytes.length),
+                    "png", Boolean.toString(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')), null, 200, Instant.now()));
+        }
+        respond(exchange, 200, "OK");
+    }
+
+    /** What the workspace holds for an uploaded file. */
+    byte[] uploadedFile(String id) {
+        return workspace.file(id).orElseThrow();
     }
 
     private void responseUrl(HttpExchange exchange) throws IOException {

@@ -100,6 +100,14 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** The {@code /esc stats} chart (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
+    record UploadStatsChart(UserId user, ChannelId channel, int days) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "stats chart for " + user.value();
+        }
+    }
+
     /** Create the case channel (private for a restricted case); on a name clash the worker tries {@link ChannelName#alternative}. */
     record CreateChannel(CaseId caseId, String name, boolean isPrivate) implements OnCase {
     }

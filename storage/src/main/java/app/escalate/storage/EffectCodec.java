@@ -85,6 +85,11 @@ final class EffectCodec {
             kind = "pattern_alert";
             p.put("channel", e.channel());
             p.put("spikes", String.join("\n", e.spikes().stream().map(EffectCodec::spike).toList()));
+        } else if (effect instanceof SlackEffect.UploadStatsChart e) {
+            kind = "upload_stats_chart";
+            p.put("user", e.user().value());
+            p.put("channel", e.channel().value());
+            p.put("days", Integer.toString(e.days()));
         } else if (effect instanceof SlackEffect.ShowDraft e) {
             kind = "show_draft";
             p.put("draft", Long.toString(e.draftId()));
@@ -130,6 +135,9 @@ final class EffectCodec {
             }
             case "pattern_alert" -> {
                 return new SlackEffect.PatternAlert(p.get("channel"), Arrays.stream(p.get("spikes").split("\n")).map(EffectCodec::spike).toList());
+            }
+            case "upload_stats_chart" -> {
+                return new SlackEffect.UploadStatsChart(new UserId(p.get("user")), new ChannelId(p.get("channel")), Integer.parseInt(p.get("days")));
             }
             case "show_draft" -> {
                 return new SlackEffect.ShowDraft(Long.parseLong(p.get("draft")));
@@ -197,6 +205,7 @@ final class EffectCodec {
     static String streamOf(SlackEffect effect) {
         if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
         if (effect instanceof SlackEffect.Respond r) return "user:" + r.user().value();
+        if (effect instanceof SlackEffect.UploadStatsChart u) return "user:" + u.user().value();
         if (effect instanceof SlackEffect.PostHandoff h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.HandoffNotice h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.ShowDraft d) return "draft:" + d.draftId();

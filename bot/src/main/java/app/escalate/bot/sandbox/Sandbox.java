@@ -35,6 +35,7 @@ public final class Sandbox {
         BotSettings bot = new BotSettings(Optional.of(new Secret(BOT_TOKEN)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
                 settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken());
         Workspace workspace = workspace(policy);
+        workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
         SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
         return EscalateApp.start(bot, policy, clock, config -> {
             config.jetty.host = "127.0.0.1";

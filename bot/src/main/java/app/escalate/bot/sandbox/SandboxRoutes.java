@@ -61,6 +61,12 @@ final class SandboxRoutes {
         config.routes.post("/sandbox/api/{method}", ctx -> ctx.contentType("application/json; charset=utf-8")
                 .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body()))));
         config.routes.post("/sandbox/response/{key}", this::responded);
+        config.routes.post("/sandbox/upload/{id}", ctx -> {
+            workspace.uploaded(ctx.pathParam("id"), ctx.bodyAsBytes());
+            ctx.result("OK");
+        });
+        config.routes.get("/sandbox/files/{id}", ctx -> workspace.file(ctx.pathParam("id"))
+                .ifPresentOrElse(bytes -> ctx.contentType("image/png").result(bytes), () -> ctx.status(404)));
         config.routes.get("/sandbox/state", this::state);
         config.routes.post("/sandbox/command", this::command);
         config.routes.post("/sandbox/action", this::action);

@@ -49,6 +49,9 @@ public final class Workspace {
     /** Who a trigger id (given with a command or a click) belongs to, so a modal opens for them. */
     private final Map<String, String> triggers = new LinkedHashMap<>();
     private volatile String socketModeUrl;
+    /** Where {@code files.getUploadURLExternal} sends uploads: the server's {@code …/upload/} path. */
+    private volatile String uploadBase = "http://127.0.0.1/upload/";
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
 
     public synchronized void addPerson(String id, String name, String timeZone) {
         people.put(id, new Person(id, name, timeZone));
@@ -76,6 +79,19 @@ public final class Workspace {
 
     public void socketModeUrl(String url) {
         socketModeUrl = url;
+    }
+
+    public void uploadBase(String base) {
+        uploadBase = base;
+    }
+
+    /** The bytes posted to an upload URL this workspace gave out. */
+    public synchronized void uploaded(String fileId, byte[] bytes) {
+        files.put(fileId, bytes);
+    }
+
+    public synchronized Optional<byte[]> file(String fileId) {
+        return Optional.ofNullable(files.get(fileId));
     }
 
     public synchronized String newTrigger(String user) {
@@ -167,6 +183,33 @@ public final class Workspace {
                 View old = views.get(id);
                 if (old != null) views.put(id, new View(id, old.user(), parse(p.get("view"))));
                 yield json(Map.of("ok", true, "view", Map.of("id", id, "hash", "h" + ids.incrementAndGet())));
+            }
+            case "files.getUploadURLExternal" -> {
+                String id = "F0FILE" + ids.incrementAndGet();
+                files.put(id, new byte[0]);
+                yield json(Map.of("ok", true, "upload_url", uploadBase + id, "file_id", id));
+            }
+            case "files.completeUploadExternal" -> {
+                JsonElement list = parse(p.get("files"));
+                String id = list == null ? "" : list.getAsJsonArray().get(0).getAsJsonObject().get("id").getAsString();
+                String title = list == null ? "" : list.getAsJsonArray().get(0).getAsJsonObject().get("title").getAsString();
+                if (!files.containsKey(id) || files.get(id).length == 0) yield json(Map.of("ok", false, "error", "file_not_found"));
+                Channel c = resolve(p.get("channel_id"));
+                JsonObject image = new JsonObject();
+                image.addProperty("type", "image");
+                image.addProperty("image_url", "/sandbox/files/" + id);
+                image.addProperty("alt_text", title);
+                JsonObject comment = new JsonObject();
+                comment.addProperty("type", "section");
+                JsonObject text = new JsonObject();
+                text.addProperty("type", "mrkdwn");
+                text.addProperty("text", p.getOrDefault("initial_comment", title));
+                comment.add("text", text);
+                com.google.gson.JsonArray blocks = new com.google.gson.JsonArray();
+                blocks.add(comment);
+                blocks.add(image);
+                messages.add(new Message(c.id(), nextTs(), BOT_USER, p.getOrDefault("initial_comment", title), blocks, null, false));
+                yield json(Map.of("ok", true, "files", List.of(Map.of("id", id, "title", title))));
             }
             case "apps.connections.open" -> socketModeUrl == null
                     ? json(Map.of("ok", false, "error", "not_allowed_token_type"))

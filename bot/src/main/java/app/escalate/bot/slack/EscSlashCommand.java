@@ -9,6 +9,7 @@ import app.escalate.commands.CommandParser;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -42,15 +43,17 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final MeterRegistry metrics;
     private final CaseIntake intake;
     private final DraftJobs drafting;
+    private final java.util.function.Consumer<SlackEffect> outbox;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics,
-                           CaseIntake intake, DraftJobs drafting) {
+                           CaseIntake intake, DraftJobs drafting, java.util.function.Consumer<SlackEffect> outbox) {
         this.commands = commands;
         this.renderer = renderer;
         this.outboxChanged = outboxChanged;
         this.metrics = metrics;
         this.intake = intake;
         this.drafting = drafting;
+        this.outbox = outbox;
     }
 
     @Override
@@ -67,6 +70,10 @@ public final class EscSlashCommand implements SlashCommandHandler {
             if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
             // The draft is written after this ack; it comes back to the asker through the outbox.
             if (reply instanceof Reply.Drafting d) drafting.start(d.caseId(), d.kind(), by.user(), by.channel(), by.responseUrl());
+            if (reply instanceof Reply.Stats s) {
+                outbox.accept(new SlackEffect.UploadStatsChart(by.user(), by.channel(), (int) s.team().window().toDays()));
+                outboxChanged.run();
+            }
             if (reply instanceof Reply.OpenForm) {
                 Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
                 if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());

@@ -46,6 +46,7 @@ public final class SlackDelivery {
     private final HandoffDelivery handoffs;
 
     private final DraftDelivery drafts;
+    private final StatsChartDelivery charts;
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
                          Clock clock, URI apiUrl) {
@@ -56,6 +57,7 @@ public final class SlackDelivery {
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
         this.drafts = new DraftDelivery(calls, draftStore, cases);
+        this.charts = new StatsChartDelivery(calls, cases, policy, clock);
     }
 
     public DeliveryAttempt deliver(SlackEffect effect) {
@@ -77,6 +79,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.HandoffNotice e) return handoffs.notice(e);
             if (effect instanceof SlackEffect.Respond e) return handoffs.respond(e);
             if (effect instanceof SlackEffect.ShowDraft e) return drafts.show(e);
+            if (effect instanceof SlackEffect.UploadStatsChart e) return charts.upload(e);
             if (effect instanceof SlackEffect.PostDraft e) return drafts.post(e);
             if (effect instanceof SlackEffect.DraftReply e) return drafts.reply(e);
             if (effect instanceof SlackEffect.ExecUpdateDue e) return drafts.execUpdateDue(e);

@@ -40,7 +40,12 @@ public final class TeamStats {
 
     public record Report(Duration window, int total, Map<String, Integer> byType, Map<String, Integer> bySurface,
                          Map<String, Integer> bySeverity, Times toAck, Times toMitigate, Times toResolve,
-                         Map<String, Compliance> ackCompliance, Map<String, Compliance> mitigateCompliance, List<String> topDrivers) {
+                         Map<String, Compliance> ackCompliance, Map<String, Compliance> mitigateCompliance, List<String> topDrivers,
+                         Weekly weekly) {
+    }
+
+    /** Cases opened per week of the window (oldest week first), per case type: the chart's bars. */
+    public record Weekly(List<java.time.LocalDate> weekStarts, Map<String, List<Integer>> byType) {
     }
 
     /**
@@ -79,7 +84,24 @@ public final class TeamStats {
                         .thenComparing(Map.Entry.comparingByKey())).limit(3)
                 .map(e -> e.getKey() + " (" + Math.round(100.0 * e.getValue() / opened.size()) + "%)").toList();
         return new Report(window, opened.size(), byType, bySurface, bySeverity, times(ack), times(mitigate), times(resolve),
-                compliance(ackSla), compliance(mitigateSla), top);
+                compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now));
+    }
+
+    /** Weeks counted back from {@code now} (the last one ends now), in UTC dates. */
+    static Weekly weekly(Duration window, List<Case> opened, Policy policy, Instant now) {
+        int weeks = (int) Math.max(1, (window.toDays() + 6) / 7);
+        Instant start = now.minus(Duration.ofDays(7L * weeks));
+        List<java.time.LocalDate> starts = new ArrayList<>();
+        for (int w = 0; w < weeks; w++) starts.add(start.plus(Duration.ofDays(7L * w)).atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        Map<String, List<Integer>> byType = new TreeMap<>();
+        for (Case c : opened) {
+            int w = (int) (Duration.between(start, c.openedAt()).toDays() / 7);
+            if (w < 0 || w >= weeks) continue;
+            String type = c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)");
+            List<Integer> counts = byType.computeIfAbsent(type, k -> new ArrayList<>(java.util.Collections.nCopies(weeks, 0)));
+            counts.set(w, counts.get(w) + 1);
+        }
+        return new Weekly(starts, byType);
     }
 
     /** A clock counts once it has ended: met (before its due time) or run out (due time passed without it). */
