@@ -30,7 +30,8 @@ final class Metrics {
             io.micrometer.core.instrument.Gauge.builder("escalate.cases.open", cases, c -> c.openAt(severity))
                     .description("Open cases").tag("severity", "SEV" + severity).register(registry);
         }
-        io.micrometer.core.instrument.FunctionCounter.builder("escalate.sla.breaches", cases, c -> c.slaBreaches())
-                .description("SLA clocks that ran out").register(registry);
+        // A gauge, not a counter: it is read from the database, and a scrape while the database is down must still answer.
+        io.micrometer.core.instrument.Gauge.builder("escalate.sla.breaches", cases, c -> c.slaBreaches())
+                .description("SLA clocks that ran out, over all cases (the same on every replica: take max, not sum)").register(registry);
     }
 }

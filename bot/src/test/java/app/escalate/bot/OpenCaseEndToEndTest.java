@@ -210,7 +210,7 @@ class OpenCaseEndToEndTest {
                     "escalate_outbox_failed 0.0",
                     "escalate_cases_open{severity=\"SEV2\"} 1.0",
                     "escalate_cases_open{severity=\"SEV1\"} 0.0",
-                    "escalate_sla_breaches_total 0.0",
+                    "escalate_sla_breaches 0.0",
                     "escalate_command_seconds_bucket",
                     "jvm_memory_used_bytes");
         });

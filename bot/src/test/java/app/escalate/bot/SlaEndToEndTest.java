@@ -29,7 +29,7 @@ class SlaEndToEndTest {
         harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("text") != null
                 && c.param("text").startsWith(":red_circle: The *ack* SLA is breached"), WAIT);
         harness.slack.await("chat.update", c -> c.json("blocks").contains("*breached*"), WAIT);
-        assertThat(harness.get("/metrics").body()).contains("escalate_sla_breaches_total 1.0");
+        assertThat(harness.get("/metrics").body()).contains("escalate_sla_breaches 1.0");
         Thread.sleep(3_000);   // more sweeps: nothing is raised twice
         assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> c.param("text") != null
                 && c.param("text").startsWith(":hourglass_flowing_sand:")).hasSize(1);

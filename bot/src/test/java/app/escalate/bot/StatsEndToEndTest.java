@@ -18,7 +18,7 @@ class StatsEndToEndTest {
     final BotHarness harness = new BotHarness();
 
     @Test
-    void stats_answer_with_the_figures_and_upload_a_chart_to_the_channel() throws Exception {
+    void stats_answer_with_the_figures_and_send_a_chart_to_the_asker() throws Exception {
         harness.esc("U0ESCCHLOE", "C0TEAM", "open Refund scam spreading sev2 type:advertiser-integrity");
         harness.esc("U0ESCCHLOE", "C0TEAM", "open Deepfake of a minister sev1 type:deepfake");
         harness.slack.await("pins.add", c -> harness.slack.calls("pins.add").size() == 2, WAIT);
@@ -33,7 +33,7 @@ class StatsEndToEndTest {
         assertThat(upload.param("png")).isEqualTo("true");
         assertThat(Integer.parseInt(upload.param("bytes"))).isEqualTo(Integer.parseInt(asked.param("length")));
         FakeSlackApi.Call done = harness.slack.await("files.completeUploadExternal", FakeSlackApi.Call::answeredOk, WAIT);
-        assertThat(done.param("channel_id")).isEqualTo("C0TEAM");
+        assertThat(done.param("channel_id")).as("a direct message to the asker").isEqualTo("D0ESCHELEN");
         assertThat(done.param("files")).contains(upload.param("file_id"), "Escalate stats, last 7 days");
 
         BufferedImage chart = ImageIO.read(new ByteArrayInputStream(harness.slack.uploadedFile(upload.param("file_id"))));

@@ -19,9 +19,13 @@ public record SeverityPolicy(String label, Duration ack, Duration mitigate, Dura
     }
 
     public SeverityPolicy {
-        warnAt = warnAt == null ? DEFAULT_WARN_AT : List.copyOf(warnAt);
-        for (double f : warnAt) {
+        warnAt = warnAt == null ? DEFAULT_WARN_AT : warnAt.stream().sorted().toList();
+        for (int i = 0; i < warnAt.size(); i++) {
+            double f = warnAt.get(i);
             if (!(f > 0 && f < 1)) throw new IllegalArgumentException("warn_at: fractions between 0 and 1, such as 0.75, got " + f);
+            if (i > 0 && Math.round(f * 100) == Math.round(warnAt.get(i - 1) * 100)) {
+                throw new IllegalArgumentException("warn_at: " + f + " is the same percentage as " + warnAt.get(i - 1));
+            }
         }
         if (label == null || label.isBlank()) throw new IllegalArgumentException("label: missing");
         if (ack == null) throw new IllegalArgumentException("ack: missing");

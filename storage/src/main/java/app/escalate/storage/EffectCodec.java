@@ -134,7 +134,9 @@ final class EffectCodec {
                         SlackEffect.HandoffNotice.Notice.valueOf(p.get("notice")), p.get("to"));
             }
             case "pattern_alert" -> {
-                return new SlackEffect.PatternAlert(p.get("channel"), Arrays.stream(p.get("spikes").split("\n")).map(EffectCodec::spike).toList());
+                String spikes = p.getOrDefault("spikes", "");
+                return new SlackEffect.PatternAlert(p.get("channel"), spikes.isEmpty() ? List.of()
+                        : Arrays.stream(spikes.split("\n")).map(EffectCodec::spike).toList());
             }
             case "upload_stats_chart" -> {
                 return new SlackEffect.UploadStatsChart(new UserId(p.get("user")), new ChannelId(p.get("channel")), Integer.parseInt(p.get("days")));
@@ -205,7 +207,7 @@ final class EffectCodec {
     static String streamOf(SlackEffect effect) {
         if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
         if (effect instanceof SlackEffect.Respond r) return "user:" + r.user().value();
-        if (effect instanceof SlackEffect.UploadStatsChart u) return "user:" + u.user().value();
+        if (effect instanceof SlackEffect.UploadStatsChart u) return "chart:" + u.user().value();   // a slow upload holds up no reply
         if (effect instanceof SlackEffect.PostHandoff h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.HandoffNotice h) return "handoff:" + h.handoffId();
         if (effect instanceof SlackEffect.ShowDraft d) return "draft:" + d.draftId();

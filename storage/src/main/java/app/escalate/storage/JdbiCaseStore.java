@@ -233,7 +233,7 @@ public final class JdbiCaseStore implements CaseStore {
 
     /** How many times an SLA clock has run out, over all cases. */
     public long slaBreaches() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM case_events WHERE kind = 'SLA_BREACHED'").mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sla_alerts WHERE alert_key LIKE '%:breach'").mapTo(Long.class).one());
     }
 
     /** The timestamp of the case's pinned card message, once posted. */

@@ -74,7 +74,7 @@ public final class CaseCard {
 
     /** A deadline, with the time left (each reader's Slack words it) while it runs, and the breach once it is recorded. */
     private static String deadline(CaseFile file, String clock, java.time.Instant due) {
-        boolean breached = file.slaAlerts().contains(clock + ":breach@" + due.getEpochSecond());
+        boolean breached = file.slaAlerts().contains(app.escalate.commands.sla.SlaWatch.breachKey(clock));
         if (breached) return ":red_circle: " + Mrkdwn.date(due) + " — *breached*";
         return Mrkdwn.date(due) + (file.details().isOpen() ? " (" + Mrkdwn.ago(due) + ")" : "");
     }

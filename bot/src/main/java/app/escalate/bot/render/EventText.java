@@ -46,6 +46,7 @@ public final class EventText {
                     + Mrkdwn.ago(java.time.Instant.parse(e.get("due"))) + ")" + mentions(e.get("notify"));
             case SLA_BREACHED -> ":red_circle: The *" + e.get("clock") + "* SLA is breached: it was due "
                     + Mrkdwn.date(java.time.Instant.parse(e.get("due"))) + ".";
+            case SLA_MET -> "The " + Mrkdwn.escape(e.get("clocks")) + " SLA had been met before the case went back; it is not raised again.";
             case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
                     + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
                     + (e.get("leadership").equals("true") ? ", also to leadership" : "");

@@ -64,7 +64,14 @@ public final class StatsChart {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        List<String> severities = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+        // Only severities with a clock that has ended: an empty bar would read as "always missed".
+        List<String> severities = List.of("SEV1", "SEV2", "SEV3", "SEV4").stream().filter(s ->
+                r.ackCompliance().getOrDefault(s, new TeamStats.Compliance(0, 0)).total() > 0
+                        || r.mitigateCompliance().getOrDefault(s, new TeamStats.Compliance(0, 0)).total() > 0).toList();
+        if (severities.isEmpty()) {
+            chart.addSeries("no clock has ended yet", List.of("-"), List.of(0));
+            return chart;
+        }
         chart.addSeries("acknowledge", severities, percents(r.ackCompliance(), severities));
         chart.addSeries("mitigate", severities, percents(r.mitigateCompliance(), severities));
         return chart;

@@ -184,6 +184,10 @@ public final class Workspace {
                 if (old != null) views.put(id, new View(id, old.user(), parse(p.get("view"))));
                 yield json(Map.of("ok", true, "view", Map.of("id", id, "hash", "h" + ids.incrementAndGet())));
             }
+            case "conversations.open" -> {
+                Channel dm = resolve(p.getOrDefault("users", "").split(",")[0]);
+                yield json(Map.of("ok", true, "channel", Map.of("id", dm.id())));
+            }
             case "files.getUploadURLExternal" -> {
                 String id = "F0FILE" + ids.incrementAndGet();
                 files.put(id, new byte[0]);

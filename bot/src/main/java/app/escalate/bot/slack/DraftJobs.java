@@ -48,14 +48,23 @@ public final class DraftJobs implements AutoCloseable {
         pool.submit(() -> {
             try {
                 Draft d = drafts.draft(caseId, kind, requester, channel, responseUrl);
-                metrics.timer("escalate.llm.latency", "model", d.model(), "kind", kind.id(),
-                        "fell_back", Boolean.toString(d.fallback().isPresent())).record(Duration.ofMillis(d.latencyMillis()));
                 outboxChanged.run();
+                record(d, kind);
             } catch (RuntimeException e) {
                 log.warn("drafting the {} of {} failed: {}", kind.id(), caseId, e.toString());
                 failed.accept(requester, responseUrl);
             }
         });
+    }
+
+    /** The model's latency; a meter problem must not turn a stored draft into a reported failure. */
+    private void record(Draft d, DraftKind kind) {
+        try {
+            metrics.timer("escalate.llm.latency", "model", d.model(), "kind", kind.id(),
+                    "fell_back", Boolean.toString(d.fallback().isPresent())).record(Duration.ofMillis(d.latencyMillis()));
+        } catch (RuntimeException e) {
+            log.warn("could not record the draft's latency: {}", e.toString());
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Draws the stats chart from the figures as they are at delivery and uploads it the way Slack
  * asks: {@code files.getUploadURLExternal}, the bytes to that URL, {@code files.completeUploadExternal}
- * into the channel where {@code /esc stats} was typed.
+ * into a direct message to whoever typed {@code /esc stats}.
  */
 final class StatsChartDelivery {
     private final SlackCalls calls;
@@ -43,7 +43,17 @@ final class StatsChartDelivery {
         Duration window = Duration.ofDays(e.days());
         TeamStats.Report report = TeamStats.of(window, cases.openedBetween(now.minus(window), now),
                 cases.events(now.minus(window), now, Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now);
-        byte[] png = StatsChart.png(report);
+        byte[] png;
+        try {
+            png = StatsChart.png(report);
+        } catch (LinkageError | InternalError noGraphics) {
+            // No fonts or graphics on this machine: the figures were already answered in text.
+            throw new SlackCalls.Refused("stats chart: cannot draw here (" + noGraphics + ")");
+        }
+        // To the asker by direct message: the figures were for them, and a DM always takes the bot's files.
+        var dm = calls.call("conversations.open", () -> calls.methods().conversationsOpen(r -> r.users(List.of(e.user().value()))));
+        if (!dm.isOk()) throw SlackCalls.refused("conversations.open", dm);
+        String channel = dm.getChannel().getId();
         String name = "escalate-stats-" + e.days() + "d.png";
         var target = calls.call("files.getUploadURLExternal", () -> calls.methods().filesGetUploadURLExternal(r -> r.filename(name).length(png.length)));
         if (!target.isOk()) throw SlackCalls.refused("files.getUploadURLExternal", target);
@@ -64,7 +74,7 @@ final class StatsChartDelivery {
         var done = calls.call("files.completeUploadExternal", () -> calls.methods().filesCompleteUploadExternal(r -> r
                 .files(List.of(com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails.builder()
                         .id(target.getFileId()).title("Escalate stats, last " + e.days() + " days").build()))
-                .channelId(e.channel().value())
+                .channelId(channel)
                 .initialComment("Cases per week by type, and SLA met per severity, over the last " + e.days() + " days (asked by <@"
                         + e.user().value() + ">).")));
         if (!done.isOk()) throw SlackCalls.refused("files.completeUploadExternal", done);

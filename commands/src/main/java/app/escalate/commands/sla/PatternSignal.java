@@ -55,7 +55,9 @@ public final class PatternSignal {
         List<Case> window = cases.openedBetween(dayAgo.minus(BASELINE), now);
         List<Spike> spikes = new ArrayList<>();
         spikes.addAll(test(window, dayAgo, c -> c.caseType().map(id -> "type " + policy.caseType(id).map(CaseType::label).orElse(id))));
-        spikes.addAll(test(window, dayAgo, c -> c.surface().map(s -> "surface " + s.strip().toLowerCase(Locale.ROOT))));
+        // Surfaces are typed by people: restricted cases are left out of them (their type still counts).
+        spikes.addAll(test(window, dayAgo, c -> c.restricted() ? Optional.empty()
+                : c.surface().map(s -> "surface " + s.strip().toLowerCase(Locale.ROOT))));
         return spikes;
     }
 

@@ -55,29 +55,43 @@ public final class SlaWatch {
         for (CaseFile f : cases.openFiles()) {
             Case c = f.details();
             if (due(c, policy.severity(c.severity().level()), now, f.slaAlerts()).isEmpty()) continue;
-            if (cases.change(c.id(), file -> decide(file, now)) instanceof Decision.Applied) raised++;
+            Set<String> met = metClocks(cases.timeline(c.id()));
+            if (cases.change(c.id(), file -> decide(file, now, met)) instanceof Decision.Applied) raised++;
         }
         return raised;
     }
 
     /** An alert due on a case: a warning at a fraction of a clock, or its breach. */
     record Alert(SlaClock.Running clock, Optional<Double> fraction, Instant at) {
+        /** A warning follows its due time (a severity change moves it); a clock is breached once, whatever moves it later. */
         String key() {
-            return clock.clock() + ":" + fraction.map(f -> "warn" + Math.round(f * 100)).orElse("breach") + "@" + clock.due().getEpochSecond();
+            return fraction.map(f -> clock.clock() + ":warn" + Math.round(f * 100) + "@" + clock.due().getEpochSecond())
+                    .orElse(breachKey(clock.clock()));
         }
     }
+
+    public static String breachKey(String clock) {
+        return clock + ":breach";
+    }
+
+    /** The clock was met once (the case was mitigated or resolved in time, then reopened): it raises nothing again. */
+    static String metKey(String clock) {
+        return clock + ":met";
+    }
+
 
     /** The alerts due at {@code now} and not raised yet; a breach replaces the warnings of its clock. */
     static List<Alert> due(Case c, SeverityPolicy sla, Instant now, Set<String> raised) {
         List<Alert> due = new ArrayList<>();
         for (SlaClock.Running clock : SlaClock.running(c, sla)) {
+            if (raised.contains(metKey(clock.clock()))) continue;
             if (!now.isBefore(clock.due())) {
                 Alert breach = new Alert(clock, Optional.empty(), clock.due());
                 if (!raised.contains(breach.key())) due.add(breach);
                 continue;
             }
             Optional<Alert> latest = Optional.empty();
-            for (double f : sla.warnAt()) {
+            for (double f : sla.warnAt()) {   // ascending: the last one passed is the latest warning
                 Instant at = c.openedAt().plus(Duration.ofMillis((long) (clock.length().toMillis() * f)));
                 if (!now.isBefore(at)) latest = Optional.of(new Alert(clock, Optional.of(f), at));
             }
@@ -86,13 +100,35 @@ public final class SlaWatch {
         return due;
     }
 
-    Decision decide(CaseFile file, Instant now) {
+    /** Clocks a reopened or regressed case met before: mitigated (or later) once, resolved once. */
+    static Set<String> metClocks(List<CaseEvent> timeline) {
+        Set<String> met = new LinkedHashSet<>();
+        for (CaseEvent e : timeline) {
+            if (e.kind() == CaseEvent.Kind.RESOLVED) {
+                met.add("mitigate");
+                met.add("resolve");
+            }
+            if (e.kind() == CaseEvent.Kind.STATE_CHANGED && (e.get("to").equals("mitigated") || e.get("to").equals("monitoring"))) {
+                met.add("mitigate");
+            }
+        }
+        return met;
+    }
+
+    Decision decide(CaseFile file, Instant now, Set<String> met) {
         Case c = file.details();
-        List<Alert> due = due(c, policy.severity(c.severity().level()), now, file.slaAlerts());
-        if (due.isEmpty()) return new Decision.Rejected("nothing due");
+        CaseFile after = file;
+        for (String clock : met) {
+            if (!after.slaAlerts().contains(metKey(clock)) && !after.slaAlerts().contains(breachKey(clock))) after = after.withSlaAlert(metKey(clock));
+        }
+        List<Alert> due = due(c, policy.severity(c.severity().level()), now, after.slaAlerts());
+        if (due.isEmpty()) {
+            // Only marks of clocks met before: recorded (so the case is not looked at again), nothing said.
+            return after == file ? new Decision.Rejected("nothing due") : new Decision.Applied(after, List.of(CaseEvent.of(c.id(), now,
+                    c.reporter(), CaseEvent.Kind.SLA_MET, Map.of("clocks", String.join(",", met)))), List.of());
+        }
         List<CaseEvent> events = new ArrayList<>();
         List<SlackEffect> effects = new ArrayList<>();
-        CaseFile after = file;
         boolean breached = false;
         for (Alert a : due) {
             after = after.withSlaAlert(a.key());
@@ -121,6 +157,7 @@ public final class SlaWatch {
     private List<String> notify(Case c, Instant now) {
         Set<String> people = new LinkedHashSet<>();
         c.owner().ifPresent(o -> people.add(o.value()));
+        c.acknowledged().ifPresent(a -> people.add(a.by().value()));   // whoever took the page is working it
         for (Schedule s : onCall.schedules(now)) s.at(Level.PRIMARY, now).map(Shift::who).ifPresent(u -> people.add(u.value()));
         return List.copyOf(people);
     }

@@ -67,13 +67,16 @@ public final class TeamStats {
         Map<String, int[]> mitigateSla = new TreeMap<>();
         for (Case c : opened) {
             byType.merge(c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)"), 1, Integer::sum);
-            bySurface.merge(c.surface().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT)).orElse("(not given)"), 1, Integer::sum);
+            // A surface is typed by people: a restricted case's is not shown, only counted.
+            bySurface.merge(c.restricted() ? "(restricted)" : c.surface().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
+                    .orElse("(not given)"), 1, Integer::sum);
             bySeverity.merge(c.severity().name(), 1, Integer::sum);
             SeverityPolicy sla = policy.severity(c.severity().level());
             Instant ackDue = c.openedAt().plus(sla.ack());
             Optional<Instant> acked = c.acknowledged().map(a -> a.at());
             acked.ifPresent(at -> ack.add(Duration.between(c.openedAt(), at)));
-            count(ackSla, c.severity().name(), acked, ackDue, now);
+            // Resolved without an ack (a false alarm closed at once): the ack clock never ran to an end, so it is not counted.
+            if (acked.isPresent() || c.resolution().isEmpty()) count(ackSla, c.severity().name(), acked, ackDue, now);
             Optional<Instant> mitigated = Optional.ofNullable(mitigatedAt.get(c.id()))
                     .or(() -> c.resolution().map(r -> r.at()));   // resolved without a mitigated step: mitigated then
             mitigated.ifPresent(at -> mitigate.add(Duration.between(c.openedAt(), at)));
@@ -89,7 +92,7 @@ public final class TeamStats {
 
     /** Weeks counted back from {@code now} (the last one ends now), in UTC dates. */
     static Weekly weekly(Duration window, List<Case> opened, Policy policy, Instant now) {
-        int weeks = (int) Math.max(1, (window.toDays() + 6) / 7);
+        int weeks = (int) Math.max(1, window.toDays() / 7);   // whole weeks: 30 days show the last 4
         Instant start = now.minus(Duration.ofDays(7L * weeks));
         List<java.time.LocalDate> starts = new ArrayList<>();
         for (int w = 0; w < weeks; w++) starts.add(start.plus(Duration.ofDays(7L * w)).atZone(java.time.ZoneOffset.UTC).toLocalDate());

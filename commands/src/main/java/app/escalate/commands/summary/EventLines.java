@@ -53,6 +53,7 @@ final class EventLines {
                     + (e.get("leadership").equals("true") ? " (also to leadership)" : "");
             case SLA_WARNING -> e.get("percent") + "% of the " + e.get("clock") + " SLA had run";
             case SLA_BREACHED -> "the " + e.get("clock") + " SLA was breached";
+            case SLA_MET -> "the " + e.get("clocks") + " SLA had been met before the case went back";
         };
     }
 }

@@ -79,7 +79,37 @@ class SlaWatchTest {
                 .containsExactly(new SlackEffect.Page(ESC_1, new UserId("U0ESCHELEN"), "manager", "Escalations on-call"));
         at(Duration.ofHours(5));
         assertThat(alerts()).hasSize(4);
-        assertThat(store.file(ESC_1).orElseThrow().slaAlerts()).contains("mitigate:breach@" + OPENED.plus(Duration.ofHours(4)).getEpochSecond());
+        assertThat(store.file(ESC_1).orElseThrow().slaAlerts()).contains("mitigate:breach");
+    }
+
+    @Test
+    void a_case_mitigated_and_resolved_in_time_then_reopened_raises_no_breach_and_pages_nobody() {
+        esc(CHLOE, "open Refund scam spreading sev2");
+        esc(AMARA, "ack ESC-1");
+        clock.set(OPENED.plus(Duration.ofMinutes(30)));
+        esc(AMARA, "state ESC-1 mitigated");
+        esc(AMARA, "resolve ESC-1 Ads removed cause:adversarial-abuse");
+        clock.set(OPENED.plus(Duration.ofDays(5)));
+        esc(AMARA, "reopen ESC-1");
+        store.effects.clear();
+
+        at(Duration.ofDays(5).plusMinutes(1));
+        at(Duration.ofDays(5).plusMinutes(2));
+
+        assertThat(alerts()).isEmpty();
+        assertThat(store.effects).noneMatch(e -> e instanceof SlackEffect.Page || e instanceof SlackEffect.Announce);
+    }
+
+    @Test
+    void a_breached_clock_moved_by_a_severity_change_is_not_breached_again() {
+        esc(CHLOE, "open Refund scam spreading sev3");                 // mitigate 1 d
+        esc(AMARA, "ack ESC-1");
+        at(Duration.ofHours(25));
+        esc(AMARA, "sev ESC-1 1 because it spread");                   // mitigate now due 1 h after opening: long past
+        at(Duration.ofHours(26));
+
+        // Mitigate once only; resolve (24 h for a SEV1) has run out too and is breached for the first time.
+        assertThat(alerts()).extracting(e -> e.get("clock") + " " + e.kind()).containsExactly("mitigate SLA_BREACHED", "resolve SLA_BREACHED");
     }
 
     @Test

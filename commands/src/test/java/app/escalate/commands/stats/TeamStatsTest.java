@@ -58,7 +58,7 @@ class TeamStatsTest {
         assertThat(r.bySeverity()).containsExactly(Map.entry("SEV1", 2), Map.entry("SEV2", 3));
         assertThat(r.byType()).containsEntry("Deepfake / synthetic media", 3).containsEntry("LLM hallucination", 1)
                 .containsEntry("Advertiser integrity", 1);
-        assertThat(r.bySurface()).containsEntry("video", 2).containsEntry("ads", 2).containsEntry("assistant", 1);
+        assertThat(r.bySurface()).containsEntry("video", 1).containsEntry("(restricted)", 1).containsEntry("ads", 2).containsEntry("assistant", 1);
         assertThat(r.topDrivers()).containsExactly("Deepfake / synthetic media (60%)", "Advertiser integrity (20%)", "LLM hallucination (20%)");
         // Acks after 3, 8, 10 and 20 minutes: median (nearest rank) 8, p90 20.
         assertThat(r.toAck()).isEqualTo(new TeamStats.Times(4, Optional.of(Duration.ofMinutes(8)), Optional.of(Duration.ofMinutes(20))));
