@@ -9,10 +9,8 @@ import app.escalate.commands.Decision;
 import app.escalate.commands.Paging;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
+import app.escalate.commands.oncall.EscalationLevels;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +35,13 @@ public final class EscalateUnacknowledged {
 
     private final CaseStore cases;
     private final Policy policy;
-    private final OnCall onCall;
+    private final EscalationLevels levels;
     private final Clock clock;
 
     public EscalateUnacknowledged(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
-        this.onCall = onCall;
+        this.levels = new EscalationLevels(policy, onCall);
         this.clock = clock;
     }
 
@@ -66,18 +63,18 @@ public final class EscalateUnacknowledged {
         }
         Duration timeout = policy.severity(c.severity().level()).ack();
         for (int step = paging.step() + 1; step <= MANAGERS; step++) {
-            Map<UserId, String[]> people = step == SECONDARY ? secondaries(now) : managers();
+            Map<UserId, EscalationLevels.As> people = step == SECONDARY ? levels.secondaries(now) : levels.managers();
             people.keySet().removeIf(file.members()::contains);   // already in the channel, and paged or acting
             if (people.isEmpty()) continue;
             List<CaseEvent> events = new ArrayList<>();
             List<SlackEffect> effects = new ArrayList<>();
             effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
             CaseFile after = file.withPaging(new Paging(step, Optional.of(now.plus(timeout))));
-            for (Map.Entry<UserId, String[]> person : people.entrySet()) {
-                CaseEvent event = CaseEvent.paged(c, now, person.getKey(), person.getValue()[0], person.getValue()[1],
+            for (Map.Entry<UserId, EscalationLevels.As> person : people.entrySet()) {
+                CaseEvent event = CaseEvent.paged(c, now, person.getKey(), person.getValue().level(), person.getValue().rotation(),
                         Optional.of(Duration.between(c.openedAt(), now)));
                 events.add(event);
-                effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue()[0], person.getValue()[1]));
+                effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue().level(), person.getValue().rotation()));
                 effects.add(new SlackEffect.Announce(c.id(), event));
                 after = after.withMember(person.getKey());
             }
@@ -88,21 +85,5 @@ public final class EscalateUnacknowledged {
                 Map.of("unacknowledged_for", Long.toString(Duration.between(c.openedAt(), now).toMinutes())));
         return new Decision.Applied(file.withPaging(new Paging(MANAGERS, Optional.empty())), List.of(ended),
                 List.of(new SlackEffect.Announce(c.id(), ended)));
-    }
-
-    private Map<UserId, String[]> secondaries(Instant now) {
-        Map<UserId, String[]> people = new LinkedHashMap<>();
-        for (Schedule s : onCall.schedules(now)) {
-            s.at(Level.SECONDARY, now).map(Shift::who)
-                    .ifPresent(u -> people.putIfAbsent(u, new String[] {"secondary", s.rotation().name()}));
-        }
-        return people;
-    }
-
-    private Map<UserId, String[]> managers() {
-        Map<UserId, String[]> people = new LinkedHashMap<>();
-        policy.rotations().stream().filter(r -> r.managers() != null).forEach(r ->
-                policy.group(r.managers()).forEach(u -> people.putIfAbsent(new UserId(u), new String[] {"manager", r.name()})));
-        return people;
     }
 }

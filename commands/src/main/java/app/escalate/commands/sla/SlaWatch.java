@@ -7,6 +7,7 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.Decision;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.oncall.EscalationLevels;
 import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
@@ -38,12 +39,14 @@ public final class SlaWatch {
     private final CaseStore cases;
     private final Policy policy;
     private final OnCall onCall;
+    private final EscalationLevels levels;
     private final Clock clock;
 
     public SlaWatch(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
         this.onCall = onCall;
+        this.levels = new EscalationLevels(policy, onCall);
         this.clock = clock;
     }
 
@@ -168,25 +171,22 @@ public final class SlaWatch {
      */
     private CaseFile page(CaseFile file, Instant now, List<CaseEvent> events, List<SlackEffect> effects) {
         Case c = file.details();
-        Map<UserId, String[]> people = new LinkedHashMap<>();
-        boolean secondaryPaged = file.paging().step() >= 1;
-        if (!secondaryPaged) {
-            for (Schedule s : onCall.schedules(now)) {
-                s.at(Level.SECONDARY, now).map(Shift::who).ifPresent(u -> people.putIfAbsent(u, new String[] {"secondary", s.rotation().name()}));
-            }
+        Map<UserId, EscalationLevels.As> people = new LinkedHashMap<>();
+        if (file.paging().step() < 1) {
+            people.putAll(levels.secondaries(now));
             people.keySet().removeIf(file.members()::contains);   // already on the case: the next level is the managers
         }
         if (people.isEmpty()) {
-            policy.rotations().stream().filter(r -> r.managers() != null).forEach(r ->
-                    policy.group(r.managers()).forEach(u -> people.putIfAbsent(new UserId(u), new String[] {"manager", r.name()})));
+            people.putAll(levels.managers());
+            people.keySet().removeIf(file.members()::contains);   // paged before, or on the case
         }
         if (people.isEmpty()) return file;
         effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
         CaseFile after = file;
-        for (Map.Entry<UserId, String[]> person : people.entrySet()) {
-            CaseEvent paged = CaseEvent.paged(c, now, person.getKey(), person.getValue()[0], person.getValue()[1], Optional.empty());
+        for (Map.Entry<UserId, EscalationLevels.As> person : people.entrySet()) {
+            CaseEvent paged = CaseEvent.paged(c, now, person.getKey(), person.getValue().level(), person.getValue().rotation(), Optional.empty());
             events.add(paged);
-            effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue()[0], person.getValue()[1]));
+            effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue().level(), person.getValue().rotation()));
             after = after.withMember(person.getKey());
         }
         return after;
