@@ -36,6 +36,7 @@ import app.escalate.config.Secret;
 import app.escalate.storage.Database;
 import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.JdbiDraftStore;
+import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.Outbox;
@@ -142,7 +143,9 @@ public final class EscalateApp implements AutoCloseable {
             new DraftButtons(drafts, draftStore, drafting, outbox, worker::wake, clock).register(bolt);
             bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting,
                     effect -> outbox.enqueue(effect, clock.instant())));
-            new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background).register(bolt);
+            JdbiEventLog events = new JdbiEventLog(database.jdbi());
+            new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background,
+                    id -> events.firstTime(id, clock.instant())).register(bolt);
             AccessLossEvents.register(bolt);
 
             worker.start();

@@ -127,6 +127,30 @@ class CaseLifecycleEndToEndTest {
     }
 
     @Test
+    void an_event_slack_delivers_again_is_handled_once() throws Exception {
+        harness.slack.messageInChannel(channel, "1764300123.000300", CHLOE, "Partner confirms the same accounts");
+        String reaction = """
+                {"token":"t","team_id":"T0FAKE","api_app_id":"A0ESC","type":"event_callback","event_id":"EvSAME","event_time":1764300200,
+                 "event":{"type":"reaction_added","user":"%s","reaction":"pushpin","item_user":"%s",
+                          "item":{"type":"message","channel":"%s","ts":"1764300123.000300"},"event_ts":"1764300200.000100"}}"""
+                .formatted(KENJI, CHLOE, channel);
+
+        for (int i = 0; i < 3; i++) assertThat(harness.client().postJson(reaction).statusCode()).isEqualTo(200);
+
+        harness.slack.await("conversations.history", c -> true, WAIT);
+        Thread.sleep(1_000);   // time for a second handling, were there one
+        assertThat(harness.slack.calls("conversations.history")).hasSize(1);
+    }
+
+    @Test
+    void an_oversized_body_is_refused_and_changes_nothing() throws Exception {
+        String huge = "x".repeat(1_500_000);
+        var res = harness.client().post("token=t&command=%2Fesc&text=" + huge);
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(esc(KENJI, "status")).contains("ESC-1");
+    }
+
+    @Test
     void rca_drafts_a_write_up_from_the_timeline_for_review_and_posts_it_only_in_the_case_channel() throws Exception {
         esc(MARIA, "ack");
         esc(MARIA, "state mitigated");

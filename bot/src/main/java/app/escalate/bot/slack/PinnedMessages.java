@@ -29,16 +29,23 @@ public final class PinnedMessages {
     private final MethodsClient methods;
     private final ExecutorService background;
 
-    public PinnedMessages(RecordPinnedMessage recorder, MethodsClient methods, ExecutorService background) {
+    /** True the first time an event id is seen: Slack redelivers events it thinks went unanswered. */
+    private final java.util.function.Predicate<String> firstTime;
+
+    public PinnedMessages(RecordPinnedMessage recorder, MethodsClient methods, ExecutorService background,
+                          java.util.function.Predicate<String> firstTime) {
         this.recorder = recorder;
         this.methods = methods;
         this.background = background;
+        this.firstTime = firstTime;
     }
 
     public void register(App app) {
         app.event(ReactionAddedEvent.class, (req, ctx) -> {
             ReactionAddedEvent event = req.getEvent();
-            if (PIN.equals(event.getReaction()) && event.getItem() != null && "message".equals(event.getItem().getType())) {
+            // Handled once, however often Slack delivers it (X-Slack-Retry-Num) and whichever replica it reaches.
+            if (PIN.equals(event.getReaction()) && event.getItem() != null && "message".equals(event.getItem().getType())
+                    && (req.getEventId() == null || firstTime.test(req.getEventId()))) {
                 background.submit(() -> record(event));
             }
             return ctx.ack();
