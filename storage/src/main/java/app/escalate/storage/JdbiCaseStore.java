@@ -11,7 +11,6 @@ import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Paging;
-import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
@@ -54,7 +53,7 @@ public final class JdbiCaseStore implements CaseStore {
             timeline.append(CaseEvent.opened(opened, draft.description()));
             opening.events().forEach(timeline::append);
             h.attach(CaseDao.class).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
-            enqueue(h, opening.effects(), draft.openedAt());
+            h.attach(OutboxDao.class).enqueueAll(opening.effects(), draft.openedAt());
             return opened;
         });
     }
@@ -102,13 +101,9 @@ public final class JdbiCaseStore implements CaseStore {
         members.stream().filter(m -> !before.members().contains(m)).forEach(m -> dao.addMember(number, m.value()));
         TimelineDao timeline = h.attach(TimelineDao.class);
         applied.events().forEach(timeline::append);
-        enqueue(h, applied.effects(), applied.events().get(0).at());
+        h.attach(OutboxDao.class).enqueueAll(applied.effects(), applied.events().get(0).at());
     }
 
-    private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
-        OutboxDao outbox = h.attach(OutboxDao.class);
-        effects.forEach(effect -> outbox.enqueue(effect, at));
-    }
 
     private static CaseFile file(Handle h, Case c) {
         CaseFileDao dao = h.attach(CaseFileDao.class);

@@ -57,7 +57,7 @@ public final class JdbiDraftStore implements DraftStore {
                     .bind("fallback", n.fallback().orElse(null)).bind("at", n.createdAt())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Draft saved = h.createQuery("SELECT * FROM drafts WHERE id = :id").bind("id", id).map(DRAFT).one();
-            enqueue(h, effects.apply(saved), n.createdAt());
+            h.attach(OutboxDao.class).enqueueAll(effects.apply(saved), n.createdAt());
             return saved;
         });
     }
@@ -84,7 +84,7 @@ public final class JdbiDraftStore implements DraftStore {
                         .bind("at", after.decidedAt().orElse(null)).bind("id", id).execute();
                 TimelineDao timeline = h.attach(TimelineDao.class);
                 applied.events().forEach(timeline::append);
-                enqueue(h, applied.effects(), after.decidedAt().orElse(after.createdAt()));
+                h.attach(OutboxDao.class).enqueueAll(applied.effects(), after.decidedAt().orElse(after.createdAt()));
             }
             return Optional.of(decision);
         });
@@ -130,22 +130,13 @@ public final class JdbiDraftStore implements DraftStore {
 
     /** A row that may be written once, with its effects; false (nothing written) when it is already there. */
     private boolean insertOnce(java.util.function.ToIntFunction<Handle> insert, List<SlackEffect> effects, Instant at) {
-        try {
-            return jdbi.inTransaction(h -> {
-                insert.applyAsInt(h);
-                enqueue(h, effects, at);
-                return true;
-            });
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (Sql.isConstraintViolation(e)) return false;
-            throw e;
-        }
+        return Sql.once(jdbi, h -> {
+            insert.applyAsInt(h);
+            h.attach(OutboxDao.class).enqueueAll(effects, at);
+            return true;
+        });
     }
 
-    private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
-        OutboxDao outbox = h.attach(OutboxDao.class);
-        effects.forEach(effect -> outbox.enqueue(effect, at));
-    }
 
     private static DraftKind kind(String id) {
         return Arrays.stream(DraftKind.values()).filter(k -> k.id().equals(id)).findFirst()

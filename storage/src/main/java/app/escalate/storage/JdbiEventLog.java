@@ -18,15 +18,10 @@ public final class JdbiEventLog {
 
     /** True the first time {@code eventId} is seen (and records it); false for a redelivery. */
     public boolean firstTime(String eventId, Instant at) {
-        try {
-            return jdbi.inTransaction(h -> {
-                h.createUpdate("DELETE FROM slack_events WHERE received_at < :cutoff").bind("cutoff", at.minus(KEEP)).execute();
-                return h.createUpdate("INSERT INTO slack_events (event_id, received_at) VALUES (:id, :at)")
-                        .bind("id", eventId).bind("at", at).execute() == 1;
-            });
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (Sql.isConstraintViolation(e)) return false;
-            throw e;
-        }
+        return Sql.once(jdbi, h -> {
+            h.createUpdate("DELETE FROM slack_events WHERE received_at < :cutoff").bind("cutoff", at.minus(KEEP)).execute();
+            return h.createUpdate("INSERT INTO slack_events (event_id, received_at) VALUES (:id, :at)")
+                    .bind("id", eventId).bind("at", at).execute() == 1;
+        });
     }
 }

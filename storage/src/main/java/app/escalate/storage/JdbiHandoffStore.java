@@ -1,6 +1,5 @@
 package app.escalate.storage;
 
-import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.Handoff;
@@ -53,27 +52,22 @@ public final class JdbiHandoffStore implements HandoffStore {
 
     @Override
     public boolean record(String rotation, Optional<Instant> seen, Instant until, List<NewHandoff> handoffs) {
-        try {
-            return jdbi.inTransaction(h -> {
-                if (!moveMark(h, rotation, seen, until)) {
-                    log.info("handoff sweep of {}: another replica moved the mark first", rotation);
-                    return false;
-                }
-                for (NewHandoff n : handoffs) {
-                    if (exists(h, rotation, n.dueAt())) continue; // recorded by an earlier sweep; never twice
-                    if (n.status() == Handoff.Status.PENDING) supersede(h, rotation, until);
-                    insert(h, n, until);
-                }
-                return true;
-            });
-        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            // A duplicate mark or handoff: another replica recorded the same sweep at the same moment.
-            if (Sql.isConstraintViolation(e)) {
-                log.info("handoff sweep of {}: another replica recorded it first", rotation);
+        boolean[] markMoved = {false};
+        boolean recorded = Sql.once(jdbi, h -> {
+            if (!moveMark(h, rotation, seen, until)) {
+                markMoved[0] = true;
                 return false;
             }
-            throw e;
-        }
+            for (NewHandoff n : handoffs) {
+                if (exists(h, rotation, n.dueAt())) continue; // recorded by an earlier sweep; never twice
+                if (n.status() == Handoff.Status.PENDING) supersede(h, rotation, until);
+                insert(h, n, until);
+            }
+            return true;
+        });
+        // Either another replica's sweep moved the mark, or it wrote the same mark or handoff at the same moment.
+        if (!recorded) log.info("handoff sweep of {}: another replica {} first", rotation, markMoved[0] ? "moved the mark" : "recorded it");
+        return recorded;
     }
 
     private static boolean moveMark(Handle h, String rotation, Optional<Instant> seen, Instant until) {
@@ -113,7 +107,7 @@ public final class JdbiHandoffStore implements HandoffStore {
         boolean missed = n.status() == Handoff.Status.MISSED;
         event(h, new HandoffEvent(id, postedAt, Optional.empty(), missed ? HandoffEvent.Kind.MISSED : HandoffEvent.Kind.POSTED,
                 missed ? "due while the bot was down; a later handoff was posted instead" : n.late() ? "posted late" : "posted"));
-        enqueue(h, n.effects().apply(id), postedAt);
+        h.attach(OutboxDao.class).enqueueAll(n.effects().apply(id), postedAt);
     }
 
     private static void event(Handle h, HandoffEvent e) {
@@ -124,10 +118,6 @@ public final class JdbiHandoffStore implements HandoffStore {
                 .bind("kind", e.kind().name()).bind("detail", SlackText.clip(e.detail(), HandoffEvent.MAX_DETAIL)).execute();
     }
 
-    private static void enqueue(Handle h, List<SlackEffect> effects, Instant at) {
-        OutboxDao outbox = h.attach(OutboxDao.class);
-        effects.forEach(effect -> outbox.enqueue(effect, at));
-    }
 
     @Override
     public Optional<Handoff> find(long id) {
@@ -176,7 +166,7 @@ public final class JdbiHandoffStore implements HandoffStore {
                         .bind("at", after.acceptedAt().orElse(null)).bind("reminded", after.remindedAt().orElse(null))
                         .bind("escalated", after.escalatedAt().orElse(null)).bind("id", id).execute();
                 applied.events().forEach(e -> event(h, e));
-                enqueue(h, applied.effects(), applied.events().get(0).at());
+                h.attach(OutboxDao.class).enqueueAll(applied.effects(), applied.events().get(0).at());
             }
             return Optional.of(decision);
         });

@@ -25,6 +25,11 @@ interface OutboxDao {
         insert(EffectCodec.streamOf(effect), encoded.kind(), encoded.payload(), at);
     }
 
+    /** Queues each effect in order, in the transaction of the decision that implies them. */
+    default void enqueueAll(java.util.List<SlackEffect> effects, Instant at) {
+        effects.forEach(effect -> enqueue(effect, at));
+    }
+
     /** The head of each stream that is due and not leased: only a stream's lowest pending row may go. */
     @SqlQuery("""
             SELECT o.id FROM outbox o

@@ -19,6 +19,19 @@ final class Sql {
         return false;
     }
 
+    /**
+     * Runs {@code body} in a transaction; false, with nothing written, when an integrity constraint
+     * refused a write in it (the row is there already: another replica, or an earlier try, wrote it).
+     */
+    static boolean once(org.jdbi.v3.core.Jdbi jdbi, org.jdbi.v3.core.HandleCallback<Boolean, RuntimeException> body) {
+        try {
+            return jdbi.inTransaction(body);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (isConstraintViolation(e)) return false;
+            throw e;
+        }
+    }
+
     /** A nullable timestamp column as an instant. */
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
