@@ -9,7 +9,6 @@ import app.escalate.commands.oncall.Handover;
 import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
@@ -104,14 +103,9 @@ public final class HandoffCommands {
     /** The rotation the user is on call for now, else one they take turns in, else the first. */
     private Optional<Schedule> scheduleOf(UserId user, Instant now) {
         List<Schedule> all = onCall.schedules(now);
-        return all.stream().filter(s -> isOnCall(s, user, now)).findFirst()
+        return all.stream().filter(s -> s.isOnCall(user, now)).findFirst()
                 .or(() -> all.stream().filter(s -> OnCall.isMemberOf(s.rotation(), user)).findFirst())
                 .or(() -> all.stream().findFirst());
-    }
-
-    private static boolean isOnCall(Schedule s, UserId user, Instant now) {
-        return s.at(Level.PRIMARY, now).map(Shift::who).filter(user::equals).isPresent()
-                || s.at(Level.SECONDARY, now).map(Shift::who).filter(user::equals).isPresent();
     }
 
     private String rotationIds() {

@@ -29,8 +29,7 @@ public final class OnCall {
     }
 
     public boolean isOnCall(UserId user, Instant now) {
-        return schedules(now).stream().anyMatch(s -> s.at(Level.PRIMARY, now).map(Shift::who).filter(user::equals).isPresent()
-                || s.at(Level.SECONDARY, now).map(Shift::who).filter(user::equals).isPresent());
+        return schedules(now).stream().anyMatch(s -> s.isOnCall(user, now));
     }
 
     /** True when {@code user} takes turns somewhere in {@code rotation} (any layer, level or weekend). */

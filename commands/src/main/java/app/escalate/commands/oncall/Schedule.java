@@ -55,6 +55,12 @@ public final class Schedule {
         return shifts(level, t, t.plusNanos(1)).stream().findFirst();
     }
 
+    /** True when {@code user} holds primary or secondary at {@code t}. */
+    public boolean isOnCall(UserId user, Instant t) {
+        return at(Level.PRIMARY, t).map(Shift::who).filter(user::equals).isPresent()
+                || at(Level.SECONDARY, t).map(Shift::who).filter(user::equals).isPresent();
+    }
+
     /** The first shift to begin once the one in force at {@code t} ends (or after {@code t}, when nobody holds it). */
     public Optional<Shift> next(Level level, Instant t) {
         Instant after = at(level, t).map(Shift::until).orElse(t);
