@@ -235,11 +235,6 @@ public final class Workspace {
         messages.add(new Message(resolve(channel).id(), nextTs(), BOT_USER, text, blocks, user, false));
     }
 
-    /** What someone typed, as it appears in the channel. */
-    public synchronized void typed(String user, String channel, String text) {
-        messages.add(new Message(resolve(channel).id(), nextTs(), user, text, null, user, false));
-    }
-
     public synchronized List<Person> people() {
         return List.copyOf(people.values());
     }

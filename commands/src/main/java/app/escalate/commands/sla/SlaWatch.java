@@ -65,7 +65,7 @@ public final class SlaWatch {
     }
 
     /** An alert due on a case: a warning at a fraction of a clock, or its breach. */
-    record Alert(SlaClock.Running clock, Optional<Double> fraction, Instant at) {
+    record Alert(SlaClock.Running clock, Optional<Double> fraction) {
         /** A warning follows its due time (a severity change moves it); a clock is breached once, whatever moves it later. */
         String key() {
             return fraction.map(f -> clock.clock() + ":warn" + Math.round(f * 100) + "@" + clock.due().getEpochSecond())
@@ -89,14 +89,14 @@ public final class SlaWatch {
         for (SlaClock.Running clock : SlaClock.running(c, sla)) {
             if (raised.contains(metKey(clock.clock()))) continue;
             if (!now.isBefore(clock.due())) {
-                Alert breach = new Alert(clock, Optional.empty(), clock.due());
+                Alert breach = new Alert(clock, Optional.empty());
                 if (!raised.contains(breach.key())) due.add(breach);
                 continue;
             }
             Optional<Alert> latest = Optional.empty();
             for (double f : sla.warnAt()) {   // ascending: the last one passed is the latest warning
                 Instant at = c.openedAt().plus(Duration.ofMillis((long) (clock.length().toMillis() * f)));
-                if (!now.isBefore(at)) latest = Optional.of(new Alert(clock, Optional.of(f), at));
+                if (!now.isBefore(at)) latest = Optional.of(new Alert(clock, Optional.of(f)));
             }
             latest.filter(a -> !raised.contains(a.key())).ifPresent(due::add);
         }

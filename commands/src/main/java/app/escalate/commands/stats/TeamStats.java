@@ -66,7 +66,7 @@ public final class TeamStats {
         Map<String, int[]> ackSla = new TreeMap<>();
         Map<String, int[]> mitigateSla = new TreeMap<>();
         for (Case c : opened) {
-            byType.merge(c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)"), 1, Integer::sum);
+            byType.merge(typeOf(c, policy), 1, Integer::sum);
             // A surface is typed by people: a restricted case's is not shown, only counted.
             bySurface.merge(c.restricted() ? "(restricted)" : c.surface().map(s -> s.strip().toLowerCase(java.util.Locale.ROOT))
                     .orElse("(not given)"), 1, Integer::sum);
@@ -100,11 +100,16 @@ public final class TeamStats {
         for (Case c : opened) {
             int w = (int) (Duration.between(start, c.openedAt()).toDays() / 7);
             if (w < 0 || w >= weeks) continue;
-            String type = c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)");
+            String type = typeOf(c, policy);
             List<Integer> counts = byType.computeIfAbsent(type, k -> new ArrayList<>(java.util.Collections.nCopies(weeks, 0)));
             counts.set(w, counts.get(w) + 1);
         }
         return new Weekly(starts, byType);
+    }
+
+    /** The case type as the figures and the chart name it. */
+    private static String typeOf(Case c, Policy policy) {
+        return c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("(no type)");
     }
 
     /** A clock counts once it has ended: met (before its due time) or run out (due time passed without it). */
