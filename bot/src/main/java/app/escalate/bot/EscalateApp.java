@@ -11,6 +11,7 @@ import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.EscSlashCommand;
+import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
@@ -97,12 +98,12 @@ public final class EscalateApp implements AutoCloseable {
             Slack slack = slack(settings);
             PrometheusMeterRegistry metrics = Metrics.registry();
 
-            App bolt = new App(AppConfig.builder()
+            AppConfig boltConfig = AppConfig.builder()
                     .slack(slack)
                     .singleTeamBotToken(botToken)
                     .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
-                    .authTestCacheEnabled(true)
-                    .build());
+                    .build();
+            App bolt = new App(boltConfig, slack, OutageTolerantAuthorization.middleware(boltConfig));
             started.push(bolt::stop);
             ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "slack-events");

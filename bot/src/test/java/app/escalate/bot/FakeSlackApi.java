@@ -51,6 +51,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Queue<Scripted>> scripted = new HashMap<>();
+    /** While set, every call (Web API and response URLs) gets this answer: Slack is down. */
+    private Scripted outage;
     /** The workspace that answers as Slack would; this fake only records calls and scripts failures around it. */
     private final Workspace workspace = new Workspace();
 
@@ -98,6 +100,15 @@ final class FakeSlackApi implements AutoCloseable {
         for (int i = 0; i < times; i++) queue.add(new Scripted(status, headers, body));
     }
 
+    /** From now on every call gets this HTTP answer, until {@link #recover()}. */
+    synchronized void outage(int status, Map<String, String> headers, String body) {
+        outage = new Scripted(status, headers, body);
+    }
+
+    synchronized void recover() {
+        outage = null;
+    }
+
     synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -127,7 +138,7 @@ final class FakeSlackApi implements AutoCloseable {
         Scripted answer;
         synchronized (this) {
             Queue<Scripted> queue = scripted.get(method);
-            answer = queue == null || queue.isEmpty() ? null : queue.poll();
+            answer = outage != null ? outage : queue == null || queue.isEmpty() ? null : queue.poll();
             if (answer == null) answer = new Scripted(200, Map.of(), workspace.answer(method, params));
             calls.add(new Call(method, params, auth, answer.status(), Instant.now()));
         }
@@ -160,7 +171,7 @@ final class FakeSlackApi implements AutoCloseable {
         Scripted answer;
         synchronized (this) {
             Queue<Scripted> queue = scripted.get("response_url");
-            answer = queue == null || queue.isEmpty() ? new Scripted(200, Map.of(), "ok") : queue.poll();
+            answer = outage != null ? outage : queue == null || queue.isEmpty() ? new Scripted(200, Map.of(), "ok") : queue.poll();
             calls.add(new Call("response_url", params, null, answer.status(), Instant.now()));
         }
         respond(exchange, answer.status(), answer.body());
