@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     /** Connects, migrates the schema to the latest version, and returns the ready database. */
     public static Database open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         config.setPoolName("escalate");
         config.setMaximumPoolSize(8);
         // Fail fast when the database is gone, so a command can answer "try again" within Slack's 3 s.
@@ -43,6 +43,17 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * H2 writes a commit to its file up to half a second later by default, so a process killed just
+     * after acknowledging a command would lose it. A file database is opened to write each commit
+     * before the commit returns (unless the URL says otherwise).
+     */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:file:") || (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
+                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:"));
+        return h2File && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=") ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
     }
 
     static void migrate(DataSource dataSource, String jdbcUrl) {
