@@ -44,12 +44,12 @@ interface OutboxDao {
 
     /** Takes the row for this worker; 0 when another worker got there first. */
     @SqlUpdate("""
-            UPDATE outbox SET lease_until = :until, lease_owner = :owner
+            UPDATE outbox SET lease_until = :until, lease_owner = :owner, leases = leases + 1
             WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
             """)
     int lease(@Bind("id") long id, @Bind("now") Instant now, @Bind("until") Instant until, @Bind("owner") String owner);
 
-    @SqlQuery("SELECT id, stream, kind, payload, attempts FROM outbox WHERE id = :id")
+    @SqlQuery("SELECT id, stream, kind, payload, attempts, leases FROM outbox WHERE id = :id")
     @RegisterConstructorMapper(OutboxEntry.Row.class)
     OutboxEntry.Row row(@Bind("id") long id);
 
@@ -76,7 +76,10 @@ interface OutboxDao {
             """)
     int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error, @Bind("owner") String owner);
 
-    @SqlUpdate("UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner")
+    @SqlUpdate("""
+            UPDATE outbox SET lease_until = NULL, lease_owner = NULL, leases = leases - 1
+            WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
+            """)
     int release(@Bind("id") long id, @Bind("owner") String owner);
 
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")

@@ -2,13 +2,18 @@ package app.escalate.storage;
 
 import app.escalate.commands.SlackEffect;
 
-/** A leased outbox row: deliver {@code effect}, then report back to {@link Outbox}. */
-public record OutboxEntry(long id, SlackEffect effect, int attempts) {
+/**
+ * A leased outbox row: deliver {@code effect}, then report back to {@link Outbox}.
+ * {@code mayBeDone} says an earlier try ended with no result recorded (its process died during
+ * the call), so Slack may already have done it: delivery looks before it repeats.
+ */
+public record OutboxEntry(long id, SlackEffect effect, int attempts, boolean mayBeDone) {
 
-    record Row(long id, String stream, String kind, String payload, int attempts) {
+    record Row(long id, String stream, String kind, String payload, int attempts, int leases) {
         /** Decodes the stored effect; throws for a row this version cannot read. */
         OutboxEntry entry() {
-            return new OutboxEntry(id, EffectCodec.decode(kind, payload), attempts);
+            // This lease is one; each earlier lease should have recorded an attempt.
+            return new OutboxEntry(id, EffectCodec.decode(kind, payload), attempts, leases - 1 > attempts);
         }
     }
 }
