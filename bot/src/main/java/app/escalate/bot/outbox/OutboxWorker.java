@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Woken at once by new work, and polls as well, so effects left by a crash or another replica are
  * picked up. Effects are leased one at a time, just before delivery, for longer than the slowest
  * delivery takes, so two workers do not perform the same effect; a worker that loses its lease
- * anyway cannot record over the new holder.
+ * anyway cannot record over the new holder. On close it goes on delivering what is due for a
+ * few seconds, so a deploy does not hold up what people are waiting for.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -32,6 +33,11 @@ public final class OutboxWorker implements AutoCloseable {
      */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_UNEXPECTED_FAILURES = 5;
+    /**
+     * On shutdown, how long to go on delivering what is due: inside the 10 s an orchestrator
+     * waits after SIGTERM by default. What is left waits in the database for the next start.
+     */
+    static final Duration DRAIN = Duration.ofSeconds(8);
 
     private final Outbox outbox;
     private final SlackDelivery delivery;
@@ -39,6 +45,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration pollEvery;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
+    /** Set by {@link #close()}: deliver what is due until then, then stop. */
+    private volatile long drainUntilNanos;
     private Thread thread;
 
     private final MeterRegistry metrics;
@@ -73,7 +81,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (running || System.nanoTime() < drainUntilNanos) {
             int delivered = 0;
             try {
                 delivered = drainOnce();
@@ -81,6 +89,7 @@ public final class OutboxWorker implements AutoCloseable {
                 log.warn("outbox: cannot read the outbox ({}); trying again in {}", e.toString(), pollEvery);
             }
             if (delivered > 0) continue;
+            if (!running) return; // shutting down and nothing more is due
             try {
                 if (wake.tryAcquire(pollEvery.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
             } catch (InterruptedException e) {
@@ -100,7 +109,7 @@ public final class OutboxWorker implements AutoCloseable {
     private void deliver(OutboxEntry entry) {
         DeliveryAttempt attempt;
         try {
-            attempt = delivery.deliver(entry.effect());
+            attempt = delivery.deliver(entry);
         } catch (Exception | AssertionError e) {
             log.error("outbox: delivering {} for {} failed unexpectedly", kind(entry), entry.effect().subject(), e);
             // A fault of ours, not Slack's: retry a few times, then stop holding up the rest of the case.
@@ -136,12 +145,14 @@ public final class OutboxWorker implements AutoCloseable {
     public void close() throws InterruptedException {
         Thread t;
         synchronized (this) {
+            drainUntilNanos = System.nanoTime() + DRAIN.toNanos();
             running = false;
             t = thread;
         }
         if (t != null) {
             wake.release();
-            t.join(LEASE.toMillis()); // finish the effect in hand; past its lease another worker would redo it anyway
+            // Drain for a while, then finish the effect in hand; past its lease another worker would redo it anyway.
+            t.join(DRAIN.plus(LEASE).toMillis());
         }
     }
 }

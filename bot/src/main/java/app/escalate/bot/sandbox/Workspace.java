@@ -45,6 +45,8 @@ public final class Workspace {
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final List<Message> messages = new ArrayList<>();
+    /** The metadata a message was posted with, by its ts. */
+    private final Map<String, JsonElement> metadata = new LinkedHashMap<>();
     private final Map<String, View> views = new LinkedHashMap<>();
     /** Who a trigger id (given with a command or a click) belongs to, so a modal opens for them. */
     private final Map<String, String> triggers = new LinkedHashMap<>();
@@ -127,6 +129,8 @@ public final class Workspace {
                 Channel c = resolve(p.get("channel"));
                 String ts = nextTs();
                 messages.add(new Message(c.id(), ts, BOT_USER, p.getOrDefault("text", ""), blocks(p), null, false));
+                JsonElement meta = parse(p.get("metadata"));
+                if (meta != null) metadata.put(ts, meta);
                 yield json(Map.of("ok", true, "channel", c.id(), "ts", ts, "message", Map.of("text", p.getOrDefault("text", ""), "user", BOT_USER)));
             }
             case "chat.update" -> {
@@ -160,12 +164,11 @@ public final class Workspace {
                 channels.put(c.id(), new Channel(c.id(), c.name(), c.isPrivate(), c.members(), p.getOrDefault("topic", ""), c.direct()));
                 yield json(Map.of("ok", true, "channel", Map.of("id", c.id(), "topic", Map.of("value", p.getOrDefault("topic", "")))));
             }
-            case "conversations.history", "conversations.replies" -> {
-                Optional<Message> m = messages.stream().filter(x -> x.channel().equals(p.get("channel")) && x.ts().equals(p.get("latest")))
-                        .findFirst();
-                yield json(Map.of("ok", true, "messages", m.map(x -> List.of(Map.of("type", "message", "ts", x.ts(), "user", x.user(),
-                        "text", x.text()))).orElse(List.of()), "has_more", false));
-            }
+            case "conversations.history" -> p.containsKey("latest") ? oneMessage(p) : recentMessages(p);
+            case "conversations.list" -> json(Map.of("ok", true, "channels", channels.values().stream().filter(c -> !c.direct())
+                    .map(c -> Map.of("id", c.id(), "name", c.name(), "is_private", c.isPrivate())).toList(),
+                    "response_metadata", Map.of("next_cursor", "")));
+            case "conversations.replies" -> oneMessage(p);
             case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
                     "permalink", "https://sandbox.invalid/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));
             case "users.info" -> {
@@ -264,6 +267,29 @@ public final class Workspace {
     }
 
     /** A channel by id or name; a user id is their direct-message channel with the bot. */
+    /** The message at {@code latest}, as the bot reads a pinned or escalated message. */
+    private String oneMessage(Map<String, String> p) {
+        Optional<Message> m = messages.stream().filter(x -> x.channel().equals(p.get("channel")) && x.ts().equals(p.get("latest")))
+                .findFirst();
+        return json(Map.of("ok", true, "messages", m.map(x -> List.of(Map.of("type", "message", "ts", x.ts(), "user", x.user(),
+                "text", x.text()))).orElse(List.of()), "has_more", false));
+    }
+
+    /** The channel's newest messages first, with their metadata, as the bot reads them to see what it posted before. */
+    private String recentMessages(Map<String, String> p) {
+        String channel = p.get("channel");
+        int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
+        List<Map<String, Object>> recent = new ArrayList<>();
+        for (int i = messages.size() - 1; i >= 0 && recent.size() < limit; i--) {
+            Message m = messages.get(i);
+            if (!m.channel().equals(channel) || m.ephemeralFor() != null) continue;
+            Map<String, Object> json = new LinkedHashMap<>(Map.of("type", "message", "ts", m.ts(), "user", m.user(), "text", m.text()));
+            if (metadata.containsKey(m.ts())) json.put("metadata", metadata.get(m.ts()));
+            recent.add(json);
+        }
+        return json(Map.of("ok", true, "messages", recent, "has_more", false));
+    }
+
     private Channel resolve(String idOrName) {
         if (idOrName == null) return create("unknown", false);
         Optional<Channel> known = channel(idOrName);

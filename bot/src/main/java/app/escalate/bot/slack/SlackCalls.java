@@ -38,6 +38,13 @@ final class SlackCalls {
     private final Gson gson = com.slack.api.util.json.GsonFactory.createSnakeCase();
     /** Slack rate-limits per method: after a 429, no call of that method until Retry-After has passed. */
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    /** The outbox effect this thread is delivering: its id marks what it posts. */
+    private final ThreadLocal<Effect> delivering = new ThreadLocal<>();
+    private final EarlierTries earlier = new EarlierTries(this);
+
+    /** An outbox effect being delivered, and whether an earlier try may already have done it. */
+    record Effect(long id, boolean mayBeDone) {
+    }
 
     SlackCalls(Slack slack, String botToken, Clock clock, ResponseUrls responseUrls) {
         this.slack = slack;
@@ -48,6 +55,25 @@ final class SlackCalls {
 
     MethodsClient methods() {
         return methods;
+    }
+
+    /** Runs {@code delivery} as outbox effect {@code effect}'s try. */
+    <T> T delivering(Effect effect, java.util.function.Supplier<T> delivery) {
+        delivering.set(effect);
+        try {
+            return delivery.get();
+        } finally {
+            delivering.remove();
+        }
+    }
+
+    /** The effect in delivery, when an earlier try of it may already have been done. */
+    Optional<Effect> unsure() {
+        return Optional.ofNullable(delivering.get()).filter(Effect::mayBeDone);
+    }
+
+    EarlierTries earlier() {
+        return earlier;
     }
 
     interface SlackCall<T> {
@@ -80,8 +106,15 @@ final class SlackCalls {
 
     /** A message to a channel, a user (as a direct message) or a channel by name; returns its timestamp. */
     String postTo(String channel, SlackMessage message) {
+        Optional<String> before = unsure().flatMap(effect -> earlier.posted(channel, effect.id()));
+        if (before.isPresent()) {
+            log.info("outbox: effect {} was already posted before a restart; not posting it again", delivering.get().id());
+            return before.get();
+        }
+        Effect effect = delivering.get();
         var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
-                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
+                .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
+                .metadata(effect == null ? null : EarlierTries.mark(effect.id()))));
         if (res.isOk()) return res.getTs();
         throw refused("chat.postMessage", res);
     }

@@ -19,10 +19,10 @@ import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
+import app.escalate.storage.OutboxEntry;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 
 
@@ -60,7 +60,12 @@ public final class SlackDelivery {
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
     }
 
-    public DeliveryAttempt deliver(SlackEffect effect) {
+    /** Delivers a leased outbox entry, looking first for what an earlier, unanswered try did. */
+    public DeliveryAttempt deliver(OutboxEntry entry) {
+        return calls.delivering(new SlackCalls.Effect(entry.id(), entry.mayBeDone()), () -> deliver(entry.effect()));
+    }
+
+    private DeliveryAttempt deliver(SlackEffect effect) {
         try {
             if (effect instanceof SlackEffect.CreateChannel e) return createChannel(e);
             if (effect instanceof SlackEffect.InviteToChannel e) return invite(e);
@@ -105,6 +110,11 @@ public final class SlackDelivery {
                 return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), channel));
             }
             if (!"name_taken".equals(res.getError())) throw refused("conversations.create", res);
+            // Taken by the earlier try of this very effect, whose answer was lost with its process: adopt it.
+            if (calls.unsure().isPresent()) {
+                Optional<CaseChannel> ours = calls.earlier().channelNamed(name, e.isPrivate());
+                if (ours.isPresent()) return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), ours.get()));
+            }
         }
         throw new SlackCalls.Refused("conversations.create: every name up to " + ChannelName.alternative(e.name(), MAX_NAME_ATTEMPTS) + " is taken");
     }
@@ -119,11 +129,8 @@ public final class SlackDelivery {
 
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
         CaseChannel channel = channelOf(e.caseId());
-        SlackMessage card = CaseCard.of(theFile(e.caseId()), policy);
-        ChatPostMessageResponse res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r
-                .channel(channel.id().value()).text(card.text()).blocks(card.blocks())));
-        if (!res.isOk()) throw refused("chat.postMessage", res);
-        return new DeliveryAttempt.Delivered(new DeliveryOutcome.CardPosted(e.caseId(), res.getTs()));
+        String ts = calls.postTo(channel.id().value(), CaseCard.of(theFile(e.caseId()), policy));
+        return new DeliveryAttempt.Delivered(new DeliveryOutcome.CardPosted(e.caseId(), ts));
     }
 
     /** The pinned card, re-rendered from the case as it is now; several queued updates all show the latest. */

@@ -1,0 +1,78 @@
+package app.escalate.bot.slack;
+
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.ChannelId;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What an effect's earlier try may already have done in Slack, for an effect whose process died
+ * during the call (so no result was recorded). Every message the outbox posts carries its
+ * effect's id as message metadata; before posting again, the conversation's recent history is
+ * read for it. A channel the earlier try created is found by its name.
+ */
+final class EarlierTries {
+    static final String EVENT_TYPE = "escalate_effect";
+    /** How far back to look: an effect's own message is among a conversation's newest, since delivery is in order. */
+    private static final int HISTORY = 100;
+
+    private final SlackCalls calls;
+
+    EarlierTries(SlackCalls calls) {
+        this.calls = calls;
+    }
+
+    /** The metadata that marks a message as posted by outbox effect {@code effectId}. */
+    static Message.Metadata mark(long effectId) {
+        return Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of("effect", Long.toString(effectId))).build();
+    }
+
+    /**
+     * The ts of the message effect {@code effectId} posted to {@code channel} (a channel id, or a
+     * user for a direct message), if an earlier try got that far. A channel given by name is not
+     * looked up, so such a post may repeat.
+     */
+    Optional<String> posted(String channel, long effectId) {
+        Optional<String> conversation = conversation(channel);
+        if (conversation.isEmpty()) return Optional.empty();
+        var res = calls.call("conversations.history", () -> calls.methods().conversationsHistory(r -> r
+                .channel(conversation.get()).limit(HISTORY).includeAllMetadata(true)));
+        if (!res.isOk() || res.getMessages() == null) return Optional.empty();
+        String id = Long.toString(effectId);
+        return res.getMessages().stream()
+                .filter(m -> m.getMetadata() != null && EVENT_TYPE.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("effect"))))
+                .map(Message::getTs).findFirst();
+    }
+
+    /** The channel called {@code name}: one an earlier try created, when creating it again says the name is taken. */
+    Optional<CaseChannel> channelNamed(String name, boolean isPrivate) {
+        String cursor = null;
+        do {
+            String page = cursor;
+            var res = calls.call("conversations.list", () -> calls.methods().conversationsList(r -> r
+                    .types(List.of(isPrivate ? ConversationType.PRIVATE_CHANNEL : ConversationType.PUBLIC_CHANNEL))
+                    .excludeArchived(true).limit(1000).cursor(page)));
+            if (!res.isOk() || res.getChannels() == null) return Optional.empty();
+            for (Conversation c : res.getChannels()) {
+                if (name.equals(c.getName())) return Optional.of(new CaseChannel(new ChannelId(c.getId()), c.getName()));
+            }
+            cursor = res.getResponseMetadata() == null ? null : res.getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return Optional.empty();
+    }
+
+    private Optional<String> conversation(String channel) {
+        if (channel.matches("[CGD][A-Z0-9]+")) return Optional.of(channel);
+        if (channel.matches("[UW][A-Z0-9]+")) {
+            var res = calls.call("conversations.open", () -> calls.methods().conversationsOpen(r -> r.users(List.of(channel))));
+            return res.isOk() && res.getChannel() != null ? Optional.of(res.getChannel().getId()) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
