@@ -1,0 +1,95 @@
+package app.escalate.bot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that are not what Slack sends: unsigned, wrongly signed, stale, malformed or wrongly
+ * typed. Each gets a 4xx, the bot stays up, and nothing changes.
+ */
+class BadRequestsEndToEndTest {
+    private static final long SEED = 20261130L;
+
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
+
+    @Test
+    void unsigned_wrongly_signed_and_stale_requests_are_refused_with_401() throws Exception {
+        String open = SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Forged case", harness.slack.responseUrl("r"));
+        SignedSlackClient client = harness.client();
+
+        assertThat(client.postUnsigned(open).statusCode()).isEqualTo(401);
+        assertThat(client.post(open, "not-the-secret", Instant.now()).statusCode()).isEqualTo(401);
+        assertThat(client.post(open, BotHarness.SECRET, Instant.now().minusSeconds(600)).statusCode()).isEqualTo(401);
+        assertThat(client.postUnsigned("payload=%7B%22type%22").statusCode()).isEqualTo(401);
+        assertThat(client.postUnsigned("{\"type\":\"event_callback\",").statusCode()).isEqualTo(401);
+
+        assertNothingChanged();
+    }
+
+    @Test
+    void signed_but_malformed_or_wrongly_typed_bodies_get_4xx() throws Exception {
+        SignedSlackClient client = harness.client();
+        List<String> forms = List.of("", "%%%", "=", "payload=", "payload=not-json", "payload=%5B1%2C2%5D", "payload=%7B%22type%22",
+                "payload=" + enc("{\"type\":\"block_actions\",\"actions\":\"nope\"}"),
+                "payload=" + enc("{\"type\":\"block_actions\",\"user\":7,\"actions\":[{\"action_id\":{}}]}"),
+                "payload=" + enc("{\"type\":\"view_submission\",\"view\":\"x\"}"),
+                "payload=" + enc("{\"type\":42}"),
+                "command=%2Fesc&text=" + enc("open x") + "&user_id=&channel_id=",
+                "command=%2Fnot-ours&text=open+x&user_id=U0ESCMARIA&channel_id=C0TEAM");
+        for (String form : forms) {
+            assertThat(client.post(form).statusCode()).as("form body %s", form).isBetween(400, 499);
+        }
+        List<String> events = List.of("", "{", "[]", "null", "{\"type\":\"event_callback\"}", "{\"type\":\"event_callback\",\"event\":\"x\"}",
+                "{\"type\":\"event_callback\",\"event_id\":7,\"event\":{\"type\":\"reaction_added\",\"item\":\"x\"}}", "{\"type\":[]}");
+        for (String json : events) {
+            assertThat(client.postJson(json).statusCode()).as("JSON body %s", json).isBetween(400, 499);
+        }
+
+        assertNothingChanged();
+    }
+
+    @Test
+    void random_signed_bodies_never_get_a_server_error_or_change_anything() throws Exception {
+        SignedSlackClient client = harness.client();
+        Random random = new Random(SEED);
+        List<String> types = List.of("block_actions", "view_submission", "view_closed", "message_action", "shortcut", "event_callback",
+                "url_verification", "nope");
+        List<String> values = List.of("null", "1", "-1", "\"\"", "\"x\"", "[]", "{}", "[{}]", "true", "{\"id\":{}}", "\"U0ESCMARIA\"",
+                "\"" + "x".repeat(3000) + "\"");
+        List<String> keys = List.of("type", "user", "actions", "view", "channel", "message", "container", "trigger_id", "response_url",
+                "callback_id", "event", "event_id", "team", "state", "private_metadata", "action_id", "value");
+        for (int i = 0; i < 300; i++) {
+            StringBuilder json = new StringBuilder("{\"type\":\"" + types.get(random.nextInt(types.size())) + "\"");
+            for (int k = random.nextInt(8); k > 0; k--) {
+                json.append(",\"").append(keys.get(random.nextInt(keys.size()))).append("\":").append(values.get(random.nextInt(values.size())));
+            }
+            json.append('}');
+            HttpResponse<String> res = random.nextBoolean() ? client.postPayload(json.toString()) : client.postJson(json.toString());
+            assertThat(res.statusCode()).as("body #%d (seed %d): %.300s", i, SEED, json).isLessThan(500);
+        }
+
+        assertNothingChanged();
+    }
+
+    private void assertNothingChanged() throws Exception {
+        assertThat(harness.get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status ESC-1").get("text").getAsString()).contains("ESC-1");
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "open Real case after the noise").get("text").getAsString()).contains("Opened *ESC-1*");
+        assertThat(harness.slack.calls()).extracting(FakeSlackApi.Call::method)
+                .doesNotContain("chat.postEphemeral", "views.open", "views.update", "chat.update");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
