@@ -46,14 +46,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 writes a commit to its file up to half a second later by default, so a process killed just
-     * after acknowledging a command would lose it. A file database is opened to write each commit
-     * before the commit returns (unless the URL says otherwise).
+     * H2 settings the bot relies on, unless the URL sets them itself. A file database writes each
+     * commit before the commit returns (by default H2 writes it up to half a second later, so a
+     * process killed just after acknowledging a command would lose it). And H2 does not close the
+     * database from its own shutdown hook, which would race the bot's: on SIGTERM the outbox
+     * worker still records what it delivers, and the pool closes the database last.
      */
     static String durable(String jdbcUrl) {
-        boolean h2File = jdbcUrl.startsWith("jdbc:h2:file:") || (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
-                && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:"));
-        return h2File && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=") ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) return jdbcUrl;
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        if (!jdbcUrl.startsWith("jdbc:h2:mem:") && !upper.contains(";WRITE_DELAY=")) url.append(";WRITE_DELAY=0");
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) url.append(";DB_CLOSE_ON_EXIT=FALSE");
+        return url.toString();
     }
 
     static void migrate(DataSource dataSource, String jdbcUrl) {

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseTest {
     @Test
-    void an_h2_file_database_writes_each_commit_before_it_returns() {
-        assertThat(Database.durable("jdbc:h2:file:./data/escalate")).isEqualTo("jdbc:h2:file:./data/escalate;WRITE_DELAY=0");
-        assertThat(Database.durable("jdbc:h2:./data/escalate;MODE=PostgreSQL")).endsWith(";MODE=PostgreSQL;WRITE_DELAY=0");
-        assertThat(Database.durable("jdbc:h2:file:./x;write_delay=100")).isEqualTo("jdbc:h2:file:./x;write_delay=100");
-        assertThat(Database.durable("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1");
+    void h2_writes_each_commit_before_it_returns_and_leaves_closing_to_the_bot() {
+        assertThat(Database.durable("jdbc:h2:file:./data/escalate")).isEqualTo("jdbc:h2:file:./data/escalate;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Database.durable("jdbc:h2:./data/escalate;MODE=PostgreSQL")).endsWith(";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Database.durable("jdbc:h2:file:./x;write_delay=100")).isEqualTo("jdbc:h2:file:./x;write_delay=100;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Database.durable("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(Database.durable("jdbc:postgresql://db/escalate")).isEqualTo("jdbc:postgresql://db/escalate");
     }
 
