@@ -49,6 +49,7 @@ import com.slack.api.bolt.AppConfig;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,8 @@ import java.util.concurrent.TimeUnit;
 public final class EscalateApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EscalateApp.class);
     static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+    /** Longest a request in flight is waited for on shutdown: Slack gives up on it after 3 s anyway. */
+    static final Duration HTTP_STOP_TIMEOUT = Duration.ofSeconds(3);
 
     private final Deque<AutoCloseable> started;
     private final int port;
@@ -181,6 +184,12 @@ public final class EscalateApp implements AutoCloseable {
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // On stop, refuse new connections but finish the requests in flight: a command whose case is
+            // written gets its answer.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(HTTP_STOP_TIMEOUT.toMillis());
+            });
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
             config.routes.get("/healthz", new HealthRoute(database, outbox));

@@ -10,6 +10,7 @@ import app.escalate.commands.summary.ExecUpdates;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -33,6 +34,12 @@ final class ScheduledJobs {
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
     /** How often SLA clocks are looked at: a warning or breach is raised within this of its instant. */
     static final Duration SLA_SWEEP = Duration.ofSeconds(15);
+    /**
+     * A replica that dies while running a job holds it until its heartbeats are missed: 6 × 10 s,
+     * so another replica takes the job over within about a minute, not db-scheduler's 20.
+     */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final int MISSED_HEARTBEATS = 6;
 
     private ScheduledJobs() {
     }
@@ -69,7 +76,11 @@ final class ScheduledJobs {
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
         Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns).threads(1)
-                .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant).build();
+                .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant)
+                .heartbeatInterval(HEARTBEAT).missedHeartbeatsLimit(MISSED_HEARTBEATS)
+                // Each process its own name (the host's alone is shared by replicas on one machine), so what it holds is told apart.
+                .schedulerName(new SchedulerName.Fixed(ProcessHandle.current().pid() + "@" + new SchedulerName.Hostname().getName()))
+                .build();
         scheduler.start();
         // Replicas starting together share one instance id, so the team hears it once.
         scheduler.scheduleIfNotExists(startupCoverage.instance("start-up"), clock.instant());

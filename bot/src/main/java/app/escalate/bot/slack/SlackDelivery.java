@@ -36,6 +36,7 @@ import java.util.Optional;
  * reason (see {@link SlackCalls}). Handoff effects are {@link HandoffDelivery}'s.
  */
 public final class SlackDelivery {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDelivery.class);
     private static final int MAX_NAME_ATTEMPTS = 10;
 
     private final SlackCalls calls;
@@ -113,7 +114,10 @@ public final class SlackDelivery {
             // Taken by the earlier try of this very effect, whose answer was lost with its process: adopt it.
             if (calls.unsure().isPresent()) {
                 Optional<CaseChannel> ours = calls.earlier().channelNamed(name, e.isPrivate());
-                if (ours.isPresent()) return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), ours.get()));
+                if (ours.isPresent()) {
+                    log.info("outbox: {} was created for {} by a try whose answer was lost; using it", name, e.caseId());
+                    return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), ours.get()));
+                }
             }
         }
         throw new SlackCalls.Refused("conversations.create: every name up to " + ChannelName.alternative(e.name(), MAX_NAME_ATTEMPTS) + " is taken");
