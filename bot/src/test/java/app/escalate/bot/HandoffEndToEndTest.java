@@ -34,6 +34,7 @@ class HandoffEndToEndTest {
         harness.esc("U0ESCCHLOE", "C0TEAM", "open Refund scam spreading sev2");
         harness.esc("U0ESCPRIYA", "C0TEAM", "open Subpoena for account records type:regulatory-request");
         harness.slack.await("pins.add");
+        watchStarted();
         harness.advance(Duration.ofHours(3).plusMinutes(55));
         Thread.sleep(3_000);
         assertThat(harness.slack.calls("chat.postMessage")).noneMatch(digestTo(TEAM));
@@ -65,8 +66,17 @@ class HandoffEndToEndTest {
                 .contains("*Handoffs of Escalations on-call*", "<@" + AMARA + "> → <@" + MARIA + ">: accepted");
     }
 
+    /** Waits for the bot's first handoff sweep, which marks where its watch begins: a boundary before that is not its to post. */
+    private void watchStarted() {
+        try (var db = harness.database()) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> db.jdbi().withHandle(h ->
+                    h.createQuery("SELECT COUNT(*) FROM handoff_marks").mapTo(Integer.class).one()) > 0);
+        }
+    }
+
     @Test
     void nobody_accepts_a_reminder_after_15_minutes_then_the_secondary_and_managers_after_45() throws Exception {
+        watchStarted();
         harness.advance(PAST_LA_MORNING);
         harness.slack.await("chat.postMessage", digestTo(MARIA), WAIT);
 
@@ -86,7 +96,7 @@ class HandoffEndToEndTest {
 
     @Test
     void a_handoff_due_while_the_bot_was_down_is_posted_once_on_start_up_marked_late_even_with_two_replicas() throws Exception {
-        Thread.sleep(4_000);   // the running bot's first sweeps mark where its watch begins
+        watchStarted();
         harness.restartAfter(PAST_LA_MORNING.plusMinutes(20));
         harness.startReplica();
 
@@ -109,6 +119,7 @@ class HandoffEndToEndTest {
                 "when <@" + MARIA + "> takes over");
         JsonObject preview = harness.esc(AMARA, "C0TEAM", "handoff");
         assertThat(preview.toString()).contains("Comms statement due 18:00", "Watch list");
+        watchStarted();
 
         harness.advance(PAST_LA_MORNING);
 
