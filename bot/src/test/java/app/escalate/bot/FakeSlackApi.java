@@ -29,7 +29,7 @@ final class FakeSlackApi implements AutoCloseable {
     static final String BOT_USER = Workspace.BOT_USER;
 
     /** One request as the fake received it, with how it answered. */
-    record Call(String method, Map<String, String> params, String authorization, int status, Instant at) {
+    record Call(String method, Map<String, String> params, String authorization, int status, Instant at, String response) {
         String param(String name) {
             return params.get(name);
         }
@@ -40,8 +40,9 @@ final class FakeSlackApi implements AutoCloseable {
             return value == null ? null : JsonParser.parseString(value).toString();
         }
 
+        /** Slack did what was asked: HTTP 200 and not {@code "ok":false} (such as {@code name_taken}). */
         boolean answeredOk() {
-            return status == 200;
+            return status == 200 && !response.replace(" ", "").contains("\"ok\":false");
         }
     }
 
@@ -51,6 +52,13 @@ final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Queue<Scripted>> scripted = new HashMap<>();
+    /** How long each Web API call takes, as Slack's do over the internet. */
+    private volatile Duration latency = Duration.ZERO;
+    /** The call to do and then never answer, as when the caller dies mid-call; see {@link #stallAfterDoing}. */
+    private volatile Predicate<Call> stall;
+    private final java.util.concurrent.atomic.AtomicBoolean stallTaken = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     /** While set, every call (Web API and response URLs) gets this answer: Slack is down. */
     private Scripted outage;
     /** The workspace that answers as Slack would; this fake only records calls and scripts failures around it. */
@@ -62,7 +70,7 @@ final class FakeSlackApi implements AutoCloseable {
         server.createContext("/response/", this::responseUrl);
         server.createContext("/upload/", this::upload);
         workspace.uploadBase("http://127.0.0.1:" + server.getAddress().getPort() + "/upload/");
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -105,6 +113,23 @@ final class FakeSlackApi implements AutoCloseable {
         outage = new Scripted(status, headers, body);
     }
 
+    /**
+     * The first call matching {@code which} is done (recorded, and in the workspace) but its answer
+     * is held back until this fake closes: the caller can be killed knowing Slack did the work.
+     */
+    void stallAfterDoing(Predicate<Call> which) {
+        stall = which;
+    }
+
+    /** Waits until the stalled call has been done. */
+    boolean awaitStall(Duration timeout) throws InterruptedException {
+        return stalled.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void latency(Duration each) {
+        latency = each;
+    }
+
     synchronized void recover() {
         outage = null;
     }
@@ -135,15 +160,36 @@ final class FakeSlackApi implements AutoCloseable {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> params = params(exchange);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        pause();
         Scripted answer;
+        Call recorded;
         synchronized (this) {
             Queue<Scripted> queue = scripted.get(method);
             answer = outage != null ? outage : queue == null || queue.isEmpty() ? null : queue.poll();
             if (answer == null) answer = new Scripted(200, Map.of(), workspace.answer(method, params));
-            calls.add(new Call(method, params, auth, answer.status(), Instant.now()));
+            recorded = new Call(method, params, auth, answer.status(), Instant.now(), answer.body());
+            calls.add(recorded);
+        }
+        Predicate<Call> toStall = stall;
+        if (toStall != null && toStall.test(recorded) && stallTaken.compareAndSet(false, true)) {
+            stalled.countDown();
+            try {
+                closing.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         respond(exchange, answer.status(), answer.body());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A file's bytes posted to the upload URL {@code files.getUploadURLExternal} gave; recorded as a call with its size. */
@@ -153,7 +199,7 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.uploaded(id, bytes);
         synchronized (this) {
             calls.add(new Call("upload", Map.of("file_id", id, "bytes", Integer.toString(bytes.length),
-                    "png", Boolean.toString(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')), null, 200, Instant.now()));
+                    "png", Boolean.toString(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')), null, 200, Instant.now(), "OK"));
         }
         respond(exchange, 200, "OK");
     }
@@ -172,7 +218,7 @@ final class FakeSlackApi implements AutoCloseable {
         synchronized (this) {
             Queue<Scripted> queue = scripted.get("response_url");
             answer = outage != null ? outage : queue == null || queue.isEmpty() ? new Scripted(200, Map.of(), "ok") : queue.poll();
-            calls.add(new Call("response_url", params, null, answer.status(), Instant.now()));
+            calls.add(new Call("response_url", params, null, answer.status(), Instant.now(), answer.body()));
         }
         respond(exchange, answer.status(), answer.body());
     }
@@ -195,6 +241,7 @@ final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
