@@ -54,6 +54,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Scripted>> scripted = new HashMap<>();
     /** How long each Web API call takes, as Slack's do over the internet. */
     private volatile Duration latency = Duration.ZERO;
+    /** The next call to do and then answer with a 503, as a gateway does when Slack was slow; see {@link #doThenFail}. */
+    private Predicate<Call> doThenFail;
     /** The call to do and then never answer, as when the caller dies mid-call; see {@link #stallAfterDoing}. */
     private volatile Predicate<Call> stall;
     private final java.util.concurrent.atomic.AtomicBoolean stallTaken = new java.util.concurrent.atomic.AtomicBoolean();
@@ -121,6 +123,11 @@ final class FakeSlackApi implements AutoCloseable {
         stall = which;
     }
 
+    /** The next call matching {@code which} is done in the workspace, but answered with a 503: the caller cannot tell it was done. */
+    synchronized void doThenFail(Predicate<Call> which) {
+        doThenFail = which;
+    }
+
     /** Waits until the stalled call has been done. */
     boolean awaitStall(Duration timeout) throws InterruptedException {
         return stalled.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -166,7 +173,14 @@ final class FakeSlackApi implements AutoCloseable {
         synchronized (this) {
             Queue<Scripted> queue = scripted.get(method);
             answer = outage != null ? outage : queue == null || queue.isEmpty() ? null : queue.poll();
-            if (answer == null) answer = new Scripted(200, Map.of(), workspace.answer(method, params));
+            if (answer == null) {
+                answer = new Scripted(200, Map.of(), workspace.answer(method, params));
+                Predicate<Call> failAfter = doThenFail;
+                if (failAfter != null && failAfter.test(new Call(method, params, auth, 200, Instant.now(), answer.body()))) {
+                    doThenFail = null;
+                    answer = new Scripted(503, Map.of(), "upstream request timeout");
+                }
+            }
             recorded = new Call(method, params, auth, answer.status(), Instant.now(), answer.body());
             calls.add(recorded);
         }

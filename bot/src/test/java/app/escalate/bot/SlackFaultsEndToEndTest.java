@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,5 +48,43 @@ class SlackFaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(harness.get("/healthz").body()).contains("\"outbox_backlog\":0"));
         assertThat(harness.slack.calls("conversations.create")).hasSize(1);
+    }
+
+    @Test
+    void a_channel_slack_made_though_it_answered_503_is_adopted_not_made_twice() throws Exception {
+        harness.slack.doThenFail(c -> c.method().equals("conversations.create"));
+
+        open("Gateway timeout during creation sev2");
+
+        String pinned = harness.slack.await("pins.add").param("channel");
+        List<FakeSlackApi.Call> creates = harness.slack.calls("conversations.create");
+        assertThat(creates).extracting(c -> c.param("name")).containsOnly("esc-1-gateway-timeout-during-creation");
+        assertThat(creates).extracting(FakeSlackApi.Call::status).containsExactly(503, 200);
+        assertThat(creates.get(1).answeredOk()).as("the second try is told the name is taken").isFalse();
+        assertThat(harness.slack.calls("conversations.invite")).extracting(c -> c.param("channel")).containsOnly(pinned);
+    }
+
+    @Test
+    void a_card_slack_posted_though_it_answered_503_is_not_posted_again() throws Exception {
+        harness.slack.doThenFail(c -> c.method().equals("chat.postMessage") && c.param("blocks") != null);
+
+        open("Gateway timeout during the card sev2");
+
+        harness.slack.await("pins.add");
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> c.param("blocks") != null).hasSize(1);
+        assertThat(harness.slack.calls("conversations.history")).isNotEmpty();
+    }
+
+    @Test
+    void a_channel_of_the_same_name_someone_else_made_is_not_adopted() throws Exception {
+        harness.slack.takeChannelName("esc-1-name-squatted");
+        harness.slack.doThenFail(c -> c.method().equals("conversations.create") && c.param("name").endsWith("-2"));
+
+        open("Name squatted sev2");
+
+        harness.slack.await("pins.add");
+        assertThat(harness.slack.calls("conversations.create")).extracting(c -> c.param("name"))
+                .containsExactly("esc-1-name-squatted", "esc-1-name-squatted-2", "esc-1-name-squatted", "esc-1-name-squatted-2");
+        assertThat(harness.slack.calls("pins.add")).hasSize(1);
     }
 }

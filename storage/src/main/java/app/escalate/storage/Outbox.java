@@ -71,8 +71,12 @@ public final class Outbox {
         });
     }
 
-    public boolean retryAt(OutboxEntry entry, Instant next, String error) {
-        return jdbi.withExtension(OutboxDao.class, dao -> dao.retryAt(entry.id(), next, clip(error), owner)) == 1;
+    /**
+     * Records a try that did not go through, to be tried again at {@code next}. {@code mayBeDone}:
+     * Slack may have done it anyway (a timeout or a server error), so the next try looks first.
+     */
+    public boolean retryAt(OutboxEntry entry, Instant next, String error, boolean mayBeDone) {
+        return jdbi.withExtension(OutboxDao.class, dao -> dao.retryAt(entry.id(), next, clip(error), mayBeDone, owner)) == 1;
     }
 
     public boolean failed(OutboxEntry entry, Instant at, String error) {

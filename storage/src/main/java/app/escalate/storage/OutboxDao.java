@@ -49,7 +49,7 @@ interface OutboxDao {
             """)
     int lease(@Bind("id") long id, @Bind("now") Instant now, @Bind("until") Instant until, @Bind("owner") String owner);
 
-    @SqlQuery("SELECT id, stream, kind, payload, attempts, leases FROM outbox WHERE id = :id")
+    @SqlQuery("SELECT id, stream, kind, payload, attempts, leases, answered FROM outbox WHERE id = :id")
     @RegisterConstructorMapper(OutboxEntry.Row.class)
     OutboxEntry.Row row(@Bind("id") long id);
 
@@ -57,21 +57,23 @@ interface OutboxDao {
     // ran out and was taken over changes nothing (0 rows), so its late answer cannot undo the new holder's.
 
     @SqlUpdate("""
-            UPDATE outbox SET status = 'DONE', done_at = :at, lease_until = NULL, lease_owner = NULL, attempts = attempts + 1
+            UPDATE outbox SET status = 'DONE', done_at = :at, lease_until = NULL, lease_owner = NULL, attempts = attempts + 1,
+                   answered = answered + 1
             WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
             """)
     int done(@Bind("id") long id, @Bind("at") Instant at, @Bind("owner") String owner);
 
     @SqlUpdate("""
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, lease_until = NULL, lease_owner = NULL,
-                   last_error = :error
+                   last_error = :error, answered = answered + CASE WHEN :mayBeDone THEN 0 ELSE 1 END
             WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
             """)
-    int retryAt(@Bind("id") long id, @Bind("next") Instant next, @Bind("error") String error, @Bind("owner") String owner);
+    int retryAt(@Bind("id") long id, @Bind("next") Instant next, @Bind("error") String error, @Bind("mayBeDone") boolean mayBeDone,
+                @Bind("owner") String owner);
 
     @SqlUpdate("""
-            UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, done_at = :at, lease_until = NULL, lease_owner = NULL,
-                   last_error = :error
+            UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, answered = answered + 1, done_at = :at,
+                   lease_until = NULL, lease_owner = NULL, last_error = :error
             WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
             """)
     int failed(@Bind("id") long id, @Bind("at") Instant at, @Bind("error") String error, @Bind("owner") String owner);

@@ -84,6 +84,25 @@ class OutboxTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void after_a_timeout_or_server_error_the_next_try_knows_slack_may_have_done_it(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            openWithEffects(new JdbiCaseStore(db.jdbi()));
+
+            OutboxEntry first = outbox.lease(T0, 1, LEASE).get(0);
+            outbox.retryAt(first, T0.plusSeconds(1), "conversations.create: HTTP 503", true);
+            OutboxEntry second = outbox.lease(T0.plusSeconds(1), 1, LEASE).get(0);
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(second.mayBeDone()).isTrue();
+
+            // Given back untried, it is as it was.
+            outbox.release(second);
+            assertThat(outbox.lease(T0.plusSeconds(2), 1, LEASE).get(0).mayBeDone()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void a_retry_waits_for_its_time_and_holds_back_the_rest_of_its_stream(DatabaseKind kind) {
         try (Database db = kind.open()) {
             Outbox outbox = new Outbox(db.jdbi());
@@ -93,7 +112,7 @@ class OutboxTest {
 
             List<OutboxEntry> heads = outbox.lease(T0, 10, LEASE);
             assertThat(heads).hasSize(2);
-            outbox.retryAt(heads.get(0), T0.plusSeconds(30), "rate_limited");
+            outbox.retryAt(heads.get(0), T0.plusSeconds(30), "rate_limited", false);
             outbox.delivered(heads.get(1), new DeliveryOutcome.Sent(), T0);
 
             List<OutboxEntry> next = outbox.lease(T0.plusSeconds(1), 10, LEASE);

@@ -28,16 +28,17 @@ import java.util.concurrent.TimeUnit;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     /**
-     * Longer than the slowest delivery (at most 10 Slack calls of 10 s each, when channel names are
-     * taken), short enough that a crashed worker's effect is picked up again within minutes.
+     * Longer than the slowest delivery (a minute of looking for what an earlier try did, then a few
+     * Slack calls of at most 10 s each), short enough that a crashed worker's effect is picked up
+     * again within minutes.
      */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_UNEXPECTED_FAILURES = 5;
     /**
-     * On shutdown, how long to go on delivering what is due: inside the 10 s an orchestrator
-     * waits after SIGTERM by default. What is left waits in the database for the next start.
+     * On shutdown, how long to go on delivering what is due: with the HTTP server's 3 s, inside the
+     * 10 s an orchestrator waits after SIGTERM by default. What is left waits for the next start.
      */
-    static final Duration DRAIN = Duration.ofSeconds(8);
+    static final Duration DRAIN = Duration.ofSeconds(5);
 
     private final Outbox outbox;
     private final SlackDelivery delivery;
@@ -115,7 +116,7 @@ public final class OutboxWorker implements AutoCloseable {
             // A fault of ours, not Slack's: retry a few times, then stop holding up the rest of the case.
             attempt = entry.attempts() + 1 >= MAX_UNEXPECTED_FAILURES
                     ? new DeliveryAttempt.GiveUp("failed " + MAX_UNEXPECTED_FAILURES + " times: " + e)
-                    : new DeliveryAttempt.Retry(Optional.empty(), e.toString());
+                    : new DeliveryAttempt.Retry(Optional.empty(), e.toString(), true);
         }
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {
@@ -128,7 +129,7 @@ public final class OutboxWorker implements AutoCloseable {
             Duration wait = retry.after().orElseGet(() -> Backoff.after(entry.attempts()));
             log.info("outbox: {} for {} not delivered ({}); next try in {}", kind(entry), entry.effect().subject(),
                     retry.reason(), wait);
-            outbox.retryAt(entry, now.plus(wait), retry.reason());
+            outbox.retryAt(entry, now.plus(wait), retry.reason(), retry.mayBeDone());
             count(entry, "retry");
         } else if (attempt instanceof DeliveryAttempt.GiveUp giveUp) {
             log.error("outbox: {} for {} refused by Slack: {}", kind(entry), entry.effect().subject(), giveUp.reason());

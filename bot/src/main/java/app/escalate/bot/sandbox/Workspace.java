@@ -45,6 +45,8 @@ public final class Workspace {
     private final Map<String, Person> people = new LinkedHashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final List<Message> messages = new ArrayList<>();
+    /** Who made each channel: the bot for those made with conversations.create, else someone in the workspace. */
+    private final Map<String, String> creators = new LinkedHashMap<>();
     /** The metadata a message was posted with, by its ts. */
     private final Map<String, JsonElement> metadata = new LinkedHashMap<>();
     private final Map<String, View> views = new LinkedHashMap<>();
@@ -117,6 +119,7 @@ public final class Workspace {
                 boolean isPrivate = Set.of("1", "true").contains(p.getOrDefault("is_private", "false"));
                 Channel c = create(name, isPrivate);
                 c.members().add(BOT_USER);
+                creators.put(c.id(), BOT_USER);
                 yield json(Map.of("ok", true, "channel", Map.of("id", c.id(), "name", name, "is_channel", !isPrivate, "is_private", isPrivate,
                         "created", Instant.now().getEpochSecond())));
             }
@@ -165,9 +168,14 @@ public final class Workspace {
                 yield json(Map.of("ok", true, "channel", Map.of("id", c.id(), "topic", Map.of("value", p.getOrDefault("topic", "")))));
             }
             case "conversations.history" -> p.containsKey("latest") ? oneMessage(p) : recentMessages(p);
-            case "conversations.list" -> json(Map.of("ok", true, "channels", channels.values().stream().filter(c -> !c.direct())
-                    .map(c -> Map.of("id", c.id(), "name", c.name(), "is_private", c.isPrivate())).toList(),
-                    "response_metadata", Map.of("next_cursor", "")));
+            case "conversations.list" -> {
+                Set<String> types = Set.of(p.getOrDefault("types", "public_channel").split(","));
+                yield json(Map.of("ok", true, "channels", channels.values().stream()
+                        .filter(c -> !c.direct() && types.contains(c.isPrivate() ? "private_channel" : "public_channel"))
+                        .map(c -> Map.of("id", c.id(), "name", c.name(), "is_private", c.isPrivate(),
+                                "creator", creators.getOrDefault(c.id(), "U0SOMEONE"))).toList(),
+                        "response_metadata", Map.of("next_cursor", "")));
+            }
             case "conversations.replies" -> oneMessage(p);
             case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
                     "permalink", "https://sandbox.invalid/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));

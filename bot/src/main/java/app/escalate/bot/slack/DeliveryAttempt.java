@@ -16,8 +16,11 @@ public sealed interface DeliveryAttempt {
     record Delivered(DeliveryOutcome outcome) implements DeliveryAttempt {
     }
 
-    /** Worth trying again: after {@code after} when Slack said so (429 Retry-After), else with backoff. */
-    record Retry(Optional<Duration> after, String reason) implements DeliveryAttempt {
+    /**
+     * Worth trying again: after {@code after} when Slack said so (429 Retry-After), else with
+     * backoff. {@code mayBeDone}: Slack may have done it anyway, so the next try looks first.
+     */
+    record Retry(Optional<Duration> after, String reason, boolean mayBeDone) implements DeliveryAttempt {
     }
 
     /** Slack refused it for a reason retrying will not change. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * What an effect's earlier try may already have done in Slack, for an effect whose process died
  * during the call (so no result was recorded). Every message the outbox posts carries its
  * effect's id as message metadata; before posting again, the conversation's recent history is
- * read for it. A channel the earlier try created is found by its name.
+ * read for it. A channel the earlier try created is found by its name and creator.
  */
 final class EarlierTries {
     static final String EVENT_TYPE = "escalate_effect";
@@ -27,9 +27,13 @@ final class EarlierTries {
         this.calls = calls;
     }
 
-    /** The metadata that marks a message as posted by outbox effect {@code effectId}. */
-    static Message.Metadata mark(long effectId) {
-        return Message.Metadata.builder().eventType(EVENT_TYPE).eventPayload(Map.of("effect", Long.toString(effectId))).build();
+    /**
+     * The metadata that marks a message as posted by an outbox effect: its row id and what it is
+     * (kind and case), so a database started afresh, whose ids begin again, is not mistaken for this one.
+     */
+    static Message.Metadata mark(SlackCalls.Effect effect) {
+        return Message.Metadata.builder().eventType(EVENT_TYPE)
+                .eventPayload(Map.of("effect", Long.toString(effect.id()), "what", effect.what())).build();
     }
 
     /**
@@ -37,30 +41,39 @@ final class EarlierTries {
      * user for a direct message), if an earlier try got that far. A channel given by name is not
      * looked up, so such a post may repeat.
      */
-    Optional<String> posted(String channel, long effectId) {
+    Optional<String> posted(String channel, SlackCalls.Effect effect) {
         Optional<String> conversation = conversation(channel);
         if (conversation.isEmpty()) return Optional.empty();
         var res = calls.call("conversations.history", () -> calls.methods().conversationsHistory(r -> r
                 .channel(conversation.get()).limit(HISTORY).includeAllMetadata(true)));
         if (!res.isOk() || res.getMessages() == null) return Optional.empty();
-        String id = Long.toString(effectId);
+        Map<String, Object> ours = mark(effect).getEventPayload();
         return res.getMessages().stream()
                 .filter(m -> m.getMetadata() != null && EVENT_TYPE.equals(m.getMetadata().getEventType())
-                        && m.getMetadata().getEventPayload() != null && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("effect"))))
+                        && m.getMetadata().getEventPayload() != null
+                        && ours.entrySet().stream().allMatch(e -> e.getValue().equals(String.valueOf(m.getMetadata().getEventPayload().get(e.getKey())))))
                 .map(Message::getTs).findFirst();
     }
 
-    /** The channel called {@code name}: one an earlier try created, when creating it again says the name is taken. */
+    /**
+     * The channel called {@code name} that this bot created: one an earlier try made, when creating
+     * it again says the name is taken. A channel of that name someone else made is not ours.
+     */
     Optional<CaseChannel> channelNamed(String name, boolean isPrivate) {
+        String bot = calls.botUser();
         String cursor = null;
         do {
+            if (calls.unsure().filter(SlackCalls.Effect::mayLookUp).isEmpty()) {
+                throw new SlackCalls.Transient(Optional.empty(), "conversations.list: still looking for " + name
+                        + " after " + SlackCalls.Effect.LOOKUP);
+            }
             String page = cursor;
             var res = calls.call("conversations.list", () -> calls.methods().conversationsList(r -> r
                     .types(List.of(isPrivate ? ConversationType.PRIVATE_CHANNEL : ConversationType.PUBLIC_CHANNEL))
                     .excludeArchived(true).limit(1000).cursor(page)));
             if (!res.isOk() || res.getChannels() == null) return Optional.empty();
             for (Conversation c : res.getChannels()) {
-                if (name.equals(c.getName())) return Optional.of(new CaseChannel(new ChannelId(c.getId()), c.getName()));
+                if (name.equals(c.getName()) && bot.equals(c.getCreator())) return Optional.of(new CaseChannel(new ChannelId(c.getId()), c.getName()));
             }
             cursor = res.getResponseMetadata() == null ? null : res.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty());

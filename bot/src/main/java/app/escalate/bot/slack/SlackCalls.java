@@ -42,8 +42,33 @@ final class SlackCalls {
     private final ThreadLocal<Effect> delivering = new ThreadLocal<>();
     private final EarlierTries earlier = new EarlierTries(this);
 
-    /** An outbox effect being delivered, and whether an earlier try may already have done it. */
-    record Effect(long id, boolean mayBeDone) {
+    /** An outbox effect being delivered (its row id and what it is), and whether an earlier try may already have done it. */
+    record Effect(long id, String what, boolean mayBeDone, long lookUntilNanos) {
+        /**
+         * Looking for what an earlier try did stops a minute into the try, so that with its Slack
+         * calls the try ends inside its outbox lease and no other worker takes it over meanwhile.
+         */
+        static final Duration LOOKUP = Duration.ofSeconds(60);
+
+        Effect(long id, String what, boolean mayBeDone) {
+            this(id, what, mayBeDone, System.nanoTime() + LOOKUP.toNanos());
+        }
+
+        boolean mayLookUp() {
+            return System.nanoTime() - lookUntilNanos < 0;
+        }
+    }
+
+    private volatile String botUser;
+
+    /** The bot's own user id, from auth.test, asked once. */
+    String botUser() {
+        String known = botUser;
+        if (known != null) return known;
+        var res = call("auth.test", () -> methods.authTest(r -> r));
+        if (!res.isOk() || res.getUserId() == null) throw refused("auth.test", res);
+        botUser = res.getUserId();
+        return botUser;
     }
 
     SlackCalls(Slack slack, String botToken, Clock clock, ResponseUrls responseUrls) {
@@ -84,29 +109,31 @@ final class SlackCalls {
         Instant now = clock.instant();
         Instant paused = pausedUntil.get(method);
         if (paused != null && now.isBefore(paused)) {
-            throw new Transient(Optional.of(Duration.between(now, paused)), method + ": paused after a 429");
+            throw new Transient(Optional.of(Duration.between(now, paused)), method + ": paused after a 429", false);
         }
         try {
             T res = call.run();
-            if (!res.isOk() && TRANSIENT.contains(res.getError())) throw new Transient(Optional.empty(), method + ": " + res.getError());
+            if (!res.isOk() && TRANSIENT.contains(res.getError())) {
+                throw new Transient(Optional.empty(), method + ": " + res.getError(), !"ratelimited".equals(res.getError()));
+            }
             return res;
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
                 Optional<Duration> wait = retryAfter(e.getResponse().header("Retry-After"));
                 pausedUntil.put(method, now.plus(wait.orElseThrow()));
-                throw new Transient(wait, method + ": rate limited (429)");
+                throw new Transient(wait, method + ": rate limited (429)", false);
             }
             if (code >= 500 || code == 408) throw new Transient(Optional.empty(), method + ": HTTP " + code);
             throw new Refused(method + ": HTTP " + code);
         } catch (IOException e) {
-            throw new Transient(Optional.empty(), method + ": " + e);
+            throw new Transient(Optional.empty(), method + ": " + e, !(e instanceof java.net.ConnectException)); // refused: never sent
         }
     }
 
     /** A message to a channel, a user (as a direct message) or a channel by name; returns its timestamp. */
     String postTo(String channel, SlackMessage message) {
-        Optional<String> before = unsure().flatMap(effect -> earlier.posted(channel, effect.id()));
+        Optional<String> before = unsure().flatMap(effect -> earlier.posted(channel, effect));
         if (before.isPresent()) {
             log.info("outbox: effect {} was already posted before a restart; not posting it again", delivering.get().id());
             return before.get();
@@ -114,7 +141,7 @@ final class SlackCalls {
         Effect effect = delivering.get();
         var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
                 .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
-                .metadata(effect == null ? null : EarlierTries.mark(effect.id()))));
+                .metadata(effect == null ? null : EarlierTries.mark(effect))));
         if (res.isOk()) return res.getTs();
         throw refused("chat.postMessage", res);
     }
@@ -148,7 +175,7 @@ final class SlackCalls {
         }
         int code = res.getCode();
         if (code >= 200 && code < 300) return true;
-        if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code);
+        if (code == 429 || code >= 500) throw new Transient(Optional.empty(), "response_url: HTTP " + code, code != 429);
         return false;
     }
 
@@ -168,10 +195,18 @@ final class SlackCalls {
     /** Worth retrying: Slack's own fault, a rate limit (with how long to wait), or the network. */
     static final class Transient extends RuntimeException {
         final Optional<Duration> after;
+        /** Slack may have done it anyway (a timeout or its own error), as opposed to a rate limit, which does nothing. */
+        final boolean mayBeDone;
 
+        /** A failure after which Slack may or may not have done the call. */
         Transient(Optional<Duration> after, String reason) {
+            this(after, reason, true);
+        }
+
+        Transient(Optional<Duration> after, String reason, boolean mayBeDone) {
             super(reason, null, false, false);
             this.after = after;
+            this.mayBeDone = mayBeDone;
         }
     }
 

@@ -63,7 +63,8 @@ public final class SlackDelivery {
 
     /** Delivers a leased outbox entry, looking first for what an earlier, unanswered try did. */
     public DeliveryAttempt deliver(OutboxEntry entry) {
-        return calls.delivering(new SlackCalls.Effect(entry.id(), entry.mayBeDone()), () -> deliver(entry.effect()));
+        String what = entry.effect().getClass().getSimpleName() + " " + entry.effect().subject();
+        return calls.delivering(new SlackCalls.Effect(entry.id(), what, entry.mayBeDone()), () -> deliver(entry.effect()));
     }
 
     private DeliveryAttempt deliver(SlackEffect effect) {
@@ -94,7 +95,7 @@ public final class SlackDelivery {
             }
             throw new AssertionError("no delivery for " + effect);
         } catch (SlackCalls.Transient t) {
-            return new DeliveryAttempt.Retry(t.after, t.getMessage());
+            return new DeliveryAttempt.Retry(t.after, t.getMessage(), t.mayBeDone);
         } catch (SlackCalls.Refused r) {
             return new DeliveryAttempt.GiveUp(r.getMessage());
         }
