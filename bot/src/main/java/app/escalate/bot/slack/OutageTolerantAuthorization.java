@@ -14,28 +14,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Bolt's single-workspace authorization, except that a Slack outage does not turn requests away.
- * Bolt asks {@code auth.test} when the app is built and again whenever its cache expires, and
- * refuses every request (and start-up) while that call fails; but commands only write to the
- * database and the outbox, so they can answer while Slack is down. Here the first good answer
- * is kept for the life of the process, and until there is one a request goes on without the
- * bot's own ids. A token Slack says is invalid is still refused.
+ * Bolt's single-workspace authorization, except that Slack being down or slow does not hold up or
+ * turn away requests. Bolt asks {@code auth.test} when the app is built and again whenever its cache
+ * expires, in the request, and refuses every request (and start-up) while that call fails; but
+ * commands only write to the database and the outbox, so they can answer while Slack is down. Here
+ * {@code auth.test} is asked in the background: at start, every {@link #RECHECK} after, and every
+ * {@link #RETRY} while it fails. Requests use the last answer, or go on without the bot's ids
+ * until there is one. A token Slack says is invalid (or revoked) is refused.
  */
 public final class OutageTolerantAuthorization extends SingleTeamAuthorization {
     private static final Logger log = LoggerFactory.getLogger(OutageTolerantAuthorization.class);
     private static final Set<String> TOKEN_ERRORS = Set.of("invalid_auth", "not_authed", "account_inactive",
             "token_revoked", "token_expired", "no_permission", "missing_scope");
+    static final Duration RECHECK = Duration.ofMinutes(10);
+    static final Duration RETRY = Duration.ofSeconds(30);
 
+    /** The last answer that says something about the token: ok, or a token error. */
     private volatile AuthTestResponse known;
+    private final AtomicBoolean asking = new AtomicBoolean();
+    private volatile long nextAskNanos = System.nanoTime();
 
     private OutageTolerantAuthorization(AppConfig config) {
         super(config, null); // installations matter only for user tokens, which this app does not request
+        askIfDue(config.getSingleTeamBotToken(), config.getSlack().methods());
     }
 
     /** Bolt's default middleware for a single-workspace app, with this authorization in its place. */
@@ -55,26 +64,50 @@ public final class OutageTolerantAuthorization extends SingleTeamAuthorization {
 
     @Override
     protected AuthTestResponse callAuthTest(String token, AppConfig config, MethodsClient client) {
+        askIfDue(token, client);
         AuthTestResponse had = known;
         if (had != null) return had;
-        try {
-            AuthTestResponse res = client.authTest(r -> r.token(token));
-            if (res.isOk()) {
-                known = res;
-                return res;
-            }
-            if (TOKEN_ERRORS.contains(res.getError())) return res;
-            log.warn("auth.test answered {}; going on without the bot's ids until Slack answers", res.getError());
-        } catch (SlackApiException e) {
-            if (e.getResponse().code() == 401 || e.getResponse().code() == 403) return refused("invalid_auth");
-            log.warn("auth.test failed (HTTP {}); going on without the bot's ids until Slack answers", e.getResponse().code());
-        } catch (IOException e) {
-            log.warn("auth.test failed ({}); going on without the bot's ids until Slack answers", e.toString());
-        }
         AuthTestResponse unknown = new AuthTestResponse();
         unknown.setOk(true);
         unknown.setHttpResponseHeaders(Map.of());
         return unknown;
+    }
+
+    /** Asks auth.test on a thread of its own when it is time, one question at a time. */
+    private void askIfDue(String token, MethodsClient client) {
+        if (System.nanoTime() - nextAskNanos < 0 || !asking.compareAndSet(false, true)) return;
+        Thread ask = new Thread(() -> {
+            try {
+                boolean answered = ask(token, client);
+                nextAskNanos = System.nanoTime() + (answered ? RECHECK : RETRY).toNanos();
+            } finally {
+                asking.set(false);
+            }
+        }, "auth-test");
+        ask.setDaemon(true);
+        ask.start();
+    }
+
+    /** True when Slack said something about the token (ok or a token error); false when it could not be asked. */
+    private boolean ask(String token, MethodsClient client) {
+        try {
+            AuthTestResponse res = client.authTest(r -> r.token(token));
+            if (res.isOk() || TOKEN_ERRORS.contains(res.getError())) {
+                if (!res.isOk()) log.error("auth.test: Slack says the bot token is not valid ({}); requests are refused", res.getError());
+                known = res;
+                return true;
+            }
+            log.warn("auth.test answered {}; going on with what is known and asking again in {}", res.getError(), RETRY);
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 401 || e.getResponse().code() == 403) {
+                known = refused("invalid_auth");
+                return true;
+            }
+            log.warn("auth.test failed (HTTP {}); going on with what is known and asking again in {}", e.getResponse().code(), RETRY);
+        } catch (IOException | RuntimeException e) {
+            log.warn("auth.test failed ({}); going on with what is known and asking again in {}", e.toString(), RETRY);
+        }
+        return false;
     }
 
     private static AuthTestResponse refused(String error) {
