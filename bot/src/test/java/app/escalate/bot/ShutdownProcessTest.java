@@ -31,7 +31,7 @@ class ShutdownProcessTest {
 
         Duration took = Duration.between(signalled, Instant.now());
         Set<Integer> acknowledged = burst.acknowledged();
-        assertThat(took).as("time to stop after SIGTERM").isLessThan(Duration.ofSeconds(12));
+        assertThat(took).as("time to stop after SIGTERM").isLessThan(Duration.ofSeconds(10));
         assertThat(exit).as("exit status after SIGTERM (128 + 15)").isIn(0, 143);
         assertThat(bot.output()).doesNotContain("Exception in thread", "Database is already closed");
         // Slack work went on after the signal, for the drain period.
