@@ -1,0 +1,94 @@
+package app.escalate.bench;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * Sends signed slash commands and records how long each takes to be acknowledged (a 200). At a
+ * fixed rate the load is open: latency counts from when a request was due, so a stalled server
+ * cannot hide its stall by slowing the sender. At saturation, a fixed number of senders each send
+ * the next request as soon as the last is answered.
+ */
+final class Load {
+    private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private Load() {
+    }
+
+    /** What one run measured: ack latency percentiles, requests answered per second, and failures (not 200, or no answer). */
+    record Result(double p50Ms, double p99Ms, double p999Ms, double perSecond, long failures, long requests) {
+        static Result of(Histogram latency, long failures, long requests, long elapsedNanos) {
+            return new Result(latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
+                    latency.getValueAtPercentile(99.9) / 1e6, latency.getTotalCount() / (elapsedNanos / 1e9), failures, requests);
+        }
+    }
+
+    static Result fixedRate(URI events, String secret, IntFunction<SignedCommand> command, int perSecond, Duration length)
+            throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+        Histogram latency = new ConcurrentHistogram(MAX_NANOS, 3);
+        AtomicLong failures = new AtomicLong();
+        int count = (int) (perSecond * length.toSeconds());
+        CountDownLatch answered = new CountDownLatch(count);
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) LockSupport.parkNanos(wait);
+            http.sendAsync(command.apply(i).to(events, secret), HttpResponse.BodyHandlers.discarding()).whenComplete((res, error) -> {
+                if (error == null && res.statusCode() == 200) latency.recordValue(Math.min(System.nanoTime() - due, MAX_NANOS));
+                else failures.incrementAndGet();
+                answered.countDown();
+            });
+        }
+        boolean all = answered.await(60, TimeUnit.SECONDS);
+        long elapsed = System.nanoTime() - start;
+        threads.shutdownNow();
+        return Result.of(latency, failures.get() + (all ? 0 : answered.getCount()), count, elapsed);
+    }
+
+    static Result saturation(URI events, String secret, IntFunction<SignedCommand> command, int senders, Duration length)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Histogram latency = new ConcurrentHistogram(MAX_NANOS, 3);
+        AtomicLong failures = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        Thread[] threads = new Thread[senders];
+        for (int s = 0; s < senders; s++) {
+            threads[s] = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    int i = (int) sent.getAndIncrement();
+                    long began = System.nanoTime();
+                    try {
+                        int status = http.send(command.apply(i).to(events, secret), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 200) latency.recordValue(Math.min(System.nanoTime() - began, MAX_NANOS));
+                        else failures.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        failures.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "sender-" + s);
+            threads[s].start();
+        }
+        for (Thread t : threads) t.join();
+        return Result.of(latency, failures.get(), sent.get(), System.nanoTime() - start);
+    }
+}
