@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewClosedRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.model.view.View;
 
 /**
  * Whether a signed request has what Slack always sends with its kind (who, where, which action
@@ -28,11 +29,11 @@ final class RequestShape {
         }
         if (request instanceof ViewSubmissionRequest r) {
             var p = r.getPayload();
-            return p != null && p.getUser() != null && present(p.getUser().getId()) && p.getView() != null;
+            return p != null && p.getUser() != null && formBy(p.getUser().getId(), p.getView());
         }
         if (request instanceof ViewClosedRequest r) {
             var p = r.getPayload();
-            return p != null && p.getUser() != null && present(p.getUser().getId()) && p.getView() != null;
+            return p != null && p.getUser() != null && formBy(p.getUser().getId(), p.getView());
         }
         if (request instanceof MessageShortcutRequest r) {
             var p = r.getPayload();
@@ -41,6 +42,11 @@ final class RequestShape {
         }
         if (request instanceof EventRequest r) return present(r.getEventType());
         return true;
+    }
+
+    /** A form submitted or closed: by someone, and the form itself. */
+    private static boolean formBy(String user, View view) {
+        return present(user) && view != null;
     }
 
     private static boolean present(String value) {
