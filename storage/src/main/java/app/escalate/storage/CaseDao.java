@@ -4,84 +4,96 @@ import app.escalate.commands.Acknowledgement;
 import app.escalate.commands.Case;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.UserId;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for the {@code cases} table. */
-@RegisterRowMapper(CaseRowMapper.class)
-interface CaseDao {
+/**
+ * SQL for the {@code cases} table, on one handle. Plain statements rather than a Jdbi SqlObject:
+ * attaching a SqlObject builds a handler for each of its methods, which cost more than the
+ * queries themselves on the command path.
+ */
+final class CaseDao {
+    private static final CaseRowMapper CASE = new CaseRowMapper();
+    private final Handle h;
 
-    @SqlUpdate("""
-            INSERT INTO cases (title, severity, state, case_type, surface, reporter, opened_at, restricted)
-            VALUES (:title, :severity, :state, :caseType, :surface, :reporter, :openedAt, :restricted)
-            """)
-    @GetGeneratedKeys("case_number")
-    long insert(@Bind("title") String title, @Bind("severity") int severity, @Bind("state") String state,
-                @Bind("caseType") String caseType, @Bind("surface") String surface, @Bind("reporter") String reporter,
-                @Bind("openedAt") Instant openedAt, @Bind("restricted") boolean restricted);
-
-    /** The case, locked until the transaction ends, so concurrent changes queue instead of overwriting each other. */
-    @SqlQuery("SELECT * FROM cases WHERE case_number = :number FOR UPDATE")
-    Optional<Case> lock(@Bind("number") long number);
-
-    /** Writes what a change may alter; the channel and card are written by the outbox. */
-    @SqlUpdate("""
-            UPDATE cases SET severity = :severity, state = :state, owner_id = :owner, acked_by = :ackedBy, acked_at = :ackedAt,
-                   resolution = :resolution, root_cause = :rootCause, resolved_by = :resolvedBy, resolved_at = :resolvedAt
-            WHERE case_number = :number
-            """)
-    int update(@Bind("number") long number, @Bind("severity") int severity, @Bind("state") String state,
-               @Bind("owner") String owner, @Bind("ackedBy") String ackedBy, @Bind("ackedAt") Instant ackedAt,
-               @Bind("resolution") String resolution, @Bind("rootCause") String rootCause,
-               @Bind("resolvedBy") String resolvedBy, @Bind("resolvedAt") Instant resolvedAt);
-
-    default void update(Case c) {
-        update(c.id().number(), c.severity().level(), c.state().name(),
-                c.owner().map(UserId::value).orElse(null),
-                c.acknowledged().map(a -> a.by().value()).orElse(null),
-                c.acknowledged().map(Acknowledgement::at).orElse(null),
-                c.resolution().map(Resolution::text).orElse(null),
-                c.resolution().flatMap(Resolution::rootCause).orElse(null),
-                c.resolution().map(r -> r.by().value()).orElse(null),
-                c.resolution().map(Resolution::at).orElse(null));
+    CaseDao(Handle h) {
+        this.h = h;
     }
 
-    @SqlQuery("SELECT * FROM cases WHERE case_number = :number")
-    Optional<Case> find(@Bind("number") long number);
+    long insert(String title, int severity, String state, String caseType, String surface, String reporter, Instant openedAt,
+                boolean restricted) {
+        return h.createUpdate("""
+                        INSERT INTO cases (title, severity, state, case_type, surface, reporter, opened_at, restricted)
+                        VALUES (:title, :severity, :state, :caseType, :surface, :reporter, :openedAt, :restricted)
+                        """)
+                .bind("title", title).bind("severity", severity).bind("state", state).bind("caseType", caseType)
+                .bind("surface", surface).bind("reporter", reporter).bindByType("openedAt", openedAt, Instant.class)
+                .bind("restricted", restricted)
+                .executeAndReturnGeneratedKeys("case_number").mapTo(Long.class).one();
+    }
 
-    @SqlQuery("SELECT * FROM cases WHERE channel_id = :channelId")
-    Optional<Case> findByChannel(@Bind("channelId") String channelId);
+    /** Writes what a change may alter; the channel and card are written by the outbox. */
+    void update(Case c) {
+        h.createUpdate("""
+                        UPDATE cases SET severity = :severity, state = :state, owner_id = :owner, acked_by = :ackedBy, acked_at = :ackedAt,
+                               resolution = :resolution, root_cause = :rootCause, resolved_by = :resolvedBy, resolved_at = :resolvedAt
+                        WHERE case_number = :number
+                        """)
+                .bind("number", c.id().number()).bind("severity", c.severity().level()).bind("state", c.state().name())
+                .bind("owner", c.owner().map(UserId::value).orElse(null))
+                .bind("ackedBy", c.acknowledged().map(a -> a.by().value()).orElse(null))
+                .bindByType("ackedAt", c.acknowledged().map(Acknowledgement::at).orElse(null), Instant.class)
+                .bind("resolution", c.resolution().map(Resolution::text).orElse(null))
+                .bind("rootCause", c.resolution().flatMap(Resolution::rootCause).orElse(null))
+                .bind("resolvedBy", c.resolution().map(r -> r.by().value()).orElse(null))
+                .bindByType("resolvedAt", c.resolution().map(Resolution::at).orElse(null), Instant.class)
+                .execute();
+    }
 
-    @SqlQuery("SELECT * FROM cases WHERE state <> 'RESOLVED' ORDER BY severity, opened_at, case_number")
-    List<Case> open();
+    Optional<Case> find(long number) {
+        return h.createQuery("SELECT * FROM cases WHERE case_number = :number").bind("number", number).map(CASE).findOne();
+    }
 
-    @SqlQuery("SELECT * FROM cases WHERE opened_at >= :from AND opened_at < :until ORDER BY opened_at, case_number")
-    List<Case> openedBetween(@Bind("from") Instant from, @Bind("until") Instant until);
+    Optional<Case> findByChannel(String channelId) {
+        return h.createQuery("SELECT * FROM cases WHERE channel_id = :channelId").bind("channelId", channelId).map(CASE).findOne();
+    }
 
-    @SqlUpdate("UPDATE cases SET channel_id = :channelId, channel_name = :channelName WHERE case_number = :number")
-    int attachChannel(@Bind("number") long number, @Bind("channelId") String channelId,
-                      @Bind("channelName") String channelName);
+    List<Case> open() {
+        return h.createQuery("SELECT * FROM cases WHERE state <> 'RESOLVED' ORDER BY severity, opened_at, case_number").map(CASE).list();
+    }
 
-    @SqlUpdate("UPDATE cases SET page_step = :step, next_page_at = :nextAt WHERE case_number = :number")
-    int setPaging(@Bind("number") long number, @Bind("step") int step, @Bind("nextAt") Instant nextAt);
+    List<Case> openedBetween(Instant from, Instant until) {
+        return h.createQuery("SELECT * FROM cases WHERE opened_at >= :from AND opened_at < :until ORDER BY opened_at, case_number")
+                .bindByType("from", from, Instant.class).bindByType("until", until, Instant.class).map(CASE).list();
+    }
 
-    @SqlQuery("""
-            SELECT case_number FROM cases
-            WHERE next_page_at <= :now AND acked_by IS NULL AND state <> 'RESOLVED'
-            ORDER BY next_page_at
-            """)
-    List<Long> duePaging(@Bind("now") Instant now);
+    void attachChannel(long number, String channelId, String channelName) {
+        h.createUpdate("UPDATE cases SET channel_id = :channelId, channel_name = :channelName WHERE case_number = :number")
+                .bind("number", number).bind("channelId", channelId).bind("channelName", channelName).execute();
+    }
 
-    @SqlUpdate("UPDATE cases SET card_ts = :ts WHERE case_number = :number")
-    int recordCard(@Bind("number") long number, @Bind("ts") String ts);
+    void setPaging(long number, int step, Instant nextAt) {
+        h.createUpdate("UPDATE cases SET page_step = :step, next_page_at = :nextAt WHERE case_number = :number")
+                .bind("number", number).bind("step", step).bindByType("nextAt", nextAt, Instant.class).execute();
+    }
 
-    @SqlQuery("SELECT card_ts FROM cases WHERE case_number = :number")
-    Optional<String> cardTs(@Bind("number") long number);
+    List<Long> duePaging(Instant now) {
+        return h.createQuery("""
+                        SELECT case_number FROM cases
+                        WHERE next_page_at <= :now AND acked_by IS NULL AND state <> 'RESOLVED'
+                        ORDER BY next_page_at
+                        """)
+                .bindByType("now", now, Instant.class).mapTo(Long.class).list();
+    }
+
+    void recordCard(long number, String ts) {
+        h.createUpdate("UPDATE cases SET card_ts = :ts WHERE case_number = :number").bind("number", number).bind("ts", ts).execute();
+    }
+
+    Optional<String> cardTs(long number) {
+        return h.createQuery("SELECT card_ts FROM cases WHERE case_number = :number").bind("number", number).mapTo(String.class).findOne();
+    }
 }

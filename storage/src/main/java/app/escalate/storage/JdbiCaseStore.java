@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 /** {@link CaseStore} on Jdbi: a case, its timeline entries and its outbox effects commit together. */
 public final class JdbiCaseStore implements CaseStore {
+    private static final CaseRowMapper CASE = new CaseRowMapper();
     private final Jdbi jdbi;
 
     public JdbiCaseStore(Jdbi jdbi) {
@@ -41,19 +42,19 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public Case open(NewCase draft, Function<Case, Opening> follow) {
         return jdbi.inTransaction(h -> {
-            long number = h.attach(CaseDao.class).insert(draft.title(), draft.severity().level(), "TRIAGE",
+            long number = new CaseDao(h).insert(draft.title(), draft.severity().level(), "TRIAGE",
                     draft.caseType().orElse(null), draft.surface().orElse(null), draft.reporter().value(), draft.openedAt(),
                     draft.restricted());
             Case opened = draft.numbered(new CaseId(number));
             Opening opening = follow.apply(opened);
-            CaseFileDao members = h.attach(CaseFileDao.class);
+            CaseFileDao members = new CaseFileDao(h);
             members.addMember(number, draft.reporter().value());
             opening.members().stream().filter(m -> !m.equals(draft.reporter())).forEach(m -> members.addMember(number, m.value()));
-            TimelineDao timeline = h.attach(TimelineDao.class);
+            TimelineDao timeline = new TimelineDao(h);
             timeline.append(CaseEvent.opened(opened, draft.description()));
             opening.events().forEach(timeline::append);
-            h.attach(CaseDao.class).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
-            h.attach(OutboxDao.class).enqueueAll(opening.effects(), draft.openedAt());
+            new CaseDao(h).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
+            new OutboxDao(h).enqueueAll(opening.effects(), draft.openedAt());
             return opened;
         });
     }
@@ -61,8 +62,8 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public Decision change(CaseId id, Function<CaseFile, Decision> decide) {
         return jdbi.inTransaction(h -> {
-            Case locked = h.attach(CaseDao.class).lock(id.number()).orElseThrow(() -> new CaseNotFound(id));
-            CaseFile before = file(h, locked);
+            // Locked until the transaction ends, so concurrent changes queue instead of overwriting each other.
+            CaseFile before = file(h, id, " FOR UPDATE").orElseThrow(() -> new CaseNotFound(id));
             Decision decision = decide.apply(before);
             if (decision instanceof Decision.Applied applied) write(h, before, applied);
             return decision;
@@ -72,7 +73,7 @@ public final class JdbiCaseStore implements CaseStore {
     private static void write(Handle h, CaseFile before, Decision.Applied applied) {
         CaseFile after = applied.after();
         long number = after.id().number();
-        h.attach(CaseDao.class).update(after.details());
+        new CaseDao(h).update(after.details());
         if (!after.watch().equals(before.watch())) {
             h.createUpdate("UPDATE cases SET watched_by = :by, watched_at = :at WHERE case_number = :number")
                     .bind("by", after.watch().map(w -> w.by().value()).orElse(null))
@@ -81,9 +82,9 @@ public final class JdbiCaseStore implements CaseStore {
         after.slaAlerts().stream().filter(k -> !before.slaAlerts().contains(k)).forEach(k ->
                 h.createUpdate("INSERT INTO sla_alerts (case_number, alert_key) VALUES (:n, :k)").bind("n", number).bind("k", k).execute());
         if (!after.paging().equals(before.paging())) {
-            h.attach(CaseDao.class).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
+            new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
-        CaseFileDao dao = h.attach(CaseFileDao.class);
+        CaseFileDao dao = new CaseFileDao(h);
         Map<Integer, Task> old = before.tasks().stream().collect(Collectors.toMap(Task::number, t -> t));
         for (Task task : after.tasks()) {
             Task was = old.get(task.number());
@@ -99,17 +100,22 @@ public final class JdbiCaseStore implements CaseStore {
         Set<UserId> members = new HashSet<>(after.members());
         applied.events().forEach(e -> members.add(e.actor()));
         members.stream().filter(m -> !before.members().contains(m)).forEach(m -> dao.addMember(number, m.value()));
-        TimelineDao timeline = h.attach(TimelineDao.class);
+        TimelineDao timeline = new TimelineDao(h);
         applied.events().forEach(timeline::append);
-        h.attach(OutboxDao.class).enqueueAll(applied.effects(), applied.events().get(0).at());
+        new OutboxDao(h).enqueueAll(applied.effects(), applied.events().get(0).at());
     }
 
 
-    private static CaseFile file(Handle h, Case c) {
-        CaseFileDao dao = h.attach(CaseFileDao.class);
+    /** The case file, its row read once for the case and its sidecar columns; {@code lock} is appended to the row's query. */
+    private static Optional<CaseFile> file(Handle h, CaseId id, String lock) {
+        return h.createQuery("SELECT * FROM cases WHERE case_number = :n" + lock).bind("n", id.number())
+                .map((rs, ctx) -> Map.entry(CASE.map(rs, ctx), SIDECAR.map(rs, ctx))).findOne()
+                .map(row -> file(h, row.getKey(), row.getValue()));
+    }
+
+    private static CaseFile file(Handle h, Case c, Sidecar sidecar) {
+        CaseFileDao dao = new CaseFileDao(h);
         long number = c.id().number();
-        Sidecar sidecar = h.createQuery("SELECT case_number, page_step, next_page_at, watched_by, watched_at FROM cases WHERE case_number = :n")
-                .bind("n", number).map(SIDECAR).one();
         Set<String> alerts = Set.copyOf(h.createQuery("SELECT alert_key FROM sla_alerts WHERE case_number = :n").bind("n", number)
                 .mapTo(String.class).list());
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
@@ -132,7 +138,7 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
-            List<Case> open = h.attach(CaseDao.class).open();
+            List<Case> open = new CaseDao(h).open();
             Map<Long, Sidecar> sidecars = h.createQuery("""
                             SELECT case_number, page_step, next_page_at, watched_by, watched_at FROM cases WHERE state <> 'RESOLVED'""")
                     .map(SIDECAR).stream().collect(Collectors.toMap(Sidecar::number, x -> x));
@@ -140,7 +146,7 @@ public final class JdbiCaseStore implements CaseStore {
             h.createQuery("""
                             SELECT t.* FROM case_tasks t JOIN cases c ON c.case_number = t.case_number
                             WHERE c.state <> 'RESOLVED' ORDER BY t.case_number, t.task_number""")
-                    .map((rs, ctx) -> Map.entry(rs.getLong("case_number"), new CaseFileDao.TaskMapper().map(rs, ctx)))
+                    .map((rs, ctx) -> Map.entry(rs.getLong("case_number"), CaseFileDao.TASK.map(rs, ctx)))
                     .forEach(e -> tasks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             Map<Long, Set<String>> groups = pairs(h, """
                     SELECT s.case_number, s.group_name AS v FROM case_stakeholders s JOIN cases c ON c.case_number = s.case_number
@@ -176,48 +182,48 @@ public final class JdbiCaseStore implements CaseStore {
                         SELECT * FROM case_events WHERE occurred_at >= :from AND occurred_at < :until AND kind IN (<kinds>)
                         ORDER BY occurred_at, id""")
                 .bind("from", from).bind("until", until).bindList("kinds", kinds.stream().map(Enum::name).toList())
-                .map(new TimelineDao.EventMapper()).list());
+                .map(TimelineDao.EVENT).list());
     }
 
     @Override
     public Optional<Case> find(CaseId id) {
-        return jdbi.withExtension(CaseDao.class, dao -> dao.find(id.number()));
+        return jdbi.withHandle(h -> new CaseDao(h).find(id.number()));
     }
 
     @Override
     public Optional<CaseFile> file(CaseId id) {
-        return jdbi.withHandle(h -> h.attach(CaseDao.class).find(id.number()).map(c -> file(h, c)));
+        return jdbi.withHandle(h -> file(h, id, ""));
     }
 
     @Override
     public Optional<Case> findByChannel(ChannelId channel) {
-        return jdbi.withExtension(CaseDao.class, dao -> dao.findByChannel(channel.value()));
+        return jdbi.withHandle(h -> new CaseDao(h).findByChannel(channel.value()));
     }
 
     @Override
     public List<Case> openCases() {
-        return jdbi.withExtension(CaseDao.class, CaseDao::open);
+        return jdbi.withHandle(h -> new CaseDao(h).open());
     }
 
     @Override
     public List<Case> openedBetween(Instant from, Instant until) {
-        return jdbi.withExtension(CaseDao.class, dao -> dao.openedBetween(from, until));
+        return jdbi.withHandle(h -> new CaseDao(h).openedBetween(from, until));
     }
 
     @Override
     public List<CaseId> duePaging(Instant now) {
-        return jdbi.withExtension(CaseDao.class, dao -> dao.duePaging(now).stream().map(CaseId::new).toList());
+        return jdbi.withHandle(h -> new CaseDao(h).duePaging(now).stream().map(CaseId::new).toList());
     }
 
     @Override
     public Set<CaseId> casesWithMember(UserId user) {
-        return jdbi.withExtension(CaseFileDao.class, dao -> dao.casesOf(user.value()).stream()
+        return jdbi.withHandle(h -> new CaseFileDao(h).casesOf(user.value()).stream()
                 .map(CaseId::new).collect(Collectors.toSet()));
     }
 
     @Override
     public List<CaseEvent> timeline(CaseId id) {
-        return jdbi.withExtension(TimelineDao.class, dao -> dao.forCase(id.number()));
+        return jdbi.withHandle(h -> new TimelineDao(h).forCase(id.number()));
     }
 
     /** How many cases are open at {@code severity} (1-4), for the metrics. */
@@ -233,6 +239,6 @@ public final class JdbiCaseStore implements CaseStore {
 
     /** The timestamp of the case's pinned card message, once posted. */
     public Optional<String> cardTs(CaseId id) {
-        return jdbi.withExtension(CaseDao.class, dao -> dao.cardTs(id.number()));
+        return jdbi.withHandle(h -> new CaseDao(h).cardTs(id.number()));
     }
 }

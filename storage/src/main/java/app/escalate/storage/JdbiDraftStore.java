@@ -57,7 +57,7 @@ public final class JdbiDraftStore implements DraftStore {
                     .bind("fallback", n.fallback().orElse(null)).bind("at", n.createdAt())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             Draft saved = h.createQuery("SELECT * FROM drafts WHERE id = :id").bind("id", id).map(DRAFT).one();
-            h.attach(OutboxDao.class).enqueueAll(effects.apply(saved), n.createdAt());
+            new OutboxDao(h).enqueueAll(effects.apply(saved), n.createdAt());
             return saved;
         });
     }
@@ -82,9 +82,9 @@ public final class JdbiDraftStore implements DraftStore {
                         .bind("reviewer", after.reviewer().map(UserId::value).orElse(null))
                         .bind("posted", after.postedText().orElse(null)).bind("ratio", after.editRatio().orElse(null))
                         .bind("at", after.decidedAt().orElse(null)).bind("id", id).execute();
-                TimelineDao timeline = h.attach(TimelineDao.class);
+                TimelineDao timeline = new TimelineDao(h);
                 applied.events().forEach(timeline::append);
-                h.attach(OutboxDao.class).enqueueAll(applied.effects(), after.decidedAt().orElse(after.createdAt()));
+                new OutboxDao(h).enqueueAll(applied.effects(), after.decidedAt().orElse(after.createdAt()));
             }
             return Optional.of(decision);
         });
@@ -132,7 +132,7 @@ public final class JdbiDraftStore implements DraftStore {
     private boolean insertOnce(java.util.function.ToIntFunction<Handle> insert, List<SlackEffect> effects, Instant at) {
         return Sql.once(jdbi, h -> {
             insert.applyAsInt(h);
-            h.attach(OutboxDao.class).enqueueAll(effects, at);
+            new OutboxDao(h).enqueueAll(effects, at);
             return true;
         });
     }

@@ -107,7 +107,7 @@ public final class JdbiHandoffStore implements HandoffStore {
         boolean missed = n.status() == Handoff.Status.MISSED;
         event(h, new HandoffEvent(id, postedAt, Optional.empty(), missed ? HandoffEvent.Kind.MISSED : HandoffEvent.Kind.POSTED,
                 missed ? "due while the bot was down; a later handoff was posted instead" : n.late() ? "posted late" : "posted"));
-        h.attach(OutboxDao.class).enqueueAll(n.effects().apply(id), postedAt);
+        new OutboxDao(h).enqueueAll(n.effects().apply(id), postedAt);
     }
 
     private static void event(Handle h, HandoffEvent e) {
@@ -166,7 +166,7 @@ public final class JdbiHandoffStore implements HandoffStore {
                         .bind("at", after.acceptedAt().orElse(null)).bind("reminded", after.remindedAt().orElse(null))
                         .bind("escalated", after.escalatedAt().orElse(null)).bind("id", id).execute();
                 applied.events().forEach(e -> event(h, e));
-                h.attach(OutboxDao.class).enqueueAll(applied.effects(), applied.events().get(0).at());
+                new OutboxDao(h).enqueueAll(applied.effects(), applied.events().get(0).at());
             }
             return Optional.of(decision);
         });

@@ -30,7 +30,7 @@ public final class Outbox {
 
     /** Queues one effect on its own, for Slack work that follows no change to a case (such as a reply to a click). */
     public void enqueue(SlackEffect effect, Instant at) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.enqueue(effect, at));
+        jdbi.useHandle(h -> new OutboxDao(h).enqueue(effect, at));
     }
 
     /**
@@ -39,8 +39,9 @@ public final class Outbox {
      */
     public List<OutboxEntry> lease(Instant now, int limit, Duration lease) {
         List<OutboxEntry> leased = new ArrayList<>();
-        for (long id : jdbi.withExtension(OutboxDao.class, dao -> dao.dueHeads(now, limit))) {
-            jdbi.useExtension(OutboxDao.class, dao -> {
+        for (long id : jdbi.withHandle(h -> new OutboxDao(h).dueHeads(now, limit))) {
+            jdbi.useHandle(h -> {
+                OutboxDao dao = new OutboxDao(h);
                 if (dao.lease(id, now, now.plus(lease), owner) != 1) return;
                 OutboxEntry.Row row = dao.row(id);
                 try {
@@ -60,8 +61,8 @@ public final class Outbox {
      */
     public boolean delivered(OutboxEntry entry, DeliveryOutcome outcome, Instant at) {
         return jdbi.inTransaction(h -> {
-            if (h.attach(OutboxDao.class).done(entry.id(), at, owner) != 1) return false;
-            CaseDao cases = h.attach(CaseDao.class);
+            if (new OutboxDao(h).done(entry.id(), at, owner) != 1) return false;
+            CaseDao cases = new CaseDao(h);
             if (outcome instanceof DeliveryOutcome.ChannelCreated created) {
                 cases.attachChannel(created.caseId().number(), created.channel().id().value(), created.channel().name());
             } else if (outcome instanceof DeliveryOutcome.CardPosted posted) {
@@ -76,26 +77,26 @@ public final class Outbox {
      * Slack may have done it anyway (a timeout or a server error), so the next try looks first.
      */
     public boolean retryAt(OutboxEntry entry, Instant next, String error, boolean mayBeDone) {
-        return jdbi.withExtension(OutboxDao.class, dao -> dao.retryAt(entry.id(), next, clip(error), mayBeDone, owner)) == 1;
+        return jdbi.withHandle(h -> new OutboxDao(h).retryAt(entry.id(), next, clip(error), mayBeDone, owner)) == 1;
     }
 
     public boolean failed(OutboxEntry entry, Instant at, String error) {
-        return jdbi.withExtension(OutboxDao.class, dao -> dao.failed(entry.id(), at, clip(error), owner)) == 1;
+        return jdbi.withHandle(h -> new OutboxDao(h).failed(entry.id(), at, clip(error), owner)) == 1;
     }
 
     /** Gives a leased effect back untried, so any worker may take it at once. */
     public void release(OutboxEntry entry) {
-        jdbi.useExtension(OutboxDao.class, dao -> dao.release(entry.id(), owner));
+        jdbi.useHandle(h -> new OutboxDao(h).release(entry.id(), owner));
     }
 
     /** Effects not yet delivered. */
     public long backlog() {
-        return jdbi.withExtension(OutboxDao.class, OutboxDao::pending);
+        return jdbi.withHandle(h -> new OutboxDao(h).pending());
     }
 
     /** Effects given up on (Slack refused them for good). */
     public long failedCount() {
-        return jdbi.withExtension(OutboxDao.class, OutboxDao::failedCount);
+        return jdbi.withHandle(h -> new OutboxDao(h).failedCount());
     }
 
     private static String clip(String error) {
