@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers outbox effects after the ack: leases what is due, performs it, and records the result.
  * Woken at once by new work, and polls as well, so effects left by a crash or another replica are
- * picked up. Effects are leased one at a time, just before delivery, for longer than the slowest
- * delivery takes, so two workers do not perform the same effect; a worker that loses its lease
- * anyway cannot record over the new holder. On close it goes on delivering what is due for a
+ * picked up. Effects are leased a few at a time (one per case, each its case's next), for longer
+ * than the slowest deliveries take, so two workers do not perform the same effect; a worker that
+ * loses its lease anyway cannot record over the new holder. On close it goes on delivering what is due for a
  * few seconds, so a deploy does not hold up what people are waiting for.
  */
 public final class OutboxWorker implements AutoCloseable {
@@ -34,6 +34,11 @@ public final class OutboxWorker implements AutoCloseable {
      */
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_UNEXPECTED_FAILURES = 5;
+    /**
+     * Effects leased per query. Finding the due effects reads every pending row's stream, so with a
+     * backlog of thousands one query per effect took most of the worker's time.
+     */
+    static final int BATCH = 16;
     /**
      * On shutdown, how long to go on delivering what is due: with the HTTP server's 3 s, inside the
      * 10 s an orchestrator waits after SIGTERM by default. What is left waits for the next start.
@@ -51,8 +56,14 @@ public final class OutboxWorker implements AutoCloseable {
     private Thread thread;
 
     private final MeterRegistry metrics;
+    private final Duration drain;
 
     public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics) {
+        this(outbox, delivery, clock, pollEvery, metrics, DRAIN);
+    }
+
+    OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics, Duration drain) {
+        this.drain = drain;
         this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
@@ -100,10 +111,21 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Delivers the next due effect, if any; returns how many it tried (0 or 1). */
+    /**
+     * Delivers the next due effects, if any; returns how many it tried. Gives back, untried, those it
+     * should no longer start: when stopping past the drain time, or when half their lease is gone.
+     */
     public int drainOnce() {
-        List<OutboxEntry> due = outbox.lease(clock.instant(), 1, LEASE);
-        due.forEach(this::deliver);
+        long leasedAt = System.nanoTime();
+        List<OutboxEntry> due = outbox.lease(clock.instant(), BATCH, LEASE);
+        for (int i = 0; i < due.size(); i++) {
+            boolean stopping = !running && System.nanoTime() >= drainUntilNanos;
+            if (stopping || System.nanoTime() - leasedAt > LEASE.toNanos() / 2) {
+                due.subList(i, due.size()).forEach(outbox::release);
+                return i;
+            }
+            deliver(due.get(i));
+        }
         return due.size();
     }
 
@@ -146,14 +168,14 @@ public final class OutboxWorker implements AutoCloseable {
     public void close() throws InterruptedException {
         Thread t;
         synchronized (this) {
-            drainUntilNanos = System.nanoTime() + DRAIN.toNanos();
+            drainUntilNanos = System.nanoTime() + drain.toNanos();
             running = false;
             t = thread;
         }
         if (t != null) {
             wake.release();
             // Drain for a while, then finish the effect in hand; past its lease another worker would redo it anyway.
-            t.join(DRAIN.plus(LEASE).toMillis());
+            t.join(drain.plus(LEASE).toMillis());
         }
     }
 }

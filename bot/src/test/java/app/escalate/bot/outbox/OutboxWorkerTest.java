@@ -1,0 +1,105 @@
+package app.escalate.bot.outbox;
+
+import app.escalate.bot.slack.DeliveryAttempt;
+import app.escalate.bot.slack.SlackDelivery;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.UserId;
+import app.escalate.commands.SlackEffect;
+import app.escalate.storage.Database;
+import app.escalate.storage.DeliveryOutcome;
+import app.escalate.storage.Outbox;
+import app.escalate.storage.OutboxEntry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class OutboxWorkerTest {
+    private final Database database = Database.open("jdbc:h2:mem:outbox-worker-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    private final Outbox outbox = new Outbox(database.jdbi());
+    private final SlackDelivery delivery = mock(SlackDelivery.class);
+    private final List<SlackEffect> delivered = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private OutboxWorker worker(Duration drain) {
+        return new OutboxWorker(outbox, delivery, Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain);
+    }
+
+    @Test
+    void aBacklogOverManyCasesIsDeliveredWholeAndInOrderWithinEachCase() throws Exception {
+        when(delivery.deliver(any())).thenAnswer(call -> {
+            delivered.add(call.<OutboxEntry>getArgument(0).effect());
+            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
+        });
+        Instant now = Instant.now();
+        for (int step = 0; step < 3; step++) {
+            for (int n = 1; n <= 40; n++) outbox.enqueue(step(n, step), now);
+        }
+        try (OutboxWorker worker = worker(OutboxWorker.DRAIN)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.backlog() == 0);
+        }
+        assertThat(delivered).hasSize(120);
+        for (int n = 1; n <= 40; n++) {
+            CaseId id = new CaseId(n);
+            assertThat(delivered.stream().filter(e -> e instanceof SlackEffect.OnCase on && on.caseId().equals(id)).toList())
+                    .containsExactly(step(n, 0), step(n, 1), step(n, 2));
+        }
+    }
+
+    @Test
+    void stoppingPastTheDrainGivesBackWhatItLeasedButDidNotStart() throws Exception {
+        CountDownLatch inHand = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        when(delivery.deliver(any())).thenAnswer(call -> {
+            delivered.add(call.<OutboxEntry>getArgument(0).effect());
+            inHand.countDown();
+            stopping.await(10, TimeUnit.SECONDS);
+            Thread.sleep(300); // past the drain time below
+            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
+        });
+        Instant now = Instant.now();
+        for (int n = 1; n <= 3; n++) outbox.enqueue(step(n, 0), now);
+        OutboxWorker worker = worker(Duration.ofMillis(100));
+        worker.start();
+        assertThat(inHand.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread closing = new Thread(() -> {
+            try {
+                worker.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closing.start();
+        stopping.countDown();
+        closing.join(10_000);
+
+        assertThat(delivered).hasSize(1);
+        // Another replica takes the other two at once, not after the two-minute lease.
+        List<OutboxEntry> left = new Outbox(database.jdbi()).lease(Instant.now(), 16, OutboxWorker.LEASE);
+        assertThat(left).extracting(OutboxEntry::effect).hasSize(2).doesNotContainAnyElementsOf(delivered);
+        assertThat(outbox.backlog()).isEqualTo(2);
+    }
+
+    private static SlackEffect step(int caseNumber, int step) {
+        return new SlackEffect.Page(new CaseId(caseNumber), new UserId("U0ESCMARIA"), "step " + step, "escalations");
+    }
+}
