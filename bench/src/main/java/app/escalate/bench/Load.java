@@ -3,10 +3,12 @@ package app.escalate.bench;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +29,28 @@ final class Load {
     /** The start of the bot's "try again" answer (see EscSlashCommand.DATABASE_DOWN). */
     private static final String NOT_DONE = "reach its database"; // the apostrophe before it may come JSON-escaped
 
+    static final Duration WARM_UP_RUN = Duration.ofSeconds(5);
+    private static final int MAX_WARM_UP_ROUNDS = 12;
+
     private Load() {
+    }
+
+    /**
+     * Runs every command against the server until its JIT compiler has settled: on 2 cores a fresh
+     * JVM spends a minute or more compiling, which would otherwise be measured as the server's own
+     * cost. Settled means a round's CPU time per request is within a tenth of the round before.
+     * Returns the number of rounds it took.
+     */
+    static int warmUp(ServerProcess server, List<Command> commands) throws InterruptedException, IOException {
+        double last = Double.MAX_VALUE;
+        for (int round = 1; ; round++) {
+            long cpu = server.cpuMillis();
+            long requests = 0;
+            for (Command c : commands) requests += saturation(server.events(), AckBench.SECRET, c.request(), 4, WARM_UP_RUN).requests();
+            double perRequest = (double) (server.cpuMillis() - cpu) / requests;
+            if (perRequest > last * 0.9 || round == MAX_WARM_UP_ROUNDS) return round;
+            last = perRequest;
+        }
     }
 
     /** What one run measured: ack latency percentiles, requests answered per second, and failures (not 200, or no answer). */
@@ -68,22 +91,37 @@ final class Load {
         return res.statusCode() == 200 && !res.body().contains(NOT_DONE);
     }
 
+    /** Closed loop: {@code senders} each send the next request as soon as the last is answered, for {@code length}. */
     static Result saturation(URI events, String secret, IntFunction<SignedCommand> command, int senders, Duration length)
             throws InterruptedException {
+        return closedLoop(events, secret, command, senders, System.nanoTime() + length.toNanos(), Long.MAX_VALUE);
+    }
+
+    /** Closed loop, as fast as {@code senders} can, until {@code total} requests have been sent. */
+    static Result send(URI events, String secret, IntFunction<SignedCommand> command, int senders, long total)
+            throws InterruptedException {
+        return closedLoop(events, secret, command, senders, Long.MAX_VALUE, total);
+    }
+
+    private static Result closedLoop(URI events, String secret, IntFunction<SignedCommand> command, int senders, long endNanos,
+                                     long total) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Histogram latency = new ConcurrentHistogram(MAX_NANOS, 3);
         AtomicLong failures = new AtomicLong();
         AtomicLong sent = new AtomicLong();
         long start = System.nanoTime();
-        long end = start + length.toNanos();
         Thread[] threads = new Thread[senders];
         for (int s = 0; s < senders; s++) {
             threads[s] = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    int i = (int) sent.getAndIncrement();
+                while (System.nanoTime() < endNanos) {
+                    long i = sent.getAndIncrement();
+                    if (i >= total) {
+                        sent.decrementAndGet();
+                        return;
+                    }
                     long began = System.nanoTime();
                     try {
-                        HttpResponse<String> res = http.send(command.apply(i).to(events, secret), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> res = http.send(command.apply((int) i).to(events, secret), HttpResponse.BodyHandlers.ofString());
                         if (acked(res)) latency.recordValue(Math.min(System.nanoTime() - began, MAX_NANOS));
                         else failures.incrementAndGet();
                     } catch (java.io.IOException e) {

@@ -13,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A server under test in its own JVM (the bot's jar, or the baseline): started with a free port,
  * timed until {@code /healthz} answers, and measured from outside (resident memory).
  */
 final class ServerProcess implements AutoCloseable {
+    /** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture the JDK runs on. */
+    private static final long CLOCK_TICKS = 100;
     private final Process process;
     private final int port;
     private final Duration startUp;
@@ -61,6 +65,15 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(command + " was not healthy within 90 s:\n" + Files.readString(log));
     }
 
+    /** Slack effects waiting in the bot's outbox, as {@code /healthz} reports them. */
+    long outboxBacklog() throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher backlog = Pattern.compile("\"outbox_backlog\":(\\d+)").matcher(body);
+        if (!backlog.find()) throw new IllegalStateException("no outbox backlog in /healthz: " + body);
+        return Long.parseLong(backlog.group(1));
+    }
+
     URI events() {
         return URI.create("http://127.0.0.1:" + port + "/slack/events");
     }
@@ -70,12 +83,20 @@ final class ServerProcess implements AutoCloseable {
         return startUp;
     }
 
-    /** Resident set size now, from /proc, in MiB. */
-    double residentMiB() throws IOException {
+    /** Resident set size now, from /proc, in megabytes (10^6 bytes). */
+    double residentMB() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024 / 1e6;
         }
         throw new IllegalStateException("no VmRSS for process " + process.pid());
+    }
+
+    /** CPU time the process has used so far (user and system), from /proc, in milliseconds. */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
     }
 
     private static int freePort() throws IOException {
