@@ -51,6 +51,19 @@ class EscalateMainTest {
     }
 
     @Test
+    void a_decision_tree_whose_answer_leads_nowhere_stops_start_up_with_its_key_path(@TempDir Path dir) throws Exception {
+        String example;
+        try (var in = getClass().getResourceAsStream("/policy.example.yml")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path policy = dir.resolve("policy.yml");
+        Files.writeString(policy, example.replace("next: reach", "next: reech"));
+        assertThat(run(Map.of("ESCALATE_CONFIG", policy.toString()))).isEqualTo(2);
+        assertThat(printed()).contains("ESCALATE_CONFIG", "case_types[0].decision_tree: questions.harm.answers[0].next: no question \"reech\"")
+                .hasLineCount(1);
+    }
+
+    @Test
     void a_port_already_in_use_stops_start_up_with_one_line(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int status = run(Map.of("SLACK_BOT_TOKEN", "xoxb-t", "SLACK_SIGNING_SECRET", "s",

@@ -52,4 +52,12 @@ public sealed interface CaseAction {
     /** Flag the case for the next handoff digests ({@code on}), or take the flag off. */
     record Watch(boolean on) implements CaseAction {
     }
+
+    /** Walk the case type's decision tree from its first question, in the case channel. */
+    record StartRunbook() implements CaseAction {
+    }
+
+    /** Answer the decision tree's open {@code question} with its answer numbered {@code answer} (from 0). */
+    record AnswerRunbook(String question, int answer) implements CaseAction {
+    }
 }

@@ -8,11 +8,11 @@ import java.util.Set;
 /**
  * A case with its tasks, the stakeholder groups looped in, and its members (people invited to or
  * acting on it; for a restricted case, the only people who may see it), its paging step, whether
- * it is flagged to watch at the next handoff, and the SLA warnings and breaches already raised
- * (each once: see {@code sla.SlaWatch}).
+ * it is flagged to watch at the next handoff, the SLA warnings and breaches already raised
+ * (each once: see {@code sla.SlaWatch}), and the decision tree's question waiting for an answer.
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
-                       Optional<Watch> watch, Set<String> slaAlerts) {
+                       Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -21,6 +21,17 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         if (paging == null) paging = Paging.NONE;
         if (watch == null) watch = Optional.empty();
         slaAlerts = slaAlerts == null ? Set.of() : Set.copyOf(slaAlerts);
+        if (runbookAt == null) runbookAt = Optional.empty();
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, Optional.empty());
+    }
+
+    /** The walk is at {@code question}, or (empty) not under way. */
+    public CaseFile withRunbookAt(Optional<String> question) {
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
@@ -30,7 +41,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -42,11 +53,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt);
     }
 
     public CaseId id() {
@@ -63,11 +74,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -75,12 +86,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt);
     }
 }

@@ -25,7 +25,7 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "oncall", "override", "handoff", "stats");
+            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff", "stats");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -49,7 +49,7 @@ public final class CommandParser {
             case "handoff" -> handoff(rest);
             case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
-            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch" -> onCase(verb, rest);
+            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -146,6 +146,7 @@ public final class CommandParser {
             case "reopen" -> noArguments(verb, args, new CaseAction.Reopen());
             case "rca" -> noArguments(verb, args, new CaseAction.DraftRca());
             case "summary" -> noArguments(verb, args, new CaseAction.DraftSummary());
+            case "runbook" -> noArguments(verb, args, new CaseAction.StartRunbook());
             case "sev" -> severity(args);
             case "state" -> state(args);
             case "owner" -> owner(args);

@@ -125,6 +125,10 @@ public sealed interface SlackEffect {
     }
 
     /** Post the case type's runbook checklist in the case channel. */
+    /** The decision tree's {@code question}, with a button per answer, in the case channel. */
+    record AskRunbook(CaseId caseId, String question) implements OnCase {
+    }
+
     record PostRunbook(CaseId caseId) implements OnCase {
     }
 

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * A kind of case the team handles: the severity it starts at, whether its cases are restricted
- * (private channel, kept out of broad lists) by default, and its runbook checklist.
+ * (private channel, kept out of broad lists) by default, its runbook checklist, and optionally a
+ * decision tree that {@code /esc runbook} walks in the case channel.
  */
-public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook) {
+public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
+                       DecisionTree decisionTree) {
     public CaseType {
         if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
@@ -18,6 +20,14 @@ public record CaseType(String id, String label, String defaultSeverity, Boolean 
         }
         if (restricted == null) restricted = false;
         runbook = List.copyOf(runbook == null ? List.of() : runbook);
+    }
+
+    public CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook) {
+        this(id, label, defaultSeverity, restricted, runbook, null);
+    }
+
+    public java.util.Optional<DecisionTree> tree() {
+        return java.util.Optional.ofNullable(decisionTree);
     }
 
     /** 1 for SEV1 … 4 for SEV4. */

@@ -47,6 +47,10 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             }
             Groups.members("groups." + name, members);
         });
+        for (int i = 0; i < caseTypes.size(); i++) {
+            DecisionTree tree = caseTypes.get(i).decisionTree();
+            if (tree != null) knownGroups("case_types[" + i + "].decision_tree", tree, groups);
+        }
         holidays = Map.copyOf(holidays == null ? Map.of() : holidays);
         rotations = List.copyOf(rotations == null ? List.of() : rotations);
         Set<String> rotationIds = new HashSet<>();
@@ -86,6 +90,22 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
 
     public List<LocalDate> holidays(String calendar) {
         return calendar == null ? List.of() : holidays.getOrDefault(calendar, List.of());
+    }
+
+    /** A tree's {@code loop} actions name groups under {@code groups}. */
+    private static void knownGroups(String at, DecisionTree tree, Map<String, List<String>> groups) {
+        tree.questions().forEach((id, q) -> {
+            for (int a = 0; a < q.answers().size(); a++) {
+                List<DecisionTree.Action> actions = q.answers().get(a).actions();
+                for (int k = 0; k < actions.size(); k++) {
+                    String group = actions.get(k).loop();
+                    if (group != null && !groups.containsKey(group)) {
+                        throw new IllegalArgumentException(at + ".questions." + id + ".answers[" + a + "].actions[" + k
+                                + "].loop: no group \"" + group + "\" in groups");
+                    }
+                }
+            }
+        });
     }
 
     /** Holidays are covered by the weekend rotation, so a layer with holidays needs weekend people at its level. */

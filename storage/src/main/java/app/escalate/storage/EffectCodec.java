@@ -42,6 +42,9 @@ final class EffectCodec {
             kind = "pin_card";
         } else if (effect instanceof SlackEffect.PostRunbook) {
             kind = "post_runbook";
+        } else if (effect instanceof SlackEffect.AskRunbook e) {
+            kind = "ask_runbook";
+            p.put("question", e.question());
         } else if (effect instanceof SlackEffect.UpdateCaseCard) {
             kind = "update_card";
         } else if (effect instanceof SlackEffect.SetChannelTopic) {
@@ -163,6 +166,7 @@ final class EffectCodec {
             case "post_card" -> new SlackEffect.PostCaseCard(caseId);
             case "pin_card" -> new SlackEffect.PinCaseCard(caseId);
             case "post_runbook" -> new SlackEffect.PostRunbook(caseId);
+            case "ask_runbook" -> new SlackEffect.AskRunbook(caseId, p.get("question"));
             case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));

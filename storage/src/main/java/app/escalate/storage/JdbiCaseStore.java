@@ -81,6 +81,10 @@ public final class JdbiCaseStore implements CaseStore {
         }
         after.slaAlerts().stream().filter(k -> !before.slaAlerts().contains(k)).forEach(k ->
                 h.createUpdate("INSERT INTO sla_alerts (case_number, alert_key) VALUES (:n, :k)").bind("n", number).bind("k", k).execute());
+        if (!after.runbookAt().equals(before.runbookAt())) {
+            h.createUpdate("UPDATE cases SET runbook_at = :at WHERE case_number = :number")
+                    .bind("at", after.runbookAt().orElse(null)).bind("number", number).execute();
+        }
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -119,11 +123,12 @@ public final class JdbiCaseStore implements CaseStore {
         Set<String> alerts = Set.copyOf(h.createQuery("SELECT alert_key FROM sla_alerts WHERE case_number = :n").bind("n", number)
                 .mapTo(String.class).list());
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
-                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts);
+                dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
+                sidecar.runbookAt());
     }
 
     /** What a case file holds beside the case row's own fields. */
-    private record Sidecar(long number, Paging paging, Optional<Watch> watch) {
+    private record Sidecar(long number, Paging paging, Optional<Watch> watch, Optional<String> runbookAt) {
     }
 
     private static final RowMapper<Sidecar> SIDECAR = (rs, ctx) -> {
@@ -131,7 +136,8 @@ public final class JdbiCaseStore implements CaseStore {
         OffsetDateTime watchedAt = rs.getObject("watched_at", OffsetDateTime.class);
         String watchedBy = rs.getString("watched_by");
         return new Sidecar(rs.getLong("case_number"), new Paging(rs.getInt("page_step"), Optional.ofNullable(next).map(OffsetDateTime::toInstant)),
-                watchedBy == null || watchedAt == null ? Optional.empty() : Optional.of(new Watch(new UserId(watchedBy), watchedAt.toInstant())));
+                watchedBy == null || watchedAt == null ? Optional.empty() : Optional.of(new Watch(new UserId(watchedBy), watchedAt.toInstant())),
+                Optional.ofNullable(rs.getString("runbook_at")));
     };
 
     /** Reads every open case's file with six queries, whatever the number of cases. */
@@ -140,7 +146,7 @@ public final class JdbiCaseStore implements CaseStore {
         return jdbi.inTransaction(h -> {
             List<Case> open = new CaseDao(h).open();
             Map<Long, Sidecar> sidecars = h.createQuery("""
-                            SELECT case_number, page_step, next_page_at, watched_by, watched_at FROM cases WHERE state <> 'RESOLVED'""")
+                            SELECT case_number, page_step, next_page_at, watched_by, watched_at, runbook_at FROM cases WHERE state <> 'RESOLVED'""")
                     .map(SIDECAR).stream().collect(Collectors.toMap(Sidecar::number, x -> x));
             Map<Long, List<Task>> tasks = new HashMap<>();
             h.createQuery("""
@@ -163,7 +169,7 @@ public final class JdbiCaseStore implements CaseStore {
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar == null ? Paging.NONE : sidecar.paging(), sidecar == null ? Optional.empty() : sidecar.watch(),
-                        alerts.getOrDefault(n, Set.of()));
+                        alerts.getOrDefault(n, Set.of()), sidecar == null ? Optional.empty() : sidecar.runbookAt());
             }).toList();
         });
     }

@@ -55,6 +55,11 @@ public final class EventText {
                     + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");
             case CHAIN_ENDED -> ":warning: Everyone in the escalation chain has been paged and nobody has acknowledged after "
                     + e.get("unacknowledged_for") + " min";
+            case RUNBOOK_STARTED -> who + " started the *" + Mrkdwn.escape(policy.caseType(e.get("type")).map(t -> t.label())
+                    .orElse(e.get("type"))) + "* runbook";
+            case RUNBOOK_ANSWERED -> who + " answered _" + Mrkdwn.escape(e.get("question")) + "_ → *" + Mrkdwn.escape(e.get("answer")) + "*"
+                    + (e.get("guidance").isEmpty() ? "" : "\n> " + Mrkdwn.escape(e.get("guidance")).replace("\n", "\n> "))
+                    + (e.get("end").equals("true") ? "\nThat is the end of the runbook." : "");
             case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
                     + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
         };

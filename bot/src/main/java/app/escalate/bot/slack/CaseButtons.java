@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.NoteForm;
+import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
@@ -22,10 +23,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The case card's controls: Acknowledge, Change severity, Add note. Each runs the same handler as
- * the typed command; a refusal comes back to the clicker as a reply only they see, through the outbox.
+ * The case card's controls (Acknowledge, Change severity, Add note) and the runbook's answer
+ * buttons. Each runs the same handler as the typed command; a refusal comes back to the clicker
+ * as a reply only they see, through the outbox.
  */
 public final class CaseButtons {
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
@@ -55,6 +58,12 @@ public final class CaseButtons {
             Optional<Severity> to = Optional.ofNullable(action.getSelectedOption()).flatMap(o -> Severity.parse(o.getValue()));
             Optional<CaseId> id = CaseCard.caseNumberOf(action.getBlockId()).map(CaseId::new);
             if (to.isPresent() && id.isPresent()) run(p, id.get(), new CaseAction.SetSeverity(to.get(), Optional.empty()));
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile("^" + RunbookQuestion.ANSWER + ":.*"), (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            RunbookQuestion.Click.parse(p.getActions().get(0).getValue())
+                    .ifPresent(click -> run(p, click.caseId(), new CaseAction.AnswerRunbook(click.question(), click.answer())));
             return ctx.ack();
         });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {

@@ -4,6 +4,7 @@ import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.PatternMessage;
+import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
@@ -16,6 +17,7 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.CaseType;
+import app.escalate.config.DecisionTree;
 import app.escalate.config.Policy;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
@@ -79,6 +81,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
             if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
+            if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
             if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
@@ -162,6 +165,16 @@ public final class SlackDelivery {
         CaseType type = c.caseType().flatMap(policy::caseType)
                 .orElseThrow(() -> new SlackCalls.Refused("no runbook for " + e.caseId() + ": its case type is no longer in the policy"));
         return post(e.caseId(), messages.runbook(type));
+    }
+
+    private DeliveryAttempt askRunbook(SlackEffect.AskRunbook e) {
+        Case c = theCase(e.caseId());
+        DecisionTree tree = c.caseType().flatMap(policy::caseType).flatMap(CaseType::tree)
+                .orElseThrow(() -> new SlackCalls.Refused("no decision tree for " + e.caseId() + ": its case type no longer has one"));
+        if (!tree.questions().containsKey(e.question())) {
+            throw new SlackCalls.Refused("the decision tree of " + e.caseId() + " no longer has the question " + e.question());
+        }
+        return post(e.caseId(), RunbookQuestion.of(e.caseId(), e.question(), tree.question(e.question())));
     }
 
     private DeliveryAttempt post(CaseId id, SlackMessage message) {

@@ -55,6 +55,7 @@ public final class EscCommands {
     private final ShowOnCall showOnCall;
     private final ManageOverrides manageOverrides;
     private final WatchCase watch;
+    private final WalkRunbook runbook;
     private final HandoffCommands handoffs;
 
     private final DraftStore drafts;
@@ -80,6 +81,7 @@ public final class EscCommands {
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
+        this.runbook = new WalkRunbook(policy, permissions, this::decide);
         this.handoffs = new HandoffCommands(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
     }
 
@@ -192,6 +194,8 @@ public final class EscCommands {
         if (action instanceof CaseAction.Resolve a) return resolve.decide(file, a, actor, now);
         if (action instanceof CaseAction.Reopen a) return reopen.decide(file, a, actor, now);
         if (action instanceof CaseAction.Watch a) return watch.decide(file, a, actor, now);
+        if (action instanceof CaseAction.StartRunbook) return runbook.start(file, actor, now);
+        if (action instanceof CaseAction.AnswerRunbook a) return runbook.answer(file, a, actor, now);
         throw new AssertionError("no handler for " + action);
     }
 

@@ -54,6 +54,9 @@ final class EventLines {
             case SLA_WARNING -> e.get("percent") + "% of the " + e.get("clock") + " SLA had run";
             case SLA_BREACHED -> "the " + e.get("clock") + " SLA was breached";
             case SLA_MET -> "the " + e.get("clocks") + " SLA had been met before the case went back";
+            case RUNBOOK_STARTED -> who + " started the " + e.get("type") + " runbook";
+            case RUNBOOK_ANSWERED -> who + " answered the runbook question \"" + e.get("question") + "\": " + e.get("answer")
+                    + (e.get("guidance").isEmpty() ? "" : " (guidance: " + e.get("guidance") + ")");
         };
     }
 }
