@@ -124,11 +124,11 @@ public sealed interface SlackEffect {
     record PinCaseCard(CaseId caseId) implements OnCase {
     }
 
-    /** Post the case type's runbook checklist in the case channel. */
     /** The decision tree's {@code question}, with a button per answer, in the case channel. */
     record AskRunbook(CaseId caseId, String question) implements OnCase {
     }
 
+    /** Post the case type's runbook checklist in the case channel. */
     record PostRunbook(CaseId caseId) implements OnCase {
     }
 

@@ -21,6 +21,8 @@ public record DecisionTree(String owner, LocalDate reviewBy, String start, Map<S
     static final int MAX_LABEL = 75;
     /** Buttons in one row, and what a responder can weigh at 3 a.m. */
     static final int MAX_ANSWERS = 5;
+    /** Within Slack's 3,000 characters a text block, with room for the heading and the escaping. */
+    static final int MAX_TEXT = 2_000;
 
     public DecisionTree {
         if (owner == null) throw new IllegalArgumentException("owner: missing (the Slack user id of who keeps it current)");
@@ -83,6 +85,7 @@ public record DecisionTree(String owner, LocalDate reviewBy, String start, Map<S
     public record Question(String ask, List<Answer> answers) {
         public Question {
             if (ask == null || ask.isBlank()) throw new IllegalArgumentException("ask: missing");
+            if (ask.length() > MAX_TEXT) throw new IllegalArgumentException("ask: at most " + MAX_TEXT + " characters");
             answers = List.copyOf(answers == null ? List.of() : answers);
             if (answers.isEmpty() || answers.size() > MAX_ANSWERS) {
                 throw new IllegalArgumentException("answers: 1 to " + MAX_ANSWERS + " answers, got " + answers.size());
@@ -109,6 +112,10 @@ public record DecisionTree(String owner, LocalDate reviewBy, String start, Map<S
             }
             if (addTask != null && addTask.isBlank()) throw new IllegalArgumentException("add_task: empty");
             if (post != null && post.isBlank()) throw new IllegalArgumentException("post: empty");
+            if (post != null && post.length() > MAX_TEXT) throw new IllegalArgumentException("post: at most " + MAX_TEXT + " characters");
+            if (addTask != null && addTask.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("add_task: at most " + MAX_TEXT + " characters");
+            }
         }
     }
 }

@@ -99,6 +99,10 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
                 List<DecisionTree.Action> actions = q.answers().get(a).actions();
                 for (int k = 0; k < actions.size(); k++) {
                     String group = actions.get(k).loop();
+                    if ("responders".equals(group)) {
+                        throw new IllegalArgumentException(at + ".questions." + id + ".answers[" + a + "].actions[" + k
+                                + "].loop: responders are who may steer a case, not a group to loop in");
+                    }
                     if (group != null && !groups.containsKey(group)) {
                         throw new IllegalArgumentException(at + ".questions." + id + ".answers[" + a + "].actions[" + k
                                 + "].loop: no group \"" + group + "\" in groups");

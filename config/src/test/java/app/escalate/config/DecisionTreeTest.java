@@ -102,6 +102,13 @@ class DecisionTreeTest {
     }
 
     @Test
+    void loopingInTheRespondersIsRefused() {
+        assertThatThrownBy(() -> read(POLICY.replace("comms: [U0ESCCHLOE]", "comms: [U0ESCCHLOE]\n  responders: [U0ESCMARIA]")
+                .replace("- loop: comms", "- loop: responders")))
+                .hasMessageContaining("actions[1].loop: responders are who may steer a case, not a group to loop in");
+    }
+
+    @Test
     void aQuestionNoAnswerLeadsToIsRefused() {
         String orphan = POLICY + "        orphan:\n          ask: Nobody asks this?\n          answers:\n            - label: Indeed\n";
         assertThatThrownBy(() -> read(orphan)).hasMessageContaining("questions.orphan: no answer leads to it from start");

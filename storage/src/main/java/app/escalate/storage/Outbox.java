@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,20 +40,36 @@ public final class Outbox {
      */
     public List<OutboxEntry> lease(Instant now, int limit, Duration lease) {
         List<OutboxEntry> leased = new ArrayList<>();
-        for (long id : jdbi.withHandle(h -> new OutboxDao(h).dueHeads(now, limit))) {
-            jdbi.useHandle(h -> {
-                OutboxDao dao = new OutboxDao(h);
-                if (dao.lease(id, now, now.plus(lease), owner) != 1) return;
-                OutboxEntry.Row row = dao.row(id);
-                try {
-                    leased.add(row.entry());
-                } catch (RuntimeException unreadable) {
-                    log.error("outbox: row {} ({}) cannot be read by this version; marked failed", id, row.kind());
-                    dao.failed(id, now, clip("unreadable: " + unreadable), owner);
-                }
-            });
-        }
+        for (long id : due(now, limit)) lease(id, now, lease).ifPresent(leased::add);
         return leased;
+    }
+
+    /**
+     * Up to {@code limit} stream heads that are due and not leased, in the order to deliver them:
+     * candidates to {@link #lease(long, Instant, Duration) lease} one at a time, just before each
+     * is delivered. Finding them reads every pending row, so a worker asks for several at once.
+     */
+    public List<Long> due(Instant now, int limit) {
+        return jdbi.withHandle(h -> new OutboxDao(h).dueHeads(now, limit));
+    }
+
+    /**
+     * Leases one candidate until {@code now + lease}; empty when another worker got it first, it is
+     * no longer due, or this version cannot read it (then it is marked failed).
+     */
+    public Optional<OutboxEntry> lease(long id, Instant now, Duration lease) {
+        return jdbi.withHandle(h -> {
+            OutboxDao dao = new OutboxDao(h);
+            if (dao.lease(id, now, now.plus(lease), owner) != 1) return Optional.<OutboxEntry>empty();
+            OutboxEntry.Row row = dao.row(id);
+            try {
+                return Optional.of(row.entry());
+            } catch (RuntimeException unreadable) {
+                log.error("outbox: row {} ({}) cannot be read by this version; marked failed", id, row.kind());
+                dao.failed(id, now, clip("unreadable: " + unreadable), owner);
+                return Optional.<OutboxEntry>empty();
+            }
+        });
     }
 
     /**

@@ -51,11 +51,15 @@ final class OutboxDao {
                 .bindByType("now", now, Instant.class).bind("limit", limit).mapTo(Long.class).list();
     }
 
-    /** Takes the row for this worker; 0 when another worker got there first. */
+    /**
+     * Takes the row for this worker; 0 when another worker got there first or it is no longer due
+     * (another worker has just put it off, say for a Retry-After).
+     */
     int lease(long id, Instant now, Instant until, String owner) {
         return h.createUpdate("""
                         UPDATE outbox SET lease_until = :until, lease_owner = :owner, leases = leases + 1
-                        WHERE id = :id AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < :now)
+                        WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+                          AND (lease_until IS NULL OR lease_until < :now)
                         """)
                 .bind("id", id).bindByType("now", now, Instant.class).bindByType("until", until, Instant.class).bind("owner", owner)
                 .execute();

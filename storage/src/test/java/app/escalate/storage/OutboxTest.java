@@ -84,6 +84,24 @@ class OutboxTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void a_candidate_another_worker_has_put_off_is_not_leased(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox one = new Outbox(db.jdbi());
+            Outbox other = new Outbox(db.jdbi());
+            openWithEffects(new JdbiCaseStore(db.jdbi()));
+
+            long candidate = other.due(T0, 16).get(0);
+            OutboxEntry taken = one.lease(candidate, T0, LEASE).orElseThrow();
+            one.retryAt(taken, T0.plusSeconds(60), "chat.postMessage: ratelimited, Retry-After 60", false);
+
+            // The other worker found it due a moment ago; leasing it now must not skip the wait.
+            assertThat(other.lease(candidate, T0.plusSeconds(1), LEASE)).isEmpty();
+            assertThat(other.lease(candidate, T0.plusSeconds(60), LEASE)).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void after_a_timeout_or_server_error_the_next_try_knows_slack_may_have_done_it(DatabaseKind kind) {
         try (Database db = kind.open()) {
             Outbox outbox = new Outbox(db.jdbi());

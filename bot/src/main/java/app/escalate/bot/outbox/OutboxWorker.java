@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers outbox effects after the ack: leases what is due, performs it, and records the result.
  * Woken at once by new work, and polls as well, so effects left by a crash or another replica are
- * picked up. Effects are leased a few at a time (one per case, each its case's next), for longer
- * than the slowest deliveries take, so two workers do not perform the same effect; a worker that
- * loses its lease anyway cannot record over the new holder. On close it goes on delivering what is due for a
+ * picked up. Due effects are found several at a time (one per case, each its case's next) and
+ * leased one at a time, just before delivery, for longer than the slowest delivery takes, so two
+ * workers do not perform the same effect; a worker that loses its lease anyway cannot record over
+ * the new holder. On close it goes on delivering what is due for a
  * few seconds, so a deploy does not hold up what people are waiting for.
  */
 public final class OutboxWorker implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_UNEXPECTED_FAILURES = 5;
     /**
-     * Effects leased per query. Finding the due effects reads every pending row's stream, so with a
+     * Due effects found per query. Finding them reads every pending row's stream, so with a
      * backlog of thousands one query per effect took most of the worker's time.
      */
     static final int BATCH = 16;
@@ -112,21 +112,20 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Delivers the next due effects, if any; returns how many it tried. Gives back, untried, those it
-     * should no longer start: when stopping past the drain time, or when half their lease is gone.
+     * Delivers the next due effects, if any; returns how many it tried. Each is leased just before
+     * it is delivered, so its lease covers one delivery and no effect waits leased behind another;
+     * when stopping past the drain time, the rest are left for any worker to take at once.
      */
     public int drainOnce() {
-        long leasedAt = System.nanoTime();
-        List<OutboxEntry> due = outbox.lease(clock.instant(), BATCH, LEASE);
-        for (int i = 0; i < due.size(); i++) {
-            boolean stopping = !running && System.nanoTime() >= drainUntilNanos;
-            if (stopping || System.nanoTime() - leasedAt > LEASE.toNanos() / 2) {
-                due.subList(i, due.size()).forEach(outbox::release);
-                return i;
-            }
-            deliver(due.get(i));
+        int tried = 0;
+        for (long id : outbox.due(clock.instant(), BATCH)) {
+            if (!running && System.nanoTime() >= drainUntilNanos) break;
+            Optional<OutboxEntry> entry = outbox.lease(id, clock.instant(), LEASE);
+            if (entry.isEmpty()) continue;
+            deliver(entry.get());
+            tried++;
         }
-        return due.size();
+        return tried;
     }
 
     private void deliver(OutboxEntry entry) {

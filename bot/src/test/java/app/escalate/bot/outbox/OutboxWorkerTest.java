@@ -66,7 +66,7 @@ class OutboxWorkerTest {
     }
 
     @Test
-    void stoppingPastTheDrainGivesBackWhatItLeasedButDidNotStart() throws Exception {
+    void stoppingPastTheDrainLeavesWhatItHasNotStartedForAnyWorker() throws Exception {
         CountDownLatch inHand = new CountDownLatch(1);
         CountDownLatch stopping = new CountDownLatch(1);
         when(delivery.deliver(any())).thenAnswer(call -> {

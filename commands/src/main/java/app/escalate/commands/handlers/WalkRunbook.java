@@ -64,6 +64,9 @@ final class WalkRunbook {
         }
         if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("answer the runbook"));
+        if (!tree.get().questions().containsKey(action.question())) {
+            return Decisions.rejected("The runbook has changed since that question was asked. `/esc runbook` starts it again.");
+        }
         DecisionTree.Question question = tree.get().question(action.question());
         if (action.answer() < 0 || action.answer() >= question.answers().size()) {
             return Decisions.rejected("That answer is not one of the question's.");

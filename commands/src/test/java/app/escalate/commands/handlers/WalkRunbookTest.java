@@ -93,6 +93,14 @@ class WalkRunbookTest {
     }
 
     @Test
+    void aQuestionTheEditedPolicyNoLongerHasIsRefusedWithAWayOn() {
+        aCase(Optional.of("deepfake"));
+        store.put(store.file(ESC_1).orElseThrow().withRunbookAt(Optional.of("removed-question")));
+        assertThat(by(MARIA, new CaseAction.AnswerRunbook("removed-question", 0))).isInstanceOfSatisfying(Reply.Refusal.class,
+                r -> assertThat(r.reason()).contains("has changed").contains("`/esc runbook`"));
+    }
+
+    @Test
     void aCaseWithoutATreeSaysWhichTypesHaveOne() {
         aCase(Optional.empty());
         assertThat(by(MARIA, new CaseAction.StartRunbook())).isInstanceOfSatisfying(Reply.Refusal.class,
