@@ -33,6 +33,11 @@ final class FootprintBench {
         }
     }
 
+    /** Runs this part alone and prints its figures: {@code java -cp bench/target/benchmarks.jar app.escalate.bench.FootprintBench}. */
+    public static void main(String[] args) throws Exception {
+        System.out.println(measure(Servers.botJar(Path.of(".")), java.nio.file.Files.createTempDirectory("escalate-bench")));
+    }
+
     static Result measure(Path botJar, Path work) throws Exception {
         try (LoopbackSlack slack = new LoopbackSlack()) {
             List<Duration> bot = new ArrayList<>();

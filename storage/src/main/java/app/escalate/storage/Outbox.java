@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,8 @@ import java.util.UUID;
 public final class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
+    /** Pending rows read per query while looking for stream heads. */
+    private static final int PAGE = 500;
 
     private final Jdbi jdbi;
     /** Who holds the leases this instance takes: one per process (and so per replica). */
@@ -45,12 +49,29 @@ public final class Outbox {
     }
 
     /**
-     * Up to {@code limit} stream heads that are due and not leased, in the order to deliver them:
-     * candidates to {@link #lease(long, Instant, Duration) lease} one at a time, just before each
-     * is delivered. Finding them reads every pending row, so a worker asks for several at once.
+     * Up to {@code limit} stream heads that are due and not leased, oldest first: candidates to
+     * {@link #lease(long, Instant, Duration) lease} one at a time, just before each is delivered.
+     * Pending rows are read oldest first, a page at a time, and a stream's first row is its head;
+     * so with a backlog of tens of thousands the usual search reads one page, not every pending row.
+     * Only when the oldest heads are all waiting (backing off, or leased) does it read further.
      */
     public List<Long> due(Instant now, int limit) {
-        return jdbi.withHandle(h -> new OutboxDao(h).dueHeads(now, limit));
+        return jdbi.withHandle(h -> {
+            OutboxDao dao = new OutboxDao(h);
+            Set<String> seen = new HashSet<>();
+            List<Long> due = new ArrayList<>();
+            long after = 0;
+            while (true) {
+                List<OutboxDao.Pending> page = dao.pendingAfter(after, PAGE);
+                for (OutboxDao.Pending p : page) {
+                    if (!seen.add(p.stream()) || !p.isDue(now)) continue; // not its stream's head, or not yet
+                    due.add(p.id());
+                    if (due.size() == limit) return due;
+                }
+                if (page.size() < PAGE) return due;
+                after = page.get(page.size() - 1).id();
+            }
+        });
     }
 
     /**

@@ -34,21 +34,24 @@ final class OutboxDao {
         batch.execute();
     }
 
-    /**
-     * The head of each stream that is due and not leased: only a stream's lowest pending row may go.
-     * The heads are found once per query (one pass over the pending rows), not once per pending row,
-     * which with a backlog of thousands made every poll quadratic.
-     */
-    List<Long> dueHeads(Instant now, int limit) {
+    /** A pending row as the search for stream heads sees it. */
+    record Pending(long id, String stream, Instant nextAttemptAt, Instant leaseUntil) {
+        boolean isDue(Instant now) {
+            return !nextAttemptAt.isAfter(now) && (leaseUntil == null || leaseUntil.isBefore(now));
+        }
+    }
+
+    /** Up to {@code page} pending rows with ids above {@code after}, oldest first. */
+    List<Pending> pendingAfter(long after, int page) {
         return h.createQuery("""
-                        SELECT o.id FROM (SELECT MIN(p.id) AS id FROM outbox p WHERE p.status = 'PENDING' GROUP BY p.stream) h
-                        JOIN outbox o ON o.id = h.id
-                        WHERE o.next_attempt_at <= :now
-                          AND (o.lease_until IS NULL OR o.lease_until < :now)
-                        ORDER BY o.next_attempt_at, o.id
-                        LIMIT :limit
+                        SELECT id, stream, next_attempt_at, lease_until FROM outbox
+                        WHERE status = 'PENDING' AND id > :after ORDER BY id LIMIT :page
                         """)
-                .bindByType("now", now, Instant.class).bind("limit", limit).mapTo(Long.class).list();
+                .bind("after", after).bind("page", page)
+                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("stream"),
+                        rs.getObject("next_attempt_at", java.time.OffsetDateTime.class).toInstant(),
+                        Sql.instant(rs, "lease_until").orElse(null)))
+                .list();
     }
 
     /**

@@ -84,6 +84,25 @@ class OutboxTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void a_due_head_is_found_behind_a_long_stream_that_is_backing_off(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            Outbox outbox = new Outbox(db.jdbi());
+            CaseId busy = new CaseId(1);
+            CaseId other = new CaseId(2);
+            for (int i = 0; i < 1_200; i++) outbox.enqueue(new SlackEffect.Page(busy, MARIA, "step " + i, "escalations"), T0);
+            outbox.enqueue(new SlackEffect.Page(other, MARIA, "only", "escalations"), T0);
+            OutboxEntry head = outbox.lease(T0, 1, LEASE).get(0);
+            outbox.retryAt(head, T0.plusSeconds(60), "chat.postMessage: ratelimited, Retry-After 60", false);
+
+            // ESC-1's head waits; its later effects may not go before it; ESC-2's one effect, pages behind, may.
+            assertThat(outbox.lease(T0.plusSeconds(1), 16, LEASE)).extracting(OutboxEntry::effect)
+                    .containsExactly(new SlackEffect.Page(other, MARIA, "only", "escalations"));
+            assertThat(outbox.lease(T0.plusSeconds(61), 16, LEASE)).extracting(OutboxEntry::id).containsExactly(head.id());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void a_candidate_another_worker_has_put_off_is_not_leased(DatabaseKind kind) {
         try (Database db = kind.open()) {
             Outbox one = new Outbox(db.jdbi());
