@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Start-up to listening, and resident memory at idle and after 10,000 cases: the bot's jar (a
- * fresh H2 file database each start, so start-up includes creating the schema) against the bare
- * Bolt app, measured in the same run.
+ * Start-up to listening, and resident memory at idle and after 10,000 cases: the bot's jar against
+ * the bare Bolt app, measured in the same run. The bot starts on a fresh H2 file database (so
+ * start-up includes creating the schema), then again on the same one, as a restart or deploy does.
  */
 final class FootprintBench {
     static final int STARTS = 3;
@@ -25,7 +25,7 @@ final class FootprintBench {
      * What was measured. Start-up times are sorted. {@code effectsPerSecond}: Slack effects the
      * outbox delivered per second while the cases' backlog drained.
      */
-    record Result(List<Duration> botStarts, List<Duration> baselineStarts, double botIdleMB, double baselineIdleMB,
+    record Result(List<Duration> botStarts, List<Duration> botRestarts, List<Duration> baselineStarts, double botIdleMB, double baselineIdleMB,
                   long casesOpened, Load.Result opening, double botAfterCasesMB, long backlog, double effectsPerSecond,
                   double botAfterDeliveryMB) {
         static Duration median(List<Duration> sorted) {
@@ -41,6 +41,7 @@ final class FootprintBench {
     static Result measure(Path botJar, Path work) throws Exception {
         try (LoopbackSlack slack = new LoopbackSlack()) {
             List<Duration> bot = new ArrayList<>();
+            List<Duration> restarts = new ArrayList<>();
             List<Duration> baseline = new ArrayList<>();
             for (int i = 0; i < STARTS; i++) {
                 try (ServerProcess p = Servers.baseline(slack, work.resolve("start-baseline-" + i + ".log"))) {
@@ -49,8 +50,12 @@ final class FootprintBench {
                 try (ServerProcess p = Servers.bot(botJar, slack, work.resolve("start-" + i), work.resolve("start-bot-" + i + ".log"))) {
                     bot.add(p.startUp());
                 }
+                try (ServerProcess p = Servers.bot(botJar, slack, work.resolve("start-" + i), work.resolve("restart-bot-" + i + ".log"))) {
+                    restarts.add(p.startUp());
+                }
             }
             bot.sort(null);
+            restarts.sort(null);
             baseline.sort(null);
             double baselineIdle;
             try (ServerProcess p = Servers.baseline(slack, work.resolve("idle-baseline.log"))) {
@@ -68,7 +73,7 @@ final class FootprintBench {
                 Thread.sleep(DELIVERY.toMillis());
                 long delivered = backlog - p.outboxBacklog();
                 double perSecond = delivered / ((System.nanoTime() - started) / 1e9);
-                return new Result(bot, baseline, idle, baselineIdle, opening.requests() - opening.failures(), opening, afterCases,
+                return new Result(bot, restarts, baseline, idle, baselineIdle, opening.requests() - opening.failures(), opening, afterCases,
                         backlog, perSecond, p.residentMB());
             }
         }

@@ -58,9 +58,10 @@ record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBe
                     NOTE_THROUGHPUT_TARGET, ratio, r.botSaturated().perSecond(), r.baselineSaturated().perSecond(),
                     met(ratio >= NOTE_THROUGHPUT_TARGET)));
         });
-        double startUp = seconds(FootprintBench.Result.median(footprint.botStarts()));
-        md.append(f("| start-up to listening | ≤ %.0f s | %.2f s (median of %d) | %s |%n", START_UP_TARGET_S, startUp,
-                footprint.botStarts().size(), met(startUp <= START_UP_TARGET_S)));
+        double restart = seconds(FootprintBench.Result.median(footprint.botRestarts()));
+        md.append(f("| start-up to listening, on its database (a restart) | ≤ %.0f s | %.2f s (median of %d; the bare Bolt app: %.2f s) | %s |%n",
+                START_UP_TARGET_S, restart, footprint.botRestarts().size(),
+                seconds(FootprintBench.Result.median(footprint.baselineStarts())), met(restart <= START_UP_TARGET_S)));
         md.append(f("| resident memory at idle | ≤ %.0f MB | %.0f MB | %s |%n", IDLE_RSS_TARGET_MB, footprint.botIdleMB(),
                 met(footprint.botIdleMB() <= IDLE_RSS_TARGET_MB)));
         score("readBuildAndRenderDigest").ifPresent(ms -> md.append(f("| handoff digest over 10,000 open cases, read from the database | ≤ %.0f ms | %.1f ms | %s |%n",
@@ -92,7 +93,8 @@ record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBe
                 ## Start-up and memory
 
                 What it measures: the time from starting the JVM to the first 200 from `/healthz` (the bot on a
-                fresh H2 file database, so this includes creating the schema), the resident set size (VmRSS) ten
+                fresh H2 file database, which includes creating the schema, then on that database again, as a
+                restart or deploy does), the resident set size (VmRSS) ten
                 seconds after start, and the bot's after 10,000 `/esc open` requests (8 senders) and again after
                 the outbox has spent 30 s delivering their Slack effects. Default JVM settings, as the README runs it.
 
@@ -100,8 +102,11 @@ record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBe
         md.append("| | bot | bare Bolt baseline | ratio |\n|---|---|---|---|\n");
         Duration botStart = FootprintBench.Result.median(r.botStarts());
         Duration baseStart = FootprintBench.Result.median(r.baselineStarts());
-        md.append(f("| start-up, median of %d (all runs) | %.2f s (%s) | %.2f s (%s) | %.1f× |%n", r.botStarts().size(), seconds(botStart),
-                list(r.botStarts()), seconds(baseStart), list(r.baselineStarts()), seconds(botStart) / seconds(baseStart)));
+        Duration botRestart = FootprintBench.Result.median(r.botRestarts());
+        md.append(f("| start-up on a fresh database, median of %d (all runs) | %.2f s (%s) | %.2f s (%s) | %.1f× |%n", r.botStarts().size(),
+                seconds(botStart), list(r.botStarts()), seconds(baseStart), list(r.baselineStarts()), seconds(botStart) / seconds(baseStart)));
+        md.append(f("| start-up on its database (a restart), median of %d (all runs) | %.2f s (%s) | | %.1f× |%n", r.botRestarts().size(),
+                seconds(botRestart), list(r.botRestarts()), seconds(botRestart) / seconds(baseStart)));
         md.append(f("| resident memory at idle | %.0f MB | %.0f MB | %.1f× |%n", r.botIdleMB(), r.baselineIdleMB(), r.botIdleMB() / r.baselineIdleMB()));
         md.append(f("| resident memory after %,d cases opened | %.0f MB | | |%n", r.casesOpened(), r.botAfterCasesMB()));
         md.append(f("| resident memory after 30 s more of delivering their Slack effects | %.0f MB | | |%n%n", r.botAfterDeliveryMB()));
