@@ -21,8 +21,6 @@ import java.util.function.IntFunction;
  * <p>{@code java -cp bench/target/benchmarks.jar app.escalate.bench.AckBench [seconds per run] [rate] [status|note|open ...]}
  */
 public final class AckBench {
-    static final String SECRET = Servers.SECRET;
-    static final String MARIA = "U0ESCMARIA";
     private static final int SENDERS = 16;
 
     private AckBench() {
@@ -49,9 +47,9 @@ public final class AckBench {
              ServerProcess bot = Servers.bot(botJar, slack, work.resolve("escalate"), work.resolve("bot.log"))) {
             String caseChannel = openFirstCase(bot, slack);
             List<Command> commands = new ArrayList<>();
-            commands.add(new Command("status", i -> new SignedCommand(MARIA, "C0TEAM", "status ESC-1", slack.responseUrl())));
-            commands.add(new Command("note", i -> new SignedCommand(MARIA, caseChannel, "note Benchmark note " + i, slack.responseUrl())));
-            commands.add(new Command("open", i -> new SignedCommand(MARIA, "C0TEAM", "open Benchmark case " + i, slack.responseUrl())));
+            commands.add(new Command("status", i -> new SignedCommand(Servers.MARIA, "C0TEAM", "status ESC-1", slack.responseUrl())));
+            commands.add(new Command("note", i -> new SignedCommand(Servers.MARIA, caseChannel, "note Benchmark note " + i, slack.responseUrl())));
+            commands.add(new Command("open", i -> new SignedCommand(Servers.MARIA, "C0TEAM", "open Benchmark case " + i, slack.responseUrl())));
             commands.removeIf(c -> !only.contains(c.name()));
             System.err.printf("warm-up rounds: baseline %d, bot %d%n", Load.warmUp(baseline, commands), Load.warmUp(bot, commands));
             List<Row> rows = new ArrayList<>();
@@ -64,21 +62,21 @@ public final class AckBench {
             throws InterruptedException, IOException {
         IntFunction<SignedCommand> request = command.request();
         long baselineCpu = baseline.cpuMillis();
-        Load.Result baselineFixed = Load.fixedRate(baseline.events(), SECRET, request, rate, run);
+        Load.Result baselineFixed = Load.fixedRate(baseline.events(), Servers.SECRET, request, rate, run);
         baselineCpu = baseline.cpuMillis() - baselineCpu;
         long botCpu = bot.cpuMillis();
-        Load.Result botFixed = Load.fixedRate(bot.events(), SECRET, request, rate, run);
+        Load.Result botFixed = Load.fixedRate(bot.events(), Servers.SECRET, request, rate, run);
         botCpu = bot.cpuMillis() - botCpu;
-        Load.Result baselineSaturated = Load.saturation(baseline.events(), SECRET, request, SENDERS, run.dividedBy(2));
-        Load.Result botSaturated = Load.saturation(bot.events(), SECRET, request, SENDERS, run.dividedBy(2));
+        Load.Result baselineSaturated = Load.saturation(baseline.events(), Servers.SECRET, request, SENDERS, run.dividedBy(2));
+        Load.Result botSaturated = Load.saturation(bot.events(), Servers.SECRET, request, SENDERS, run.dividedBy(2));
         return new Row(command.name(), botFixed, baselineFixed, botSaturated, baselineSaturated,
                 (double) botCpu / botFixed.requests(), (double) baselineCpu / baselineFixed.requests());
     }
 
     /** Opens ESC-1, for status and notes, and returns its channel once the outbox has made it. */
     private static String openFirstCase(ServerProcess bot, LoopbackSlack slack) throws IOException, InterruptedException {
-        HttpClient.newHttpClient().send(new SignedCommand(MARIA, "C0TEAM", "open Benchmark case zero sev2", slack.responseUrl())
-                .to(bot.events(), SECRET), HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient().send(new SignedCommand(Servers.MARIA, "C0TEAM", "open Benchmark case zero sev2", slack.responseUrl())
+                .to(bot.events(), Servers.SECRET), HttpResponse.BodyHandlers.discarding());
         for (int tries = 0; tries < 100; tries++) {
             var channel = slack.channel("esc-1-benchmark-case-zero");
             if (channel.isPresent()) return channel.get();

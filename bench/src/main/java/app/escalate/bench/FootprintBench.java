@@ -66,7 +66,7 @@ final class FootprintBench {
                 Thread.sleep(SETTLE.toMillis());
                 double idle = p.residentMB();
                 Load.Result opening = Load.send(p.events(), Servers.SECRET,
-                        i -> new SignedCommand(AckBench.MARIA, "C0TEAM", "open Footprint case " + i, slack.responseUrl()), 8, CASES);
+                        i -> new SignedCommand(Servers.MARIA, "C0TEAM", "open Footprint case " + i, slack.responseUrl()), 8, CASES);
                 double afterCases = p.residentMB();
                 long backlog = p.outboxBacklog();
                 long started = System.nanoTime();

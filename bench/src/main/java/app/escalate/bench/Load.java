@@ -46,7 +46,7 @@ final class Load {
         for (int round = 1; ; round++) {
             long cpu = server.cpuMillis();
             long requests = 0;
-            for (Command c : commands) requests += saturation(server.events(), AckBench.SECRET, c.request(), 4, WARM_UP_RUN).requests();
+            for (Command c : commands) requests += saturation(server.events(), Servers.SECRET, c.request(), 4, WARM_UP_RUN).requests();
             double perRequest = (double) (server.cpuMillis() - cpu) / requests;
             if (perRequest > last * 0.9 || round == MAX_WARM_UP_ROUNDS) return round;
             last = perRequest;

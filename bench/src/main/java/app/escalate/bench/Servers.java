@@ -11,6 +11,8 @@ import java.util.Map;
 final class Servers {
     static final String TOKEN = "xoxb-bench-token";
     static final String SECRET = "bench-signing-secret";
+    /** Who sends the commands: a responder in the built-in policy, so every sub-command is hers to run. */
+    static final String MARIA = "U0ESCMARIA";
 
     private Servers() {
     }

@@ -46,7 +46,7 @@ final class TimelineBench {
     private static Load.Result status(Path botJar, Path database, Path work) throws Exception {
         try (LoopbackSlack slack = new LoopbackSlack();
              ServerProcess bot = Servers.bot(botJar, slack, database, work.resolve(database.getFileName() + ".log"))) {
-            Command status = new Command("status", i -> new SignedCommand(AckBench.MARIA, "C0TEAM", "status ESC-1", slack.responseUrl()));
+            Command status = new Command("status", i -> new SignedCommand(Servers.MARIA, "C0TEAM", "status ESC-1", slack.responseUrl()));
             Load.warmUp(bot, List.of(status));
             return Load.saturation(bot.events(), Servers.SECRET, status.request(), 1, RUN);
         }
@@ -58,7 +58,7 @@ final class TimelineBench {
             JdbiCaseStore store = new JdbiCaseStore(database.jdbi());
             for (int n = 1; n <= CASES; n++) {
                 store.open(new NewCase("Timeline case " + n, Severity.SEV2, Optional.empty(), Optional.empty(), Optional.empty(),
-                        new UserId(AckBench.MARIA), START.plusSeconds(n), false), c -> Opening.of(List.of()));
+                        new UserId(Servers.MARIA), START.plusSeconds(n), false), c -> Opening.of(List.of()));
             }
             database.jdbi().useTransaction(h -> {
                 PreparedBatch batch = null;
@@ -69,7 +69,7 @@ final class TimelineBench {
                                 VALUES (:number, :at, :actor, 'NOTE_ADDED', :data)""");
                     }
                     batch.bind("number", 1 + i % CASES).bindByType("at", START.plusMillis(i), Instant.class)
-                            .bind("actor", AckBench.MARIA).bind("data", "{\"text\":\"Benchmark note " + i + "\"}").add();
+                            .bind("actor", Servers.MARIA).bind("data", "{\"text\":\"Benchmark note " + i + "\"}").add();
                     if (batch.size() == 10_000) {
                         batch.execute();
                         batch = null;
