@@ -1,5 +1,6 @@
 package app.escalate.bot;
 
+import app.escalate.bot.outbox.CommandsFirst;
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
@@ -107,6 +108,8 @@ public final class EscalateApp implements AutoCloseable {
                     .signingSecret(settings.signingSecret().map(Secret::value).orElse(null))
                     .build();
             App bolt = new App(boltConfig, slack, OutageTolerantAuthorization.middleware(boltConfig));
+            CommandsFirst commandsFirst = new CommandsFirst();
+            bolt.use(commandsFirst.middleware());
             started.push(bolt::stop);
             ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "slack-events");
@@ -120,7 +123,7 @@ public final class EscalateApp implements AutoCloseable {
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
             JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
             OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, handoffs, draftStore, policy, clock,
-                    settings.slackApiUrl()), clock, OUTBOX_POLL, metrics);
+                    settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
 
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
             EscCommands commands = new EscCommands(cases, overrides, handoffs, draftStore, policy, clock);

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * picked up. Due effects are found several at a time (one per case, each its case's next) and
  * leased one at a time, just before delivery, for longer than the slowest delivery takes, so two
  * workers do not perform the same effect; a worker that loses its lease anyway cannot record over
- * the new holder. On close it goes on delivering what is due for a
- * few seconds, so a deploy does not hold up what people are waiting for.
+ * the new holder. While commands are being answered it rests between deliveries ({@link CommandsFirst}).
+ * On close it goes on delivering what is due for a few seconds, so a deploy does not hold up what
+ * people are waiting for.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -57,13 +58,24 @@ public final class OutboxWorker implements AutoCloseable {
 
     private final MeterRegistry metrics;
     private final Duration drain;
+    private final CommandsFirst commandsFirst;
+    private final Rest rest;
 
-    public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics) {
-        this(outbox, delivery, clock, pollEvery, metrics, DRAIN);
+    /** How the worker rests between deliveries; a test records it instead of sleeping. */
+    interface Rest {
+        void rest(Duration duration) throws InterruptedException;
     }
 
-    OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics, Duration drain) {
+    public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics,
+                        CommandsFirst commandsFirst) {
+        this(outbox, delivery, clock, pollEvery, metrics, DRAIN, commandsFirst, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics, Duration drain,
+                 CommandsFirst commandsFirst, Rest rest) {
         this.drain = drain;
+        this.commandsFirst = commandsFirst;
+        this.rest = rest;
         this.outbox = outbox;
         this.delivery = delivery;
         this.clock = clock;
@@ -116,16 +128,28 @@ public final class OutboxWorker implements AutoCloseable {
      * it is delivered, so its lease covers one delivery and no effect waits leased behind another;
      * when stopping past the drain time, the rest are left for any worker to take at once.
      */
-    public int drainOnce() {
+    private int drainOnce() {
         int tried = 0;
         for (long id : outbox.due(clock.instant(), BATCH)) {
             if (!running && System.nanoTime() >= drainUntilNanos) break;
             Optional<OutboxEntry> entry = outbox.lease(id, clock.instant(), LEASE);
             if (entry.isEmpty()) continue;
+            long started = System.nanoTime();
             deliver(entry.get());
             tried++;
+            // While draining for a shutdown nothing waits for an answer any more: no rest.
+            if (running) restFor(commandsFirst.restAfter(Duration.ofNanos(System.nanoTime() - started)));
         }
         return tried;
+    }
+
+    private void restFor(Duration duration) {
+        if (duration.isZero()) return;
+        try {
+            rest.rest(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void deliver(OutboxEntry entry) {

@@ -9,6 +9,7 @@ import app.escalate.storage.Database;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.Outbox;
 import app.escalate.storage.OutboxEntry;
+import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,57 @@ class OutboxWorkerTest {
     private final Outbox outbox = new Outbox(database.jdbi());
     private final SlackDelivery delivery = mock(SlackDelivery.class);
     private final List<SlackEffect> delivered = Collections.synchronizedList(new ArrayList<>());
+    private final List<Duration> rests = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void close() {
         database.close();
     }
 
+    private final CommandsFirst commandsFirst = new CommandsFirst();
+
     private OutboxWorker worker(Duration drain) {
-        return new OutboxWorker(outbox, delivery, Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain);
+        return new OutboxWorker(outbox, delivery, Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain,
+                commandsFirst, rests::add);
+    }
+
+    @Test
+    void whileACommandIsBeingAnsweredTheWorkerRestsAfterEachDeliveryAndOtherwiseDoesNot() throws Exception {
+        when(delivery.deliver(any())).thenAnswer(call -> {
+            Thread.sleep(20);
+            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
+        });
+        CountDownLatch answering = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        Thread command = new Thread(() -> {
+            try {
+                commandsFirst.middleware().apply(null, Response.ok(), request -> {
+                    answering.countDown();
+                    answered.await(20, TimeUnit.SECONDS);
+                    return Response.ok();
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        command.start();
+        assertThat(answering.await(10, TimeUnit.SECONDS)).isTrue();
+        Instant now = Instant.now();
+        for (int n = 1; n <= 3; n++) outbox.enqueue(step(n, 0), now);
+        try (OutboxWorker worker = worker(OutboxWorker.DRAIN)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.backlog() == 0);
+            assertThat(rests).hasSize(3).allSatisfy(rest -> assertThat(rest).isGreaterThanOrEqualTo(Duration.ofMillis(60)));
+
+            answered.countDown();
+            command.join(10_000);
+            Thread.sleep(CommandsFirst.QUIET.toMillis() + 50);
+            rests.clear();
+            for (int n = 1; n <= 3; n++) outbox.enqueue(step(n, 1), now);
+            worker.wake();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.backlog() == 0);
+        }
+        assertThat(rests).isEmpty();
     }
 
     @Test
