@@ -1,9 +1,14 @@
 package app.escalate.commands;
 
+import java.util.regex.Pattern;
+
 /** A Slack conversation id ({@code C…}, {@code G…} or {@code D…}). */
 public record ChannelId(String value) {
+    /** Compiled once: every request builds channel ids. */
+    private static final Pattern SHAPE = Pattern.compile("[CGD][A-Z0-9]{2,20}");
+
     public ChannelId {
-        if (value == null || !value.matches("[CGD][A-Z0-9]{2,20}")) {
+        if (value == null || !SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not a channel id: " + value);
         }
     }

@@ -8,9 +8,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Times, days and zones as people write them in the policy: {@code 09:00}, {@code FRI 17:00}, {@code Europe/London}. */
 final class TimeText {
+    /** Compiled once: on-call schedules read their times on every request. */
+    private static final Pattern CLOCK_TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d|24:00");
+
     private TimeText() {
     }
 
@@ -24,7 +28,7 @@ final class TimeText {
     }
 
     static LocalTime time(String key, String text) {
-        if (text == null || !text.strip().matches("([01]\\d|2[0-3]):[0-5]\\d|24:00")) {
+        if (text == null || !CLOCK_TIME.matcher(text.strip()).matches()) {
             throw new IllegalArgumentException(key + ": a time such as 09:00, got \"" + text + "\"");
         }
         return text.strip().equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(text.strip());

@@ -16,7 +16,6 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Rotation;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
@@ -72,7 +71,7 @@ public final class OpenCase {
         for (Schedule schedule : onCall.schedules(c.openedAt())) {
             Rotation rotation = schedule.rotation();
             for (Level level : levels) {
-                schedule.at(level, c.openedAt()).map(Shift::who).filter(members::add).ifPresent(who -> {
+                schedule.holder(level, c.openedAt()).filter(members::add).ifPresent(who -> {
                     pages.add(new SlackEffect.Page(c.id(), who, level.label(), rotation.name()));
                     events.add(CaseEvent.paged(c, c.openedAt(), who, level.label(), rotation.name(), Optional.empty()));
                 });

@@ -38,7 +38,7 @@ public final class HandoffDigests {
                 .orElse(handover.at().minus(DEFAULT_SHIFT));
         return new HandoffDigest.Header(r.id(), r.name(), handover.outgoing().map(Shift::who), handover.incoming().who(),
                 handover.at(), shiftFrom, late, handover.weekend(),
-                handover.weekend() ? schedule.at(Level.SECONDARY, handover.at()).map(Shift::who) : java.util.Optional.empty(),
+                handover.weekend() ? schedule.holder(Level.SECONDARY, handover.at()) : java.util.Optional.empty(),
                 handover.weekend() && r.managers() != null ? policy.group(r.managers()).stream().map(UserId::new).toList() : List.of());
     }
 

@@ -164,7 +164,7 @@ public final class HandoffWatch {
     private HandoffDecision escalate(Handoff h, Rotation rotation, Instant now) {
         if (!h.isPending() || h.escalatedAt().isPresent()) return new HandoffDecision.Rejected("no longer due");
         Set<String> told = new LinkedHashSet<>();
-        onCall.schedule(rotation.id(), now).flatMap(s -> s.at(Level.SECONDARY, now)).map(Shift::who)
+        onCall.schedule(rotation.id(), now).flatMap(s -> s.holder(Level.SECONDARY, now))
                 .filter(u -> !u.equals(h.incoming())).ifPresent(u -> told.add(u.value()));
         if (rotation.managers() != null) told.addAll(policy.group(rotation.managers()));
         told.remove(h.incoming().value());

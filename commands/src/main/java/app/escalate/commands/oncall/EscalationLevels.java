@@ -27,7 +27,7 @@ public final class EscalationLevels {
     public Map<UserId, As> secondaries(Instant now) {
         Map<UserId, As> people = new LinkedHashMap<>();
         for (Schedule s : onCall.schedules(now)) {
-            s.at(Level.SECONDARY, now).map(Shift::who).ifPresent(u -> people.putIfAbsent(u, new As("secondary", s.rotation().name())));
+            s.holder(Level.SECONDARY, now).ifPresent(u -> people.putIfAbsent(u, new As("secondary", s.rotation().name())));
         }
         return people;
     }

@@ -55,10 +55,18 @@ public final class Schedule {
         return shifts(level, t, t.plusNanos(1)).stream().findFirst();
     }
 
+    /**
+     * Who holds {@code level} at {@code t}: the person of {@link #at}, without tracing when the shift
+     * began and ends, which costs a scan of weeks of boundaries. Every command asks this.
+     */
+    public Optional<UserId> holder(Level level, Instant t) {
+        return who(level, t).map(Segment::who);
+    }
+
     /** True when {@code user} holds primary or secondary at {@code t}. */
     public boolean isOnCall(UserId user, Instant t) {
-        return at(Level.PRIMARY, t).map(Shift::who).filter(user::equals).isPresent()
-                || at(Level.SECONDARY, t).map(Shift::who).filter(user::equals).isPresent();
+        return holder(Level.PRIMARY, t).filter(user::equals).isPresent()
+                || holder(Level.SECONDARY, t).filter(user::equals).isPresent();
     }
 
     /** The first shift to begin once the one in force at {@code t} ends (or after {@code t}, when nobody holds it). */

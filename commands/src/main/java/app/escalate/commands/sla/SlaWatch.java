@@ -11,7 +11,6 @@ import app.escalate.commands.oncall.EscalationLevels;
 import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Policy;
 import app.escalate.config.SeverityPolicy;
 
@@ -161,7 +160,7 @@ public final class SlaWatch {
         Set<String> people = new LinkedHashSet<>();
         c.owner().ifPresent(o -> people.add(o.value()));
         c.acknowledged().ifPresent(a -> people.add(a.by().value()));   // whoever took the page is working it
-        for (Schedule s : onCall.schedules(now)) s.at(Level.PRIMARY, now).map(Shift::who).ifPresent(u -> people.add(u.value()));
+        for (Schedule s : onCall.schedules(now)) s.holder(Level.PRIMARY, now).ifPresent(u -> people.add(u.value()));
         return List.copyOf(people);
     }
 

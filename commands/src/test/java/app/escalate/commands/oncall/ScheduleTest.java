@@ -211,6 +211,23 @@ class ScheduleTest {
     }
 
     @Test
+    void the_holder_is_the_person_of_the_shift_in_force_through_weekends_holidays_and_overrides() {
+        app.escalate.config.Policy policy = app.escalate.config.PolicyLoader.builtIn();
+        Override takeover = new Override(1, "escalations", Level.PRIMARY, MARIA, Instant.parse("2026-12-24T20:00:00Z"),
+                Instant.parse("2026-12-26T08:00:00Z"), LUCAS, Instant.parse("2026-12-20T00:00:00Z"));
+        Schedule s = new Schedule(policy.rotation("escalations").orElseThrow(), policy::holidays, List.of(takeover));
+        int withSomeone = 0;
+        for (Instant t = Instant.parse("2026-12-18T00:17:00Z"); t.isBefore(Instant.parse("2027-01-04T00:00:00Z")); t = t.plusSeconds(97 * 60)) {
+            for (Level level : Level.values()) {
+                Optional<UserId> holder = s.holder(level, t);
+                assertThat(holder).as(level + " at " + t).isEqualTo(s.at(level, t).map(Shift::who));
+                if (holder.isPresent()) withSomeone++;
+            }
+        }
+        assertThat(withSomeone).isGreaterThan(300);
+    }
+
+    @Test
     void daily_turns_on_weekdays_give_everyone_a_turn_even_with_seven_people() {
         List<String> seven = List.of("U0P1", "U0P2", "U0P3", "U0P4", "U0P5", "U0P6", "U0P7");
         Rotation daily = new Rotation("daily", "Daily", List.of(layer("Day", "UTC", "09:00-17:00", List.of("weekdays"), seven, "daily", null)),
