@@ -21,6 +21,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.sla.PatternSignal;
@@ -162,7 +163,7 @@ public final class EscalateApp implements AutoCloseable {
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
-                    new PatternSignal(cases, policy, clock));
+                    new PatternSignal(cases, policy, clock), new ReviewDates(policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             Javalin http = http(settings, bolt, database, outbox, metrics, feed, extra);

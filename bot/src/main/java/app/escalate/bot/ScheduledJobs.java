@@ -4,6 +4,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.ExecUpdates;
@@ -20,6 +21,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 
 /**
  * Periodic work, run by db-scheduler on the bot's own database: one replica at a time runs each
@@ -29,6 +31,8 @@ final class ScheduledJobs {
     static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
     static final LocalTime COVERAGE_CHECK_AT = LocalTime.of(7, 0);   // UTC
     static final LocalTime PATTERN_CHECK_AT = LocalTime.of(7, 15);   // UTC
+    /** Mondays 08:00 UTC (seconds, minutes, hours, day of month, month, weekday): the start of most regions' week. */
+    static final String REVIEW_DATES_CRON = "0 0 8 * * MON";
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
@@ -45,7 +49,8 @@ final class ScheduledJobs {
     }
 
     static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns) {
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns,
+                           ReviewDates reviewDates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     if (escalation.sweep() > 0) worker.wake();
@@ -67,6 +72,11 @@ final class ScheduledJobs {
                     outbox.enqueue(alert, clock.instant());
                     worker.wake();
                 }));
+        RecurringTask<Void> weeklyReviews = Tasks.recurring("review-dates-weekly", Schedules.cron(REVIEW_DATES_CRON, ZoneOffset.UTC))
+                .execute((instance, context) -> reviewDates.reminder().ifPresent(reminder -> {
+                    outbox.enqueue(reminder, clock.instant());
+                    worker.wake();
+                }));
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
             outbox.enqueue(notice, clock.instant());
             worker.wake();
@@ -75,7 +85,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns).threads(1)
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews).threads(1)
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant)
                 .heartbeatInterval(HEARTBEAT).missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 // Each process its own name (the host's alone is shared by replicas on one machine), so what it holds is told apart.

@@ -56,10 +56,12 @@ public sealed interface Reply {
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }
 
-    /** The team's figures over a window, and the AI drafts' record per prompt version. */
-    record Stats(app.escalate.commands.stats.TeamStats.Report team, List<DraftStats.VersionStats> drafts) implements Reply {
+    /** The team's figures over a window, the AI drafts' record per prompt version, and what is past its review date. */
+    record Stats(app.escalate.commands.stats.TeamStats.Report team, List<DraftStats.VersionStats> drafts,
+                 List<app.escalate.commands.review.ReviewDates.Overdue> overdue) implements Reply {
         public Stats {
             drafts = List.copyOf(drafts);
+            overdue = List.copyOf(overdue);
         }
     }
 

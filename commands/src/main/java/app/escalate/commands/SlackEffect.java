@@ -100,6 +100,18 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** The weekly list of prompts and runbooks past their review date, for the team channel, naming each owner. */
+    record ReviewReminder(String channel, List<app.escalate.commands.review.ReviewDates.Overdue> overdue) implements SlackEffect {
+        public ReviewReminder {
+            overdue = List.copyOf(overdue);
+        }
+
+        @java.lang.Override
+        public String subject() {
+            return "team channel";
+        }
+    }
+
     /** The {@code /esc stats} chart (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
     record UploadStatsChart(UserId user, ChannelId channel, int days) implements SlackEffect {
         @java.lang.Override

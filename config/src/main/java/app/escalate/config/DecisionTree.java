@@ -25,9 +25,7 @@ public record DecisionTree(String owner, LocalDate reviewBy, String start, Map<S
     static final int MAX_TEXT = 2_000;
 
     public DecisionTree {
-        if (owner == null) throw new IllegalArgumentException("owner: missing (the Slack user id of who keeps it current)");
-        Groups.members("owner", List.of(owner));
-        if (reviewBy == null) throw new IllegalArgumentException("review_by: missing (the date its owner reviews it by)");
+        new Review(owner, reviewBy); // checks both
         if (questions == null || questions.isEmpty()) throw new IllegalArgumentException("questions: missing");
         questions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(questions));
         if (start == null || !questions.containsKey(start)) {
@@ -82,6 +80,11 @@ public record DecisionTree(String owner, LocalDate reviewBy, String start, Map<S
     }
 
     /** A question and the answers offered as buttons. */
+    /** Who keeps this tree current, and by when. */
+    public Review review() {
+        return new Review(owner, reviewBy);
+    }
+
     public record Question(String ask, List<Answer> answers) {
         public Question {
             if (ask == null || ask.isBlank()) throw new IllegalArgumentException("ask: missing");

@@ -14,9 +14,11 @@ import java.util.Set;
  */
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
-                     Map<String, List<LocalDate>> holidays) {
+                     Map<String, List<LocalDate>> holidays, Map<String, Review> prompts) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
+    /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
+    public static final List<String> PROMPT_IDS = List.of("exec-summary", "rca");
 
     public Policy {
         if (workspace == null) throw new IllegalArgumentException("workspace: missing");
@@ -52,6 +54,14 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             if (tree != null) knownGroups("case_types[" + i + "].decision_tree", tree, groups);
         }
         holidays = Map.copyOf(holidays == null ? Map.of() : holidays);
+        prompts = prompts == null ? Map.of() : prompts;
+        prompts.forEach((id, review) -> {
+            if (!PROMPT_IDS.contains(id)) {
+                throw new IllegalArgumentException("prompts." + id + ": no such prompt; the prompts are " + String.join(", ", PROMPT_IDS));
+            }
+            if (review == null) throw new IllegalArgumentException("prompts." + id + ": owner and review_by missing");
+        });
+        prompts = Map.copyOf(prompts);
         rotations = List.copyOf(rotations == null ? List.of() : rotations);
         Set<String> rotationIds = new HashSet<>();
         for (int i = 0; i < rotations.size(); i++) {

@@ -61,6 +61,24 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void prompts_name_their_owner_and_review_date_and_mistakes_name_their_key() {
+        assertThat(PolicyLoader.builtIn().prompts()).containsOnlyKeys("exec-summary", "rca");
+        Policy policy = read(VALID + "prompts:\n  rca: {owner: U0ESCAMARA, review_by: 2027-01-15}\n");
+        assertThat(policy.prompts().get("rca")).isEqualTo(new Review("U0ESCAMARA", java.time.LocalDate.of(2027, 1, 15)));
+
+        assertThatThrownBy(() -> read(VALID + "prompts:\n  triage-v9: {owner: U0ESCAMARA, review_by: 2027-01-15}\n"))
+                .hasMessageStartingWith("policy.yml: prompts.triage-v9: no such prompt; the prompts are exec-summary, rca");
+        assertThatThrownBy(() -> read(VALID + "prompts:\n  rca: {review_by: 2027-01-15}\n"))
+                .hasMessage("policy.yml: prompts.rca: owner: missing (the Slack user id of who keeps it current) (line 14)");
+        assertThatThrownBy(() -> read(VALID + "prompts:\n  rca: {owner: amara, review_by: 2027-01-15}\n"))
+                .hasMessageStartingWith("policy.yml: prompts.rca: owner");
+        assertThatThrownBy(() -> read(VALID + "prompts:\n  rca: {owner: U0ESCAMARA, review_by: next spring}\n"))
+                .hasMessageStartingWith("policy.yml: prompts.rca.review_by:");
+        assertThatThrownBy(() -> read(VALID + "prompts:\n  rca:\n"))
+                .hasMessageStartingWith("policy.yml: prompts.rca: owner and review_by missing");
+    }
+
+    @Test
     void an_unknown_key_is_named_with_its_path_and_line() {
         String yaml = VALID.replace("  SEV2: {", "  SEV2: {colour: red, ");
         assertThatThrownBy(() -> read(yaml))

@@ -4,6 +4,8 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.review.ReviewDates;
+import app.escalate.config.Review;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;
@@ -88,6 +90,10 @@ final class EffectCodec {
             kind = "pattern_alert";
             p.put("channel", e.channel());
             p.put("spikes", String.join("\n", e.spikes().stream().map(EffectCodec::spike).toList()));
+        } else if (effect instanceof SlackEffect.ReviewReminder e) {
+            kind = "review_reminder";
+            p.put("channel", e.channel());
+            p.put("overdue", String.join("\n", e.overdue().stream().map(EffectCodec::overdue).toList()));
         } else if (effect instanceof SlackEffect.UploadStatsChart e) {
             kind = "upload_stats_chart";
             p.put("user", e.user().value());
@@ -141,6 +147,10 @@ final class EffectCodec {
                 return new SlackEffect.PatternAlert(p.get("channel"), spikes.isEmpty() ? List.of()
                         : Arrays.stream(spikes.split("\n")).map(EffectCodec::spike).toList());
             }
+            case "review_reminder" -> {
+                return new SlackEffect.ReviewReminder(p.get("channel"),
+                        Arrays.stream(p.get("overdue").split("\n")).map(EffectCodec::overdue).toList());
+            }
             case "upload_stats_chart" -> {
                 return new SlackEffect.UploadStatsChart(new UserId(p.get("user")), new ChannelId(p.get("channel")), Integer.parseInt(p.get("days")));
             }
@@ -192,6 +202,15 @@ final class EffectCodec {
         String[] f = line.split("\t", -1);
         return new app.escalate.commands.sla.PatternSignal.Spike(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
                 f[4].isEmpty() ? List.of() : Arrays.stream(f[4].split(",")).map(n -> new CaseId(Long.parseLong(n))).toList(), Integer.parseInt(f[5]));
+    }
+
+    private static String overdue(ReviewDates.Overdue o) {
+        return String.join("\t", o.what().replace("\t", " ").replace("\n", " "), o.review().owner(), o.review().reviewBy().toString());
+    }
+
+    private static ReviewDates.Overdue overdue(String line) {
+        String[] f = line.split("\t", -1);
+        return new ReviewDates.Overdue(f[0], new Review(f[1], java.time.LocalDate.parse(f[2])));
     }
 
     private static CaseEvent event(CaseId caseId, Map<String, String> p) {

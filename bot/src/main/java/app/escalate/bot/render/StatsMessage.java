@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code /esc stats}: the team's figures over the window, then the AI drafts' record. Counts only; no case is named. */
+/**
+ * {@code /esc stats}: the team's figures over the window, then the AI drafts' record, then the prompts
+ * and runbooks past their review date. Counts only; no case is named.
+ */
 public final class StatsMessage {
     private StatsMessage() {
     }
@@ -30,7 +33,11 @@ public final class StatsMessage {
             lines.add("• SLA met, acknowledge: " + compliance(r.ackCompliance()));
             lines.add("• SLA met, mitigate: " + compliance(r.mitigateCompliance()));
         }
-        return SlackMessage.text(String.join("\n", lines) + "\n" + DraftMessage.stats(stats.drafts()).text());
+        lines.add(DraftMessage.stats(stats.drafts()).text());
+        lines.add(stats.overdue().isEmpty() ? "*Past their review date*: none."
+                : "*Past their review date* (the team channel is reminded every Monday):");
+        stats.overdue().forEach(o -> lines.add("• " + ReviewMessage.line(o)));
+        return SlackMessage.text(String.join("\n", lines));
     }
 
     private static String counts(Map<String, Integer> counts) {

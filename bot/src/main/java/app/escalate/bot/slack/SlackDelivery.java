@@ -4,6 +4,7 @@ import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.PatternMessage;
+import app.escalate.bot.render.ReviewMessage;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.Case;
@@ -79,6 +80,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
+            if (effect instanceof SlackEffect.ReviewReminder e) return postTo(e.channel(), SlackMessage.text(ReviewMessage.reminder(e)));
             if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);

@@ -20,6 +20,7 @@ import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.oncall.OverrideStore;
@@ -60,6 +61,7 @@ public final class EscCommands {
 
     private final DraftStore drafts;
     private final Policy policy;
+    private final ReviewDates reviewDates;
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
         OnCall onCall = new OnCall(policy, overrides);
@@ -68,6 +70,7 @@ public final class EscCommands {
         this.cases = cases;
         this.drafts = drafts;
         this.policy = policy;
+        this.reviewDates = new ReviewDates(policy, clock);
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, onCall, clock);
         this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
@@ -118,7 +121,7 @@ public final class EscCommands {
                 decided.addAll(drafts.decided(DraftKind.RCA));
                 return new Reply.Stats(app.escalate.commands.stats.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
                         cases.events(now.minus(window), now, java.util.Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now),
-                        DraftStats.byVersion(decided));
+                        DraftStats.byVersion(decided), reviewDates.overdue());
             }
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());

@@ -21,9 +21,13 @@ public final class Prompts {
     }
 
     public static Prompt of(DraftKind kind, CaseBrief brief) {
-        int version = kind == DraftKind.EXEC_SUMMARY ? EXEC_SUMMARY_VERSION : RCA_VERSION;
-        String name = kind.id() + ".v" + version;
+        String name = version(kind);
         return new Prompt(kind, name, load("/prompts/" + name + ".md"), data(brief));
+    }
+
+    /** The version {@code kind} drafts with now, e.g. {@code exec-summary.v1}: also its file's name. */
+    public static String version(DraftKind kind) {
+        return kind.id() + ".v" + (kind == DraftKind.EXEC_SUMMARY ? EXEC_SUMMARY_VERSION : RCA_VERSION);
     }
 
     static String load(String resource) {

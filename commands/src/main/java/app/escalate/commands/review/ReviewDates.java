@@ -1,0 +1,59 @@
+package app.escalate.commands.review;
+
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.summary.Prompts;
+import app.escalate.config.CaseType;
+import app.escalate.config.Policy;
+import app.escalate.config.Review;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The prompts and decision-tree runbooks whose review date has passed (in UTC), longest overdue
+ * first. The weekly job posts them to the team channel, naming each owner; {@code /esc stats}
+ * lists them.
+ */
+public final class ReviewDates {
+    /** One overdue piece of judgment: what it is (plain text), its owner and its date. */
+    public record Overdue(String what, Review review) {
+    }
+
+    private final Policy policy;
+    private final Clock clock;
+
+    public ReviewDates(Policy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public List<Overdue> overdue() {
+        return overdue(policy, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    static List<Overdue> overdue(Policy policy, LocalDate today) {
+        List<Overdue> all = new ArrayList<>();
+        for (DraftKind kind : DraftKind.values()) {
+            Review review = policy.prompts().get(kind.id());
+            if (review != null) all.add(new Overdue(kind.label() + " prompt (" + Prompts.version(kind) + ")", review));
+        }
+        for (CaseType type : policy.caseTypes()) {
+            type.tree().ifPresent(tree -> all.add(new Overdue("Runbook decision tree of " + type.label(), tree.review())));
+        }
+        return all.stream().filter(o -> o.review().pastDue(today))
+                .sorted(Comparator.comparing((Overdue o) -> o.review().reviewBy()).thenComparing(Overdue::what))
+                .toList();
+    }
+
+    /** The weekly reminder for the team channel, when anything is overdue. */
+    public Optional<SlackEffect.ReviewReminder> reminder() {
+        List<Overdue> overdue = overdue();
+        return overdue.isEmpty() ? Optional.empty() : Optional.of(new SlackEffect.ReviewReminder(policy.workspace().teamChannel(), overdue));
+    }
+}
