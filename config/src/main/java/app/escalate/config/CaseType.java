@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A kind of case the team handles: the severity it starts at, whether its cases are restricted
  * (private channel, kept out of broad lists) by default, its runbook checklist, and optionally a
- * decision tree that {@code /esc runbook} walks in the case channel.
+ * decision tree that {@code /esc runbook} walks in the case channel, and the words in a new case's
+ * text that suggest this type when no model is configured.
  */
 public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
-                       DecisionTree decisionTree) {
+                       DecisionTree decisionTree, List<String> keywords) {
     public CaseType {
         if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
@@ -20,10 +21,7 @@ public record CaseType(String id, String label, String defaultSeverity, Boolean 
         }
         if (restricted == null) restricted = false;
         runbook = List.copyOf(runbook == null ? List.of() : runbook);
-    }
-
-    public CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook) {
-        this(id, label, defaultSeverity, restricted, runbook, null);
+        keywords = keywords == null ? List.of() : Triage.keywords("keywords", keywords);
     }
 
     public java.util.Optional<DecisionTree> tree() {

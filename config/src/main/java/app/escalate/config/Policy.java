@@ -14,11 +14,11 @@ import java.util.Set;
  */
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
-                     Map<String, List<LocalDate>> holidays, Map<String, Review> prompts) {
+                     Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
-    public static final List<String> PROMPT_IDS = List.of("exec-summary", "rca");
+    public static final List<String> PROMPT_IDS = List.of("exec-summary", "rca", "triage");
 
     public Policy {
         if (workspace == null) throw new IllegalArgumentException("workspace: missing");
@@ -62,6 +62,13 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             if (review == null) throw new IllegalArgumentException("prompts." + id + ": owner and review_by missing");
         });
         prompts = Map.copyOf(prompts);
+        if (triage == null) triage = Triage.NONE;
+        for (int i = 0; i < triage.rules().size(); i++) {
+            String type = triage.rules().get(i).when().type();
+            if (type != null && !ids.contains(type)) {
+                throw new IllegalArgumentException("triage.rules[" + i + "].when.type: no case type \"" + type + "\" under case_types");
+            }
+        }
         rotations = List.copyOf(rotations == null ? List.of() : rotations);
         Set<String> rotationIds = new HashSet<>();
         for (int i = 0; i < rotations.size(); i++) {

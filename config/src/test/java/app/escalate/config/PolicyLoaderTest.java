@@ -62,12 +62,12 @@ class PolicyLoaderTest {
 
     @Test
     void prompts_name_their_owner_and_review_date_and_mistakes_name_their_key() {
-        assertThat(PolicyLoader.builtIn().prompts()).containsOnlyKeys("exec-summary", "rca");
+        assertThat(PolicyLoader.builtIn().prompts()).containsOnlyKeys("exec-summary", "rca", "triage");
         Policy policy = read(VALID + "prompts:\n  rca: {owner: U0ESCAMARA, review_by: 2027-01-15}\n");
         assertThat(policy.prompts().get("rca")).isEqualTo(new Review("U0ESCAMARA", java.time.LocalDate.of(2027, 1, 15)));
 
         assertThatThrownBy(() -> read(VALID + "prompts:\n  triage-v9: {owner: U0ESCAMARA, review_by: 2027-01-15}\n"))
-                .hasMessageStartingWith("policy.yml: prompts.triage-v9: no such prompt; the prompts are exec-summary, rca");
+                .hasMessageStartingWith("policy.yml: prompts.triage-v9: no such prompt; the prompts are exec-summary, rca, triage");
         assertThatThrownBy(() -> read(VALID + "prompts:\n  rca: {review_by: 2027-01-15}\n"))
                 .hasMessage("policy.yml: prompts.rca: owner: missing (the Slack user id of who keeps it current) (line 14)");
         assertThatThrownBy(() -> read(VALID + "prompts:\n  rca: {owner: amara, review_by: 2027-01-15}\n"))
@@ -76,6 +76,31 @@ class PolicyLoaderTest {
                 .hasMessageStartingWith("policy.yml: prompts.rca.review_by:");
         assertThatThrownBy(() -> read(VALID + "prompts:\n  rca:\n"))
                 .hasMessageStartingWith("policy.yml: prompts.rca: owner and review_by missing");
+    }
+
+    @Test
+    void triage_rules_and_keywords_are_read_and_mistakes_name_their_key() {
+        Triage triage = PolicyLoader.builtIn().triage();
+        assertThat(triage.rules()).extracting(RoutingRule::name).containsExactly("sev1-needs-a-human", "regulatory-needs-a-human",
+                "unsure-needs-a-human", "confident-deepfake", "confident-hallucination");
+        assertThat(triage.rules().get(3).applies()).isTrue();
+        assertThat(triage.surfaces()).containsKey("video");
+        assertThat(PolicyLoader.builtIn().caseType("deepfake").orElseThrow().keywords()).contains("deepfake*", "face swap");
+
+        String rule = VALID + "triage:\n  rules:\n    - {name: r, when: {type: deepfake, at_least: 0.8}, then: apply, owner: U0ESCOMAR, review_by: 2027-01-01}\n";
+        assertThat(read(rule).triage().rules()).singleElement().satisfies(r -> assertThat(r.when().atLeast()).isEqualTo(0.8));
+        assertThatThrownBy(() -> read(rule.replace("type: deepfake", "type: deepfakes")))
+                .hasMessageStartingWith("policy.yml: triage.rules[0].when.type: no case type \"deepfakes\" under case_types");
+        assertThatThrownBy(() -> read(rule.replace("then: apply", "then: maybe")))
+                .hasMessageStartingWith("policy.yml: triage.rules[0]: then: apply or hold, got \"maybe\"");
+        assertThatThrownBy(() -> read(rule.replace("at_least: 0.8", "at_least: 80")))
+                .hasMessageStartingWith("policy.yml: triage.rules[0].when: at_least: a confidence from 0 to 1, got 80.0");
+        assertThatThrownBy(() -> read(rule.replace("owner: U0ESCOMAR, ", "")))
+                .hasMessageStartingWith("policy.yml: triage.rules[0]: owner: missing");
+        assertThatThrownBy(() -> read(VALID + "triage:\n  severity_keywords:\n    SEV5: [apocalypse]\n"))
+                .hasMessageStartingWith("policy.yml: triage: severity_keywords.SEV5: one of [SEV1, SEV2, SEV3, SEV4]");
+        assertThatThrownBy(() -> read(VALID.replace("default_severity: SEV2", "default_severity: SEV2\n    keywords: [deepfake, \" \"]")))
+                .hasMessageStartingWith("policy.yml: case_types[0]: keywords[1]: blank");
     }
 
     @Test
