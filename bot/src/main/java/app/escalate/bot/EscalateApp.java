@@ -15,6 +15,7 @@ import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.SlackDelivery;
+import app.escalate.bot.slack.TriageJobs;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
@@ -22,6 +23,8 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.review.ReviewDates;
+import app.escalate.commands.triage.TriageModel;
+import app.escalate.commands.triage.Triager;
 import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.sla.PatternSignal;
@@ -142,14 +145,16 @@ public final class EscalateApp implements AutoCloseable {
             }), metrics);
             Metrics.cases(metrics, cases);
             started.push(drafting);
+            TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake);
+            started.push(triage);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
-                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false));
+                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false), triage);
             intake.register(bolt);
-            new CaseButtons(commands, outbox, worker::wake, clock).register(bolt);
+            new CaseButtons(commands, cases, policy, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
             new DraftButtons(drafts, draftStore, drafting, outbox, worker::wake, clock).register(bolt);
-            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting,
+            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting, triage,
                     effect -> outbox.enqueue(effect, clock.instant())));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background,

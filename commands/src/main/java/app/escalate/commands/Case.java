@@ -31,6 +31,11 @@ public record Case(CaseId id, String title, Severity severity, CaseState state, 
         return state.isOpen();
     }
 
+    /** The type, severity and surface triage settled on. */
+    public Case withTriage(Optional<String> nextType, Severity nextSeverity, Optional<String> nextSurface) {
+        return new Case(id, title, nextSeverity, state, nextType, nextSurface, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
+    }
+
     public Case withSeverity(Severity next) {
         return new Case(id, title, next, state, caseType, surface, reporter, owner, openedAt, channel, acknowledged, resolution, restricted);
     }

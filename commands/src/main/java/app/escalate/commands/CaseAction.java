@@ -60,4 +60,13 @@ public sealed interface CaseAction {
     /** Answer the decision tree's open {@code question} with its answer numbered {@code answer} (from 0). */
     record AnswerRunbook(String question, int answer) implements CaseAction {
     }
+
+    /** Triage's suggestion for the case, made after it was opened: recorded, and applied when the routing rules allow. */
+    record Triage(app.escalate.commands.triage.Triager.Suggested suggested) implements CaseAction {
+    }
+
+    /** A person's verdict on the case's triage suggestion; {@code type} and {@code severity} are theirs, for {@code CHANGED}. */
+    record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity)
+            implements CaseAction {
+    }
 }

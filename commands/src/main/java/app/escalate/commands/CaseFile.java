@@ -1,5 +1,7 @@
 package app.escalate.commands;
 
+import app.escalate.commands.triage.TriageState;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +11,11 @@ import java.util.Set;
  * A case with its tasks, the stakeholder groups looped in, and its members (people invited to or
  * acting on it; for a restricted case, the only people who may see it), its paging step, whether
  * it is flagged to watch at the next handoff, the SLA warnings and breaches already raised
- * (each once: see {@code sla.SlaWatch}), and the decision tree's question waiting for an answer.
+ * (each once: see {@code sla.SlaWatch}), the decision tree's question waiting for an answer, and
+ * where its AI triage stands.
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
-                       Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt) {
+                       Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -22,6 +25,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         if (watch == null) watch = Optional.empty();
         slaAlerts = slaAlerts == null ? Set.of() : Set.copyOf(slaAlerts);
         if (runbookAt == null) runbookAt = Optional.empty();
+        if (triage == null) triage = Optional.empty();
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts, Optional<String> runbookAt) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, Optional.empty());
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -31,17 +40,22 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** The walk is at {@code question}, or (empty) not under way. */
     public CaseFile withRunbookAt(Optional<String> question) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
         this(details, tasks, stakeholders, members, paging, watch, Set.of());
     }
 
+    /** Where the case's AI triage stands; empty before it has been triaged. */
+    public CaseFile withTriage(Optional<TriageState> next) {
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next);
+    }
+
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -53,11 +67,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage);
     }
 
     public CaseId id() {
@@ -74,11 +88,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -86,12 +100,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage);
     }
 }

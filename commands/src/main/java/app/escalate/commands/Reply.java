@@ -56,8 +56,9 @@ public sealed interface Reply {
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }
 
-    /** The team's figures over a window, the AI drafts' record per prompt version, and what is past its review date. */
+    /** The team's figures over a window, the AI drafts' and triage's record per prompt version, and what is past its review date. */
     record Stats(app.escalate.commands.stats.TeamStats.Report team, List<DraftStats.VersionStats> drafts,
+                 app.escalate.commands.triage.TriageStats.Report triage,
                  List<app.escalate.commands.review.ReviewDates.Overdue> overdue) implements Reply {
         public Stats {
             drafts = List.copyOf(drafts);

@@ -144,6 +144,10 @@ public sealed interface SlackEffect {
     record PostRunbook(CaseId caseId) implements OnCase {
     }
 
+    /** The case's triage suggestion in its channel, with Accept / Change… / Dismiss while held, or Undo once applied. */
+    record ShowTriage(CaseId caseId) implements OnCase {
+    }
+
     /** Tell whoever opened the case where its channel is: via the command's response URL, else by DM. */
     record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements OnCase {
     }

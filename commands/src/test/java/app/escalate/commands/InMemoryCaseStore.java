@@ -39,7 +39,7 @@ public final class InMemoryCaseStore implements CaseStore {
             applied.events().forEach(e -> members.add(e.actor()));
             CaseFile after = applied.after();
             files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging(), after.watch(),
-                    after.slaAlerts(), after.runbookAt()));
+                    after.slaAlerts(), after.runbookAt(), after.triage()));
             events.addAll(applied.events());
             effects.addAll(applied.effects());
         }

@@ -38,11 +38,13 @@ final class CaseDao {
     /** Writes what a change may alter; the channel and card are written by the outbox. */
     void update(Case c) {
         h.createUpdate("""
-                        UPDATE cases SET severity = :severity, state = :state, owner_id = :owner, acked_by = :ackedBy, acked_at = :ackedAt,
+                        UPDATE cases SET severity = :severity, state = :state, case_type = :caseType, surface = :surface,
+                               owner_id = :owner, acked_by = :ackedBy, acked_at = :ackedAt,
                                resolution = :resolution, root_cause = :rootCause, resolved_by = :resolvedBy, resolved_at = :resolvedAt
                         WHERE case_number = :number
                         """)
                 .bind("number", c.id().number()).bind("severity", c.severity().level()).bind("state", c.state().name())
+                .bind("caseType", c.caseType().orElse(null)).bind("surface", c.surface().orElse(null))
                 .bind("owner", c.owner().map(UserId::value).orElse(null))
                 .bind("ackedBy", c.acknowledged().map(a -> a.by().value()).orElse(null))
                 .bindByType("ackedAt", c.acknowledged().map(Acknowledgement::at).orElse(null), Instant.class)

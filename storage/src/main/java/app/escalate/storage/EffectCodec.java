@@ -44,6 +44,8 @@ final class EffectCodec {
             kind = "pin_card";
         } else if (effect instanceof SlackEffect.PostRunbook) {
             kind = "post_runbook";
+        } else if (effect instanceof SlackEffect.ShowTriage) {
+            kind = "show_triage";
         } else if (effect instanceof SlackEffect.AskRunbook e) {
             kind = "ask_runbook";
             p.put("question", e.question());
@@ -177,6 +179,7 @@ final class EffectCodec {
             case "pin_card" -> new SlackEffect.PinCaseCard(caseId);
             case "post_runbook" -> new SlackEffect.PostRunbook(caseId);
             case "ask_runbook" -> new SlackEffect.AskRunbook(caseId, p.get("question"));
+            case "show_triage" -> new SlackEffect.ShowTriage(caseId);
             case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));

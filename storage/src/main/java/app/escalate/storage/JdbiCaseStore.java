@@ -14,6 +14,7 @@ import app.escalate.commands.Paging;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
+import app.escalate.commands.triage.TriageState;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -85,6 +86,10 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate("UPDATE cases SET runbook_at = :at WHERE case_number = :number")
                     .bind("at", after.runbookAt().orElse(null)).bind("number", number).execute();
         }
+        if (!after.triage().equals(before.triage())) {
+            h.createUpdate("UPDATE cases SET triage = :triage WHERE case_number = :number")
+                    .bind("triage", after.triage().map(t -> Json.write(t.toMap())).orElse(null)).bind("number", number).execute();
+        }
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -124,11 +129,11 @@ public final class JdbiCaseStore implements CaseStore {
                 .mapTo(String.class).list());
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
                 dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
-                sidecar.runbookAt());
+                sidecar.runbookAt(), sidecar.triage());
     }
 
     /** What a case file holds beside the case row's own fields. */
-    private record Sidecar(long number, Paging paging, Optional<Watch> watch, Optional<String> runbookAt) {
+    private record Sidecar(long number, Paging paging, Optional<Watch> watch, Optional<String> runbookAt, Optional<TriageState> triage) {
     }
 
     private static final RowMapper<Sidecar> SIDECAR = (rs, ctx) -> {
@@ -137,7 +142,8 @@ public final class JdbiCaseStore implements CaseStore {
         String watchedBy = rs.getString("watched_by");
         return new Sidecar(rs.getLong("case_number"), new Paging(rs.getInt("page_step"), Optional.ofNullable(next).map(OffsetDateTime::toInstant)),
                 watchedBy == null || watchedAt == null ? Optional.empty() : Optional.of(new Watch(new UserId(watchedBy), watchedAt.toInstant())),
-                Optional.ofNullable(rs.getString("runbook_at")));
+                Optional.ofNullable(rs.getString("runbook_at")),
+                Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
     /** Reads every open case's file with six queries, whatever the number of cases. */
@@ -146,7 +152,7 @@ public final class JdbiCaseStore implements CaseStore {
         return jdbi.inTransaction(h -> {
             List<Case> open = new CaseDao(h).open();
             Map<Long, Sidecar> sidecars = h.createQuery("""
-                            SELECT case_number, page_step, next_page_at, watched_by, watched_at, runbook_at FROM cases WHERE state <> 'RESOLVED'""")
+                            SELECT case_number, page_step, next_page_at, watched_by, watched_at, runbook_at, triage FROM cases WHERE state <> 'RESOLVED'""")
                     .map(SIDECAR).stream().collect(Collectors.toMap(Sidecar::number, x -> x));
             Map<Long, List<Task>> tasks = new HashMap<>();
             h.createQuery("""
@@ -169,7 +175,8 @@ public final class JdbiCaseStore implements CaseStore {
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar == null ? Paging.NONE : sidecar.paging(), sidecar == null ? Optional.empty() : sidecar.watch(),
-                        alerts.getOrDefault(n, Set.of()), sidecar == null ? Optional.empty() : sidecar.runbookAt());
+                        alerts.getOrDefault(n, Set.of()), sidecar == null ? Optional.empty() : sidecar.runbookAt(),
+                        sidecar == null ? Optional.empty() : sidecar.triage());
             }).toList();
         });
     }

@@ -2,6 +2,7 @@ package app.escalate.bot.llm;
 
 import app.escalate.commands.summary.Prompt;
 import app.escalate.commands.summary.SummaryModel;
+import app.escalate.commands.triage.TriageModel;
 import app.escalate.config.LlmProvider;
 import app.escalate.config.LlmSettings;
 import app.escalate.config.Secret;
@@ -24,11 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A {@link SummaryModel} on LangChain4j's chat models: OpenAI (or any OpenAI-compatible server),
+ * A {@link SummaryModel} (and {@link TriageModel}) on LangChain4j's chat models: OpenAI (or any OpenAI-compatible server),
  * Anthropic or Ollama, as {@code LLM_PROVIDER} says. No retries inside a draft; the whole call is
  * bounded by {@code LLM_TIMEOUT}, after which the draft comes from the template.
  */
-public final class LangChainSummaryModel implements SummaryModel, AutoCloseable {
+public final class LangChainSummaryModel implements SummaryModel, TriageModel, AutoCloseable {
     private static final String DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
     private static final String DEFAULT_ANTHROPIC_MODEL = "claude-3-5-haiku-latest";
     private static final String DEFAULT_OLLAMA_MODEL = "llama3.1";
@@ -85,8 +86,17 @@ public final class LangChainSummaryModel implements SummaryModel, AutoCloseable 
 
     @Override
     public ModelReply draft(Prompt prompt) throws ModelFailure {
+        return ask(prompt.system(), prompt.user());
+    }
+
+    @Override
+    public String answer(String system, String user) throws ModelFailure {
+        return ask(system, user).text();
+    }
+
+    private ModelReply ask(String system, String user) throws ModelFailure {
         CompletableFuture<ChatResponse> call = CompletableFuture.supplyAsync(
-                () -> chat.chat(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())), calls);
+                () -> chat.chat(SystemMessage.from(system), UserMessage.from(user)), calls);
         try {
             ChatResponse response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             TokenUsage usage = response.tokenUsage();

@@ -1,6 +1,7 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.triage.TriageVerdict;
 import app.escalate.commands.SlackText;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -60,6 +61,10 @@ public final class EventText {
             case RUNBOOK_ANSWERED -> who + " answered _" + Mrkdwn.escape(e.get("question")) + "_ → *" + Mrkdwn.escape(e.get("answer")) + "*"
                     + (e.get("guidance").isEmpty() ? "" : "\n> " + Mrkdwn.escape(e.get("guidance")).replace("\n", "\n> "))
                     + (e.get("end").equals("true") ? "\nThat is the end of the runbook." : "");
+            case TRIAGE_SUGGESTED -> "AI triage suggested " + TriageMessage.suggestion(e, policy)
+                    + (e.get("route").equals("applied") ? ", and applied it (rule `" + Mrkdwn.escape(e.get("rule")) + "`)" : ", held for a person");
+            case TRIAGE_JUDGED -> who + " " + TriageVerdict.verb(e.get("verdict")) + " the AI triage suggestion: " + Mrkdwn.escape(e.get("from")) + " → *"
+                    + Mrkdwn.escape(e.get("to")) + "*";
             case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
                     + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
         };

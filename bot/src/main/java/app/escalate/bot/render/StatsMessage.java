@@ -2,6 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Reply;
 import app.escalate.commands.stats.TeamStats;
+import app.escalate.commands.triage.TriageStats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +35,29 @@ public final class StatsMessage {
             lines.add("• SLA met, mitigate: " + compliance(r.mitigateCompliance()));
         }
         lines.add(DraftMessage.stats(stats.drafts()).text());
+        lines.addAll(triage(stats.triage()));
         lines.add(stats.overdue().isEmpty() ? "*Past their review date*: none."
                 : "*Past their review date* (the team channel is reminded every Monday):");
         stats.overdue().forEach(o -> lines.add("• " + ReviewMessage.line(o)));
         return SlackMessage.text(String.join("\n", lines));
+    }
+
+    /** Kept: accepted, or applied and not undone. Overridden: changed, dismissed or undone. */
+    static List<String> triage(TriageStats.Report t) {
+        if (t.byType().isEmpty()) {
+            return List.of("*AI triage*: no suggestion judged yet" + (t.waiting() > 0 ? " (" + t.waiting() + " waiting for a person)." : "."));
+        }
+        List<String> lines = new ArrayList<>(List.of("*AI triage*, kept as suggested (accepted, or applied and not undone)"
+                + (t.waiting() > 0 ? "; " + t.waiting() + " waiting for a person" : "")));
+        lines.add("• By suggested type: " + t.byType().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.0f%% (%d/%d)", Mrkdwn.escape(e.getKey()), e.getValue().keptShare() * 100,
+                        e.getValue().kept(), e.getValue().judged()))
+                .collect(Collectors.joining(" · ")));
+        lines.add("• Overridden by people, by prompt version: " + t.byPromptVersion().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "`%s` %.0f%% (%d/%d)", Mrkdwn.escape(e.getKey()),
+                        (1 - e.getValue().keptShare()) * 100, e.getValue().overridden(), e.getValue().judged()))
+                .collect(Collectors.joining(" · ")));
+        return lines;
     }
 
     private static String counts(Map<String, Integer> counts) {

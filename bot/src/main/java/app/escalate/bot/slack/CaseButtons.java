@@ -3,7 +3,11 @@ package app.escalate.bot.slack;
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.NoteForm;
 import app.escalate.bot.render.RunbookQuestion;
+import app.escalate.bot.render.TriageChangeForm;
+import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseStore;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
@@ -13,9 +17,13 @@ import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.triage.TriageVerdict;
+import app.escalate.config.Policy;
 import app.escalate.storage.Outbox;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.response.Response;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +34,24 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The case card's controls (Acknowledge, Change severity, Add note) and the runbook's answer
- * buttons. Each runs the same handler as the typed command; a refusal comes back to the clicker
+ * The case card's controls (Acknowledge, Change severity, Add note), the runbook's answer
+ * buttons, and the AI triage suggestion's (Accept, Change…, Dismiss, Undo). Each runs the same handler as the typed command; a refusal comes back to the clicker
  * as a reply only they see, through the outbox.
  */
 public final class CaseButtons {
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
 
     private final EscCommands commands;
+    private final CaseStore cases;
+    private final Policy policy;
     private final Outbox outbox;
     private final Runnable outboxChanged;
     private final Clock clock;
 
-    public CaseButtons(EscCommands commands, Outbox outbox, Runnable outboxChanged, Clock clock) {
+    public CaseButtons(EscCommands commands, CaseStore cases, Policy policy, Outbox outbox, Runnable outboxChanged, Clock clock) {
         this.commands = commands;
+        this.cases = cases;
+        this.policy = policy;
         this.outbox = outbox;
         this.outboxChanged = outboxChanged;
         this.clock = clock;
@@ -66,6 +78,34 @@ public final class CaseButtons {
                     .ifPresent(click -> run(p, click.caseId(), new CaseAction.AnswerRunbook(click.question(), click.answer())));
             return ctx.ack();
         });
+        Map<String, TriageVerdict> verdicts = Map.of(TriageMessage.ACCEPT, TriageVerdict.ACCEPTED,
+                TriageMessage.DISMISS, TriageVerdict.DISMISSED, TriageMessage.UNDO, TriageVerdict.UNDONE);
+        verdicts.forEach((actionId, verdict) -> app.blockAction(actionId, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            caseNumber(p.getActions().get(0).getValue())
+                    .ifPresent(id -> run(p, id, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty())));
+            return ctx.ack();
+        }));
+        app.blockAction(TriageMessage.CHANGE, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            Optional<CaseId> id = caseNumber(p.getActions().get(0).getValue());
+            if (id.isPresent()) {
+                var state = cases.file(id.get()).flatMap(CaseFile::triage);
+                var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId())
+                        .view(TriageChangeForm.view(id.get(), p.getChannel().getId(), state, policy)));
+                if (!res.isOk()) log.warn("views.open for a triage change refused: {}", res.getError());
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(TriageChangeForm.CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            var values = view.getState().getValues();
+            Optional<Severity> severity = TriageChangeForm.severity(values);
+            Optional<String[]> target = NoteForm.target(view.getPrivateMetadata());
+            if (severity.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(TriageChangeForm.SEVERITY, "Choose a severity."));
+            return submit(req.getPayload().getUser().getId(), target.get(), TriageChangeForm.SEVERITY,
+                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity), ctx);
+        });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             Optional<CaseId> id = caseNumber(p.getActions().get(0).getValue());
@@ -80,17 +120,21 @@ public final class CaseButtons {
             Optional<String> note = NoteForm.note(view.getState().getValues());
             Optional<String[]> target = NoteForm.target(view.getPrivateMetadata());
             if (note.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(NoteForm.NOTE, "Write the note first."));
-            Invocation by = new Invocation(new UserId(req.getPayload().getUser().getId()), new ChannelId(target.get()[1]), Optional.empty());
-            try {
-                Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(new CaseId(Long.parseLong(target.get()[0]))),
-                        new CaseAction.AddNote(note.get())), by);
-                if (reply instanceof Reply.Refusal refusal) return ctx.ackWithErrors(Map.of(NoteForm.NOTE, refusal.reason()));
-                outboxChanged.run();
-                return ctx.ack();
-            } catch (JdbiException e) {
-                return ctx.ackWithErrors(Map.of(NoteForm.NOTE, EscSlashCommand.DATABASE_DOWN));
-            }
+            return submit(req.getPayload().getUser().getId(), target.get(), NoteForm.NOTE, new CaseAction.AddNote(note.get()), ctx);
         });
+    }
+
+    /** A form's action on the case its metadata names ({@code <case>|<channel>}); a refusal shows on the form's {@code field}. */
+    private Response submit(String user, String[] target, String field, CaseAction action, ViewSubmissionContext ctx) {
+        Invocation by = new Invocation(new UserId(user), new ChannelId(target[1]), Optional.empty());
+        try {
+            Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(new CaseId(Long.parseLong(target[0]))), action), by);
+            if (reply instanceof Reply.Refusal refusal) return ctx.ackWithErrors(Map.of(field, refusal.reason()));
+            outboxChanged.run();
+            return ctx.ack();
+        } catch (JdbiException e) {
+            return ctx.ackWithErrors(Map.of(field, EscSlashCommand.DATABASE_DOWN));
+        }
     }
 
     private void run(BlockActionPayload p, CaseId id, CaseAction action) {

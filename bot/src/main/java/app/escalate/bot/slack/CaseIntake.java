@@ -33,10 +33,12 @@ public final class CaseIntake {
     private final OpenCaseForm form;
     private final Runnable outboxChanged;
     private final Predicate<String> isPrivate;
+    private final TriageJobs triage;
 
     /** {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted case's channel). */
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate) {
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate, TriageJobs triage) {
         this.commands = commands;
+        this.triage = triage;
         this.form = form;
         this.outboxChanged = outboxChanged;
         this.isPrivate = channel -> channel.startsWith("G") || channel.startsWith("D") || isPrivate.test(channel);
@@ -74,8 +76,9 @@ public final class CaseIntake {
             Invocation by = new Invocation(new UserId(req.getPayload().getUser().getId()), new ChannelId(origin), Optional.empty());
             try {
                 Reply reply = commands.handle(submission.command().get(), by);
-                if (reply instanceof Reply.CaseOpened) {
+                if (reply instanceof Reply.CaseOpened opened) {
                     outboxChanged.run();
+                    triage.start(opened.opened().id());
                     return ctx.ack();
                 }
                 String reason = reply instanceof Reply.Refusal r ? r.reason() : "That did not work; try again.";

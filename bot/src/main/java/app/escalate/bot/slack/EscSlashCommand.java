@@ -44,9 +44,11 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final CaseIntake intake;
     private final DraftJobs drafting;
     private final java.util.function.Consumer<SlackEffect> outbox;
+    private final TriageJobs triage;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics,
-                           CaseIntake intake, DraftJobs drafting, java.util.function.Consumer<SlackEffect> outbox) {
+                           CaseIntake intake, DraftJobs drafting, TriageJobs triage, java.util.function.Consumer<SlackEffect> outbox) {
+        this.triage = triage;
         this.commands = commands;
         this.renderer = renderer;
         this.outboxChanged = outboxChanged;
@@ -68,6 +70,7 @@ public final class EscSlashCommand implements SlashCommandHandler {
                     readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
+            if (reply instanceof Reply.CaseOpened opened) triage.start(opened.opened().id());
             // The draft is written after this ack; it comes back to the asker through the outbox.
             if (reply instanceof Reply.Drafting d) drafting.start(d.caseId(), d.kind(), by.user(), by.channel(), by.responseUrl());
             if (reply instanceof Reply.Stats s) {

@@ -5,10 +5,12 @@ import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.PatternMessage;
 import app.escalate.bot.render.ReviewMessage;
+import app.escalate.bot.render.TriageMessage;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
@@ -31,6 +33,7 @@ import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,7 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
+            if (effect instanceof SlackEffect.ShowTriage e) return showTriage(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
             if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
@@ -177,6 +181,15 @@ public final class SlackDelivery {
             throw new SlackCalls.Refused("the decision tree of " + e.caseId() + " no longer has the question " + e.question());
         }
         return post(e.caseId(), RunbookQuestion.of(e.caseId(), e.question(), tree.question(e.question())));
+    }
+
+    /** The suggestion as recorded on the timeline, with the buttons its state still allows. */
+    private DeliveryAttempt showTriage(SlackEffect.ShowTriage e) {
+        CaseFile file = theFile(e.caseId());
+        List<CaseEvent> timeline = cases.timeline(e.caseId());
+        CaseEvent suggested = timeline.stream().filter(ev -> ev.kind() == CaseEvent.Kind.TRIAGE_SUGGESTED).reduce((a, b) -> b)
+                .orElseThrow(() -> new SlackCalls.Refused("no triage suggestion on the timeline of " + e.caseId()));
+        return post(e.caseId(), TriageMessage.of(e.caseId(), suggested, file.triage(), policy));
     }
 
     private DeliveryAttempt post(CaseId id, SlackMessage message) {

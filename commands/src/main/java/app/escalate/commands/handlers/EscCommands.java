@@ -22,6 +22,7 @@ import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.summary.DraftStats;
+import app.escalate.commands.triage.TriageStats;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.oncall.OverrideStore;
 import app.escalate.config.Policy;
@@ -57,6 +58,7 @@ public final class EscCommands {
     private final ManageOverrides manageOverrides;
     private final WatchCase watch;
     private final WalkRunbook runbook;
+    private final TriageCase triage;
     private final HandoffCommands handoffs;
 
     private final DraftStore drafts;
@@ -85,6 +87,7 @@ public final class EscCommands {
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
         this.runbook = new WalkRunbook(policy, permissions, this::decide);
+        this.triage = new TriageCase(policy, permissions);
         this.handoffs = new HandoffCommands(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
     }
 
@@ -95,6 +98,13 @@ public final class EscCommands {
     /** The handoff commands, for the digest's Accept button. */
     public HandoffCommands handoffs() {
         return handoffs;
+    }
+
+    /** Records triage's suggestion for a case just opened, applying it when the routing rules allow; true when recorded. */
+    public boolean triage(CaseId id, app.escalate.commands.triage.Triager.Suggested suggested) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested), file.details().reporter(), now))
+                instanceof Decision.Applied;
     }
 
     public Reply handle(String text, Invocation by) {
@@ -121,7 +131,9 @@ public final class EscCommands {
                 decided.addAll(drafts.decided(DraftKind.RCA));
                 return new Reply.Stats(app.escalate.commands.stats.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
                         cases.events(now.minus(window), now, java.util.Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now),
-                        DraftStats.byVersion(decided), reviewDates.overdue());
+                        DraftStats.byVersion(decided), TriageStats.of(cases.events(now.minus(window), now.plusMillis(1),
+                                java.util.Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
+                        reviewDates.overdue());
             }
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
@@ -199,6 +211,8 @@ public final class EscCommands {
         if (action instanceof CaseAction.Watch a) return watch.decide(file, a, actor, now);
         if (action instanceof CaseAction.StartRunbook) return runbook.start(file, actor, now);
         if (action instanceof CaseAction.AnswerRunbook a) return runbook.answer(file, a, actor, now);
+        if (action instanceof CaseAction.Triage a) return triage.suggest(file, a, now);
+        if (action instanceof CaseAction.JudgeTriage a) return triage.judge(file, a, actor, now);
         throw new AssertionError("no handler for " + action);
     }
 

@@ -3,9 +3,11 @@ package app.escalate.commands.review;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.Prompts;
+import app.escalate.commands.triage.TriagePrompt;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.Review;
+import app.escalate.config.RoutingRule;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The prompts and decision-tree runbooks whose review date has passed (in UTC), longest overdue
- * first. The weekly job posts them to the team channel, naming each owner; {@code /esc stats}
+ * The prompts, triage routing rules and decision-tree runbooks whose review date has passed (in
+ * UTC), longest overdue first. The weekly job posts them to the team channel, naming each owner; {@code /esc stats}
  * lists them.
  */
 public final class ReviewDates {
@@ -43,6 +45,9 @@ public final class ReviewDates {
             Review review = policy.prompts().get(kind.id());
             if (review != null) all.add(new Overdue(kind.label() + " prompt (" + Prompts.version(kind) + ")", review));
         }
+        Review triagePrompt = policy.prompts().get("triage");
+        if (triagePrompt != null) all.add(new Overdue("Triage prompt (" + TriagePrompt.VERSION + ")", triagePrompt));
+        for (RoutingRule rule : policy.triage().rules()) all.add(new Overdue("Triage routing rule " + rule.name(), rule.review()));
         for (CaseType type : policy.caseTypes()) {
             type.tree().ifPresent(tree -> all.add(new Overdue("Runbook decision tree of " + type.label(), tree.review())));
         }

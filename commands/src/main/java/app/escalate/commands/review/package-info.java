@@ -1,5 +1,5 @@
 /**
- * Keeping the team's encoded judgment current: which prompts and runbooks are past the date their
+ * Keeping the team's encoded judgment current: which prompts, routing rules and runbooks are past the date their
  * owners review them by.
  */
 package app.escalate.commands.review;

@@ -30,7 +30,7 @@ public final class Prompts {
         return kind.id() + ".v" + (kind == DraftKind.EXEC_SUMMARY ? EXEC_SUMMARY_VERSION : RCA_VERSION);
     }
 
-    static String load(String resource) {
+    public static String load(String resource) {
         try (InputStream in = Prompts.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing prompt " + resource);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -66,7 +66,7 @@ public final class Prompts {
     }
 
     /** Recorded text cannot open or close the data block. */
-    static String defuse(String text) {
+    public static String defuse(String text) {
         return text.replaceAll("(?i)<\\s*/?\\s*case_data\\s*>", "[case data tag removed]");
     }
 }

@@ -13,7 +13,10 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The example policy's dates: exec-summary prompt 2027-02-26, deepfake tree 2027-02-28, rca prompt and LLM tree 2027-03-31. */
+/**
+ * The example policy's dates: exec-summary prompt 2027-02-26, deepfake tree 2027-02-28; the rca and
+ * triage prompts, the LLM tree and every triage rule 2027-03-31.
+ */
 class ReviewDatesTest {
     private final Policy policy = PolicyLoader.builtIn();
 
@@ -30,7 +33,10 @@ class ReviewDatesTest {
                 new ReviewDates.Overdue("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28))));
         assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 4, 1))).extracting(ReviewDates.Overdue::what).containsExactly(
                 "Executive summary prompt (exec-summary.v1)", "Runbook decision tree of Deepfake / synthetic media",
-                "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination");
+                "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination",
+                "Triage prompt (triage.v1)", "Triage routing rule confident-deepfake", "Triage routing rule confident-hallucination",
+                "Triage routing rule regulatory-needs-a-human", "Triage routing rule sev1-needs-a-human",
+                "Triage routing rule unsure-needs-a-human");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package app.escalate.bot.slack;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.triage.Triager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Triage after the ack: a model can take seconds, and Slack gives the open command three. Each
+ * new case (typed, from the form, or from "Escalate this message") is triaged in the background;
+ * the suggestion, and anything it changes, goes to the case channel through the outbox.
+ */
+public final class TriageJobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
+
+    private final Triager triager;
+    private final EscCommands commands;
+    private final CaseStore cases;
+    private final Runnable outboxChanged;
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "triage");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TriageJobs(Triager triager, EscCommands commands, CaseStore cases, Runnable outboxChanged) {
+        this.triager = triager;
+        this.commands = commands;
+        this.cases = cases;
+        this.outboxChanged = outboxChanged;
+    }
+
+    public void start(CaseId id) {
+        pool.submit(() -> {
+            try {
+                triage(id);
+            } catch (RuntimeException e) {
+                log.warn("triaging {} failed: {}", id, e.toString());
+            }
+        });
+    }
+
+    private void triage(CaseId id) {
+        Optional<Case> c = cases.find(id);
+        if (c.isEmpty()) return;
+        Optional<String> description = cases.timeline(id).stream().filter(e -> e.kind() == CaseEvent.Kind.OPENED).findFirst()
+                .map(e -> e.get("description")).filter(d -> !d.isBlank());
+        Triager.Suggested suggested = triager.suggest(c.get().title(), description, c.get().surface());
+        if (commands.triage(id, suggested)) outboxChanged.run();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

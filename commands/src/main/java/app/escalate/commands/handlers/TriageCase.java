@@ -1,0 +1,147 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.Decision;
+import app.escalate.commands.Permissions;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.triage.Suggestion;
+import app.escalate.commands.triage.TriageRouting;
+import app.escalate.commands.triage.TriageState;
+import app.escalate.commands.triage.TriageVerdict;
+import app.escalate.commands.triage.Triager;
+import app.escalate.config.CaseType;
+import app.escalate.config.Policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AI triage on a case: the suggestion made after it opened, and a person's verdict on it. The
+ * routing rules decide whether a suggestion is applied at once, with two limits of our own: triage
+ * never lowers a severity or replaces a type someone chose, and never applies a restricted type
+ * (its cases need a private channel, decided at open), so those always wait for a person. Each
+ * step is a timeline event; the case's triage state makes each verdict count once.
+ */
+final class TriageCase {
+    private final Policy policy;
+    private final Permissions permissions;
+
+    TriageCase(Policy policy, Permissions permissions) {
+        this.policy = policy;
+        this.permissions = permissions;
+    }
+
+    Decision suggest(CaseFile file, CaseAction.Triage action, Instant now) {
+        Case c = file.details();
+        if (file.triage().isPresent()) return Decisions.rejected(c.id() + " has been triaged already.");
+        Triager.Suggested suggested = action.suggested();
+        Suggestion s = suggested.suggestion();
+        TriageRouting.Route route = TriageRouting.route(s, policy.triage());
+        Optional<String> heldBecause = route.apply() ? safeguard(c, s) : Optional.empty();
+        boolean apply = route.apply() && heldBecause.isEmpty() && c.isOpen();
+
+        Map<String, String> data = new LinkedHashMap<>();
+        s.type().ifPresent(t -> {
+            data.put("type", t.value());
+            data.put("type_confidence", fraction(t.confidence()));
+        });
+        data.put("severity", s.severity().value().name());
+        data.put("severity_confidence", fraction(s.severity().confidence()));
+        data.put("surfaces", String.join(", ", s.surfaces().value()));
+        data.put("surfaces_confidence", fraction(s.surfaces().confidence()));
+        data.put("rationale", s.rationale().value());
+        data.put("rationale_confidence", fraction(s.rationale().confidence()));
+        data.put("source", suggested.source());
+        data.put("prompt_version", suggested.promptVersion());
+        suggested.fellBack().ifPresent(f -> data.put("fell_back", f));
+        data.put("route", apply ? "applied" : "held");
+        route.rule().ifPresent(r -> data.put("rule", r));
+        heldBecause.ifPresent(h -> data.put("held_because", h));
+        CaseEvent event = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.TRIAGE_SUGGESTED, data);
+
+        TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
+        CaseFile after = (apply ? file.with(applied(c, state.type(), state.severity(), state.surface())) : file)
+                .withTriage(Optional.of(state));
+        List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.ShowTriage(c.id())));
+        if (apply) {
+            effects.add(new SlackEffect.UpdateCaseCard(c.id()));
+            effects.add(new SlackEffect.SetChannelTopic(c.id()));
+        }
+        return new Decision.Applied(after, List.of(event), effects);
+    }
+
+    Decision judge(CaseFile file, CaseAction.JudgeTriage action, UserId actor, Instant now) {
+        Case c = file.details();
+        Optional<TriageState> state = file.triage();
+        if (state.isEmpty()) return Decisions.rejected(c.id() + " has no triage suggestion to decide on.");
+        TriageVerdict verdict = action.verdict();
+        TriageState.Status status = state.get().status();
+        if (status == TriageState.Status.DECIDED) return Decisions.rejected("The triage suggestion on " + c.id() + " was decided already.");
+        if (verdict == TriageVerdict.UNDONE && status != TriageState.Status.APPLIED) {
+            return Decisions.rejected("The triage suggestion on " + c.id() + " was not applied, so there is nothing to undo.");
+        }
+        if (verdict != TriageVerdict.UNDONE && status != TriageState.Status.HELD) {
+            return Decisions.rejected("The triage suggestion on " + c.id() + " was applied already; Undo takes it back.");
+        }
+        if (!c.isOpen()) return Decisions.reopenFirst(c);
+        if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("decide on triage"));
+        if (action.type().isPresent() && policy.caseType(action.type().get()).isEmpty()) {
+            return Decisions.rejected("There is no case type `" + action.type().get() + "`.");
+        }
+        TriageState s = state.get();
+        Case after = switch (verdict) {
+            case ACCEPTED -> c.withTriage(s.type().or(c::caseType), s.severity(), c.surface().or(s::surface));
+            case CHANGED -> c.withTriage(action.type().or(c::caseType), action.severity().orElse(c.severity()), c.surface().or(s::surface));
+            case DISMISSED -> c;
+            case UNDONE -> c.withTriage(s.typeBefore(), s.severityBefore(), s.surfaceBefore());
+        };
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("verdict", verdict.id());
+        data.put("from", summary(c));
+        data.put("to", summary(after));
+        s.type().ifPresent(t -> data.put("suggested_type", t));
+        data.put("suggested_severity", s.severity().name());
+        CaseEvent event = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.TRIAGE_JUDGED, data);
+        List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.Announce(c.id(), event), new SlackEffect.UpdateCaseCard(c.id())));
+        if (!after.equals(c)) effects.add(new SlackEffect.SetChannelTopic(c.id()));
+        return new Decision.Applied(file.with(after).withTriage(Optional.of(s.decided())), List.of(event), effects);
+    }
+
+    /** Why a suggestion the rules would apply waits for a person anyway; empty when nothing stands in the way. */
+    private Optional<String> safeguard(Case c, Suggestion s) {
+        if (s.severity().value().compareTo(c.severity()) > 0) {
+            return Optional.of("it would lower the severity from " + c.severity() + " to " + s.severity().value());
+        }
+        if (c.caseType().isPresent() && s.typeId().isPresent() && !s.typeId().equals(c.caseType())) {
+            return Optional.of("the case was opened as " + c.caseType().get());
+        }
+        if (s.typeId().flatMap(policy::caseType).map(CaseType::restricted).orElse(false) && !c.restricted()) {
+            return Optional.of("its type is restricted, and this case's channel is not private");
+        }
+        return Optional.empty();
+    }
+
+    /** The suggestion on the case: a type only where none was chosen, a surface only where none was named. */
+    private static Case applied(Case c, Optional<String> type, Severity severity, Optional<String> surface) {
+        return c.withTriage(c.caseType().or(() -> type), severity, c.surface().or(() -> surface));
+    }
+
+    private String summary(Case c) {
+        return c.severity() + " · " + c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("no type")
+                + c.surface().map(s -> " · " + s).orElse("");
+    }
+
+    private static String fraction(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,42 @@
+package app.escalate.commands.triage;
+
+import app.escalate.commands.summary.SummaryModel;
+import app.escalate.config.Policy;
+
+import java.util.Optional;
+
+/**
+ * Makes the suggestion for a new case: from the model when one is configured and its answer can
+ * be read, otherwise from the policy's keywords, so triage works offline and when the model is
+ * down. A fallback says why, for the records.
+ */
+public final class Triager {
+    /** A suggestion and where it came from: the model's name and prompt version, or {@link KeywordTriage#SOURCE} for both. */
+    public record Suggested(Suggestion suggestion, String source, String promptVersion, Optional<String> fellBack) {
+    }
+
+    private final Policy policy;
+    private final Optional<TriageModel> model;
+    private final KeywordTriage keywords;
+
+    public Triager(Policy policy, Optional<TriageModel> model) {
+        this.policy = policy;
+        this.model = model;
+        this.keywords = new KeywordTriage(policy);
+    }
+
+    public Suggested suggest(String title, Optional<String> description, Optional<String> surface) {
+        String text = String.join("\n", title, description.orElse(""), surface.orElse(""));
+        if (model.isEmpty()) return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE, Optional.empty());
+        TriagePrompt.Asked asked = TriagePrompt.of(policy, title, description, surface);
+        String fellBack;
+        try {
+            Optional<Suggestion> read = TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy);
+            if (read.isPresent()) return new Suggested(read.get(), model.get().name(), asked.version(), Optional.empty());
+            fellBack = "the model's answer was not the JSON asked for";
+        } catch (SummaryModel.ModelFailure e) {
+            fellBack = e.getMessage();
+        }
+        return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE, Optional.of(fellBack));
+    }
+}

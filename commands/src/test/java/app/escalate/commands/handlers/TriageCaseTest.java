@@ -1,0 +1,170 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseAction;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
+import app.escalate.commands.InMemoryHandoffStore;
+import app.escalate.commands.InMemoryOverrideStore;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.UserId;
+import app.escalate.commands.triage.Guess;
+import app.escalate.commands.triage.Suggestion;
+import app.escalate.commands.triage.TriageState;
+import app.escalate.commands.triage.TriageVerdict;
+import app.escalate.commands.triage.Triager;
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Triage suggestions on a case under the example policy's rules, and people's verdicts on them. */
+class TriageCaseTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T03:04:00Z");
+    private static final UserId MARIA = new UserId("U0ESCMARIA"); // a responder: may steer any case
+    private static final UserId CHLOE = new UserId("U0ESCCHLOE"); // the reporter
+    private static final ChannelId CHANNEL = new ChannelId("C0CASE1");
+    private static final CaseId ESC_1 = new CaseId(1);
+
+    private final InMemoryCaseStore store = new InMemoryCaseStore();
+    private final EscCommands commands = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(),
+            new InMemoryDraftStore(), PolicyLoader.builtIn(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private void aCase(Severity severity, Optional<String> type) {
+        store.put(new Case(ESC_1, "Video of the minister", severity, CaseState.TRIAGE, type, Optional.empty(),
+                CHLOE, Optional.empty(), NOW.minusSeconds(60), Optional.of(new CaseChannel(CHANNEL, "esc-1-video")),
+                Optional.empty(), Optional.empty(), false));
+    }
+
+    private static Triager.Suggested suggested(String type, double confidence, Severity severity) {
+        return new Triager.Suggested(new Suggestion(Optional.of(new Guess<>(type, confidence)), new Guess<>(severity, confidence),
+                new Guess<>(List.of("video"), 0.7), new Guess<>("Synthetic video of a public figure.", confidence)),
+                "openai:gpt-4o-mini", "triage.v1", Optional.empty());
+    }
+
+    private Reply judge(UserId who, TriageVerdict verdict) {
+        return judge(who, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty()));
+    }
+
+    private Reply judge(UserId who, CaseAction action) {
+        return commands.handle(new EscCommand.OnCase(Optional.of(ESC_1), action), new Invocation(who, CHANNEL, Optional.empty()));
+    }
+
+    private Case theCase() {
+        return store.file(ESC_1).orElseThrow().details();
+    }
+
+    private CaseEvent suggestedEvent() {
+        return store.events.stream().filter(e -> e.kind() == CaseEvent.Kind.TRIAGE_SUGGESTED).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_confident_suggestion_the_rules_allow_is_applied_and_undo_puts_the_case_back() {
+        aCase(Severity.SEV3, Optional.empty());
+
+        assertThat(commands.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2))).isTrue();
+
+        assertThat(theCase().caseType()).contains("deepfake");
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV2);
+        assertThat(theCase().surface()).contains("video");
+        CaseEvent event = suggestedEvent();
+        assertThat(event.actor()).isEqualTo(CHLOE);
+        assertThat(event.data()).containsEntry("route", "applied").containsEntry("rule", "confident-deepfake")
+                .containsEntry("type_confidence", "0.90").containsEntry("source", "openai:gpt-4o-mini")
+                .containsEntry("prompt_version", "triage.v1");
+        assertThat(store.effects).contains(new SlackEffect.ShowTriage(ESC_1), new SlackEffect.UpdateCaseCard(ESC_1));
+        assertThat(commands.triage(ESC_1, suggested("civic-event", 0.9, Severity.SEV1))).as("once per case").isFalse();
+
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).isInstanceOf(Reply.Refusal.class);
+        assertThat(judge(MARIA, TriageVerdict.UNDONE)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(theCase().caseType()).isEmpty();
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV3);
+        assertThat(theCase().surface()).isEmpty();
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(MARIA);
+            assertThat(e.data()).containsEntry("verdict", "undone").containsEntry("from", "SEV2 · Deepfake / synthetic media · video")
+                    .containsEntry("to", "SEV3 · no type");
+        });
+        assertThat(judge(MARIA, TriageVerdict.UNDONE)).as("a second click").isInstanceOf(Reply.Refusal.class);
+    }
+
+    @Test
+    void a_sev1_suggestion_waits_and_accept_applies_it_once() {
+        aCase(Severity.SEV3, Optional.empty());
+
+        commands.triage(ESC_1, suggested("deepfake", 0.95, Severity.SEV1));
+
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV3);
+        assertThat(suggestedEvent().data()).containsEntry("route", "held").containsEntry("rule", "sev1-needs-a-human");
+        assertThat(store.file(ESC_1).orElseThrow().triage()).get().extracting(TriageState::status).isEqualTo(TriageState.Status.HELD);
+
+        assertThat(judge(CHLOE, TriageVerdict.ACCEPTED)).as("the reporter may not steer").isInstanceOf(Reply.Refusal.class);
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).isInstanceOf(Reply.Changed.class);
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
+        assertThat(theCase().caseType()).contains("deepfake");
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Refusal.class);
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).extracting(e -> e.get("verdict"))
+                .containsExactly("accepted");
+    }
+
+    @Test
+    void change_applies_the_persons_choice_and_dismiss_leaves_the_case_alone() {
+        aCase(Severity.SEV3, Optional.empty());
+        commands.triage(ESC_1, suggested("deepfake", 0.5, Severity.SEV2));
+        assertThat(suggestedEvent().get("rule")).isEqualTo("unsure-needs-a-human");
+
+        judge(MARIA, new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.of("civic-event"), Optional.of(Severity.SEV1)));
+
+        assertThat(theCase().caseType()).contains("civic-event");
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("verdict", "changed").containsEntry("to", "SEV1 · Civic event · video")
+                        .containsEntry("suggested_type", "deepfake"));
+    }
+
+    @Test
+    void dismiss_changes_nothing_but_is_recorded() {
+        aCase(Severity.SEV3, Optional.empty());
+        commands.triage(ESC_1, suggested("deepfake", 0.7, Severity.SEV2));
+        assertThat(suggestedEvent().get("rule")).as("no rule matched").isEmpty();
+
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV3);
+        assertThat(theCase().caseType()).isEmpty();
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).extracting(e -> e.get("verdict"))
+                .containsExactly("dismissed");
+    }
+
+    @Test
+    void triage_never_lowers_a_severity_or_replaces_a_chosen_type_on_its_own() {
+        aCase(Severity.SEV1, Optional.empty());
+        commands.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
+        assertThat(suggestedEvent().data()).containsEntry("route", "held")
+                .containsEntry("held_because", "it would lower the severity from SEV1 to SEV2");
+
+        store.events.clear();
+        store.put(new Case(new CaseId(2), "Hallucinated refund", Severity.SEV3, CaseState.TRIAGE, Optional.of("llm-hallucination"),
+                Optional.empty(), CHLOE, Optional.empty(), NOW, Optional.empty(), Optional.empty(), Optional.empty(), false));
+        commands.triage(new CaseId(2), suggested("deepfake", 0.9, Severity.SEV2));
+        assertThat(store.file(new CaseId(2)).orElseThrow().details().caseType()).contains("llm-hallucination");
+        assertThat(suggestedEvent().get("held_because")).isEqualTo("the case was opened as llm-hallucination");
+    }
+}
