@@ -88,6 +88,9 @@ class TriageEndToEndTest {
 
         click(MARIA, minister, "triage_undo", "1");
         announced(minister, "<@" + MARIA + "> undid the AI triage suggestion: SEV2 · Deepfake / synthetic media · video, feed → *SEV3 · no type*");
+        FakeSlackApi.Call redrawn = harness.slack.await("chat.update", c -> "1764300300.000100".equals(c.param("ts"))
+                && c.json("blocks").contains("AI triage"), WAIT);
+        assertThat(redrawn.json("blocks")).contains("Decided; the timeline says how.").doesNotContain("triage_undo");
         click(MARIA, minister, "triage_undo", "1");
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + MARIA), WAIT).param("text"))
                 .contains("was decided already");
@@ -109,17 +112,18 @@ class TriageEndToEndTest {
         assertThat(triageMessage(vague).json("blocks")).contains("no type", "rule `unsure-needs-a-human`");
         click(MARIA, vague, "triage_change", "3");
         FakeSlackApi.Call form = harness.slack.await("views.open", c -> c.json("view").contains("triage_change"), WAIT);
-        assertThat(form.json("view")).contains("\"private_metadata\":\"3|" + vague + "\"", "Cross-platform integrity failure");
+        assertThat(form.json("view")).contains("\"private_metadata\":\"3|" + vague + "|1764300300.000100\"", "Cross-platform integrity failure");
         String submission = """
                 {"type":"view_submission","team":{"id":"T0FAKE","domain":"fake"},
                  "user":{"id":"%s","username":"m","name":"m","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t","trigger_id":"1",
-                 "view":{"id":"V1","team_id":"T0FAKE","type":"modal","callback_id":"triage_change","private_metadata":"3|%s","hash":"h",
+                 "view":{"id":"V1","team_id":"T0FAKE","type":"modal","callback_id":"triage_change","private_metadata":"3|%s|1764300300.000100","hash":"h",
                    "title":{"type":"plain_text","text":"Triage"},"blocks":[],
                    "state":{"values":{"type":{"type":{"type":"static_select","selected_option":{"value":"cross-platform-integrity"}}},
                                       "severity":{"severity":{"type":"static_select","selected_option":{"value":"SEV2"}}}}}}}"""
                 .formatted(MARIA, vague);
         assertThat(harness.client().postPayload(submission).body()).isEmpty();
         announced(vague, "<@" + MARIA + "> changed the AI triage suggestion: SEV3 · no type → *SEV2 · Cross-platform integrity failure*");
+        harness.slack.await("chat.update", c -> vague.equals(c.param("channel")) && c.json("blocks").contains("Decided"), WAIT);
 
         // Held, and dismissed.
         String another = openAndAwaitChannel("A deepfake of a candidate again");

@@ -65,8 +65,11 @@ public sealed interface CaseAction {
     record Triage(app.escalate.commands.triage.Triager.Suggested suggested) implements CaseAction {
     }
 
-    /** A person's verdict on the case's triage suggestion; {@code type} and {@code severity} are theirs, for {@code CHANGED}. */
-    record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity)
-            implements CaseAction {
+    /**
+     * A person's verdict on the case's triage suggestion; {@code type} and {@code severity} are theirs, for {@code CHANGED}.
+     * {@code messageTs} is the suggestion's message, when known, so it can lose its buttons.
+     */
+    record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
+                       Optional<String> messageTs) implements CaseAction {
     }
 }

@@ -148,6 +148,10 @@ public sealed interface SlackEffect {
     record ShowTriage(CaseId caseId) implements OnCase {
     }
 
+    /** The triage message posted at {@code messageTs}, redrawn once decided: its buttons go. */
+    record UpdateTriage(CaseId caseId, String messageTs) implements OnCase {
+    }
+
     /** Tell whoever opened the case where its channel is: via the command's response URL, else by DM. */
     record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements OnCase {
     }

@@ -36,6 +36,11 @@ public record Triage(Map<String, List<String>> severityKeywords, Map<String, Lis
         }
     }
 
+    /** False when the policy has no {@code triage} section (or an empty one): then new cases are not triaged. */
+    public boolean configured() {
+        return !equals(NONE);
+    }
+
     /** Lists of words or phrases, kept in lower case; none may be blank. */
     static Map<String, List<String>> keywords(String key, Map<String, List<String>> lists) {
         Map<String, List<String>> out = new LinkedHashMap<>();

@@ -46,6 +46,9 @@ final class EffectCodec {
             kind = "post_runbook";
         } else if (effect instanceof SlackEffect.ShowTriage) {
             kind = "show_triage";
+        } else if (effect instanceof SlackEffect.UpdateTriage e) {
+            kind = "update_triage";
+            p.put("ts", e.messageTs());
         } else if (effect instanceof SlackEffect.AskRunbook e) {
             kind = "ask_runbook";
             p.put("question", e.question());
@@ -180,6 +183,7 @@ final class EffectCodec {
             case "post_runbook" -> new SlackEffect.PostRunbook(caseId);
             case "ask_runbook" -> new SlackEffect.AskRunbook(caseId, p.get("question"));
             case "show_triage" -> new SlackEffect.ShowTriage(caseId);
+            case "update_triage" -> new SlackEffect.UpdateTriage(caseId, p.get("ts"));
             case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));

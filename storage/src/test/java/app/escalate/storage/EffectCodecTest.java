@@ -21,4 +21,11 @@ class EffectCodecTest {
 
         assertThat(EffectCodec.decode(encoded.kind(), encoded.payload())).isEqualTo(reminder);
     }
+
+    @Test
+    void a_triage_suggestion_to_show_names_its_case() {
+        EffectCodec.Encoded encoded = EffectCodec.encode(new SlackEffect.ShowTriage(new app.escalate.commands.CaseId(12)));
+        assertThat(encoded.kind()).isEqualTo("show_triage");
+        assertThat(EffectCodec.decode(encoded.kind(), encoded.payload())).isEqualTo(new SlackEffect.ShowTriage(new app.escalate.commands.CaseId(12)));
+    }
 }

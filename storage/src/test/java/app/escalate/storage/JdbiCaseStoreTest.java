@@ -3,13 +3,16 @@ package app.escalate.storage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.triage.TriageState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,6 +46,33 @@ class JdbiCaseStoreTest {
             assertThat(store.find(first.id())).contains(first);
             assertThat(first.openedAt()).isEqualTo(Instant.parse("2026-11-28T03:00:00.123Z"));
             assertThat(store.find(new CaseId(99))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void triage_changes_the_type_severity_and_surface_and_its_state_is_kept_with_the_case(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case opened = store.open(new NewCase("Face swap video", Severity.SEV3, Optional.empty(), Optional.empty(), Optional.empty(),
+                    MARIA, T0, false), c -> Opening.of(List.of()));
+            TriageState state = new TriageState(TriageState.Status.APPLIED, Optional.of("deepfake"), Severity.SEV2, Optional.of("video, feed"),
+                    Optional.empty(), Severity.SEV3, Optional.empty());
+
+            store.change(opened.id(), file -> new Decision.Applied(
+                    file.with(file.details().withTriage(Optional.of("deepfake"), Severity.SEV2, Optional.of("video, feed")))
+                            .withTriage(Optional.of(state)),
+                    List.of(CaseEvent.of(opened.id(), T0, MARIA, CaseEvent.Kind.TRIAGE_SUGGESTED, java.util.Map.of("route", "applied"))),
+                    List.of(new SlackEffect.ShowTriage(opened.id()))));
+
+            CaseFile file = store.file(opened.id()).orElseThrow();
+            assertThat(file.details().caseType()).contains("deepfake");
+            assertThat(file.details().severity()).isEqualTo(Severity.SEV2);
+            assertThat(file.details().surface()).contains("video, feed");
+            assertThat(file.triage()).contains(state);
+            assertThat(store.openFiles()).singleElement().extracting(CaseFile::triage).isEqualTo(Optional.of(state));
+            assertThat(new Outbox(db.jdbi()).lease(T0.plusSeconds(1), 5, Duration.ofMinutes(1))).extracting(OutboxEntry::effect)
+                    .containsExactly(new SlackEffect.ShowTriage(opened.id()));
         }
     }
 

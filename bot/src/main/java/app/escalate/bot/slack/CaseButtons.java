@@ -83,7 +83,7 @@ public final class CaseButtons {
         verdicts.forEach((actionId, verdict) -> app.blockAction(actionId, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             caseNumber(p.getActions().get(0).getValue())
-                    .ifPresent(id -> run(p, id, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty())));
+                    .ifPresent(id -> run(p, id, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty(), messageTs(p))));
             return ctx.ack();
         }));
         app.blockAction(TriageMessage.CHANGE, (req, ctx) -> {
@@ -92,7 +92,7 @@ public final class CaseButtons {
             if (id.isPresent()) {
                 var state = cases.file(id.get()).flatMap(CaseFile::triage);
                 var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId())
-                        .view(TriageChangeForm.view(id.get(), p.getChannel().getId(), state, policy)));
+                        .view(TriageChangeForm.view(id.get(), p.getChannel().getId(), messageTs(p), state, policy)));
                 if (!res.isOk()) log.warn("views.open for a triage change refused: {}", res.getError());
             }
             return ctx.ack();
@@ -101,10 +101,11 @@ public final class CaseButtons {
             var view = req.getPayload().getView();
             var values = view.getState().getValues();
             Optional<Severity> severity = TriageChangeForm.severity(values);
-            Optional<String[]> target = NoteForm.target(view.getPrivateMetadata());
+            Optional<String[]> target = TriageChangeForm.target(view.getPrivateMetadata());
             if (severity.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(TriageChangeForm.SEVERITY, "Choose a severity."));
+            Optional<String> messageTs = target.get().length > 2 ? Optional.of(target.get()[2]) : Optional.empty();
             return submit(req.getPayload().getUser().getId(), target.get(), TriageChangeForm.SEVERITY,
-                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity), ctx);
+                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity, messageTs), ctx);
         });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
@@ -150,6 +151,11 @@ public final class CaseButtons {
         } catch (JdbiException e) {
             log.warn("a card button could not reach the database: {}", e.toString());
         }
+    }
+
+    /** The clicked message's timestamp, when Slack sent one that looks like it. */
+    private static Optional<String> messageTs(BlockActionPayload p) {
+        return Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getMessageTs).filter(ts -> ts.matches("\\d{1,12}\\.\\d{1,8}"));
     }
 
     private static Optional<CaseId> caseNumber(String value) {

@@ -87,7 +87,8 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
-            if (effect instanceof SlackEffect.ShowTriage e) return showTriage(e);
+            if (effect instanceof SlackEffect.ShowTriage e) return post(e.caseId(), triageMessage(e.caseId()));
+            if (effect instanceof SlackEffect.UpdateTriage e) return updateTriage(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
             if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
@@ -184,12 +185,19 @@ public final class SlackDelivery {
     }
 
     /** The suggestion as recorded on the timeline, with the buttons its state still allows. */
-    private DeliveryAttempt showTriage(SlackEffect.ShowTriage e) {
-        CaseFile file = theFile(e.caseId());
-        List<CaseEvent> timeline = cases.timeline(e.caseId());
+    private SlackMessage triageMessage(CaseId id) {
+        List<CaseEvent> timeline = cases.timeline(id);
         CaseEvent suggested = timeline.stream().filter(ev -> ev.kind() == CaseEvent.Kind.TRIAGE_SUGGESTED).reduce((a, b) -> b)
-                .orElseThrow(() -> new SlackCalls.Refused("no triage suggestion on the timeline of " + e.caseId()));
-        return post(e.caseId(), TriageMessage.of(e.caseId(), suggested, file.triage(), policy));
+                .orElseThrow(() -> new SlackCalls.Refused("no triage suggestion on the timeline of " + id));
+        return TriageMessage.of(id, suggested, theFile(id).triage(), policy);
+    }
+
+    private DeliveryAttempt updateTriage(SlackEffect.UpdateTriage e) {
+        SlackMessage message = triageMessage(e.caseId());
+        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(e.caseId()).id().value()).ts(e.messageTs())
+                .text(message.text()).blocks(message.blocks())));
+        if (res.isOk()) return DeliveryAttempt.sent();
+        throw refused("chat.update", res);
     }
 
     private DeliveryAttempt post(CaseId id, SlackMessage message) {

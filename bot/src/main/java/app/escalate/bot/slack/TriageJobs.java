@@ -40,6 +40,7 @@ public final class TriageJobs implements AutoCloseable {
     }
 
     public void start(CaseId id) {
+        if (!triager.enabled()) return;
         pool.submit(() -> {
             try {
                 triage(id);
@@ -54,7 +55,7 @@ public final class TriageJobs implements AutoCloseable {
         if (c.isEmpty()) return;
         Optional<String> description = cases.timeline(id).stream().filter(e -> e.kind() == CaseEvent.Kind.OPENED).findFirst()
                 .map(e -> e.get("description")).filter(d -> !d.isBlank());
-        Triager.Suggested suggested = triager.suggest(c.get().title(), description, c.get().surface());
+        Triager.Suggested suggested = triager.suggest(c.get().title(), description, c.get().surface(), c.get().restricted());
         if (commands.triage(id, suggested)) outboxChanged.run();
     }
 

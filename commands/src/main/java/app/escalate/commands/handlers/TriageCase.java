@@ -47,8 +47,9 @@ final class TriageCase {
         Triager.Suggested suggested = action.suggested();
         Suggestion s = suggested.suggestion();
         TriageRouting.Route route = TriageRouting.route(s, policy.triage());
-        Optional<String> heldBecause = route.apply() ? safeguard(c, s) : Optional.empty();
-        boolean apply = route.apply() && heldBecause.isEmpty() && c.isOpen();
+        Optional<String> heldBecause = !route.apply() ? Optional.empty()
+                : !c.isOpen() ? Optional.of("the case was resolved before triage finished") : safeguard(c, s);
+        boolean apply = route.apply() && heldBecause.isEmpty();
 
         Map<String, String> data = new LinkedHashMap<>();
         s.type().ifPresent(t -> {
@@ -70,14 +71,10 @@ final class TriageCase {
         CaseEvent event = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.TRIAGE_SUGGESTED, data);
 
         TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
-        CaseFile after = (apply ? file.with(applied(c, state.type(), state.severity(), state.surface())) : file)
-                .withTriage(Optional.of(state));
+        Case changed = apply ? applied(c, state.type(), state.severity(), state.surface()) : c;
         List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.ShowTriage(c.id())));
-        if (apply) {
-            effects.add(new SlackEffect.UpdateCaseCard(c.id()));
-            effects.add(new SlackEffect.SetChannelTopic(c.id()));
-        }
-        return new Decision.Applied(after, List.of(event), effects);
+        if (apply) effects.addAll(followUps(c, changed));
+        return new Decision.Applied(file.with(changed).withTriage(Optional.of(state)), List.of(event), effects);
     }
 
     Decision judge(CaseFile file, CaseAction.JudgeTriage action, UserId actor, Instant now) {
@@ -99,11 +96,26 @@ final class TriageCase {
             return Decisions.rejected("There is no case type `" + action.type().get() + "`.");
         }
         TriageState s = state.get();
+        Optional<String> chosenType = verdict == TriageVerdict.ACCEPTED ? s.type()
+                : verdict == TriageVerdict.CHANGED ? action.type() : Optional.empty();
+        Optional<CaseType> restrictedType = chosenType.flatMap(policy::caseType).filter(CaseType::restricted);
+        if (restrictedType.isPresent() && !c.restricted() && !chosenType.equals(c.caseType())) {
+            return Decisions.rejected(restrictedType.get().label() + " cases are restricted and need a private channel; " + c.id()
+                    + "'s is not. Open it again as a restricted case: `/esc open <title> type:" + restrictedType.get().id() + "`.");
+        }
+        if (verdict == TriageVerdict.CHANGED && action.severity().map(to -> to.compareTo(c.severity()) > 0).orElse(false)) {
+            return Decisions.rejected("Triage does not lower a severity. `/esc sev " + action.severity().get().level()
+                    + " because <reason>` does.");
+        }
         Case after = switch (verdict) {
-            case ACCEPTED -> c.withTriage(s.type().or(c::caseType), s.severity(), c.surface().or(s::surface));
+            // A verdict never lowers the severity: someone may have raised it since the suggestion was made.
+            case ACCEPTED -> c.withTriage(s.type().or(c::caseType), higher(s.severity(), c.severity()), c.surface().or(s::surface));
             case CHANGED -> c.withTriage(action.type().or(c::caseType), action.severity().orElse(c.severity()), c.surface().or(s::surface));
             case DISMISSED -> c;
-            case UNDONE -> c.withTriage(s.typeBefore(), s.severityBefore(), s.surfaceBefore());
+            // Only what still holds triage's values goes back; a change made since then stays.
+            case UNDONE -> c.withTriage(c.caseType().equals(s.typeBefore().or(s::type)) ? s.typeBefore() : c.caseType(),
+                    c.severity() == s.severity() ? s.severityBefore() : c.severity(),
+                    c.surface().equals(s.surfaceBefore().or(s::surface)) ? s.surfaceBefore() : c.surface());
         };
         Map<String, String> data = new LinkedHashMap<>();
         data.put("verdict", verdict.id());
@@ -112,8 +124,9 @@ final class TriageCase {
         s.type().ifPresent(t -> data.put("suggested_type", t));
         data.put("suggested_severity", s.severity().name());
         CaseEvent event = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.TRIAGE_JUDGED, data);
-        List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.Announce(c.id(), event), new SlackEffect.UpdateCaseCard(c.id())));
-        if (!after.equals(c)) effects.add(new SlackEffect.SetChannelTopic(c.id()));
+        List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.Announce(c.id(), event)));
+        effects.addAll(followUps(c, after));
+        action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateTriage(c.id(), ts)));
         return new Decision.Applied(file.with(after).withTriage(Optional.of(s.decided())), List.of(event), effects);
     }
 
@@ -129,6 +142,20 @@ final class TriageCase {
             return Optional.of("its type is restricted, and this case's channel is not private");
         }
         return Optional.empty();
+    }
+
+    /** The card and topic follow a change; a type given where there was none brings its runbook checklist. */
+    private List<SlackEffect> followUps(Case before, Case after) {
+        if (after.equals(before)) return List.of();
+        List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.UpdateCaseCard(after.id()), new SlackEffect.SetChannelTopic(after.id())));
+        boolean newRunbook = before.caseType().isEmpty() && after.caseType().flatMap(policy::caseType).map(t -> !t.runbook().isEmpty()).orElse(false);
+        if (newRunbook) effects.add(new SlackEffect.PostRunbook(after.id()));
+        return effects;
+    }
+
+    /** The more severe of two severities (SEV1 is the most). */
+    private static Severity higher(Severity a, Severity b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The suggestion on the case: a type only where none was chosen, a surface only where none was named. */

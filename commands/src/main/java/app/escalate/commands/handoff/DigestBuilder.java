@@ -46,7 +46,7 @@ public final class DigestBuilder {
 
     /** Kinds of event that count as "what changed during the shift". */
     public static final Set<CaseEvent.Kind> CHANGE_KINDS = Set.of(CaseEvent.Kind.OPENED, CaseEvent.Kind.RESOLVED,
-            CaseEvent.Kind.REOPENED, CaseEvent.Kind.SEVERITY_CHANGED);
+            CaseEvent.Kind.REOPENED, CaseEvent.Kind.SEVERITY_CHANGED, CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED);
 
     private final Policy policy;
 
@@ -150,6 +150,9 @@ public final class DigestBuilder {
             case RESOLVED -> "resolved";
             case REOPENED -> "reopened";
             case SEVERITY_CHANGED -> e.get("from") + " → " + e.get("to");
+            case TRIAGE_SUGGESTED -> "AI triage " + (e.get("route").equals("applied") ? "set " : "suggests ") + e.get("severity")
+                    + (e.get("type").isEmpty() ? "" : " · " + e.get("type")) + (e.get("route").equals("applied") ? "" : ", waiting for a person");
+            case TRIAGE_JUDGED -> "AI triage " + e.get("verdict") + ": " + e.get("from") + " → " + e.get("to");
             default -> e.kind().name().toLowerCase(java.util.Locale.ROOT);
         };
     }

@@ -21,7 +21,8 @@ final class EventLines {
             case GROUP_LOOPED -> who + " looped in " + e.get("group");
             case RESOLVED -> who + " resolved the case";
             case REOPENED -> who + " reopened the case";
-            case SUMMARY_POSTED, SLA_BREACHED -> of(e, policy);
+            case SUMMARY_POSTED, SLA_BREACHED, TRIAGE_JUDGED -> of(e, policy);
+            case TRIAGE_SUGGESTED -> e.get("route").equals("applied") ? of(e, policy) : null;
             default -> null;
         });
     }

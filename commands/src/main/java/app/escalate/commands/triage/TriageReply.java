@@ -24,6 +24,7 @@ public final class TriageReply {
     }
 
     public static Optional<Suggestion> parse(String answer, Policy policy) {
+        if (answer == null) return Optional.empty();
         int start = answer.indexOf('{');
         int end = answer.lastIndexOf('}');
         if (start < 0 || end < start) return Optional.empty();

@@ -19,7 +19,9 @@ public record TriageState(Status status, Optional<String> type, Severity severit
 
     /** The suggestion for {@code before}, as held or applied. */
     public static TriageState of(Status status, Suggestion s, Case before) {
-        Optional<String> surface = s.surfaces().value().isEmpty() ? Optional.empty() : Optional.of(String.join(", ", s.surfaces().value()));
+        String joined = String.join(", ", s.surfaces().value());
+        // The case's surface column holds 150 characters.
+        Optional<String> surface = joined.isEmpty() ? Optional.empty() : Optional.of(joined.length() <= 150 ? joined : joined.substring(0, 150));
         return new TriageState(status, s.typeId(), s.severity().value(), surface, before.caseType(), before.severity(), before.surface());
     }
 

@@ -25,9 +25,18 @@ public final class Triager {
         this.keywords = new KeywordTriage(policy);
     }
 
-    public Suggested suggest(String title, Optional<String> description, Optional<String> surface) {
+    /** Whether the policy asks for triage at all (it has a {@code triage} section). */
+    public boolean enabled() {
+        return policy.triage().configured();
+    }
+
+    /** A restricted (legal-sensitive) case's text is never sent to the model unasked: the keywords triage it. */
+    public Suggested suggest(String title, Optional<String> description, Optional<String> surface, boolean restricted) {
         String text = String.join("\n", title, description.orElse(""), surface.orElse(""));
-        if (model.isEmpty()) return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE, Optional.empty());
+        if (model.isEmpty() || restricted) {
+            return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE,
+                    model.isPresent() ? Optional.of("a restricted case is not sent to the model") : Optional.empty());
+        }
         TriagePrompt.Asked asked = TriagePrompt.of(policy, title, description, surface);
         String fellBack;
         try {

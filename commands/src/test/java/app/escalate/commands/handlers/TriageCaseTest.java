@@ -58,7 +58,7 @@ class TriageCaseTest {
     }
 
     private Reply judge(UserId who, TriageVerdict verdict) {
-        return judge(who, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty()));
+        return judge(who, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
     private Reply judge(UserId who, CaseAction action) {
@@ -129,7 +129,7 @@ class TriageCaseTest {
         commands.triage(ESC_1, suggested("deepfake", 0.5, Severity.SEV2));
         assertThat(suggestedEvent().get("rule")).isEqualTo("unsure-needs-a-human");
 
-        judge(MARIA, new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.of("civic-event"), Optional.of(Severity.SEV1)));
+        judge(MARIA, new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.of("civic-event"), Optional.of(Severity.SEV1), Optional.empty()));
 
         assertThat(theCase().caseType()).contains("civic-event");
         assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
@@ -166,5 +166,46 @@ class TriageCaseTest {
         commands.triage(new CaseId(2), suggested("deepfake", 0.9, Severity.SEV2));
         assertThat(store.file(new CaseId(2)).orElseThrow().details().caseType()).contains("llm-hallucination");
         assertThat(suggestedEvent().get("held_because")).isEqualTo("the case was opened as llm-hallucination");
+    }
+
+    @Test
+    void undo_keeps_what_people_changed_since() {
+        aCase(Severity.SEV3, Optional.empty());
+        commands.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
+        assertThat(store.effects).as("the new type's checklist").contains(new SlackEffect.PostRunbook(ESC_1));
+        commands.handle("sev 1", new Invocation(MARIA, CHANNEL, Optional.empty()));
+
+        judge(MARIA, TriageVerdict.UNDONE);
+
+        assertThat(theCase().severity()).as("raised by a person after triage").isEqualTo(Severity.SEV1);
+        assertThat(theCase().caseType()).isEmpty();
+        assertThat(theCase().surface()).isEmpty();
+    }
+
+    @Test
+    void accept_never_lowers_a_severity_and_change_refuses_to() {
+        aCase(Severity.SEV1, Optional.empty());
+        commands.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
+
+        assertThat(judge(MARIA, new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.of("deepfake"), Optional.of(Severity.SEV3), Optional.of("1764300300.000100"))))
+                .isEqualTo(new Reply.Refusal("Triage does not lower a severity. `/esc sev 3 because <reason>` does."));
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
+        assertThat(theCase().caseType()).contains("deepfake");
+    }
+
+    @Test
+    void a_restricted_type_is_not_given_to_a_case_in_a_public_channel() {
+        aCase(Severity.SEV2, Optional.empty());
+        commands.triage(ESC_1, suggested("regulatory-request", 0.99, Severity.SEV2));
+        assertThat(suggestedEvent().get("rule")).isEqualTo("regulatory-needs-a-human");
+
+        Reply reply = judge(MARIA, TriageVerdict.ACCEPTED);
+
+        assertThat(reply).isInstanceOf(Reply.Refusal.class);
+        assertThat(((Reply.Refusal) reply).reason()).startsWith("Regulatory request cases are restricted and need a private channel");
+        assertThat(theCase().caseType()).isEmpty();
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).as("still open for a verdict").isInstanceOf(Reply.Changed.class);
     }
 }

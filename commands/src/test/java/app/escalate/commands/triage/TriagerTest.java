@@ -29,7 +29,7 @@ class TriagerTest {
 
     @Test
     void without_a_model_the_keywords_suggest() {
-        Triager.Suggested s = new Triager(policy, Optional.empty()).suggest("Deepfake video", Optional.empty(), Optional.empty());
+        Triager.Suggested s = new Triager(policy, Optional.empty()).suggest("Deepfake video", Optional.empty(), Optional.empty(), false);
         assertThat(s.source()).isEqualTo(KeywordTriage.SOURCE);
         assertThat(s.suggestion().typeId()).contains("deepfake");
         assertThat(s.fellBack()).isEmpty();
@@ -37,20 +37,51 @@ class TriagerTest {
 
     @Test
     void a_model_that_fails_or_answers_nonsense_falls_back_to_the_keywords_and_says_why() {
-        Triager.Suggested timedOut = new Triager(policy, Optional.of(answering(null))).suggest("Deepfake video", Optional.empty(), Optional.empty());
+        Triager.Suggested timedOut = new Triager(policy, Optional.of(answering(null))).suggest("Deepfake video", Optional.empty(), Optional.empty(), false);
         assertThat(timedOut.source()).isEqualTo(KeywordTriage.SOURCE);
         assertThat(timedOut.fellBack()).contains("no answer within 20 s");
         assertThat(timedOut.suggestion().typeId()).contains("deepfake");
 
         Triager.Suggested nonsense = new Triager(policy, Optional.of(answering("It's a deepfake, I think."))).suggest("Deepfake video",
-                Optional.of("Seen on shorts"), Optional.empty());
+                Optional.of("Seen on shorts"), Optional.empty(), false);
         assertThat(nonsense.fellBack()).contains("the model's answer was not the JSON asked for");
+    }
+
+    @Test
+    void a_restricted_case_is_not_sent_to_the_model_and_an_empty_answer_falls_back() {
+        Triager.Suggested restricted = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\"}}")))
+                .suggest("Subpoena for a user's messages", Optional.empty(), Optional.empty(), true);
+        assertThat(restricted.source()).isEqualTo(KeywordTriage.SOURCE);
+        assertThat(restricted.fellBack()).contains("a restricted case is not sent to the model");
+        assertThat(restricted.suggestion().typeId()).contains("regulatory-request");
+
+        TriageModel silent = new TriageModel() {
+            @Override
+            public String name() {
+                return "fake:silent";
+            }
+
+            @Override
+            public String answer(String system, String user) {
+                return null;
+            }
+        };
+        assertThat(new Triager(policy, Optional.of(silent)).suggest("Deepfake video", Optional.empty(), Optional.empty(), false).fellBack())
+                .contains("the model's answer was not the JSON asked for");
+    }
+
+    @Test
+    void a_policy_without_a_triage_section_asks_for_no_triage() {
+        assertThat(new Triager(policy, Optional.empty()).enabled()).isTrue();
+        Policy without = new Policy(policy.workspace(), policy.severities(), policy.caseTypes(), policy.rootCauses(), policy.groups(),
+                policy.rotations(), policy.holidays(), policy.prompts(), null);
+        assertThat(new Triager(without, Optional.empty()).enabled()).isFalse();
     }
 
     @Test
     void a_readable_answer_is_the_models_under_its_prompt_version() {
         Triager.Suggested s = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\",\"confidence\":0.9}}")))
-                .suggest("Typo in a help page", Optional.empty(), Optional.empty());
+                .suggest("Typo in a help page", Optional.empty(), Optional.empty(), false);
         assertThat(s.source()).isEqualTo("fake:model");
         assertThat(s.promptVersion()).isEqualTo(TriagePrompt.VERSION);
         assertThat(s.suggestion().typeId()).isEmpty();
