@@ -145,7 +145,7 @@ public final class EscalateApp implements AutoCloseable {
             }), metrics);
             Metrics.cases(metrics, cases);
             started.push(drafting);
-            TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake);
+            TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake, commandsFirst);
             started.push(triage);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")

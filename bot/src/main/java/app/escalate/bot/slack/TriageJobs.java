@@ -1,5 +1,6 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.outbox.CommandsFirst;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
@@ -9,6 +10,7 @@ import app.escalate.commands.triage.Triager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Triage after the ack: a model can take seconds, and Slack gives the open command three. Each
  * new case (typed, from the form, or from "Escalate this message") is triaged in the background;
- * the suggestion, and anything it changes, goes to the case channel through the outbox.
+ * the suggestion, and anything it changes, goes to the case channel through the outbox. While
+ * commands are being answered, each job rests afterwards as the outbox worker does.
  */
 public final class TriageJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
@@ -26,13 +29,15 @@ public final class TriageJobs implements AutoCloseable {
     private final EscCommands commands;
     private final CaseStore cases;
     private final Runnable outboxChanged;
+    private final CommandsFirst commandsFirst;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "triage");
         t.setDaemon(true);
         return t;
     });
 
-    public TriageJobs(Triager triager, EscCommands commands, CaseStore cases, Runnable outboxChanged) {
+    public TriageJobs(Triager triager, EscCommands commands, CaseStore cases, Runnable outboxChanged, CommandsFirst commandsFirst) {
+        this.commandsFirst = commandsFirst;
         this.triager = triager;
         this.commands = commands;
         this.cases = cases;
@@ -42,10 +47,17 @@ public final class TriageJobs implements AutoCloseable {
     public void start(CaseId id) {
         if (!triager.enabled()) return;
         pool.submit(() -> {
+            long started = System.nanoTime();
             try {
                 triage(id);
             } catch (RuntimeException e) {
                 log.warn("triaging {} failed: {}", id, e.toString());
+            }
+            // In a burst of opens the acks come first, as for the outbox worker.
+            try {
+                Thread.sleep(commandsFirst.restAfter(Duration.ofNanos(System.nanoTime() - started)).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
