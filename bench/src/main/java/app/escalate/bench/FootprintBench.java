@@ -69,9 +69,11 @@ final class FootprintBench {
                         i -> new SignedCommand(Servers.MARIA, "C0TEAM", "open Footprint case " + i, slack.responseUrl()), 8, CASES);
                 double afterCases = p.residentMB();
                 long backlog = p.outboxBacklog();
+                // Counted as delivered, not from the backlog: triage keeps adding effects while the backlog drains.
+                long deliveredBefore = p.outboxDelivered();
                 long started = System.nanoTime();
                 Thread.sleep(DELIVERY.toMillis());
-                long delivered = backlog - p.outboxBacklog();
+                long delivered = p.outboxDelivered() - deliveredBefore;
                 double perSecond = delivered / ((System.nanoTime() - started) / 1e9);
                 return new Result(bot, restarts, baseline, idle, baselineIdle, opening.requests() - opening.failures(), opening, afterCases,
                         backlog, perSecond, p.residentMB());

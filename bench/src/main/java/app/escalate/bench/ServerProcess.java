@@ -74,6 +74,16 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(backlog.group(1));
     }
 
+    /** Slack effects the bot's outbox has delivered since it started, from {@code /metrics}. */
+    long outboxDelivered() throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher line = Pattern.compile("(?m)^escalate_outbox_deliveries_total\\{[^}]*result=\"delivered\"[^}]*} ([0-9.eE+]+)$").matcher(body);
+        double total = 0;
+        while (line.find()) total += Double.parseDouble(line.group(1));
+        return Math.round(total);
+    }
+
     URI events() {
         return URI.create("http://127.0.0.1:" + port + "/slack/events");
     }

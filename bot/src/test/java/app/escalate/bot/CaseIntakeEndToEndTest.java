@@ -64,6 +64,9 @@ class CaseIntakeEndToEndTest {
         assertThat(card.json("blocks")).contains("ESC-1 · SEV1 · triage", "*Surface*\\nsupport agent", ":lock: restricted");
         FakeSlackApi.Call dm = harness.slack.await("chat.postMessage", c -> MARIA.equals(c.param("channel")), WAIT);
         assertThat(dm.param("text")).contains("ESC-1", "is ready");
+        FakeSlackApi.Call triage = harness.slack.await("chat.postMessage", c -> card.param("channel").equals(c.param("channel"))
+                && c.json("blocks") != null && c.json("blocks").contains("AI triage"), WAIT);
+        assertThat(triage.json("blocks")).as("a case from the form is triaged too").contains("*AI agent misbehaviour*");
         assertThat(harness.esc(MARIA, card.param("channel"), "timeline").get("text").getAsString())
                 .contains("opened the case as SEV1", "> Seen in 3 tickets &lt;!channel&gt;").doesNotContain("<!channel>");
     }

@@ -30,15 +30,17 @@ public final class TriageJobs implements AutoCloseable {
     private final CaseStore cases;
     private final Runnable outboxChanged;
     private final CommandsFirst commandsFirst;
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "triage");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool;
 
     public TriageJobs(Triager triager, EscCommands commands, CaseStore cases, Runnable outboxChanged, CommandsFirst commandsFirst) {
         this.commandsFirst = commandsFirst;
         this.triager = triager;
+        // Keywords take a moment of CPU: one thread. A model takes seconds of waiting: two, so one slow answer holds up less.
+        this.pool = Executors.newFixedThreadPool(triager.asksModel() ? 2 : 1, r -> {
+            Thread t = new Thread(r, "triage");
+            t.setDaemon(true);
+            return t;
+        });
         this.commands = commands;
         this.cases = cases;
         this.outboxChanged = outboxChanged;

@@ -25,6 +25,11 @@ public final class Triager {
         this.keywords = new KeywordTriage(policy);
     }
 
+    /** Whether a model is configured (restricted cases still go to the keywords). */
+    public boolean asksModel() {
+        return model.isPresent();
+    }
+
     /** Whether the policy asks for triage at all (it has a {@code triage} section). */
     public boolean enabled() {
         return policy.triage().configured();
