@@ -48,10 +48,14 @@ public final class CommandsFirst {
         };
     }
 
+    /** True while requests are being answered, or were a moment ago. */
+    public boolean busy() {
+        return answering.get() > 0 || nanoTime.getAsLong() - lastAnsweredNanos.get() <= QUIET.toNanos();
+    }
+
     /** How long the worker should rest after a delivery that took {@code took}. */
     public Duration restAfter(Duration took) {
-        boolean busy = answering.get() > 0 || nanoTime.getAsLong() - lastAnsweredNanos.get() <= QUIET.toNanos();
-        if (!busy) return Duration.ZERO;
+        if (!busy()) return Duration.ZERO;
         Duration rest = took.multipliedBy(REST_PER_WORK);
         return rest.compareTo(MAX_REST) > 0 ? MAX_REST : rest;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Triage after the ack: a model can take seconds, and Slack gives the open command three. Each
  * new case (typed, from the form, or from "Escalate this message") is triaged in the background;
  * the suggestion, and anything it changes, goes to the case channel through the outbox. While
- * commands are being answered, each job rests afterwards as the outbox worker does.
+ * commands are being answered, a job waits (see {@link #waitForQuiet}).
  */
 public final class TriageJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TriageJobs.class);
@@ -31,6 +31,8 @@ public final class TriageJobs implements AutoCloseable {
     private final Runnable outboxChanged;
     private final CommandsFirst commandsFirst;
     private final ExecutorService pool;
+    static final Duration MAX_WAIT = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     public TriageJobs(Triager triager, EscCommands commands, CaseStore cases, Runnable outboxChanged, CommandsFirst commandsFirst) {
         this.commandsFirst = commandsFirst;
@@ -49,19 +51,24 @@ public final class TriageJobs implements AutoCloseable {
     public void start(CaseId id) {
         if (!triager.enabled()) return;
         pool.submit(() -> {
-            long started = System.nanoTime();
             try {
+                waitForQuiet();
                 triage(id);
             } catch (RuntimeException e) {
                 log.warn("triaging {} failed: {}", id, e.toString());
-            }
-            // In a burst of opens the acks come first, as for the outbox worker.
-            try {
-                Thread.sleep(commandsFirst.restAfter(Duration.ofNanos(System.nanoTime() - started)).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * In a burst of opens the acks come first: a job waits while commands are being answered, up to
+     * {@link #MAX_WAIT}, so a long burst delays triage but never stops it.
+     */
+    private void waitForQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+        while (commandsFirst.busy() && System.nanoTime() < deadline) Thread.sleep(POLL.toMillis());
     }
 
     private void triage(CaseId id) {

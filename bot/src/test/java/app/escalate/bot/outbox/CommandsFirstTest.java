@@ -14,6 +14,7 @@ class CommandsFirstTest {
 
     @Test
     void withNoRequestComingTheWorkerDoesNotRest() {
+        assertThat(commandsFirst.busy()).isFalse();
         assertThat(commandsFirst.restAfter(Duration.ofMillis(40))).isZero();
     }
 
@@ -21,6 +22,7 @@ class CommandsFirstTest {
     void whileARequestIsBeingAnsweredTheWorkerRestsThreeTimesItsDelivery() throws Exception {
         Duration[] during = new Duration[1];
         commandsFirst.middleware().apply(null, Response.ok(), request -> {
+            assertThat(commandsFirst.busy()).isTrue();
             during[0] = commandsFirst.restAfter(Duration.ofMillis(40));
             return Response.ok();
         });
