@@ -29,13 +29,8 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
-                    Set<String> slaAlerts, Optional<String> runbookAt) {
-        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, Optional.empty());
-    }
-
-    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
                     Set<String> slaAlerts) {
-        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, Optional.empty());
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, Optional.empty(), Optional.empty());
     }
 
     /** The walk is at {@code question}, or (empty) not under way. */

@@ -134,6 +134,10 @@ public final class JdbiCaseStore implements CaseStore {
 
     /** What a case file holds beside the case row's own fields. */
     private record Sidecar(long number, Paging paging, Optional<Watch> watch, Optional<String> runbookAt, Optional<TriageState> triage) {
+        /** Nothing beside the case row's own fields, for a case the sidecar query did not return. */
+        static Sidecar none(long number) {
+            return new Sidecar(number, Paging.NONE, Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     private static final RowMapper<Sidecar> SIDECAR = (rs, ctx) -> {
@@ -171,12 +175,10 @@ public final class JdbiCaseStore implements CaseStore {
                     WHERE c.state <> 'RESOLVED'""");
             return open.stream().map(c -> {
                 long n = c.id().number();
-                Sidecar sidecar = sidecars.get(n);
+                Sidecar sidecar = sidecars.getOrDefault(n, Sidecar.none(n));
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
-                        sidecar == null ? Paging.NONE : sidecar.paging(), sidecar == null ? Optional.empty() : sidecar.watch(),
-                        alerts.getOrDefault(n, Set.of()), sidecar == null ? Optional.empty() : sidecar.runbookAt(),
-                        sidecar == null ? Optional.empty() : sidecar.triage());
+                        sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage());
             }).toList();
         });
     }

@@ -50,12 +50,10 @@ public final class StatsMessage {
         List<String> lines = new ArrayList<>(List.of("*AI triage*, kept as suggested (accepted, or applied and not undone)"
                 + (t.waiting() > 0 ? "; " + t.waiting() + " waiting for a person" : "")));
         lines.add("• By suggested type: " + t.byType().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.0f%% (%d/%d)", Mrkdwn.escape(e.getKey()), e.getValue().keptShare() * 100,
-                        e.getValue().kept(), e.getValue().judged()))
+                .map(e -> share(Mrkdwn.escape(e.getKey()), e.getValue().kept(), e.getValue().judged()))
                 .collect(Collectors.joining(" · ")));
         lines.add("• Overridden by people, by prompt version: " + t.byPromptVersion().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "`%s` %.0f%% (%d/%d)", Mrkdwn.escape(e.getKey()),
-                        (1 - e.getValue().keptShare()) * 100, e.getValue().overridden(), e.getValue().judged()))
+                .map(e -> share("`" + Mrkdwn.escape(e.getKey()) + "`", e.getValue().overridden(), e.getValue().judged()))
                 .collect(Collectors.joining(" · ")));
         return lines;
     }
@@ -71,10 +69,14 @@ public final class StatsMessage {
 
     private static String compliance(Map<String, TeamStats.Compliance> bySeverity) {
         String out = bySeverity.entrySet().stream().filter(e -> e.getValue().total() > 0)
-                .map(e -> String.format(Locale.ROOT, "%s %.0f%% (%d/%d)", e.getKey(), e.getValue().share().orElseThrow() * 100,
-                        e.getValue().met(), e.getValue().total()))
+                .map(e -> share(e.getKey(), e.getValue().met(), e.getValue().total()))
                 .collect(Collectors.joining(" · "));
         return out.isEmpty() ? "_no clock has ended yet_" : out;
+    }
+
+    /** {@code label 75% (3/4)}; {@code whole} is never 0 here. */
+    private static String share(String label, int part, int whole) {
+        return String.format(Locale.ROOT, "%s %.0f%% (%d/%d)", label, part * 100.0 / whole, part, whole);
     }
 
     static String human(Duration d) {

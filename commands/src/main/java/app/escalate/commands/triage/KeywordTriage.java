@@ -48,19 +48,20 @@ public final class KeywordTriage {
         Set<String> matched = new LinkedHashSet<>();
 
         String bestType = null;
-        int best = 0;
+        List<String> bestHits = List.of();
         int runnerUp = 0;
         for (var entry : types.entrySet()) {
             List<String> hits = hits(entry.getValue(), text);
-            if (hits.size() > best) {
-                runnerUp = best;
-                best = hits.size();
+            if (hits.size() > bestHits.size()) {
+                runnerUp = bestHits.size();
+                bestHits = hits;
                 bestType = entry.getKey();
             } else if (hits.size() > runnerUp) {
                 runnerUp = hits.size();
             }
         }
-        if (bestType != null) matched.addAll(hits(types.get(bestType), text));
+        int best = bestHits.size();
+        matched.addAll(bestHits);
         Optional<Guess<String>> type = bestType == null ? Optional.empty()
                 : Optional.of(new Guess<>(bestType, byCount(best) - (runnerUp == best ? 0.2 : 0)));
 
