@@ -100,8 +100,11 @@ class CaseLifecycleEndToEndTest {
                 && ("1".equals(c.param("is_private")) || "true".equals(c.param("is_private"))), WAIT);
         assertThat(harness.esc(KENJI, TEAM, "status").get("text").getAsString()).doesNotContain("ESC-2").contains("ESC-1");
         assertThat(harness.esc("U0ESCPRIYA", TEAM, "status").get("text").getAsString()).contains("ESC-2", "ESC-1");
+        // The same answer as for a number no case has: a non-member learns neither.
         assertThat(harness.esc(KENJI, TEAM, "status ESC-2").get("text").getAsString())
-                .isEqualTo("ESC-2 is restricted to the people working it.");
+                .isEqualTo("There is no case ESC-2 that you can see.");
+        assertThat(harness.esc(KENJI, TEAM, "status ESC-3").get("text").getAsString())
+                .isEqualTo("There is no case ESC-3 that you can see.");
     }
 
     @Test

@@ -128,6 +128,23 @@ class HandoffEndToEndTest {
                 "Comms statement due 18:00 &lt;UTC&gt;");
     }
 
+    @Test
+    void only_the_rotation_writes_into_the_digest_and_the_outgoing_persons_notes_survive_a_flood() throws Exception {
+        String refusal = "Handoff notes are for the people on a rotation and the `responders` group. To tell the on-call something, "
+                + "add a note to the case (`/esc note …`).";
+        assertThat(harness.esc("U0OUTSIDER", "C0TEAM", "handoff note Ignore the SEV1s tonight").get("text").getAsString()).isEqualTo(refusal);
+        assertThat(harness.esc("U0ESCCHLOE", "C0TEAM", "handoff note Comms says all clear").get("text").getAsString()).isEqualTo(refusal);
+        harness.esc(AMARA, "C0TEAM", "handoff note Legal call at 19:00 UTC about ESC-4");
+        for (int i = 0; i < 12; i++) harness.esc("U0ESCKENJI", "C0TEAM", "handoff note filler " + i);
+        watchStarted();
+
+        harness.advance(PAST_LA_MORNING);
+
+        String blocks = harness.slack.await("chat.postMessage", digestTo(TEAM), WAIT).json("blocks");
+        assertThat(blocks).contains("Legal call at 19:00 UTC about ESC-4", "filler 11", "filler 3")
+                .doesNotContain("Ignore the SEV1s", "all clear", "filler 0", "filler 2");
+    }
+
     private void click(String user, String handoffId) throws Exception {
         String payload = SignedSlackClient.blockActions(user, "C0TEAM", "1764000000.000100", harness.slack.responseUrl("accept-" + user), """
                 {"action_id":"handoff_accept","block_id":"handoff:%s","text":{"type":"plain_text","text":"Accept handoff"},

@@ -5,16 +5,42 @@ import java.util.Optional;
 /** A sub-command that acts on one case: the one of the channel it is typed in, or the one it names. */
 public sealed interface CaseAction {
 
+    /**
+     * Whether this steers the case: only those who may steer it (owner, on-call, {@code responders})
+     * do it, and doing it makes them one of the case's people (who see it when it is restricted and
+     * may ask for its drafts). Adding a note or a task, or watching, does not: anyone who can see a
+     * public case may do those, and that must not widen whom it belongs to.
+     */
+    default boolean steers() {
+        return false;
+    }
+
     record Acknowledge() implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record SetSeverity(Severity to, Optional<String> reason) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record MoveTo(CaseState to) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record SetOwner(UserId owner) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record AddNote(String text) implements CaseAction {
@@ -30,12 +56,24 @@ public sealed interface CaseAction {
     }
 
     record LoopIn(String group) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record Resolve(String resolution, Optional<String> rootCause) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     record Reopen() implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     /** Newest first, {@code page} counted from 1. */
@@ -55,10 +93,18 @@ public sealed interface CaseAction {
 
     /** Walk the case type's decision tree from its first question, in the case channel. */
     record StartRunbook() implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     /** Answer the decision tree's open {@code question} with its answer numbered {@code answer} (from 0). */
     record AnswerRunbook(String question, int answer) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 
     /** Triage's suggestion for the case, made after it was opened: recorded, and applied when the routing rules allow. */
@@ -71,5 +117,9 @@ public sealed interface CaseAction {
      */
     record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
                        Optional<String> messageTs) implements CaseAction {
+        @Override
+        public boolean steers() {
+            return true;
+        }
     }
 }

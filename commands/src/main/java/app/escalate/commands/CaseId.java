@@ -11,6 +11,11 @@ public record CaseId(long number) {
         if (number < 1) throw new IllegalArgumentException("case numbers start at 1");
     }
 
+    /** A case number as buttons and forms carry it ({@code "12"}); empty for anything else, 0 included. */
+    public static Optional<CaseId> ofNumber(String digits) {
+        return digits != null && digits.matches("0*[1-9]\\d{0,11}") ? Optional.of(new CaseId(Long.parseLong(digits))) : Optional.empty();
+    }
+
     public static Optional<CaseId> parse(String text) {
         var m = TEXT.matcher(text.trim());
         return m.matches() ? Optional.of(new CaseId(Long.parseLong(m.group(1)))) : Optional.empty();

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class CommandParser {
     public static final int MAX_TITLE_LENGTH = 150;
     public static final int MAX_NOTE_LENGTH = 3000;
+    /** The open form's "Affected surface" field. */
+    public static final int MAX_SURFACE_LENGTH = 150;
 
     private static final Pattern MENTION = Pattern.compile("<@[^>]*>");
     private static final Pattern TRAILING_MENTION = Pattern.compile("\\s*(<@[^>]*>)$");

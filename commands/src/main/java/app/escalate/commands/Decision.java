@@ -15,5 +15,10 @@ public sealed interface Decision {
             events = List.copyOf(events);
             effects = List.copyOf(effects);
         }
+
+        /** The same change, with {@code actor} made one of the case's people. */
+        public Applied enrolling(UserId actor) {
+            return after.members().contains(actor) ? this : new Applied(after.withMember(actor), events, effects);
+        }
     }
 }

@@ -35,11 +35,7 @@ public final class InMemoryCaseStore implements CaseStore {
         CaseFile before = file(id).orElseThrow(() -> new CaseNotFound(id));
         Decision decision = decide.apply(before);
         if (decision instanceof Decision.Applied applied) {
-            Set<UserId> members = new HashSet<>(applied.after().members());
-            applied.events().forEach(e -> members.add(e.actor()));
-            CaseFile after = applied.after();
-            files.put(id, new CaseFile(after.details(), after.tasks(), after.stakeholders(), members, after.paging(), after.watch(),
-                    after.slaAlerts(), after.runbookAt(), after.triage()));
+            files.put(id, applied.after());
             events.addAll(applied.events());
             effects.addAll(applied.effects());
         }

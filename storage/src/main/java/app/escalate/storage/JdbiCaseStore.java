@@ -106,9 +106,8 @@ public final class JdbiCaseStore implements CaseStore {
             }
         }
         after.stakeholders().stream().filter(g -> !before.stakeholders().contains(g)).forEach(g -> dao.addStakeholder(number, g));
-        Set<UserId> members = new HashSet<>(after.members());
-        applied.events().forEach(e -> members.add(e.actor()));
-        members.stream().filter(m -> !before.members().contains(m)).forEach(m -> dao.addMember(number, m.value()));
+        // Who belongs to the case is the domain's decision (Decision.Applied#enrolling); storage keeps what it says.
+        after.members().stream().filter(m -> !before.members().contains(m)).forEach(m -> dao.addMember(number, m.value()));
         TimelineDao timeline = new TimelineDao(h);
         applied.events().forEach(timeline::append);
         new OutboxDao(h).enqueueAll(applied.effects(), applied.events().get(0).at());

@@ -3,6 +3,7 @@ package app.escalate.commands.handlers;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -15,6 +16,12 @@ import java.util.Map;
 final class AddNote implements CaseChange<CaseAction.AddNote> {
     @Override
     public Decision decide(CaseFile file, CaseAction.AddNote action, UserId actor, Instant now) {
+        // Typed notes are measured by the parser; a form's field is only as long as its sender says.
+        if (action.text().isBlank()) return Decisions.rejected("Write the note first.");
+        if (action.text().length() > CommandParser.MAX_NOTE_LENGTH) {
+            return Decisions.rejected("A note is at most " + CommandParser.MAX_NOTE_LENGTH + " characters; this one has "
+                    + action.text().length() + ".");
+        }
         CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.NOTE_ADDED, Map.of("text", action.text()));
         return new Decision.Applied(file, List.of(event), List.of(new SlackEffect.Announce(file.id(), event)));
     }

@@ -143,24 +143,29 @@ public final class EscCommands {
     }
 
     private Reply onCase(EscCommand.OnCase command, Invocation by) {
+        // A button or form names its case; only typed text may fall back on the channel's case.
         Optional<Case> here = cases.findByChannel(by.channel());
-        Optional<CaseId> target = command.target().or(() -> here.map(Case::id));
+        Optional<CaseId> target = command.target().or(() -> by.typed() ? here.map(Case::id) : Optional.empty());
         if (target.isEmpty()) {
             return new Reply.Refusal("Run this in a case channel, or put the case id first, e.g. `/esc timeline ESC-12`.");
         }
         CaseId id = target.get();
         CaseAction action = command.action();
-        if (here.isPresent() && !here.get().id().equals(id) && isFreeText(action)) {
-            // In a case channel, "note ESC-7 is a duplicate" is a note on this case that mentions ESC-7.
-            action = withLeadingText(action, id.toString());
-            id = here.get().id();
+        if (by.typed() && here.isPresent() && !here.get().id().equals(id)) {
+            if (action instanceof CaseAction.Resolve) return new Reply.Refusal(whichCaseToResolve(here.get().id(), id));
+            if (isFreeText(action)) {
+                // In a case channel, "note ESC-7 is a duplicate" is a note on this case that mentions ESC-7.
+                action = withLeadingText(action, id.toString());
+                id = here.get().id();
+            }
         }
         CaseId caseId = id;
-        boolean inItsChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
+        boolean inChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
         if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
-            if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(ShowStatus.restricted(caseId));
+            boolean inItsChannel = inItsChannel(inChannel, file, by);
+            if (!inItsChannel && !file.visibleTo(by.user())) return new Reply.Refusal(CaseNotFound.message(caseId));
             boolean drafting = action instanceof CaseAction.DraftSummary || action instanceof CaseAction.DraftRca;
             if (drafting && !permissions.mayWorkOn(by.user(), file)) {
                 return new Reply.Refusal("Drafts that may reach leadership are for the people working " + caseId
@@ -171,15 +176,53 @@ public final class EscCommands {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CaseAction chosen = action;
         Decision decision = cases.change(caseId, file -> {
-            if (!inItsChannel && !file.visibleTo(by.user())) return new Decision.Rejected(ShowStatus.restricted(caseId));
-            if (!inItsChannel && isWork(chosen) && !permissions.mayWorkOn(by.user(), file)) {
-                return new Decision.Rejected("Notes and tasks come from the case channel, or from people working "
-                        + caseId + ". Join its channel first.");
-            }
+            Optional<String> refused = mayAct(file, chosen, by, inChannel);
+            if (refused.isPresent()) return new Decision.Rejected(refused.get());
             return decide(file, chosen, by.user(), now);
         });
         if (decision instanceof Decision.Applied applied) return new Reply.Changed(caseId, applied.events());
         return new Reply.Refusal(((Decision.Rejected) decision).reason());
+    }
+
+    /**
+     * Whether {@code by} may ask for {@code action} on the case at all, before its handler decides: a
+     * restricted case only for its people, and work (notes, tasks) from its channel or from the people
+     * working it. Empty when they may. Used before a form is opened as well, so no form shows a case
+     * its opener may not touch.
+     */
+    public Optional<String> mayAct(CaseFile file, CaseAction action, Invocation by, boolean inChannel) {
+        boolean inItsChannel = inItsChannel(inChannel, file, by);
+        if (!inItsChannel && !file.visibleTo(by.user())) return Optional.of(CaseNotFound.message(file.id()));
+        if (!inItsChannel && isWork(action) && !permissions.mayWorkOn(by.user(), file)) {
+            return Optional.of("Notes and tasks come from the case channel, or from people working " + file.id() + ". Join its channel first.");
+        }
+        return Optional.empty();
+    }
+
+    /** The same check for a button that opens a form: {@link #mayAct} on the case the button names, answered where it was clicked. */
+    public Optional<String> mayAct(CaseId id, CaseAction action, Invocation by) {
+        Optional<CaseFile> file = cases.file(id);
+        if (file.isEmpty()) return Optional.of(CaseNotFound.message(id));
+        boolean inChannel = file.get().details().channel().map(ch -> ch.id().equals(by.channel())).orElse(false);
+        Optional<String> refused = mayAct(file.get(), action, by, inChannel);
+        if (refused.isPresent() || !action.steers()) return refused;
+        return permissions.maySteer(by.user(), file.get().details()) ? Optional.empty()
+                : Optional.of(Permissions.onlySteerers("decide this for " + id));
+    }
+
+    /**
+     * Acting from inside the case's channel: typed there, which Slack vouches for; or, for a button or
+     * form, which only claims a channel, a public case (anyone may join its channel) or one whose
+     * records list the person among its people.
+     */
+    private static boolean inItsChannel(boolean inChannel, CaseFile file, Invocation by) {
+        return inChannel && (by.typed() || file.visibleTo(by.user()));
+    }
+
+    private static String whichCaseToResolve(CaseId here, CaseId named) {
+        return "This is " + here + "'s channel and you named " + named + " first, so nothing was resolved. To resolve " + named
+                + ", run the command in its channel or outside case channels; to resolve " + here
+                + ", start the resolution with words, e.g. `/esc resolve Duplicate of " + named + "`.";
     }
 
     private static boolean isFreeText(CaseAction action) {
@@ -197,7 +240,13 @@ public final class EscCommands {
         return action;
     }
 
+    /** The handler's decision; an applied one that steers the case makes the actor one of its people. */
     private Decision decide(CaseFile file, CaseAction action, UserId actor, Instant now) {
+        Decision decision = route(file, action, actor, now);
+        return decision instanceof Decision.Applied applied && action.steers() ? applied.enrolling(actor) : decision;
+    }
+
+    private Decision route(CaseFile file, CaseAction action, UserId actor, Instant now) {
         if (action instanceof CaseAction.Acknowledge a) return acknowledge.decide(file, a, actor, now);
         if (action instanceof CaseAction.SetSeverity a) return changeSeverity.decide(file, a, actor, now);
         if (action instanceof CaseAction.MoveTo a) return moveState.decide(file, a, actor, now);

@@ -2,6 +2,7 @@ package app.escalate.commands.handlers;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelName;
+import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.NewCase;
@@ -46,6 +47,8 @@ public final class OpenCase {
     }
 
     public Reply handle(EscCommand.Open command, Invocation by) {
+        Optional<String> malformed = malformed(command);
+        if (malformed.isPresent()) return new Reply.Refusal(malformed.get());
         Optional<CaseType> type = command.caseType().flatMap(policy::caseType);
         if (command.caseType().isPresent() && type.isEmpty()) {
             return new Reply.Refusal("There is no case type `" + command.caseType().get() + "`. Known types: "
@@ -60,6 +63,21 @@ public final class OpenCase {
                 by.user(), clock.instant(), restricted);
         Case opened = cases.open(draft, c -> opening(c, by, hasRunbook));
         return new Reply.CaseOpened(opened, channelName(opened));
+    }
+
+    /** What a form's fields (which arrive as long as their sender makes them) get wrong, in a sentence. */
+    private static Optional<String> malformed(EscCommand.Open command) {
+        if (command.title().isBlank()) return Optional.of("Give the case a title.");
+        if (command.title().length() > CommandParser.MAX_TITLE_LENGTH) {
+            return Optional.of("A title is at most " + CommandParser.MAX_TITLE_LENGTH + " characters; this one has " + command.title().length() + ".");
+        }
+        if (command.surface().map(String::length).orElse(0) > CommandParser.MAX_SURFACE_LENGTH) {
+            return Optional.of("An affected surface is at most " + CommandParser.MAX_SURFACE_LENGTH + " characters.");
+        }
+        if (command.description().map(String::length).orElse(0) > CommandParser.MAX_NOTE_LENGTH) {
+            return Optional.of("A description is at most " + CommandParser.MAX_NOTE_LENGTH + " characters.");
+        }
+        return Optional.empty();
     }
 
     /** Pages whoever is on call now: the primary of each rotation, and for a SEV1 the secondary too. */

@@ -3,6 +3,7 @@ package app.escalate.commands.handlers;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
@@ -26,19 +27,15 @@ public final class ShowStatus {
         this.cases = cases;
     }
 
-    static String restricted(CaseId id) {
-        return id + " is restricted to the people working it.";
-    }
-
     public Reply handle(EscCommand.Status command, Invocation by) {
         Optional<Case> here = cases.findByChannel(by.channel());
         Optional<CaseId> target = command.caseId().or(() -> here.map(Case::id));
         if (target.isPresent()) {
             CaseId id = target.get();
             Optional<CaseFile> file = cases.file(id);
-            if (file.isEmpty()) return new Reply.Refusal("There is no case " + id + ".");
+            if (file.isEmpty()) return new Reply.Refusal(CaseNotFound.message(id));
             boolean inItsChannel = here.map(c -> c.id().equals(id)).orElse(false);
-            if (!inItsChannel && !file.get().visibleTo(by.user())) return new Reply.Refusal(restricted(id));
+            if (!inItsChannel && !file.get().visibleTo(by.user())) return new Reply.Refusal(CaseNotFound.message(id));
             return new Reply.CaseCard(file.get());
         }
         Set<CaseId> memberOf = cases.casesWithMember(by.user());

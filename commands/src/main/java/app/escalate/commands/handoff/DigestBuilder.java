@@ -6,6 +6,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffDigest.CaseLine;
 import app.escalate.commands.handoff.HandoffDigest.ChangeLine;
 import app.escalate.commands.handoff.HandoffDigest.NoteLine;
@@ -92,9 +93,22 @@ public final class DigestBuilder {
 
         return new HandoffDigest(header, shown.size(), hidden, first(urgent, NEEDS_ACTION), groups,
                 changes(facts, visible), first(tasks, TASKS), first(waiting, WAITING), first(watched, WATCHED),
-                facts.notes().stream().skip(Math.max(0, facts.notes().size() - NOTES))
+                notes(facts.notes(), header.outgoing()).stream()
                         .map(n -> new NoteLine(n.author(), SlackText.clip(n.text(), 1000), n.at())).toList(),
                 now);
+    }
+
+    /**
+     * The shift's last {@link #NOTES} notes, oldest first, the outgoing person's kept before anyone
+     * else's: however many others write, the handover's own notes reach the incoming person.
+     */
+    static List<HandoffNote> notes(List<HandoffNote> oldestFirst, Optional<UserId> outgoing) {
+        List<HandoffNote> outgoings = oldestFirst.stream().filter(n -> outgoing.map(n.author()::equals).orElse(false)).toList();
+        List<HandoffNote> kept = new ArrayList<>(outgoings.subList(Math.max(0, outgoings.size() - NOTES), outgoings.size()));
+        List<HandoffNote> others = oldestFirst.stream().filter(n -> !outgoings.contains(n)).toList();
+        kept.addAll(others.subList(Math.max(0, others.size() - (NOTES - kept.size())), others.size()));
+        kept.sort(Comparator.comparing(HandoffNote::at));
+        return kept;
     }
 
     /** Breached first, then at risk, then by deadline; cases without a clock last, oldest first. */

@@ -2,6 +2,7 @@ package app.escalate.commands.handoff;
 
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
+import app.escalate.commands.Permissions;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -67,9 +68,18 @@ public final class HandoffCommands {
         return new Reply.HandoffHistory(schedule.get().rotation().name(), handoffs.recent(schedule.get().rotation().id(), HISTORY));
     }
 
-    /** Keeps the note for the next digest of the rotation the author is on call for (or belongs to). */
+    /**
+     * Keeps the note for the next digest of the rotation the author is on call for (or belongs to).
+     * Only people on a rotation, on call now, or in {@code responders} leave notes: the digest is what
+     * the incoming person must accept, so nobody else may write into it.
+     */
     public Reply note(EscCommand.HandoffNote command, Invocation by) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean onRotation = policy.rotations().stream().anyMatch(r -> OnCall.isMemberOf(r, by.user()));
+        if (!onRotation && !onCall.isOnCall(by.user(), now) && !policy.group(Permissions.RESPONDERS).contains(by.user().value())) {
+            return new Reply.Refusal("Handoff notes are for the people on a rotation and the `" + Permissions.RESPONDERS
+                    + "` group. To tell the on-call something, add a note to the case (`/esc note …`).");
+        }
         Optional<Schedule> schedule = scheduleOf(by.user(), now);
         handoffs.addNote(new HandoffNote(schedule.map(s -> s.rotation().id()), by.user(), command.text(), now));
         Optional<Handover> next = schedule.flatMap(s -> s.handovers(now, now.plus(Schedule.HORIZON)).stream().findFirst());

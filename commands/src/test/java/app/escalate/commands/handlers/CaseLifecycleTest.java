@@ -189,7 +189,7 @@ class CaseLifecycleTest {
 
         assertThat(refusal(commands.handle("ack", elsewhere))).startsWith("Run this in a case channel, or put the case id first");
         assertThat(commands.handle("ack ESC-1", elsewhere)).isInstanceOf(Reply.Changed.class);
-        assertThat(refusal(commands.handle("ack ESC-9", elsewhere))).isEqualTo("There is no case ESC-9.");
+        assertThat(refusal(commands.handle("ack ESC-9", elsewhere))).isEqualTo("There is no case ESC-9 that you can see.");
     }
 
     @Test
@@ -211,8 +211,10 @@ class CaseLifecycleTest {
                 new UserId("U0ESCPRIYA"), Optional.empty(), OPENED, Optional.empty(), Optional.empty(), Optional.empty(), true));
         Invocation elsewhere = new Invocation(MARIA, new ChannelId("C0TEAM"), Optional.empty());
 
-        assertThat(refusal(commands.handle("timeline ESC-2", elsewhere))).isEqualTo("ESC-2 is restricted to the people working it.");
-        assertThat(refusal(commands.handle("ack ESC-2", elsewhere))).isEqualTo("ESC-2 is restricted to the people working it.");
+        // The same answer as for a case that does not exist: a non-member learns nothing from it.
+        assertThat(refusal(commands.handle("timeline ESC-2", elsewhere))).isEqualTo("There is no case ESC-2 that you can see.");
+        assertThat(refusal(commands.handle("ack ESC-2", elsewhere))).isEqualTo("There is no case ESC-2 that you can see.");
+        assertThat(refusal(commands.handle("ack ESC-3", elsewhere))).isEqualTo("There is no case ESC-3 that you can see.");
         assertThat(commands.handle("timeline ESC-2", new Invocation(new UserId("U0ESCPRIYA"), new ChannelId("C0TEAM"), Optional.empty())))
                 .isInstanceOf(Reply.TimelinePage.class);
     }

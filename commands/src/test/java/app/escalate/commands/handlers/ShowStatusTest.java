@@ -75,7 +75,7 @@ class ShowStatusTest {
         assertThat(((Reply.CaseList) commands.handle("status", priya)).cases()).extracting(Case::id)
                 .containsExactly(new CaseId(1), new CaseId(2));
         assertThat(commands.handle("status ESC-1", ELSEWHERE))
-                .isEqualTo(new Reply.Refusal("ESC-1 is restricted to the people working it."));
+                .isEqualTo(new Reply.Refusal("There is no case ESC-1 that you can see."));
         assertThat(commands.handle("status", new Invocation(KENJI, new ChannelId("C0LEGAL"), Optional.empty())))
                 .isInstanceOf(Reply.CaseCard.class);
     }
@@ -85,6 +85,6 @@ class ShowStatusTest {
         Case named = caseOf(7, Severity.SEV4, CaseState.TRIAGE, 0, null);
 
         assertThat(commands.handle("status ESC-7", ELSEWHERE)).isEqualTo(new Reply.CaseCard(store.file(named.id()).orElseThrow()));
-        assertThat(commands.handle("status ESC-99", ELSEWHERE)).isEqualTo(new Reply.Refusal("There is no case ESC-99."));
+        assertThat(commands.handle("status ESC-99", ELSEWHERE)).isEqualTo(new Reply.Refusal("There is no case ESC-99 that you can see."));
     }
 }

@@ -115,6 +115,24 @@ class DigestBuilderTest {
     }
 
     @Test
+    void the_outgoing_persons_notes_survive_however_many_others_write() {
+        List<HandoffNote> notes = new ArrayList<>();
+        notes.add(new HandoffNote(Optional.of("escalations"), AMARA, "ESC-4 waits on the host's reply, due 18:00", NOW.minus(Duration.ofHours(3))));
+        for (int i = 0; i < 12; i++) {
+            notes.add(new HandoffNote(Optional.of("escalations"), MARIA, "noise " + i, NOW.minus(Duration.ofMinutes(60 - i))));
+        }
+        notes.add(new HandoffNote(Optional.of("escalations"), AMARA, "Legal call at 19:00", NOW.minus(Duration.ofMinutes(10))));
+
+        HandoffDigest d = builder.build(HEADER, new DigestBuilder.Facts(List.of(), List.of(), id -> Optional.empty(), notes),
+                HandoffDigests.forTeam(), NOW);
+
+        assertThat(d.notes()).hasSize(DigestBuilder.NOTES);
+        assertThat(d.notes()).extracting(HandoffDigest.NoteLine::text)
+                .startsWith("ESC-4 waits on the host's reply, due 18:00", "noise 4")
+                .endsWith("noise 11", "Legal call at 19:00");
+    }
+
+    @Test
     void the_shifts_changes_are_listed_newest_first() {
         Case c = open(1, Severity.SEV2, Duration.ofHours(3), true, CaseState.INVESTIGATING, false);
         CaseEvent opened = CaseEvent.opened(c, Optional.empty());
