@@ -16,17 +16,31 @@ import java.util.stream.Collectors;
 
 /** Sends requests to the bot's {@code /slack/events} exactly as Slack does: form-encoded and signed. */
 final class SignedSlackClient {
+    /** The bot's public port. */
+    int port() {
+        return port;
+    }
+
+    /** Slack gives every command and click a trigger id of its own, so no two signed requests are the same. */
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI events;
+    private final int port;
     private final String signingSecret;
 
     SignedSlackClient(int port, String signingSecret) {
+        this.port = port;
         this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
         this.signingSecret = signingSecret;
     }
 
     /** The form body of {@code /esc <text>} typed by {@code user} in {@code channel}. */
     static String slashCommand(String user, String channel, String text, String responseUrl) {
+        return slashCommand(user, channel, text, responseUrl, trigger());
+    }
+
+    /** The same, with the trigger id given. */
+    static String slashCommand(String user, String channel, String text, String responseUrl, String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T0FAKE");
@@ -40,7 +54,7 @@ final class SignedSlackClient {
         form.put("api_app_id", "A0ESC");
         form.put("is_enterprise_install", "false");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337.42.abcdef");
+        form.put("trigger_id", triggerId);
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -52,9 +66,13 @@ final class SignedSlackClient {
                 {"type":"block_actions","team":{"id":"T0FAKE","domain":"fake"},
                  "user":{"id":"%s","username":"u","name":"u","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t",
                  "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
-                 "trigger_id":"5.6.7","channel":{"id":"%s","name":"esc"},
+                 "trigger_id":"%s","channel":{"id":"%s","name":"esc"},
                  "message":{"type":"message","ts":"%s","text":"message"},"response_url":"%s",
-                 "actions":[%s]}""".formatted(user, messageTs, channel, channel, messageTs, responseUrl, actionJson);
+                 "actions":[%s]}""".formatted(user, messageTs, channel, trigger(), channel, messageTs, responseUrl, actionJson);
+    }
+
+    static String trigger() {
+        return TRIGGERS.incrementAndGet() + ".1337." + Long.toHexString(System.nanoTime());
     }
 
     /** An interactivity payload (shortcut, button, form submission) as Slack posts it: {@code payload=<json>}. */

@@ -30,7 +30,7 @@ public final class InMemoryDraftStore implements DraftStore {
     public synchronized Draft save(NewDraft n, Function<Draft, List<SlackEffect>> follow) {
         Draft d = new Draft(drafts.size() + 1, n.caseId(), n.kind(), n.requester(), n.channel(), n.responseUrl(), n.promptVersion(),
                 n.model(), n.latencyMillis(), n.inputTokens(), n.outputTokens(), n.text(), n.findings(), n.fallback(), n.createdAt(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         drafts.put(d.id(), d);
         effects.addAll(follow.apply(d));
         return d;

@@ -34,7 +34,7 @@ public final class JdbiDraftStore implements DraftStore {
             findings(rs.getString("findings")), Optional.ofNullable(rs.getString("fallback")), Sql.instant(rs, "created_at").orElseThrow(),
             Optional.ofNullable(rs.getString("outcome")).map(Draft.Outcome::valueOf), Optional.ofNullable(rs.getString("reviewer")).map(UserId::new),
             Optional.ofNullable(rs.getString("posted_text")), Optional.ofNullable((Double) rs.getObject("edit_ratio", Double.class)),
-            Sql.instant(rs, "decided_at"));
+            Sql.instant(rs, "decided_at"), confirmation(rs));
 
     private final Jdbi jdbi;
 
@@ -77,11 +77,13 @@ public final class JdbiDraftStore implements DraftStore {
                 Draft after = applied.after();
                 h.createUpdate("""
                                 UPDATE drafts SET outcome = :outcome, reviewer = :reviewer, posted_text = :posted, edit_ratio = :ratio,
-                                       decided_at = :at WHERE id = :id""")
+                                       decided_at = :at, confirmed_findings = :confirmed, confirmed_why = :why WHERE id = :id""")
                         .bind("outcome", after.outcome().map(Enum::name).orElse(null))
                         .bind("reviewer", after.reviewer().map(UserId::value).orElse(null))
                         .bind("posted", after.postedText().orElse(null)).bind("ratio", after.editRatio().orElse(null))
-                        .bind("at", after.decidedAt().orElse(null)).bind("id", id).execute();
+                        .bind("at", after.decidedAt().orElse(null))
+                        .bind("confirmed", after.confirmed().map(c -> String.join(FINDING_SEPARATOR, c.findings())).orElse(null))
+                        .bind("why", after.confirmed().map(Draft.Confirmation::why).orElse(null)).bind("id", id).execute();
                 TimelineDao timeline = new TimelineDao(h);
                 applied.events().forEach(timeline::append);
                 new OutboxDao(h).enqueueAll(applied.effects(), after.decidedAt().orElse(after.createdAt()));
@@ -141,6 +143,11 @@ public final class JdbiDraftStore implements DraftStore {
     private static DraftKind kind(String id) {
         return Arrays.stream(DraftKind.values()).filter(k -> k.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown draft kind " + id));
+    }
+
+    private static Optional<Draft.Confirmation> confirmation(ResultSet rs) throws SQLException {
+        String why = rs.getString("confirmed_why");
+        return why == null ? Optional.empty() : Optional.of(new Draft.Confirmation(findings(rs.getString("confirmed_findings")), why));
     }
 
     private static List<String> findings(String stored) {

@@ -6,7 +6,9 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.DraftStats;
+import app.escalate.commands.summary.Drafts;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +47,15 @@ public final class DraftMessage {
         d.fallback().ifPresent(note -> blocks.add(context(x -> x.elements(List.of(markdownText(":information_source: " + Mrkdwn.escape(note)))))));
         sections(d.text(), people).forEach(part -> blocks.add(section(s -> s.text(markdownText(part)))));
         String id = Long.toString(d.id());
-        blocks.add(actions(a -> a.blockId("draft:" + id).elements(List.of(
-                button(b -> b.actionId(APPROVE).value(id).style("primary").text(plainText("Approve & post"))),
-                button(b -> b.actionId(EDIT).value(id).text(plainText("Edit"))),
-                button(b -> b.actionId(REGENERATE).value(id).text(plainText("Regenerate"))),
-                button(b -> b.actionId(DISCARD).value(id).style("danger").text(plainText("Discard")))))));
+        // A draft with findings cannot go as is in one click: the form shows each, to correct or to confirm with a reason.
+        List<BlockElement> review = d.findings().isEmpty()
+                ? List.of(button(b -> b.actionId(APPROVE).value(id).style("primary").text(plainText("Approve & post"))),
+                        button(b -> b.actionId(EDIT).value(id).text(plainText("Edit"))))
+                : List.of(button(b -> b.actionId(EDIT).value(id).style("primary").text(plainText(Drafts.REVIEW_LABEL))));
+        List<BlockElement> buttons = new ArrayList<>(review);
+        buttons.add(button(b -> b.actionId(REGENERATE).value(id).text(plainText("Regenerate"))));
+        buttons.add(button(b -> b.actionId(DISCARD).value(id).style("danger").text(plainText("Discard"))));
+        blocks.add(actions(a -> a.blockId("draft:" + id).elements(buttons)));
         blocks.add(context(x -> x.elements(List.of(markdownText("prompt " + d.promptVersion() + " · " + Mrkdwn.escape(d.model())
                 + " · " + String.format(Locale.ROOT, "%.1f s", d.latencyMillis() / 1000.0)
                 + (d.inputTokens() + d.outputTokens() > 0 ? " · " + d.inputTokens() + " + " + d.outputTokens() + " tokens" : "")
@@ -63,10 +69,23 @@ public final class DraftMessage {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(heading))));
         sections(d.postedText().orElse(d.text()), people).forEach(part -> blocks.add(section(s -> s.text(markdownText(part)))));
-        blocks.add(context(x -> x.elements(List.of(markdownText("Approved by " + d.reviewer().map(r -> Mrkdwn.user(r.value())).orElse("?")
-                + (d.model().equals("template") ? " · from the template" : " · drafted with AI, reviewed by a person")
+        blocks.add(context(x -> x.elements(List.of(markdownText(provenance(d)
                 + c.channel().map(ch -> " · " + Mrkdwn.channel(ch.id().value())).orElse(""))))));
         return new SlackMessage(d.kind().label() + " " + c.id() + ": " + Mrkdwn.escape(SlackText.clip(c.title(), 150)), blocks);
+    }
+
+    /**
+     * Who stands behind the posted text. Edited, part of it is the approver's own and nobody else
+     * reviewed that part; with findings confirmed, the approver let the checks' warnings stand.
+     */
+    static String provenance(Draft d) {
+        String who = d.reviewer().map(r -> Mrkdwn.user(r.value())).orElse("?");
+        String source = d.model().equals("template") ? "from the template" : "drafted with AI";
+        String line = d.edited()
+                ? "Edited and approved by " + who + ": the edits are " + who + "'s own, reviewed by nobody else · " + source
+                : "Approved by " + who + " · " + source + (d.model().equals("template") ? "" : ", reviewed by a person");
+        int confirmed = d.confirmed().map(c -> c.findings().size()).orElse(0);
+        return line + (confirmed == 0 ? "" : " · " + confirmed + (confirmed == 1 ? " check" : " checks") + " overridden by " + who);
     }
 
     /**

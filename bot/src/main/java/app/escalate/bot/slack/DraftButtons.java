@@ -11,7 +11,6 @@ import app.escalate.commands.summary.Drafts;
 import app.escalate.storage.Outbox;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,36 +63,52 @@ public final class DraftButtons {
         });
         app.blockAction(DraftMessage.EDIT, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
-            draftId(p).flatMap(id -> {
-                try {
-                    return store.find(id);
-                } catch (JdbiException e) {
-                    log.warn("Edit could not reach the database: {}", e.toString());
-                    return Optional.empty();
-                }
-            }).filter(Draft::isOpen).ifPresentOrElse(d -> {
-                try {
-                    var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(d)));
-                    if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
-                } catch (Exception e) {
-                    log.warn("views.open for a draft edit failed: {}", e.toString());
-                }
-            }, () -> tell(p, "This draft can no longer be edited: it was posted, discarded or replaced."));
+            draftId(p).ifPresent(id -> review(p, id, ctx));
             return ctx.ack();
         });
         app.viewSubmission(EditDraftForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
+            var values = view.getState() == null ? null : view.getState().getValues();
             Optional<Long> id = EditDraftForm.draftId(view.getPrivateMetadata());
-            Optional<String> text = EditDraftForm.text(view.getState().getValues());
+            Optional<String> text = EditDraftForm.text(values);
             if (id.isEmpty() || text.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "Write the text to post first."));
             try {
-                Optional<DraftDecision> decision = drafts.approve(id.get(), new UserId(req.getPayload().getUser().getId()), text);
+                Optional<Draft> draft = store.find(id.get());
+                if (draft.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "That draft is no longer on record."));
+                Optional<DraftDecision> decision = drafts.approve(id.get(), new UserId(req.getPayload().getUser().getId()), text,
+                        EditDraftForm.confirmation(draft.get(), values));
                 if (decision.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "That draft is no longer on record."));
                 if (decision.get() instanceof DraftDecision.Rejected r) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, r.reason()));
                 outboxChanged.run();
                 return ctx.ack();
-            } catch (JdbiException e) {
-                return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, EscSlashCommand.DATABASE_DOWN));
+            } catch (RuntimeException e) {
+                return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, StoreFaults.answer(e)));
+            }
+        });
+    }
+
+    /** Opens the draft in the form, for someone who may decide it; the form shows its text, so nobody else gets it. */
+    private void review(BlockActionPayload p, long id, com.slack.api.bolt.context.builtin.ActionContext ctx) {
+        UserId user = new UserId(p.getUser().getId());
+        Optional<Draft> draft;
+        try {
+            Optional<String> refused = drafts.mayReview(id, user);
+            if (refused.isPresent()) {
+                tell(p, refused.get().startsWith("This draft was already")
+                        ? "This draft can no longer be edited: it was posted, discarded or replaced." : refused.get());
+                return;
+            }
+            draft = store.find(id);
+        } catch (RuntimeException e) {
+            log.warn("Edit could not be handled: {}", StoreFaults.describe(e));
+            return;
+        }
+        draft.ifPresent(d -> {
+            try {
+                var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(d)));
+                if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
+            } catch (Exception e) {
+                log.warn("views.open for a draft edit failed: {}", e.toString());
             }
         });
     }
@@ -110,8 +125,8 @@ public final class DraftButtons {
             if (decision.isEmpty()) tell(p, "That draft is no longer on record.");
             else if (decision.get() instanceof DraftDecision.Rejected r) tell(p, r.reason());
             outboxChanged.run();
-        } catch (JdbiException e) {
-            log.warn("a draft button could not reach the database: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("a draft button could not be handled: {}", StoreFaults.describe(e));
         }
     }
 
@@ -122,7 +137,6 @@ public final class DraftButtons {
     }
 
     private static Optional<Long> draftId(BlockActionPayload p) {
-        String value = p.getActions().get(0).getValue();
-        return value != null && value.matches("\\d{1,12}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
+        return EditDraftForm.draftId(p.getActions().get(0).getValue());
     }
 }

@@ -30,7 +30,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                         List<String> openTasks, List<String> stakeholders, Set<UserId> people, boolean restricted,
                         Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
                         Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description, List<String> keyMoments,
-                        int notes) {
+                        int notes, Set<String> links) {
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
@@ -44,6 +44,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         knownTimes = Set.copyOf(knownTimes);
         statesSeen = Set.copyOf(statesSeen);
         keyMoments = List.copyOf(keyMoments);
+        links = Set.copyOf(links);
     }
 
     public static CaseBrief of(CaseFile file, List<CaseEvent> oldestFirst, Policy policy, Instant now, int budget) {
@@ -94,7 +95,23 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                 SlaClock.of(c, sla, now), file.tasks().stream().filter(t -> !t.isDone()).map(CaseBrief::task).toList(),
                 file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
                 c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
-                lines, leftOut, times, states, description, moments, notes);
+                lines, leftOut, times, states, description, moments, notes, factLinks(c, description, oldestFirst, policy));
+    }
+
+    /**
+     * The links a draft may give: those in the case's title, description and resolution, the
+     * permalinks Slack made for pinned messages, and the case type's runbook. A link only a note
+     * or a task holds is not a fact: a note can ask the model to add anything.
+     */
+    private static Set<String> factLinks(Case c, Optional<String> description, List<CaseEvent> oldestFirst, Policy policy) {
+        List<String> texts = new ArrayList<>(List.of(c.title()));
+        description.ifPresent(texts::add);
+        c.resolution().ifPresent(r -> texts.add(r.text()));
+        oldestFirst.stream().filter(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED).forEach(e -> texts.add(e.get("permalink")));
+        c.caseType().flatMap(policy::caseType).ifPresent(t -> texts.addAll(t.runbook()));
+        Set<String> links = new LinkedHashSet<>();
+        texts.forEach(t -> links.addAll(Links.in(t).keySet()));
+        return links;
     }
 
     private static String task(Task t) {

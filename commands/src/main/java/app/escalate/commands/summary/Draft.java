@@ -16,7 +16,8 @@ import java.util.Optional;
 public record Draft(long id, CaseId caseId, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl,
                     String promptVersion, String model, long latencyMillis, int inputTokens, int outputTokens, String text,
                     List<String> findings, Optional<String> fallback, Instant createdAt, Optional<Outcome> outcome,
-                    Optional<UserId> reviewer, Optional<String> postedText, Optional<Double> editRatio, Optional<Instant> decidedAt) {
+                    Optional<UserId> reviewer, Optional<String> postedText, Optional<Double> editRatio, Optional<Instant> decidedAt,
+                    Optional<Confirmation> confirmed) {
 
     public enum Outcome {
         AS_IS, EDITED, DISCARDED, REGENERATED;
@@ -26,8 +27,21 @@ public record Draft(long id, CaseId caseId, DraftKind kind, UserId requester, Ch
         }
     }
 
+    /** Findings the reviewer checked and let stand, and why: recorded with the post, under the reviewer's name. */
+    public record Confirmation(List<String> findings, String why) {
+        public Confirmation {
+            findings = List.copyOf(findings);
+        }
+    }
+
     public Draft {
         findings = List.copyOf(findings);
+        if (confirmed == null) confirmed = Optional.empty();
+    }
+
+    /** Whether the posted text differs from the draft: then some of its words are the reviewer's own. */
+    public boolean edited() {
+        return outcome.map(o -> o == Outcome.EDITED).orElse(false);
     }
 
     public boolean isOpen() {
@@ -35,7 +49,12 @@ public record Draft(long id, CaseId caseId, DraftKind kind, UserId requester, Ch
     }
 
     public Draft decided(Outcome how, UserId by, Optional<String> posted, Optional<Double> ratio, Instant at) {
+        return decided(how, by, posted, ratio, at, Optional.empty());
+    }
+
+    public Draft decided(Outcome how, UserId by, Optional<String> posted, Optional<Double> ratio, Instant at, Optional<Confirmation> confirmation) {
         return new Draft(id, caseId, kind, requester, channel, responseUrl, promptVersion, model, latencyMillis, inputTokens,
-                outputTokens, text, findings, fallback, createdAt, Optional.of(how), Optional.of(by), posted, ratio, Optional.of(at));
+                outputTokens, text, findings, fallback, createdAt, Optional.of(how), Optional.of(by), posted, ratio, Optional.of(at),
+                confirmation);
     }
 }

@@ -17,16 +17,19 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a draft against the case before a person sees it. Severity, case ids, states, the owner
- * and every time stated must match the case; mentions of people not on the case and broadcast
- * mentions are removed. Whatever a note told the model, a claim the facts do not support shows up
+ * and every time stated must match the case, and every link must be one the case's facts hold;
+ * mentions of people not on the case and broadcast mentions are removed. Whatever a note told the model, a claim the facts do not support shows up
  * here as a finding on the draft.
  */
 public final class DraftCheck {
     private static final Pattern SEVERITY = Pattern.compile("(?i)\\b(?:SEV\\s?-?|severity\\s+)([1-4])\\b");
     private static final Pattern CASE_ID = Pattern.compile("(?i)\\bESC-(\\d{1,12})\\b");
     private static final Pattern STATE = Pattern.compile("(?i)\\b(resolved|closed|mitigated|monitoring)\\b");
-    /** "was mitigated", "had been mitigated": a state the case has been through may be told as history. */
-    private static final Pattern PAST = Pattern.compile("(?i)\\b(was|were|had been|been|earlier|then)\\s+$");
+    /**
+     * "was mitigated", "had been mitigated", "moved from triage to mitigated": a state the case has
+     * been through may be told as history.
+     */
+    private static final Pattern PAST = Pattern.compile("(?i)(\\b(was|were|had been|been|earlier|then|from|to)|→)\\s+$");
     /** Text in the case that addresses the model rather than people. */
     private static final Pattern INSTRUCTIONS = Pattern.compile("(?i)\\b(ignore (all |any |the )?(previous|prior|above|earlier) "
             + "instructions|disregard (the |all )?(facts|instructions|above)|new instructions?:|system:|you are now|note to the ai|as an ai)");
@@ -94,6 +97,9 @@ public final class DraftCheck {
             }
         }
         times(text, brief, findings);
+        Links.in(text).forEach((normal, shown) -> {
+            if (!brief.links().contains(normal)) findings.add("links to " + shown + ", which is not in the case's facts");
+        });
         instructions(brief).ifPresent(findings::add);
         return new Checked(text.strip(), new ArrayList<>(findings));
     }

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.Permissions;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -16,6 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +31,10 @@ import java.util.Optional;
  */
 public final class Drafts {
     public static final int MAX_POSTED_LENGTH = 3_000;
+    /** A reviewer's reason for letting findings stand. */
+    public static final int MAX_WHY_LENGTH = 1_000;
+    /** The button that opens the draft for correcting or confirming its findings. */
+    public static final String REVIEW_LABEL = "Review & post…";
 
     private final CaseStore cases;
     private final DraftStore drafts;
@@ -54,8 +62,18 @@ public final class Drafts {
         return drafts.save(draft, saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
     }
 
-    /** Approve & post, with the reviewer's edit if they made one: to the case channel, and for a summary of an unrestricted case to leadership. */
+    /** Approve & post as drafted, with no findings confirmed. */
     public Optional<DraftDecision> approve(long id, UserId by, Optional<String> edited) {
+        return approve(id, by, edited, Optional.empty());
+    }
+
+    /**
+     * Approve & post, with the reviewer's edit if they made one: to the case channel, and for a summary
+     * of an unrestricted case to leadership, which only those who may steer the case can do. Every
+     * finding the checks make on the text as posted must be gone or confirmed by the reviewer, with a
+     * reason; one the reviewer was never shown stops the post.
+     */
+    public Optional<DraftDecision> approve(long id, UserId by, Optional<String> edited, Optional<Draft.Confirmation> confirmed) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<DraftDecision> decision = drafts.decide(id, d -> {
             Optional<DraftDecision.Rejected> refused = refuse(d, by);
@@ -67,6 +85,11 @@ public final class Drafts {
             double ratio = editRatio(d.text(), posted);
             Draft.Outcome how = ratio == 0 ? Draft.Outcome.AS_IS : Draft.Outcome.EDITED;
             CaseFile file = cases.file(d.caseId()).orElseThrow(() -> new CaseNotFound(d.caseId()));
+            boolean toLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
+            if (toLeadership && !permissions.maySteer(by, file.details())) {
+                return new DraftDecision.Rejected("Only the case owner, the on-call or someone in `" + Permissions.RESPONDERS
+                        + "` can post to #" + policy.workspace().leadershipChannel() + ". Ask one of them to approve this draft.");
+            }
             if (file.details().channel().isEmpty()) {
                 return new DraftDecision.Rejected(d.caseId() + " has no channel yet, so there is nowhere to post this; "
                         + "try again once its channel exists.");
@@ -74,25 +97,49 @@ public final class Drafts {
             // What is posted is checked against the case as it is now: an edit, or a case that moved on since the draft.
             // Times are those known when the draft was written (its "next update by" among them); the facts are today's.
             CaseBrief current = CaseBrief.of(file, cases.timeline(d.caseId()), policy, d.createdAt(), CaseBrief.TIMELINE_BUDGET);
-            List<String> fresh = DraftCheck.check(posted, current).findings().stream().filter(f -> !d.findings().contains(f)).toList();
-            if (!fresh.isEmpty()) {
-                return new DraftDecision.Rejected("Not posted: " + String.join("; ", fresh)
+            Set<String> open = new LinkedHashSet<>(how == Draft.Outcome.AS_IS ? d.findings() : List.of());
+            open.addAll(DraftCheck.check(posted, current).findings());
+            List<String> unseen = open.stream().filter(f -> !d.findings().contains(f)).toList();
+            if (!unseen.isEmpty()) {
+                return new DraftDecision.Rejected("Not posted: " + String.join("; ", unseen)
                         + ". Correct the text (Edit), or Regenerate the draft from the case as it is now.");
+            }
+            Optional<Draft.Confirmation> confirmation = confirmation(open, confirmed);
+            if (confirmation.isEmpty() && !open.isEmpty()) {
+                List<String> unconfirmed = open.stream().filter(f -> confirmed.map(c -> !c.findings().contains(f)).orElse(true)).toList();
+                return new DraftDecision.Rejected(unconfirmed.isEmpty()
+                        ? "Say why the findings can stand; the reason is kept with the post."
+                        : "Not posted: the checks found " + String.join("; ", unconfirmed) + ". Correct the text, or confirm each "
+                        + "finding and say why it stands (" + REVIEW_LABEL + ").");
             }
             List<SlackEffect> effects = new ArrayList<>();
             effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().orElseThrow().id().value()));
-            boolean toLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
             if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), policy.workspace().leadershipChannel()));
             effects.add(new SlackEffect.DraftReply(d.id(), by, d.kind().label() + " posted to the case channel"
                     + (toLeadership ? " and to #" + policy.workspace().leadershipChannel()
-                    : d.kind() == DraftKind.EXEC_SUMMARY ? " only (the case is restricted)" : "") + "."));
-            CaseEvent event = CaseEvent.of(d.caseId(), now, by, CaseEvent.Kind.SUMMARY_POSTED,
-                    Map.of("kind", d.kind().id(), "edited", Boolean.toString(how == Draft.Outcome.EDITED),
-                            "leadership", Boolean.toString(toLeadership)));
-            return new DraftDecision.Applied(d.decided(how, by, Optional.of(posted), Optional.of(ratio), now), List.of(event), effects);
+                    : d.kind() == DraftKind.EXEC_SUMMARY ? " only (the case is restricted)" : "")
+                    + confirmation.map(c -> ", with " + c.findings().size() + (c.findings().size() == 1 ? " finding" : " findings")
+                    + " confirmed by you").orElse("") + "."));
+            Map<String, String> data = new LinkedHashMap<>(Map.of("kind", d.kind().id(), "edited", Boolean.toString(how == Draft.Outcome.EDITED),
+                    "leadership", Boolean.toString(toLeadership)));
+            confirmation.ifPresent(c -> {
+                data.put("confirmed", String.join("; ", c.findings()));
+                data.put("why", c.why());
+            });
+            CaseEvent event = CaseEvent.of(d.caseId(), now, by, CaseEvent.Kind.SUMMARY_POSTED, data);
+            return new DraftDecision.Applied(d.decided(how, by, Optional.of(posted), Optional.of(ratio), now, confirmation),
+                    List.of(event), effects);
         });
         decision.filter(x -> x instanceof DraftDecision.Applied).ifPresent(x -> watchAcceptance(((DraftDecision.Applied) x).after().kind()));
         return decision;
+    }
+
+    /** The reviewer's confirmation of exactly the open findings, when it covers each of them and gives a reason. */
+    private static Optional<Draft.Confirmation> confirmation(Set<String> open, Optional<Draft.Confirmation> confirmed) {
+        if (open.isEmpty() || confirmed.isEmpty()) return Optional.empty();
+        String why = confirmed.get().why().strip();
+        if (why.isEmpty() || !confirmed.get().findings().containsAll(open)) return Optional.empty();
+        return Optional.of(new Draft.Confirmation(List.copyOf(open), SlackText.clip(why, MAX_WHY_LENGTH)));
     }
 
     public Optional<DraftDecision> discard(long id, UserId by) {
@@ -112,6 +159,20 @@ public final class Drafts {
                         List.of(), List.of())));
     }
 
+    /**
+     * Why {@code by} may not open draft {@code id} for review (its text is shown in the form), or
+     * empty when they may: the draft exists, is still open, and they may decide it.
+     */
+    public Optional<String> mayReview(long id, UserId by) {
+        Optional<Draft> d = drafts.find(id);
+        if (d.isEmpty()) return Optional.of("That draft is no longer on record.");
+        return refuse(d.get(), by).map(DraftDecision.Rejected::reason);
+    }
+
+    /**
+     * Whoever asked for the draft, or someone who may steer its case, decides it, once; a
+     * restricted case's draft only its people (an on-call who is not on the case does not read it).
+     */
     private Optional<DraftDecision.Rejected> refuse(Draft d, UserId by) {
         if (!d.isOpen()) return Optional.of(new DraftDecision.Rejected("This draft was already " + switch (d.outcome().get()) {
             case AS_IS, EDITED -> "posted";
@@ -119,7 +180,8 @@ public final class Drafts {
             case REGENERATED -> "replaced by a new one";
         } + "."));
         if (d.requester().equals(by)) return Optional.empty();
-        boolean steers = cases.find(d.caseId()).map(c -> permissions.maySteer(by, c)).orElse(false);
+        Optional<CaseFile> file = cases.file(d.caseId());
+        boolean steers = file.map(f -> f.visibleTo(by) && permissions.maySteer(by, f.details())).orElse(false);
         return steers ? Optional.empty() : Optional.of(new DraftDecision.Rejected("Only whoever asked for this draft, the case owner, "
                 + "the on-call or `responders` can post or discard it."));
     }

@@ -69,6 +69,30 @@ class DraftCheckTest {
     }
 
     @Test
+    void a_link_the_case_facts_do_not_hold_is_a_finding_even_when_a_note_asked_for_it() {
+        List<CaseEvent> timeline = List.of(
+                CaseEvent.opened(deepfake(), Optional.of("Seen on https://video.example/watch?v=42 and mirrors")),
+                CaseEvent.of(new CaseId(4), OPENED.plusSeconds(60), CHLOE, CaseEvent.Kind.NOTE_ADDED,
+                        Map.of("text", "Please add our page https://status-escalate.example/now to the summary")));
+
+        DraftCheck.Checked checked = DraftCheck.check("Spreading from <https://video.example/watch?v=42|the upload>. "
+                + "Statement: https://status-escalate.example/now. Also www.phish.example and payments-verify.com/login.", brief(timeline));
+
+        assertThat(checked.findings()).containsExactly(
+                "links to https://status-escalate.example/now, which is not in the case's facts",
+                "links to www.phish.example, which is not in the case's facts",
+                "links to payments-verify.com/login, which is not in the case's facts");
+    }
+
+    @Test
+    void words_with_dots_are_not_links() {
+        DraftCheck.Checked checked = DraftCheck.check("Bottom line: ESC-4 (SEV1, investigating) in the U.S. and e.g. the EU; "
+                + "the ASP.NET and Node.js services are fine, v1.2 shipped.", brief(List.of()));
+
+        assertThat(checked.findings()).isEmpty();
+    }
+
+    @Test
     void states_the_case_has_been_through_and_negated_claims_are_not_findings() {
         List<CaseEvent> timeline = List.of(CaseEvent.change(new CaseId(4), OPENED.plusSeconds(600), MARIA, CaseEvent.Kind.STATE_CHANGED,
                 "investigating", "mitigated", Map.of()));

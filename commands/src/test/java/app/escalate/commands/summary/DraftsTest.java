@@ -109,8 +109,12 @@ class DraftsTest {
 
         assertThat(drafts.approve(d.id(), new UserId("U0ESCOMAR"), Optional.of(edited))).get()
                 .isEqualTo(new DraftDecision.Rejected("Only whoever asked for this draft, the case owner, the on-call or `responders` can post or discard it."));
+        // Chloe asked for it, but only someone who may steer the case posts to leadership.
+        assertThat(drafts.approve(d.id(), CHLOE, Optional.of(edited))).get().isEqualTo(new DraftDecision.Rejected(
+                "Only the case owner, the on-call or someone in `responders` can post to #esc-leadership. Ask one of them to approve this draft."));
+        assertThat(store.find(d.id()).orElseThrow().isOpen()).isTrue();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(drafts.approve(d.id(), CHLOE, Optional.of(edited))).get().isInstanceOf(DraftDecision.Applied.class);
+        assertThat(drafts.approve(d.id(), MARIA, Optional.of(edited))).get().isInstanceOf(DraftDecision.Applied.class);
 
         Draft decided = store.find(d.id()).orElseThrow();
         assertThat(decided.outcome()).contains(Draft.Outcome.EDITED);
@@ -128,7 +132,7 @@ class DraftsTest {
         Drafts drafts = with(null);
         Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
 
-        assertThat(drafts.approve(d.id(), CHLOE, Optional.of("ESC-4 is SEV3 and resolved. @here"))).get()
+        assertThat(drafts.approve(d.id(), MARIA, Optional.of("ESC-4 is SEV3 and resolved. @here"))).get()
                 .isEqualTo(new DraftDecision.Rejected("Not posted: removed a broadcast mention (@channel, @here or @everyone); "
                         + "says SEV3, case is SEV1; says resolved, case is investigating. Correct the text (Edit), or Regenerate the draft "
                         + "from the case as it is now."));
@@ -136,7 +140,51 @@ class DraftsTest {
 
         Case lowered = cases.get(4).withSeverity(app.escalate.commands.Severity.SEV2);
         cases.put(new CaseFile(lowered, List.of(), Set.of(), Set.of(MARIA, CHLOE), Paging.NONE, Optional.empty()));
-        assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().asString().contains("says SEV1, case is SEV2");
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty())).get().asString().contains("says SEV1, case is SEV2");
+    }
+
+    @Test
+    void a_draft_with_findings_is_not_posted_as_is_until_each_is_confirmed_with_a_reason() {
+        open(false);
+        Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2 and resolved. Details: https://evil.example/statement"));
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        assertThat(d.findings()).containsExactly("says SEV2, case is SEV1", "says resolved, case is investigating",
+                "links to https://evil.example/statement, which is not in the case's facts");
+
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty())).get().isEqualTo(new DraftDecision.Rejected(
+                "Not posted: the checks found says SEV2, case is SEV1; says resolved, case is investigating; links to "
+                        + "https://evil.example/statement, which is not in the case's facts. Correct the text, or confirm each finding "
+                        + "and say why it stands (Review & post…)."));
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty(), Optional.of(new Draft.Confirmation(d.findings().subList(0, 2), "checked"))))
+                .get().asString().contains("Not posted: the checks found links to https://evil.example/statement");
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty(), Optional.of(new Draft.Confirmation(d.findings(), "  "))))
+                .get().isEqualTo(new DraftDecision.Rejected("Say why the findings can stand; the reason is kept with the post."));
+        assertThat(store.find(d.id()).orElseThrow().isOpen()).isTrue();
+        assertThat(store.effects).noneMatch(e -> e instanceof SlackEffect.PostDraft);
+
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty(), Optional.of(new Draft.Confirmation(d.findings(), "Quoting the hoax "
+                + "statement on purpose")))).get().isInstanceOf(DraftDecision.Applied.class);
+
+        Draft posted = store.find(d.id()).orElseThrow();
+        assertThat(posted.confirmed()).contains(new Draft.Confirmation(d.findings(), "Quoting the hoax statement on purpose"));
+        assertThat(store.events).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(MARIA);
+            assertThat(e.get("why")).isEqualTo("Quoting the hoax statement on purpose");
+            assertThat(e.get("confirmed")).contains("says SEV2, case is SEV1");
+        });
+    }
+
+    @Test
+    void an_edit_that_takes_the_findings_out_needs_no_confirmation() {
+        open(false);
+        Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2. Details: https://evil.example/statement"));
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+
+        assertThat(drafts.approve(d.id(), MARIA, Optional.of("Bottom line: ESC-4 is SEV2, see https://evil.example/statement")))
+                .get().asString().contains("Not posted: the checks found says SEV2, case is SEV1; links to https://evil.example/statement");
+        assertThat(drafts.approve(d.id(), MARIA, Optional.of("Bottom line: ESC-4 is SEV1; the host has the takedown request.")))
+                .get().isInstanceOf(DraftDecision.Applied.class);
+        assertThat(store.find(d.id()).orElseThrow().confirmed()).isEmpty();
     }
 
     @Test
@@ -146,7 +194,7 @@ class DraftsTest {
         Drafts drafts = with(null);
         Draft d = drafts.draft(c.id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
 
-        assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().isEqualTo(new DraftDecision.Rejected(
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty())).get().isEqualTo(new DraftDecision.Rejected(
                 "ESC-4 has no channel yet, so there is nowhere to post this; try again once its channel exists."));
         assertThat(store.effects).noneMatch(e -> e instanceof SlackEffect.PostDraft);
     }
@@ -170,7 +218,7 @@ class DraftsTest {
         for (int i = 0; i < 60; i++) {
             Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
             clock.advance(Duration.ofMinutes(1));
-            if (i < 30 || i % 4 == 0) drafts.approve(d.id(), CHLOE, Optional.empty());   // 100%, then 25%
+            if (i < 30 || i % 4 == 0) drafts.approve(d.id(), MARIA, Optional.empty());   // 100%, then 25%
             else drafts.discard(d.id(), CHLOE);
         }
 
@@ -201,7 +249,7 @@ class DraftsTest {
         Drafts drafts = with(null);
         clock.set(DraftCheckTest.OPENED.plus(Duration.ofMinutes(45)));
         Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
-        drafts.approve(d.id(), CHLOE, Optional.empty());
+        drafts.approve(d.id(), MARIA, Optional.empty());
         clock.set(DraftCheckTest.OPENED.plus(Duration.ofMinutes(74)));
         assertThat(updates.sweep()).isZero();
         clock.set(DraftCheckTest.OPENED.plus(Duration.ofMinutes(75)));

@@ -1,0 +1,54 @@
+package app.escalate.commands.summary;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The links in a text as Slack would make them clickable: {@code http(s)://…}, {@code www.…}, and
+ * bare lower-case domains with a common top-level domain ({@code status-example.com/x}). Each is
+ * kept by a normal form (no scheme, no {@code www.}, host in lower case, no trailing slash or
+ * punctuation), so the same place written two ways is one link.
+ */
+final class Links {
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>|\"'`]+");
+    /** Lower case only: "ASP.NET" or "Node.js" in prose are not links. */
+    private static final Pattern BARE = Pattern.compile("(?<![\\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
+            + "(?:com|net|org|io|ai|co|gov|edu|info|biz|app|dev|me|ly|xyz|news|tv|uk|de|fr|us|eu|ru|cn|jp|in|br|site|online|link|page|to)"
+            + "(?:/[^\\s<>|\"'`]*)?(?![\\w-])");
+    private static final int SHOWN = 80;
+
+    private Links() {
+    }
+
+    /** Normal form → the link as written (clipped for showing), in order of appearance. */
+    static Map<String, String> in(String text) {
+        Map<String, String> links = new LinkedHashMap<>();
+        Matcher url = URL.matcher(text);
+        StringBuilder rest = new StringBuilder();
+        while (url.find()) {
+            add(links, url.group());
+            url.appendReplacement(rest, " ");
+        }
+        url.appendTail(rest);
+        for (Matcher bare = BARE.matcher(rest); bare.find(); ) add(links, bare.group());
+        return links;
+    }
+
+    private static void add(Map<String, String> links, String written) {
+        String trimmed = written.replaceAll("[.,;:!?)\\]}*_~]+$", "");
+        String normal = normal(trimmed);
+        if (normal.isEmpty() || !normal.contains(".")) return;
+        links.putIfAbsent(normal, trimmed.length() <= SHOWN ? trimmed : trimmed.substring(0, SHOWN - 1) + "…");
+    }
+
+    static String normal(String link) {
+        String s = link.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+        int slash = s.indexOf('/');
+        String host = (slash < 0 ? s : s.substring(0, slash)).toLowerCase(Locale.ROOT);
+        String path = slash < 0 ? "" : s.substring(slash);
+        return (host + path).replaceAll("/+$", "");
+    }
+}
