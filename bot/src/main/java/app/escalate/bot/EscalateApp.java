@@ -149,7 +149,7 @@ public final class EscalateApp implements AutoCloseable {
             started.push(triage);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
                     channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
-                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false), triage);
+                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false), triage, background);
             intake.register(bolt);
             new CaseButtons(commands, cases, policy, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);

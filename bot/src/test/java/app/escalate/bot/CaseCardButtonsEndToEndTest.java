@@ -75,7 +75,7 @@ class CaseCardButtonsEndToEndTest {
     void add_note_opens_a_form_whose_note_joins_the_timeline() throws Exception {
         click(CHLOE, button("case_add_note"));
         FakeSlackApi.Call form = harness.slack.await("views.open");
-        assertThat(form.json("view")).contains("\"callback_id\":\"add_note\"", "\"private_metadata\":\"1|" + channel + "\"");
+        assertThat(form.json("view")).contains("\"callback_id\":\"add_note\"", "\"private_metadata\":\"1|" + channel + "|" + cardTs + "\"");
 
         String submission = """
                 {"type":"view_submission","team":{"id":"T0FAKE","domain":"fake"},

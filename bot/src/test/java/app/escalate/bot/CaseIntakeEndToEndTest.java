@@ -45,8 +45,9 @@ class CaseIntakeEndToEndTest {
 
     @Test
     void open_alone_shows_the_form_and_its_submission_opens_the_case() throws Exception {
-        JsonObject none = harness.esc(MARIA, "C0TEAM", "open");
-        assertThat(none.size()).as("an empty ack shows nothing").isZero();
+        HttpResponse<String> none = harness.client().post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open",
+                harness.slack.responseUrl("r1"), "1337.42.abcdef"));
+        assertThat(none.body()).as("an empty ack shows nothing").isEmpty();
         FakeSlackApi.Call shown = harness.slack.await("views.open");
         assertThat(shown.param("trigger_id")).isEqualTo("1337.42.abcdef");
         assertThat(shown.json("view")).contains("\"callback_id\":\"open_case\"", "\"private_metadata\":\"C0TEAM\"",
@@ -84,6 +85,7 @@ class CaseIntakeEndToEndTest {
 
     @Test
     void escalate_this_message_opens_the_form_prefilled_with_the_message_and_its_link() throws Exception {
+        harness.slack.channel("C0GENERAL", "general", false);
         harness.slack.messageInChannel("C0GENERAL", "1764300123.000200", "U0ESCCHLOE", "ignored");
         String shortcut = """
                 {"type":"message_action","token":"t","action_ts":"1764300200.1","team":{"id":"T0FAKE","domain":"fake"},
@@ -104,7 +106,37 @@ class CaseIntakeEndToEndTest {
                 "\"private_metadata\":\"C0GENERAL\"").doesNotContain("initial_options");
         FakeSlackApi.Call linked = harness.slack.await("views.update");
         assertThat(linked.param("view_id")).startsWith("V0VIEW");
-        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://sandbox.invalid/archives/C0GENERAL/p1764300123000200");
+        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://sandbox.invalid/archives/C0GENERAL/p1764300123000200")
+                .doesNotContain("initial_options");
+    }
+
+    @Test
+    void a_message_escalated_from_a_private_channel_with_a_c_id_starts_restricted_once_slack_says_it_is_private() throws Exception {
+        harness.slack.channel("C0SECRETS", "legal-private", true);   // Slack gives new private channels C… ids
+
+        harness.client().postPayload(shortcut("C0SECRETS", "Counsel says the leak names two employees"));
+
+        assertThat(harness.slack.await("views.open").json("view")).doesNotContain("initial_options");
+        FakeSlackApi.Call updated = harness.slack.await("views.update");
+        assertThat(updated.json("view")).contains("\"initial_options\":[{", "\"value\":\"restricted\"");
+        assertThat(harness.slack.calls("conversations.info")).singleElement().satisfies(c -> assertThat(c.param("channel")).isEqualTo("C0SECRETS"));
+    }
+
+    @Test
+    void a_message_from_a_channel_slack_will_not_describe_to_the_bot_starts_restricted() throws Exception {
+        harness.client().postPayload(shortcut("C0NOTINVITED", "Something from a channel the bot is not in"));
+
+        assertThat(harness.slack.await("views.update").json("view")).contains("\"initial_options\":[{", "\"value\":\"restricted\"");
+    }
+
+    private String shortcut(String channel, String text) {
+        return """
+                {"type":"message_action","token":"t","action_ts":"1.1","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"%s","username":"m","name":"m","team_id":"T0FAKE"},
+                 "channel":{"id":"%s","name":"x"},"callback_id":"escalate_message","trigger_id":"%s",
+                 "message_ts":"1764300999.000100","message":{"type":"message","user":"U0ESCPRIYA","ts":"1764300999.000100",
+                 "text":%s},"response_url":"%s"}""".formatted(MARIA, channel, SignedSlackClient.trigger(), new com.google.gson.Gson().toJson(text),
+                harness.slack.responseUrl("sc"));
     }
 
     @Test

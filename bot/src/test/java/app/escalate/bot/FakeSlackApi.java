@@ -99,6 +99,11 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.timeZone(user, zone);
     }
 
+    /** A channel someone made in the workspace, public or private, with this id. */
+    void channel(String id, String name, boolean isPrivate) {
+        workspace.addChannel(id, name, isPrivate);
+    }
+
     /** Makes a channel name already exist in the workspace. */
     void takeChannelName(String name) {
         workspace.takeChannelName(name);

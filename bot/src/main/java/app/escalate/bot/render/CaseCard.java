@@ -2,6 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
@@ -96,9 +97,9 @@ public final class CaseCard {
     }
 
     /** The case number a control's block belongs to ({@code case_actions:<n>}). */
-    public static Optional<Long> caseNumberOf(String blockId) {
-        return blockId != null && blockId.matches("case_actions:\\d{1,12}")
-                ? Optional.of(Long.parseLong(blockId.substring("case_actions:".length()))) : Optional.empty();
+    public static Optional<CaseId> caseNumberOf(String blockId) {
+        return blockId != null && blockId.startsWith("case_actions:") ? CaseId.ofNumber(blockId.substring("case_actions:".length()))
+                : Optional.empty();
     }
 
     /** {@code *ESC-12 · SEV1 · triage*}: the first thing anyone reads. */

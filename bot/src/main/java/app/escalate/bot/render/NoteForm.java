@@ -1,6 +1,5 @@
 package app.escalate.bot.render;
 
-import app.escalate.commands.CaseId;
 import app.escalate.commands.CommandParser;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
@@ -25,19 +24,13 @@ public final class NoteForm {
     private NoteForm() {
     }
 
-    public static View view(CaseId id, String channel) {
-        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(id.number() + "|" + channel)
-                .title(viewTitle(t -> t.type("plain_text").text("Add a note to " + id)))
+    public static View view(FormTarget target) {
+        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(target.metadata())
+                .title(viewTitle(t -> t.type("plain_text").text("Add a note to " + target.caseId())))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Add")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(input(i -> i.blockId(NOTE).label(plainText("Note"))
                         .element(plainTextInput(p -> p.actionId(NOTE).multiline(true).maxLength(CommandParser.MAX_NOTE_LENGTH)))))));
-    }
-
-    /** The case number and channel from the form's metadata. */
-    public static Optional<String[]> target(String metadata) {
-        return metadata != null && metadata.matches("\\d{1,12}\\|[CGD][A-Z0-9]{2,20}")
-                ? Optional.of(metadata.split("\\|")) : Optional.empty();
     }
 
     public static Optional<String> note(Map<String, Map<String, ViewState.Value>> values) {

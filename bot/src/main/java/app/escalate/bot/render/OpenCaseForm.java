@@ -61,6 +61,10 @@ public final class OpenCaseForm {
         public Prefill withDescription(String text) {
             return new Prefill(title, text, originChannel, restricted);
         }
+
+        public Prefill restricted(boolean tick) {
+            return new Prefill(title, description, originChannel, tick);
+        }
     }
 
     /** The filled-in form: an open command, or errors to show beside the fields (by block id). */

@@ -49,7 +49,7 @@ public final class RunbookQuestion {
         public static Optional<Click> parse(String value) {
             if (value == null || !value.matches("\\d{1,12}:[a-z][a-z0-9_-]{0,39}:\\d")) return Optional.empty();
             String[] parts = value.split(":");
-            return Optional.of(new Click(new CaseId(Long.parseLong(parts[0])), parts[1], Integer.parseInt(parts[2])));
+            return CaseId.ofNumber(parts[0]).map(id -> new Click(id, parts[1], Integer.parseInt(parts[2])));
         }
     }
 }

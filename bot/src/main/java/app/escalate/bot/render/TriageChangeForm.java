@@ -31,14 +31,14 @@ public final class TriageChangeForm {
     private TriageChangeForm() {
     }
 
-    public static View view(CaseId id, String channel, Optional<String> messageTs, Optional<TriageState> state, Policy policy) {
+    public static View view(FormTarget target, Optional<TriageState> state, Policy policy) {
+        CaseId id = target.caseId();
         List<OptionObject> types = policy.caseTypes().stream().map(t -> option(plainText(t.label()), t.id())).toList();
         List<OptionObject> severities = Arrays.stream(Severity.values()).map(s -> option(plainText(s.name()), s.name())).toList();
         Optional<OptionObject> type = state.flatMap(TriageState::type).flatMap(t -> types.stream().filter(o -> o.getValue().equals(t)).findFirst());
         Optional<OptionObject> severity = state.map(TriageState::severity)
                 .flatMap(s -> severities.stream().filter(o -> o.getValue().equals(s.name())).findFirst());
-        String metadata = id.number() + "|" + channel + messageTs.map(ts -> "|" + ts).orElse("");
-        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(metadata)
+        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(target.metadata())
                 .title(viewTitle(t -> t.type("plain_text").text("Triage " + id)))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Apply")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -47,12 +47,6 @@ public final class TriageChangeForm {
                                 .element(staticSelect(s -> s.actionId(TYPE).options(types).initialOption(type.orElse(null))))),
                         input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
                                 .element(staticSelect(s -> s.actionId(SEVERITY).options(severities).initialOption(severity.orElse(null))))))));
-    }
-
-    /** The case number, the channel and (when known) the suggestion's message from the form's metadata. */
-    public static Optional<String[]> target(String metadata) {
-        return metadata != null && metadata.matches("\\d{1,12}\\|[CGD][A-Z0-9]{2,20}(\\|\\d{1,12}\\.\\d{1,8})?")
-                ? Optional.of(metadata.split("\\|")) : Optional.empty();
     }
 
     /** The type chosen, if any, when it is one of the policy's. */

@@ -71,6 +71,13 @@ public final class Workspace {
         return channels.values().stream().filter(c -> c.name().equals(name)).findFirst().orElseGet(() -> create(name, false));
     }
 
+    /** A channel someone made, with the id Slack gave it (a {@code C…} id for a new channel, private or not). */
+    public synchronized Channel addChannel(String id, String name, boolean isPrivate) {
+        Channel c = new Channel(id, name, isPrivate, new LinkedHashSet<>(), "", false);
+        channels.put(id, c);
+        return c;
+    }
+
     /** Makes a channel name taken, so creating it fails with {@code name_taken}. */
     public synchronized void takeChannelName(String name) {
         addChannel(name);
@@ -177,6 +184,10 @@ public final class Workspace {
                         "response_metadata", Map.of("next_cursor", "")));
             }
             case "conversations.replies" -> oneMessage(p);
+            case "conversations.info" -> channel(p.getOrDefault("channel", "")).map(c -> json(Map.of("ok", true, "channel", Map.of(
+                    "id", c.id(), "name", c.name(), "is_channel", !c.isPrivate() && !c.direct(), "is_group", false, "is_im", c.direct(),
+                    "is_mpim", false, "is_private", c.isPrivate(), "is_archived", false, "is_member", c.members().contains(BOT_USER)))))
+                    .orElseGet(() -> json(Map.of("ok", false, "error", "channel_not_found")));
             case "chat.getPermalink" -> json(Map.of("ok", true, "channel", p.get("channel"),
                     "permalink", "https://sandbox.invalid/archives/" + p.get("channel") + "/p" + p.get("message_ts").replace(".", "")));
             case "users.info" -> {
@@ -311,7 +322,8 @@ public final class Workspace {
     }
 
     private Channel create(String name, boolean isPrivate) {
-        Channel c = new Channel((isPrivate ? "G0CH" : "C0CH") + ids.incrementAndGet(), name, isPrivate, new LinkedHashSet<>(), "", false);
+        // Slack gives new private channels C… ids too: a channel's first letter says nothing of its privacy.
+        Channel c = new Channel("C0CH" + ids.incrementAndGet(), name, isPrivate, new LinkedHashSet<>(), "", false);
         channels.put(c.id(), c);
         return c;
     }

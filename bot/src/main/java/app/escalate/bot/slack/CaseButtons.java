@@ -1,14 +1,15 @@
 package app.escalate.bot.slack;
 
 import app.escalate.bot.render.CaseCard;
+import app.escalate.bot.render.FormTarget;
 import app.escalate.bot.render.NoteForm;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.TriageChangeForm;
 import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseFile;
-import app.escalate.commands.CaseStore;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
@@ -22,21 +23,25 @@ import app.escalate.config.Policy;
 import app.escalate.storage.Outbox;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
-import org.jdbi.v3.core.JdbiException;
+import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The case card's controls (Acknowledge, Change severity, Add note), the runbook's answer
- * buttons, and the AI triage suggestion's (Accept, Change…, Dismiss, Undo). Each runs the same handler as the typed command; a refusal comes back to the clicker
- * as a reply only they see, through the outbox.
+ * buttons, and the AI triage suggestion's (Accept, Change…, Dismiss, Undo). Each runs the same
+ * handler as the typed command, on the case the control names (never the channel's), as a
+ * {@link Invocation.Via#CONTROL}; a refusal comes back to the clicker as a reply only they see,
+ * through the outbox. A form is opened only for someone its submission would accept.
  */
 public final class CaseButtons {
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
@@ -57,108 +62,142 @@ public final class CaseButtons {
         this.clock = clock;
     }
 
+    /** Who clicked, where the answer goes, and the message the control sits on, as Slack's payload says (any part may be missing). */
+    private record Click(UserId user, Optional<ChannelId> channel, Optional<String> responseUrl, Optional<String> messageTs,
+                         BlockActionPayload.Action action, String triggerId) {
+        static Click of(BlockActionPayload p) {
+            Optional<ChannelId> channel = Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId)
+                    .or(() -> Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getChannelId))
+                    .filter(id -> id.matches("[CGD][A-Z0-9]{2,20}")).map(ChannelId::new);
+            Optional<String> ts = Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getMessageTs)
+                    .filter(value -> value.matches("\\d{1,12}\\.\\d{1,8}"));
+            return new Click(new UserId(p.getUser().getId()), channel, Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()),
+                    ts, p.getActions().get(0), p.getTriggerId());
+        }
+
+        Optional<CaseId> caseInValue() {
+            return CaseId.ofNumber(action.getValue());
+        }
+
+        /** As the domain sees the click: the channel only says where to answer. */
+        Optional<Invocation> invocation() {
+            return channel.map(ch -> Invocation.control(user, ch, responseUrl));
+        }
+    }
+
     public void register(App app) {
         app.blockAction(CaseCard.ACKNOWLEDGE, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            caseNumber(p.getActions().get(0).getValue())
-                    .ifPresent(id -> run(p, id, new CaseAction.Acknowledge()));
+            Click click = Click.of(req.getPayload());
+            click.caseInValue().ifPresent(id -> run(click, id, new CaseAction.Acknowledge()));
             return ctx.ack();
         });
         app.blockAction(CaseCard.SEVERITY, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            BlockActionPayload.Action action = p.getActions().get(0);
-            Optional<Severity> to = Optional.ofNullable(action.getSelectedOption()).flatMap(o -> Severity.parse(o.getValue()));
-            Optional<CaseId> id = CaseCard.caseNumberOf(action.getBlockId()).map(CaseId::new);
-            if (to.isPresent() && id.isPresent()) run(p, id.get(), new CaseAction.SetSeverity(to.get(), Optional.empty()));
+            Click click = Click.of(req.getPayload());
+            Optional<Severity> to = Optional.ofNullable(click.action().getSelectedOption()).flatMap(o -> Severity.parse(o.getValue()));
+            Optional<CaseId> id = CaseCard.caseNumberOf(click.action().getBlockId());
+            if (to.isPresent() && id.isPresent()) run(click, id.get(), new CaseAction.SetSeverity(to.get(), Optional.empty()));
             return ctx.ack();
         });
         app.blockAction(Pattern.compile("^" + RunbookQuestion.ANSWER + ":.*"), (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            RunbookQuestion.Click.parse(p.getActions().get(0).getValue())
-                    .ifPresent(click -> run(p, click.caseId(), new CaseAction.AnswerRunbook(click.question(), click.answer())));
+            Click click = Click.of(req.getPayload());
+            RunbookQuestion.Click.parse(click.action().getValue())
+                    .ifPresent(answer -> run(click, answer.caseId(), new CaseAction.AnswerRunbook(answer.question(), answer.answer())));
             return ctx.ack();
         });
         Map<String, TriageVerdict> verdicts = Map.of(TriageMessage.ACCEPT, TriageVerdict.ACCEPTED,
                 TriageMessage.DISMISS, TriageVerdict.DISMISSED, TriageMessage.UNDO, TriageVerdict.UNDONE);
         verdicts.forEach((actionId, verdict) -> app.blockAction(actionId, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            caseNumber(p.getActions().get(0).getValue())
-                    .ifPresent(id -> run(p, id, new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty(), messageTs(p))));
+            Click click = Click.of(req.getPayload());
+            click.caseInValue().ifPresent(id -> run(click, id,
+                    new CaseAction.JudgeTriage(verdict, Optional.empty(), Optional.empty(), click.messageTs())));
             return ctx.ack();
         }));
         app.blockAction(TriageMessage.CHANGE, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            Optional<CaseId> id = caseNumber(p.getActions().get(0).getValue());
-            if (id.isPresent()) {
-                var state = cases.file(id.get()).flatMap(CaseFile::triage);
-                var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId())
-                        .view(TriageChangeForm.view(id.get(), p.getChannel().getId(), messageTs(p), state, policy)));
-                if (!res.isOk()) log.warn("views.open for a triage change refused: {}", res.getError());
-            }
+            Click click = Click.of(req.getPayload());
+            click.caseInValue().ifPresent(id -> openForm(click, id,
+                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.empty(), Optional.empty(), click.messageTs()), ctx,
+                    target -> () -> TriageChangeForm.view(target, cases.file(id).flatMap(CaseFile::triage), policy)));
             return ctx.ack();
         });
         app.viewSubmission(TriageChangeForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            var values = view.getState().getValues();
+            var values = view.getState() == null ? null : view.getState().getValues();
             Optional<Severity> severity = TriageChangeForm.severity(values);
-            Optional<String[]> target = TriageChangeForm.target(view.getPrivateMetadata());
+            Optional<FormTarget> target = FormTarget.parse(view.getPrivateMetadata());
             if (severity.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(TriageChangeForm.SEVERITY, "Choose a severity."));
-            Optional<String> messageTs = target.get().length > 2 ? Optional.of(target.get()[2]) : Optional.empty();
             return submit(req.getPayload().getUser().getId(), target.get(), TriageChangeForm.SEVERITY,
-                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity, messageTs), ctx);
+                    new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity, target.get().messageTs()), ctx);
         });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            Optional<CaseId> id = caseNumber(p.getActions().get(0).getValue());
-            if (id.isPresent()) {
-                var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(NoteForm.view(id.get(), p.getChannel().getId())));
-                if (!res.isOk()) log.warn("views.open for a note refused: {}", res.getError());
-            }
+            Click click = Click.of(req.getPayload());
+            click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, target -> () -> NoteForm.view(target)));
             return ctx.ack();
         });
         app.viewSubmission(NoteForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            Optional<String> note = NoteForm.note(view.getState().getValues());
-            Optional<String[]> target = NoteForm.target(view.getPrivateMetadata());
+            Optional<String> note = NoteForm.note(view.getState() == null ? null : view.getState().getValues());
+            Optional<FormTarget> target = FormTarget.parse(view.getPrivateMetadata());
             if (note.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(NoteForm.NOTE, "Write the note first."));
             return submit(req.getPayload().getUser().getId(), target.get(), NoteForm.NOTE, new CaseAction.AddNote(note.get()), ctx);
         });
     }
 
-    /** A form's action on the case its metadata names ({@code <case>|<channel>}); a refusal shows on the form's {@code field}. */
-    private Response submit(String user, String[] target, String field, CaseAction action, ViewSubmissionContext ctx) {
-        Invocation by = new Invocation(new UserId(user), new ChannelId(target[1]), Optional.empty());
+    /**
+     * Opens the form {@code view} builds for the case the button names, if the clicker may do
+     * {@code action} there; else tells them why, and no form shows them the case.
+     */
+    private void openForm(Click click, CaseId id, CaseAction action, ActionContext ctx,
+                          java.util.function.Function<FormTarget, Supplier<View>> view) {
+        Optional<Invocation> by = click.invocation();
+        if (by.isEmpty()) return;
         try {
-            Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(new CaseId(Long.parseLong(target[0]))), action), by);
+            Optional<String> refused = commands.mayAct(id, action, by.get());
+            if (refused.isPresent()) {
+                tell(click, id, refused.get());
+                return;
+            }
+            View form = view.apply(new FormTarget(id, by.get().channel(), click.messageTs())).get();
+            var res = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId()).view(form));
+            if (!res.isOk()) log.warn("views.open for {} refused: {}", form.getCallbackId(), res.getError());
+        } catch (RuntimeException e) {
+            log.warn("a form for {} could not be opened: {}", id, StoreFaults.describe(e));
+        } catch (Exception e) {
+            log.warn("views.open failed: {}", e.toString());
+        }
+    }
+
+    /** A form's action on the case its metadata names; a refusal shows on the form's {@code field}. */
+    private Response submit(String user, FormTarget target, String field, CaseAction action, ViewSubmissionContext ctx) {
+        Invocation by = Invocation.control(new UserId(user), target.channel(), Optional.empty());
+        try {
+            Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(target.caseId()), action), by);
             if (reply instanceof Reply.Refusal refusal) return ctx.ackWithErrors(Map.of(field, refusal.reason()));
             outboxChanged.run();
             return ctx.ack();
-        } catch (JdbiException e) {
-            return ctx.ackWithErrors(Map.of(field, EscSlashCommand.DATABASE_DOWN));
+        } catch (RuntimeException e) {
+            return ctx.ackWithErrors(Map.of(field, StoreFaults.answer(e)));
         }
     }
 
-    private void run(BlockActionPayload p, CaseId id, CaseAction action) {
-        UserId user = new UserId(p.getUser().getId());
-        ChannelId channel = new ChannelId(p.getChannel().getId());
-        Optional<String> responseUrl = Optional.ofNullable(p.getResponseUrl());
+    private void run(Click click, CaseId id, CaseAction action) {
+        Optional<Invocation> by = click.invocation();
+        if (by.isEmpty()) return;   // nowhere to act from or answer to: a click Slack did not send from a message
         try {
-            Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(id), action), new Invocation(user, channel, responseUrl));
-            if (reply instanceof Reply.Refusal refusal) {
-                outbox.enqueue(new SlackEffect.Whisper(id, user, channel, responseUrl, refusal.reason()), clock.instant());
-            }
+            Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(id), action), by.get());
+            if (reply instanceof Reply.Refusal refusal) tell(click, id, refusal.reason());
             outboxChanged.run();
-        } catch (JdbiException e) {
-            log.warn("a card button could not reach the database: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("a case button could not be handled: {}", StoreFaults.describe(e));
         }
     }
 
-    /** The clicked message's timestamp, when Slack sent one that looks like it. */
-    private static Optional<String> messageTs(BlockActionPayload p) {
-        return Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getMessageTs).filter(ts -> ts.matches("\\d{1,12}\\.\\d{1,8}"));
-    }
-
-    private static Optional<CaseId> caseNumber(String value) {
-        return value != null && value.matches("\\d{1,12}") ? Optional.of(new CaseId(Long.parseLong(value))) : Optional.empty();
+    /** A reply only the clicker sees: through the click's response URL, else as an ephemeral message where they clicked. */
+    private void tell(Click click, CaseId id, String text) {
+        if (click.channel().isPresent()) {
+            outbox.enqueue(new SlackEffect.Whisper(id, click.user(), click.channel().get(), click.responseUrl(), text), clock.instant());
+        } else if (click.responseUrl().isPresent()) {
+            outbox.enqueue(new SlackEffect.Respond(click.user(), click.responseUrl().get(), text), clock.instant());
+        }
+        outboxChanged.run();
     }
 }

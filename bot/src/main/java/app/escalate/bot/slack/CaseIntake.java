@@ -13,12 +13,12 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -34,9 +34,15 @@ public final class CaseIntake {
     private final Runnable outboxChanged;
     private final Predicate<String> isPrivate;
     private final TriageJobs triage;
+    private final Executor background;
 
-    /** {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted case's channel). */
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate, TriageJobs triage) {
+    /**
+     * {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted
+     * case's channel); Slack is asked as well. {@code background} runs the shortcut's Slack calls after its ack.
+     */
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate, TriageJobs triage,
+                      Executor background) {
+        this.background = background;
         this.commands = commands;
         this.triage = triage;
         this.form = form;
@@ -48,21 +54,11 @@ public final class CaseIntake {
         app.messageShortcut(SHORTCUT_ID, (req, ctx) -> {
             MessageShortcutPayload p = req.getPayload();
             String channel = p.getChannel().getId();
-            String text = SlackText.plain(p.getMessage().getText()).strip();
+            String text = SlackText.plain(p.getMessage() == null ? "" : p.getMessage().getText()).strip();
             String title = SlackText.clip(text.lines().findFirst().orElse("").strip(), CommandParser.MAX_TITLE_LENGTH);
             OpenCaseForm.Prefill prefill = new OpenCaseForm.Prefill(title, clip(text), channel, isPrivate.test(channel));
-            // The trigger expires in 3 s: open the form first, then add the message's link to it.
-            Optional<View> opened = open(ctx, p.getTriggerId(), prefill).view();
-            String permalink = opened.isPresent() ? permalink(ctx, channel, p.getMessageTs()) : "";
-            if (opened.isPresent() && !permalink.isEmpty()) {
-                View view = opened.get();
-                View withLink = form.view(prefill.withDescription(clip(text + "\n\nFrom: " + permalink)));
-                try {
-                    ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(withLink));
-                } catch (Exception e) {
-                    log.warn("views.update with the message link failed: {}", e.toString());
-                }
-            }
+            // Acknowledged at once; the form opens right after, well inside the trigger's 3 s, then learns what Slack knows.
+            background.execute(() -> escalate(ctx, p.getTriggerId(), p.getMessageTs(), prefill));
             return ctx.ack();
         });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
@@ -73,7 +69,7 @@ public final class CaseIntake {
             if (origin == null || !origin.matches("[CGD][A-Z0-9]{2,20}")) {
                 return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, "This form lost track of where it was opened; open it again."));
             }
-            Invocation by = new Invocation(new UserId(req.getPayload().getUser().getId()), new ChannelId(origin), Optional.empty());
+            Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), new ChannelId(origin), Optional.empty());
             try {
                 Reply reply = commands.handle(submission.command().get(), by);
                 if (reply instanceof Reply.CaseOpened opened) {
@@ -83,11 +79,51 @@ public final class CaseIntake {
                 }
                 String reason = reply instanceof Reply.Refusal r ? r.reason() : "That did not work; try again.";
                 return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, reason));
-            } catch (JdbiException e) {
-                log.warn("the open-case form could not reach the database: {}", e.toString());
-                return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, EscSlashCommand.DATABASE_DOWN));
+            } catch (RuntimeException e) {
+                return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, StoreFaults.answer(e)));
             }
         });
+    }
+
+    /**
+     * Opens the form, then asks Slack whether the message's channel is private (its id's first
+     * letter does not say: new private channels get {@code C…} ids too) and for the message's link,
+     * and updates the form with both: from a private place, Restricted starts ticked.
+     */
+    private void escalate(Context ctx, String triggerId, String messageTs, OpenCaseForm.Prefill prefill) {
+        Optional<View> opened = open(ctx, triggerId, prefill).view();
+        if (opened.isEmpty()) return;
+        String channel = prefill.originChannel();
+        boolean restricted = prefill.restricted() || privateToSlack(ctx, channel);
+        String permalink = permalink(ctx, channel, messageTs);
+        if (restricted == prefill.restricted() && permalink.isEmpty()) return;
+        OpenCaseForm.Prefill known = prefill.restricted(restricted);
+        if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
+        View view = opened.get();
+        View updated = form.view(known);
+        try {
+            var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
+            if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());
+        } catch (Exception e) {
+            log.warn("views.update of the escalation form failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Whether Slack says the channel is private (or a direct conversation). A channel Slack will not
+     * describe to the bot (not a member of a private channel, a scope missing, no answer) counts as
+     * private: a public channel is always visible to it.
+     */
+    private static boolean privateToSlack(Context ctx, String channel) {
+        try {
+            var res = ctx.client().conversationsInfo(r -> r.channel(channel));
+            if (!res.isOk() || res.getChannel() == null) return true;
+            var c = res.getChannel();
+            return c.isPrivate() || c.isIm() || c.isMpim() || c.isGroup();
+        } catch (Exception e) {
+            log.warn("conversations.info for an escalated message failed: {}", e.toString());
+            return true;
+        }
     }
 
     /** Opens the form with Slack's trigger (it expires 3 s after the click, hence a direct call). Empty when it opened. */

@@ -18,7 +18,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +31,6 @@ import java.util.Optional;
  */
 public final class EscSlashCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(EscSlashCommand.class);
-    static final String DATABASE_DOWN = "Escalate can't reach its database right now, so nothing was changed. "
-            + "Try again in a minute.";
-    static final String BROKEN = "Something went wrong on our side and nothing was changed. Try again, "
-            + "or tell the Escalate maintainers if it keeps happening.";
 
     private final EscCommands commands;
     private final ReplyRenderer renderer;
@@ -85,14 +80,9 @@ public final class EscSlashCommand implements SlashCommandHandler {
             } else {
                 message = renderer.render(reply);
             }
-        } catch (JdbiException e) {
-            log.warn("/esc could not reach the database: {}", e.toString());
-            message = SlackMessage.text(DATABASE_DOWN);
-            outcome = "database_down";
         } catch (RuntimeException e) {
-            log.error("/esc failed", e);
-            message = SlackMessage.text(BROKEN);
-            outcome = "error";
+            message = SlackMessage.text(StoreFaults.answer(e));
+            outcome = StoreFaults.unreachable(e) ? "database_down" : "error";
         }
         SlackMessage reply = message;
         return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(reply.text())

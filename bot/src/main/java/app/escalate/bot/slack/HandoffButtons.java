@@ -8,7 +8,6 @@ import app.escalate.commands.handoff.HandoffDecision;
 import app.escalate.storage.Outbox;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ public final class HandoffButtons {
         app.blockAction(HandoffMessage.ACCEPT, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String value = p.getActions().get(0).getValue();
-            if (value != null && value.matches("\\d{1,12}") && p.getResponseUrl() != null) {
+            if (value != null && value.matches("0*[1-9]\\d{0,11}") && p.getResponseUrl() != null) {
                 accept(Long.parseLong(value), new UserId(p.getUser().getId()), p.getResponseUrl());
             }
             return ctx.ack();
@@ -52,8 +51,8 @@ public final class HandoffButtons {
                     : decision.get() instanceof HandoffDecision.Rejected r ? r.reason() : null;
             if (refusal != null) outbox.enqueue(new SlackEffect.Respond(user, responseUrl, refusal), clock.instant());
             outboxChanged.run();
-        } catch (JdbiException e) {
-            log.warn("the Accept handoff button could not reach the database: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("the Accept handoff button could not be handled: {}", StoreFaults.describe(e));
         }
     }
 }
