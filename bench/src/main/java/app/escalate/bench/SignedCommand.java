@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 /** A slash command exactly as Slack posts it: form-encoded and signed with the signing secret. */
 record SignedCommand(String user, String channel, String text, String responseUrl) {
+    /** Slack gives every command a trigger id of its own: no two signed requests are the same, and the bot ignores a repeat. */
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong();
 
     HttpRequest to(URI events, String signingSecret) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -27,7 +29,7 @@ record SignedCommand(String user, String channel, String text, String responseUr
         form.put("text", text);
         form.put("api_app_id", "A0ESC");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "1337.42.bench");
+        form.put("trigger_id", TRIGGERS.incrementAndGet() + ".42.bench");
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -45,6 +45,7 @@ import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
+import app.escalate.storage.JdbiSignedRequests;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.slack.api.Slack;
@@ -189,7 +190,7 @@ public final class EscalateApp implements AutoCloseable {
 
     private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics,
                                 OnCallFeed feed, Consumer<JavalinConfig> extra) {
-        SlackEventsRoute events = new SlackEventsRoute(bolt);
+        SlackEventsRoute events = new SlackEventsRoute(bolt, new JdbiSignedRequests(database.jdbi())::firstTime, Clock.systemUTC());
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

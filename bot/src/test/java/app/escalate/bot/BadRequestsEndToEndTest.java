@@ -60,6 +60,56 @@ class BadRequestsEndToEndTest {
     }
 
     @Test
+    void requests_dated_more_than_five_minutes_ahead_are_refused_like_stale_ones() throws Exception {
+        SignedSlackClient client = harness.client();
+        String ahead = SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Case from the future", harness.slack.responseUrl("r"));
+
+        assertThat(client.post(ahead, BotHarness.SECRET, Instant.now().plusSeconds(600)).statusCode()).isEqualTo(401);
+        assertThat(client.post(ahead, BotHarness.SECRET, Instant.now().plusSeconds(320)).statusCode()).isEqualTo(401);
+        // A clock a little fast is tolerated, as Slack's own check tolerates one a little slow.
+        String skewed = SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Case from a fast clock", harness.slack.responseUrl("r"));
+        assertThat(client.post(skewed, BotHarness.SECRET, Instant.now().plusSeconds(120)).body()).contains("Opened *ESC-1*");
+
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status").get("text").getAsString())
+                .contains("Case from a fast clock").doesNotContain("Case from the future");
+    }
+
+    @Test
+    void a_signed_request_sent_again_is_ignored_even_after_a_restart() throws Exception {
+        String open = SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Replayed case", harness.slack.responseUrl("r"));
+        Instant signedAt = Instant.now();
+
+        assertThat(harness.client().post(open, BotHarness.SECRET, signedAt).body()).contains("Opened *ESC-1*");
+        HttpResponse<String> replay = harness.client().post(open, BotHarness.SECRET, signedAt);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).isEmpty();
+        harness.restart();
+        assertThat(harness.client().post(open, BotHarness.SECRET, signedAt).body()).isEmpty();
+
+        String channel = harness.slack.await("pins.add").param("channel");
+        String ack = SignedSlackClient.blockActions("U0ESCMARIA", channel, "1764300000.000100", harness.slack.responseUrl("replayed"), """
+                {"action_id":"case_acknowledge","block_id":"case_actions:1","text":{"type":"plain_text","text":"x"},"value":"1",
+                 "type":"button","action_ts":"1764300300.1"}""");
+        Instant clickedAt = Instant.now();
+        assertThat(harness.client().post("payload=" + enc(ack), BotHarness.SECRET, clickedAt).statusCode()).isEqualTo(200);
+        assertThat(harness.client().post("payload=" + enc(ack), BotHarness.SECRET, clickedAt).statusCode()).isEqualTo(200);
+        // A fresh click of the same button is a new request: refused as acknowledged already, and it comes after any answer
+        // to the replay would have (one case, one queue), so there being none proves the replay did nothing.
+        harness.client().postPayload(ack.replace("/replayed", "/fresh"));
+        assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("/fresh"), java.time.Duration.ofSeconds(10))
+                .param("text")).isEqualTo("ESC-1 was already acknowledged.");
+        assertThat(harness.slack.calls("response_url")).noneMatch(c -> c.param("path").endsWith("/replayed"));
+
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status").get("text").getAsString()).contains("Replayed case");
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status ESC-2").get("text").getAsString()).isEqualTo("There is no case ESC-2 that you can see.");
+        try (app.escalate.storage.Database db = harness.database()) {
+            int acks = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM case_events WHERE kind = 'ACKNOWLEDGED'")
+                    .mapTo(Integer.class).one());
+            assertThat(acks).isEqualTo(1);
+        }
+    }
+
+    @Test
     void random_signed_bodies_never_get_a_server_error_or_change_anything() throws Exception {
         SignedSlackClient client = harness.client();
         Random random = new Random(SEED);

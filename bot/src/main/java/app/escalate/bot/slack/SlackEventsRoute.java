@@ -11,26 +11,59 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /slack/events}: checks Slack's signature (bad, missing or stale → 401) before
- * reading anything, refuses a body that is not what Slack sends (400), and hands the rest to Bolt,
- * whose own signature check runs as well.
+ * {@code POST /slack/events}: checks Slack's signature (bad, missing, or dated more than five
+ * minutes from now either way → 401) before reading anything, ignores a signed request it has
+ * accepted before (a replay), refuses a body that is not what Slack sends (400), and hands the
+ * rest to Bolt, whose own signature check runs as well.
  */
 public final class SlackEventsRoute implements Handler {
+    private static final Logger log = LoggerFactory.getLogger(SlackEventsRoute.class);
+    /** How far a request's timestamp may be from our clock, either way; Bolt checks only the past. */
+    static final Duration SKEW = Duration.ofMinutes(5);
+
+    /** The signatures already accepted. */
+    public interface SeenRequests {
+        /** True the first time {@code signature} is offered (and remembers it), false for a replay. */
+        boolean firstTime(String signature, Instant signedAt, Instant now);
+    }
+
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignature.Verifier signature;
+    private final SeenRequests seen;
+    /** Real time: Slack's timestamps are, whatever clock the cases run on. */
+    private final Clock wall;
 
-    public SlackEventsRoute(App app) {
+    public SlackEventsRoute(App app, SeenRequests seen, Clock wall) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         String secret = app.config().getSigningSecret();
         this.signature = secret == null ? null : new SlackSignature.Verifier(new SlackSignature.Generator(secret));
+        this.seen = seen;
+        this.wall = wall;
+    }
+
+    /** A database that cannot say lets the request through: it cannot change anything without the database either. */
+    private boolean firstTime(String signed, Instant signedAt, Instant now) {
+        try {
+            return seen.firstTime(signed, signedAt, now);
+        } catch (RuntimeException e) {
+            log.warn("could not check a request against those seen: {}", StoreFaults.describe(e));
+            return true;
+        }
     }
 
     @Override
@@ -41,8 +74,12 @@ public final class SlackEventsRoute implements Handler {
             headers.put(name, Collections.list(servlet.getHeaders(name)));
         }
         String body = ctx.body();
-        if (signature == null || !signature.isValid(ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), body,
-                ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
+        String timestamp = ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signed = ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        Optional<Instant> signedAt = Optional.ofNullable(timestamp).filter(t -> t.matches("\\d{1,12}")).map(t -> Instant.ofEpochSecond(Long.parseLong(t)));
+        Instant now = wall.instant();
+        if (signature == null || signedAt.isEmpty() || Duration.between(signedAt.get(), now).abs().compareTo(SKEW) > 0
+                || !signature.isValid(timestamp, body, signed)) {
             ctx.status(401).result("Invalid request signature");
             return;
         }
@@ -60,6 +97,11 @@ public final class SlackEventsRoute implements Handler {
         }
         if (request == null || !RequestShape.whole(request)) {
             ctx.status(400).result("Not a Slack request");
+            return;
+        }
+        if (!firstTime(signed, signedAt.get(), now)) {
+            // Slack never sends one signed request twice; whoever did gets the empty ack and nothing happens.
+            ctx.status(200).result("");
             return;
         }
         Response response;
