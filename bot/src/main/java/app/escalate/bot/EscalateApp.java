@@ -82,10 +82,12 @@ public final class EscalateApp implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final int port;
+    private final Optional<Integer> managementPort;
 
-    private EscalateApp(Deque<AutoCloseable> started, int port) {
+    private EscalateApp(Deque<AutoCloseable> started, int port, Optional<Integer> managementPort) {
         this.started = started;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
@@ -174,6 +176,12 @@ public final class EscalateApp implements AutoCloseable {
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             Javalin http = http(settings, bolt, database, outbox, metrics, feed, extra);
             started.push(http::stop);
+            Optional<Javalin> managementHttp = Optional.empty();
+            if (settings.managementPort().isPresent()) {
+                Javalin m = management(settings.managementPort().getAsInt(), database, outbox, metrics);
+                started.push(m::stop);
+                managementHttp = Optional.of(m);
+            }
             if (settings.mode() == BotSettings.Mode.SOCKET) {
                 SocketModeConnection socket = new SocketModeConnection(settings.appToken().orElseThrow().value(), bolt);
                 socket.start();
@@ -181,7 +189,7 @@ public final class EscalateApp implements AutoCloseable {
             }
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(),
                     settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");
-            return new EscalateApp(started, http.port());
+            return new EscalateApp(started, http.port(), managementHttp.map(Javalin::port));
         } catch (Exception e) {
             stop(started);
             throw e;
@@ -202,11 +210,34 @@ public final class EscalateApp implements AutoCloseable {
             });
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
-            config.routes.get("/healthz", new HealthRoute(database, outbox));
+            HealthRoute health = new HealthRoute(database, outbox);
+            if (settings.managementPort().isPresent()) {
+                config.routes.get("/healthz", health.summary());
+            } else {
+                // Without a management port, the operator's view is for this machine only.
+                config.routes.get("/healthz", health.detailsForManagement());
+                config.routes.get("/metrics", ctx -> {
+                    if (ManagementAccess.allowed(ctx)) scrape(ctx, metrics);
+                    else ctx.status(404).result("Not Found");
+                });
+            }
             config.routes.get("/oncall/{file}", feed);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             extra.accept(config);
         }).start(settings.port());
+    }
+
+    /** {@code MANAGEMENT_PORT}: {@code /metrics} and {@code /healthz} with its details, for the operator's network only. */
+    private static Javalin management(int port, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
+        HealthRoute health = new HealthRoute(database, outbox);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/healthz", health.details());
+            config.routes.get("/metrics", ctx -> scrape(ctx, metrics));
+        }).start(port);
+    }
+
+    private static void scrape(io.javalin.http.Context ctx, PrometheusMeterRegistry metrics) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
 
     /** Slack's client, pointed at {@code SLACK_API_URL}, with timeouts well inside an outbox lease. */
@@ -221,6 +252,11 @@ public final class EscalateApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The port {@code /metrics} and the health details are served on, when {@code MANAGEMENT_PORT} is set. */
+    public Optional<Integer> managementPort() {
+        return managementPort;
     }
 
     /** Stops taking requests, lets the worker finish the effect in hand, then closes the database. */

@@ -6,10 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /**
- * {@code GET /healthz}: 200 when the database answers, 503 when it does not; the body also
- * says how many Slack effects wait in the outbox.
+ * {@code GET /healthz}: 200 when the database answers, 503 when it does not. Where details are
+ * allowed (the management port, or a loopback request on the public one) the body also says
+ * whether the database is up and how many Slack effects wait in the outbox; to anyone else, only
+ * whether the bot is up.
  */
-final class HealthRoute implements Handler {
+final class HealthRoute {
     private final Database database;
     private final Outbox outbox;
 
@@ -18,8 +20,22 @@ final class HealthRoute implements Handler {
         this.outbox = outbox;
     }
 
-    @Override
-    public void handle(Context ctx) {
+    /** Up or not, and nothing more. */
+    Handler summary() {
+        return ctx -> answer(ctx, false);
+    }
+
+    /** With the database and the outbox backlog. */
+    Handler details() {
+        return ctx -> answer(ctx, true);
+    }
+
+    /** Details for a request {@link ManagementAccess} lets see them, the summary for the rest. */
+    Handler detailsForManagement() {
+        return ctx -> answer(ctx, ManagementAccess.allowed(ctx));
+    }
+
+    private void answer(Context ctx, boolean details) {
         String backlog = null;
         try {
             if (database.isReachable()) backlog = Long.toString(outbox.backlog());
@@ -27,8 +43,8 @@ final class HealthRoute implements Handler {
             backlog = null; // went away between the two questions
         }
         boolean up = backlog != null;
+        String status = "{\"status\":\"" + (up ? "ok" : "unavailable") + "\"";
         ctx.status(up ? 200 : 503).contentType("application/json")
-                .result("{\"status\":\"" + (up ? "ok" : "unavailable") + "\",\"database\":\"" + (up ? "up" : "down")
-                        + "\",\"outbox_backlog\":" + backlog + "}");
+                .result(details ? status + ",\"database\":\"" + (up ? "up" : "down") + "\",\"outbox_backlog\":" + backlog + "}" : status + "}");
     }
 }

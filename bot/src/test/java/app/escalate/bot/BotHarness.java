@@ -148,6 +148,11 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
         return app.escalate.storage.Database.open("jdbc:h2:file:" + dataDir.resolve("escalate"));
     }
 
+    /** The port {@code MANAGEMENT_PORT} asked for, as the bot bound it. */
+    int managementPort() {
+        return bot.managementPort().orElseThrow();
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),

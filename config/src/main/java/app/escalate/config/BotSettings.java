@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The runtime contract's environment variables, parsed and checked. Only {@code main} reads
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
                           URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
-                          LlmSettings llm, Optional<Secret> oncallFeedToken) {
+                          LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/escalate";
@@ -40,19 +41,21 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
         }
         return new BotSettings(botToken, signingSecret, appToken,
                 apiUrl(value(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
-                port(value(env, "PORT").orElse("3000")),
+                port("PORT", value(env, "PORT").orElse("3000")),
                 databaseUrl(value(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL)),
                 value(env, "ESCALATE_CONFIG").map(BotSettings::policyFile),
                 new LlmSettings(provider,
                         value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY"),
                         value(env, "LLM_TIMEOUT").map(BotSettings::timeout).orElse(LlmSettings.DEFAULT_TIMEOUT)),
-                secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken));
+                secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken),
+                value(env, "MANAGEMENT_PORT").map(p -> OptionalInt.of(port("MANAGEMENT_PORT", p))).orElse(OptionalInt.empty()));
     }
 
     /** Never prints secrets: tokens are masked by {@link Secret}, passwords in URLs here. */
     @Override
     public String toString() {
         return "BotSettings[mode=" + mode() + ", slackApiUrl=" + slackApiUrl + ", port=" + port
+                + (managementPort.isPresent() ? ", managementPort=" + managementPort.getAsInt() : "")
                 + ", databaseUrl=" + redact(databaseUrl) + ", policyFile=" + policyFile.map(Path::toString).orElse("built-in")
                 + ", llm=" + llm.provider() + "]";
     }
@@ -100,14 +103,14 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
         }
     }
 
-    private static int port(String text) {
+    private static int port(String name, String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 0 && port <= 65535) return port;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new SettingsException("PORT must be a whole number from 0 to 65535, got \"" + text + "\"");
+        throw new SettingsException(name + " must be a whole number from 0 to 65535, got \"" + text + "\"");
     }
 
     private static String databaseUrl(String text) {

@@ -22,7 +22,6 @@ import java.util.Set;
  * page sends reaches it signed, through {@code POST /slack/events}, as Slack's would.
  */
 public final class Sandbox {
-    public static final String BOT_TOKEN = "xoxb-sandbox";
 
     private Sandbox() {
     }
@@ -30,15 +29,20 @@ public final class Sandbox {
     /** Starts the bot and the sandbox page on {@code settings.port()} (a free one when 0), listening on localhost only. */
     public static EscalateApp start(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
         int port = settings.port() == 0 ? freePort() : settings.port();
-        String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        SecureRandom random = new SecureRandom();
+        String secret = HexFormat.of().formatHex(random.generateSeed(16));
+        // Random, so that only the bot can call the workspace's Web API (see SandboxGuard).
+        String botToken = "xoxb-sandbox-" + HexFormat.of().formatHex(random.generateSeed(16));
         URI api = URI.create("http://127.0.0.1:" + port + "/sandbox/api/");
-        BotSettings bot = new BotSettings(Optional.of(new Secret(BOT_TOKEN)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
-                settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken());
+        BotSettings bot = new BotSettings(Optional.of(new Secret(botToken)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
+                settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort());
         Workspace workspace = workspace(policy);
         workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
         SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
+        SandboxGuard guard = new SandboxGuard(port, botToken);
         return EscalateApp.start(bot, policy, clock, config -> {
             config.jetty.host = "127.0.0.1";
+            config.routes.before(guard::check);
             routes.register(config);
         });
     }

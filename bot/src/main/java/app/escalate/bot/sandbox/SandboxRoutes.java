@@ -47,6 +47,8 @@ final class SandboxRoutes {
     /** Response URLs given out: which person and channel each answers to. */
     private final Map<String, String[]> responseUrls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Response URLs are not guessable: only the bot, which was given one, posts to it. */
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
         this.workspace = workspace;
@@ -284,7 +286,7 @@ final class SandboxRoutes {
     }
 
     private String responseUrl(String user, String channel) {
-        String key = "r" + ids.incrementAndGet();
+        String key = "r" + ids.incrementAndGet() + "-" + Long.toHexString(random.nextLong());
         responseUrls.put(key, new String[] {user, channel});
         return "http://127.0.0.1:" + port + "/sandbox/response/" + key;
     }
