@@ -47,6 +47,15 @@ class BotSettingsTest {
     }
 
     @Test
+    void a_management_port_is_optional_and_checked_like_port() {
+        assertThat(BotSettings.fromEnv(Map.of()).managementPort()).isEmpty();
+        assertThat(BotSettings.fromEnv(Map.of("MANAGEMENT_PORT", "9090")).managementPort()).hasValue(9090);
+        assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("MANAGEMENT_PORT", "metrics")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("MANAGEMENT_PORT must be a whole number from 0 to 65535, got \"metrics\"");
+    }
+
+    @Test
     void an_unreadable_policy_file_names_the_variable() {
         assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("ESCALATE_CONFIG", "/nonexistent/policy.yml")))
                 .isInstanceOf(SettingsException.class)
