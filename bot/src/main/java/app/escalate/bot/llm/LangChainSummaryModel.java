@@ -54,18 +54,20 @@ public final class LangChainSummaryModel implements SummaryModel, TriageModel, A
     public static Optional<LangChainSummaryModel> from(LlmSettings settings) {
         String key = settings.apiKey().map(Secret::value).orElse(null);
         Duration timeout = settings.timeout();
+        // The HTTP client gives up a little after our own wait does, so a slow model is always told as "no answer within".
+        Duration http = timeout.plusSeconds(2);
         return switch (settings.provider()) {
             case NONE -> Optional.empty();
             case OPENAI -> {
                 String model = settings.model().orElse(DEFAULT_OPENAI_MODEL);
-                var builder = OpenAiChatModel.builder().modelName(model).apiKey(key == null ? "none" : key).timeout(timeout)
+                var builder = OpenAiChatModel.builder().modelName(model).apiKey(key == null ? "none" : key).timeout(http)
                         .maxRetries(0).maxTokens(MAX_OUTPUT_TOKENS).temperature(0.2);
                 settings.baseUrl().ifPresent(builder::baseUrl);
                 yield Optional.of(new LangChainSummaryModel(builder.build(), "openai:" + model, timeout));
             }
             case ANTHROPIC -> {
                 String model = settings.model().orElse(DEFAULT_ANTHROPIC_MODEL);
-                var builder = AnthropicChatModel.builder().modelName(model).apiKey(key).timeout(timeout).maxRetries(0)
+                var builder = AnthropicChatModel.builder().modelName(model).apiKey(key).timeout(http).maxRetries(0)
                         .maxTokens(MAX_OUTPUT_TOKENS);
                 settings.baseUrl().ifPresent(builder::baseUrl);
                 yield Optional.of(new LangChainSummaryModel(builder.build(), "anthropic:" + model, timeout));
@@ -73,7 +75,7 @@ public final class LangChainSummaryModel implements SummaryModel, TriageModel, A
             case OLLAMA -> {
                 String model = settings.model().orElse(DEFAULT_OLLAMA_MODEL);
                 var builder = OllamaChatModel.builder().maxRetries(0);
-                builder.modelName(model).timeout(timeout).baseUrl(settings.baseUrl().orElse("http://localhost:11434"));
+                builder.modelName(model).timeout(http).baseUrl(settings.baseUrl().orElse("http://localhost:11434"));
                 yield Optional.of(new LangChainSummaryModel(builder.build(), "ollama:" + model, timeout));
             }
         };
