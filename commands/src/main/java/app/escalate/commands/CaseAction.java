@@ -12,35 +12,23 @@ public sealed interface CaseAction {
      * public case may do those, and that must not widen whom it belongs to.
      */
     default boolean steers() {
-        return false;
+        return this instanceof Steering;
     }
 
-    record Acknowledge() implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    /** The sub-commands that steer a case (see {@link #steers()}). */
+    sealed interface Steering extends CaseAction {
     }
 
-    record SetSeverity(Severity to, Optional<String> reason) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record Acknowledge() implements Steering {
     }
 
-    record MoveTo(CaseState to) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record SetSeverity(Severity to, Optional<String> reason) implements Steering {
     }
 
-    record SetOwner(UserId owner) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record MoveTo(CaseState to) implements Steering {
+    }
+
+    record SetOwner(UserId owner) implements Steering {
     }
 
     record AddNote(String text) implements CaseAction {
@@ -55,25 +43,13 @@ public sealed interface CaseAction {
     record ListTasks() implements CaseAction {
     }
 
-    record LoopIn(String group) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record LoopIn(String group) implements Steering {
     }
 
-    record Resolve(String resolution, Optional<String> rootCause) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record Resolve(String resolution, Optional<String> rootCause) implements Steering {
     }
 
-    record Reopen() implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record Reopen() implements Steering {
     }
 
     /** Newest first, {@code page} counted from 1. */
@@ -92,19 +68,11 @@ public sealed interface CaseAction {
     }
 
     /** Walk the case type's decision tree from its first question, in the case channel. */
-    record StartRunbook() implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record StartRunbook() implements Steering {
     }
 
     /** Answer the decision tree's open {@code question} with its answer numbered {@code answer} (from 0). */
-    record AnswerRunbook(String question, int answer) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+    record AnswerRunbook(String question, int answer) implements Steering {
     }
 
     /** Triage's suggestion for the case, made after it was opened: recorded, and applied when the routing rules allow. */
@@ -116,10 +84,6 @@ public sealed interface CaseAction {
      * {@code messageTs} is the suggestion's message, when known, so it can lose its buttons.
      */
     record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
-                       Optional<String> messageTs) implements CaseAction {
-        @Override
-        public boolean steers() {
-            return true;
-        }
+                       Optional<String> messageTs) implements Steering {
     }
 }

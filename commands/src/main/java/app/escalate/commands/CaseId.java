@@ -13,7 +13,7 @@ public record CaseId(long number) {
 
     /** A case number as buttons and forms carry it ({@code "12"}); empty for anything else, 0 included. */
     public static Optional<CaseId> ofNumber(String digits) {
-        return digits != null && digits.matches("0*[1-9]\\d{0,11}") ? Optional.of(new CaseId(Long.parseLong(digits))) : Optional.empty();
+        return Ids.positive(digits).map(CaseId::new);
     }
 
     public static Optional<CaseId> parse(String text) {

@@ -13,6 +13,11 @@ public record ChannelId(String value) {
         }
     }
 
+    /** The id, when {@code value} has the shape of one (as a request's field or a form's metadata may not). */
+    public static java.util.Optional<ChannelId> parse(String value) {
+        return value != null && SHAPE.matcher(value).matches() ? java.util.Optional.of(new ChannelId(value)) : java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return value;

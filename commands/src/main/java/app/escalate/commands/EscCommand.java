@@ -17,6 +17,11 @@ public sealed interface EscCommand {
         public Open(String title, Optional<Severity> severity, Optional<String> caseType) {
             this(title, severity, caseType, Optional.empty(), Optional.empty(), Optional.empty());
         }
+
+        /** The same case, restricted. */
+        public Open restrictedCase() {
+            return new Open(title, severity, caseType, surface, description, Optional.of(true));
+        }
     }
 
     /** {@code open} with nothing after it: show the form. */

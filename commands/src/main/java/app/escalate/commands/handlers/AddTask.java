@@ -4,6 +4,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.Permissions;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -15,8 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /esc task add <text> [@user]}: numbered from 1 within the case; the assignee is brought into the channel. */
+/**
+ * {@code /esc task add <text> [@user]}: numbered from 1 within the case; the assignee is brought into
+ * the channel. The assignee becomes one of the case's people only when the task comes from someone
+ * working the case: anyone in a public case's channel may add a task, and assigning it to oneself
+ * must not be a way in.
+ */
 final class AddTask implements CaseChange<CaseAction.AddTask> {
+    private final Permissions permissions;
+
+    AddTask(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
     @Override
     public Decision decide(CaseFile file, CaseAction.AddTask action, UserId actor, Instant now) {
         int number = file.tasks().stream().mapToInt(Task::number).max().orElse(0) + 1;
@@ -32,7 +44,7 @@ final class AddTask implements CaseChange<CaseAction.AddTask> {
         action.assignee().ifPresent(a -> effects.add(new SlackEffect.InviteToChannel(file.id(), List.of(a))));
         effects.addAll(SlackEffect.forChange(file.id(), List.of(event)));
         CaseFile after = file.withTasks(tasks);
-        if (action.assignee().isPresent()) after = after.withMember(action.assignee().get());
+        if (action.assignee().isPresent() && permissions.mayWorkOn(actor, file)) after = after.withMember(action.assignee().get());
         return new Decision.Applied(after, List.of(event), effects);
     }
 }

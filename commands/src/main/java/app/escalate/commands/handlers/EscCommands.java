@@ -49,7 +49,7 @@ public final class EscCommands {
     private final MoveState moveState;
     private final AssignOwner assignOwner;
     private final AddNote addNote = new AddNote();
-    private final AddTask addTask = new AddTask();
+    private final AddTask addTask;
     private final CompleteTask completeTask = new CompleteTask();
     private final LoopInGroup loopIn;
     private final ResolveCase resolve;
@@ -81,6 +81,7 @@ public final class EscCommands {
         this.changeSeverity = new ChangeSeverity(permissions);
         this.moveState = new MoveState(permissions);
         this.assignOwner = new AssignOwner(permissions);
+        this.addTask = new AddTask(permissions);
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.reopen = new ReopenCase(permissions);
@@ -192,7 +193,7 @@ public final class EscCommands {
      */
     public Optional<String> mayAct(CaseFile file, CaseAction action, Invocation by, boolean inChannel) {
         boolean inItsChannel = inItsChannel(inChannel, file, by);
-        if (!inItsChannel && !file.visibleTo(by.user())) return Optional.of(CaseNotFound.message(file.id()));
+        if (!inItsChannel && !file.visibleTo(by.user())) return Optional.of(notVisible(file.id(), by));
         if (!inItsChannel && isWork(action) && !permissions.mayWorkOn(by.user(), file)) {
             return Optional.of("Notes and tasks come from the case channel, or from people working " + file.id() + ". Join its channel first.");
         }
@@ -202,7 +203,7 @@ public final class EscCommands {
     /** The same check for a button that opens a form: {@link #mayAct} on the case the button names, answered where it was clicked. */
     public Optional<String> mayAct(CaseId id, CaseAction action, Invocation by) {
         Optional<CaseFile> file = cases.file(id);
-        if (file.isEmpty()) return Optional.of(CaseNotFound.message(id));
+        if (file.isEmpty()) return Optional.of(notVisible(id, by));
         boolean inChannel = file.get().details().channel().map(ch -> ch.id().equals(by.channel())).orElse(false);
         Optional<String> refused = mayAct(file.get(), action, by, inChannel);
         if (refused.isPresent() || !action.steers()) return refused;
@@ -219,6 +220,15 @@ public final class EscCommands {
         return inChannel && (by.typed() || file.visibleTo(by.user()));
     }
 
+    /**
+     * The refusal for a case the asker may not see, the same whether it exists or not. A button only
+     * claims its channel, so someone added to a restricted case's channel by hand is told how to act
+     * there anyway: typed, where Slack vouches for them.
+     */
+    private static String notVisible(CaseId id, Invocation by) {
+        return CaseNotFound.message(id) + (by.typed() ? "" : " If you are in its channel, type the command there (`/esc help`).");
+    }
+
     private static String whichCaseToResolve(CaseId here, CaseId named) {
         return "This is " + here + "'s channel and you named " + named + " first, so nothing was resolved. To resolve " + named
                 + ", run the command in its channel or outside case channels; to resolve " + here
@@ -226,7 +236,7 @@ public final class EscCommands {
     }
 
     private static boolean isFreeText(CaseAction action) {
-        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.Resolve;
+        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask;
     }
 
     private static boolean isWork(CaseAction action) {
@@ -236,7 +246,6 @@ public final class EscCommands {
     private static CaseAction withLeadingText(CaseAction action, String text) {
         if (action instanceof CaseAction.AddNote a) return new CaseAction.AddNote(text + " " + a.text());
         if (action instanceof CaseAction.AddTask a) return new CaseAction.AddTask(text + " " + a.text(), a.assignee());
-        if (action instanceof CaseAction.Resolve a) return new CaseAction.Resolve(text + " " + a.resolution(), a.rootCause());
         return action;
     }
 

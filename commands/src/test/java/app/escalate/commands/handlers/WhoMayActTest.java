@@ -3,7 +3,6 @@ package app.escalate.commands.handlers;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseChannel;
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
@@ -120,7 +119,8 @@ class WhoMayActTest {
     void a_form_that_claims_a_restricted_case_channel_proves_nothing() {
         Reply claimed = clicked(EVE, CHANNEL_2, 2, new CaseAction.AddNote("let me in"));
 
-        assertThat(claimed).isEqualTo(new Reply.Refusal("There is no case ESC-2 that you can see."));
+        assertThat(claimed).isEqualTo(new Reply.Refusal("There is no case ESC-2 that you can see. If you are in its channel, type the "
+                + "command there (`/esc help`)."));
         assertThat(store.events).isEmpty();
         // Typed in that private channel, Slack vouches for being there.
         assertThat(typed(EVE, CHANNEL_2, "note typed from inside")).isInstanceOf(Reply.Changed.class);
@@ -152,9 +152,9 @@ class WhoMayActTest {
     @Test
     void a_form_is_opened_only_for_those_its_submission_would_accept() {
         assertThat(commands.mayAct(new CaseId(2), new CaseAction.AddNote(""), Invocation.control(EVE, CHANNEL_2, Optional.empty())))
-                .contains("There is no case ESC-2 that you can see.");
+                .contains("There is no case ESC-2 that you can see. If you are in its channel, type the command there (`/esc help`).");
         assertThat(commands.mayAct(new CaseId(9), new CaseAction.AddNote(""), Invocation.control(EVE, TEAM, Optional.empty())))
-                .contains("There is no case ESC-9 that you can see.");
+                .contains("There is no case ESC-9 that you can see. If you are in its channel, type the command there (`/esc help`).");
         assertThat(commands.mayAct(new CaseId(1), new CaseAction.AddNote(""), Invocation.control(EVE, CHANNEL_1, Optional.empty()))).isEmpty();
         assertThat(commands.mayAct(new CaseId(2), new CaseAction.AddNote(""), Invocation.control(CHLOE, CHANNEL_2, Optional.empty()))).isEmpty();
         // Change… on a triage suggestion is a decision: for those who may steer.
@@ -175,9 +175,12 @@ class WhoMayActTest {
     }
 
     @Test
-    void notes_record_their_writer_on_the_timeline_only() {
-        typed(EVE, CHANNEL_1, "note one");
-        assertThat(store.events).extracting(CaseEvent::actor).containsExactly(EVE);
-        assertThat(store.casesWithMember(EVE)).isEmpty();
+    void a_task_someone_outside_the_case_assigns_to_themselves_does_not_make_them_one_of_its_people() {
+        assertThat(typed(EVE, CHANNEL_1, "task add Watch the replies <@" + EVE.value() + ">")).isInstanceOf(Reply.Changed.class);
+        assertThat(store.file(new CaseId(1)).orElseThrow().members()).doesNotContain(EVE);
+
+        // Given by one of the case's people, a task brings its assignee in.
+        typed(CHLOE, CHANNEL_1, "task add Check the host's reply <@U0ESCDIEGO>");
+        assertThat(store.file(new CaseId(1)).orElseThrow().members()).contains(new UserId("U0ESCDIEGO"));
     }
 }
