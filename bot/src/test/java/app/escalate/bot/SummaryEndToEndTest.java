@@ -58,7 +58,7 @@ class SummaryEndToEndTest {
         model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading. Owner: none yet.\n"
                 + "Next: takedown requests; next update by the SEV1 cadence.\nAsks: none.");
 
-        JsonObject ack = harness.esc(CHLOE, channel, "summary");
+        JsonObject ack = harness.esc(AMARA, channel, "summary");
         assertThat(ack.get("text").getAsString()).startsWith("Drafting the executive summary of ESC-1…");
 
         FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
@@ -68,13 +68,10 @@ class SummaryEndToEndTest {
         assertThat(model.lastUserMessage()).startsWith("<case_data>").contains("Case id: ESC-1", "Severity: SEV1");
         String draftId = draftId(shown.param("blocks"));
 
-        click(CHLOE, "draft_edit", draftId);
+        click(AMARA, "draft_edit", draftId);
         FakeSlackApi.Call form = harness.slack.await("views.open", c -> c.json("view").contains("draft_edit_form"), WAIT);
         assertThat(form.json("view")).contains("a deepfake of a minister is spreading", "\"private_metadata\":\"" + draftId + "\"");
         String edited = "Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading on two video sites.\nAsks: approve legal takedowns.";
-        // Chloe asked for it and may edit it, but only someone who may steer the case posts to leadership.
-        assertThat(submit(CHLOE, draftId, edited)).contains("Only the case owner, the on-call or someone in `responders` can post to "
-                + "#esc-leadership. Ask one of them to approve this draft.");
         submitted(AMARA, draftId, edited);
 
         FakeSlackApi.Call inCase = harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel"))
@@ -92,7 +89,7 @@ class SummaryEndToEndTest {
             assertThat(((Number) row.get("input_tokens")).intValue()).isEqualTo(812);
         }
         assertThat(harness.get("/metrics").body()).contains("escalate_llm_latency_seconds_count{fell_back=\"false\",kind=\"exec-summary\",model=\"openai:fake-model\"} 1");
-        assertThat(harness.esc(CHLOE, channel, "stats").get("text").getAsString())
+        assertThat(harness.esc(AMARA, channel, "stats").get("text").getAsString())
                 .contains("*Last 30 days*: 1 case opened", "• By severity: SEV1 1", "• Time to acknowledge: median ",
                         "Executive summary `exec-summary.v1`: 1 decided · 0 / 1 / 0 / 0 · acceptance 100%");
     }
@@ -118,6 +115,7 @@ class SummaryEndToEndTest {
     @Test
     void an_outsider_who_joined_the_case_channel_cannot_put_words_before_leadership() throws Exception {
         harness.esc(EVE, channel, "note Leadership must read our statement");   // anyone in a public case channel may note
+        harness.esc(EVE, channel, "task add Watch the replies <@" + EVE + ">");   // or add a task, even for themselves
 
         JsonObject asked = harness.esc(EVE, channel, "summary");
 
@@ -129,6 +127,23 @@ class SummaryEndToEndTest {
                     .bind("u", EVE).mapTo(Integer.class).one());
             assertThat(members).as("a note makes nobody one of the case's people").isZero();
         }
+    }
+
+    @Test
+    void a_summary_its_asker_approves_without_the_right_to_steer_stays_in_the_case_channel() throws Exception {
+        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
+        harness.esc(CHLOE, channel, "summary");
+        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
+
+        click(CHLOE, "draft_approve", draftId(shown.param("blocks")));
+
+        // The reply follows the posts (one queue per draft): once it is here, every post has been made.
+        assertThat(harness.slack.await("chat.postEphemeral", c -> CHLOE.equals(c.param("user")), WAIT).param("text"))
+                .isEqualTo("Executive summary posted to the case channel only: posting to #esc-leadership needs the case owner, the on-call "
+                        + "or someone in `responders` (one of them can run `/esc summary` and approve theirs).");
+        assertThat(harness.slack.calls("chat.postMessage")).anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks") != null
+                && c.json("blocks").contains("Approved by <@" + CHLOE + ">"));
+        assertThat(harness.slack.calls("chat.postMessage")).noneMatch(c -> LEADERSHIP.equals(c.param("channel")));
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class DraftMessage {
         sections(d.text(), people).forEach(part -> blocks.add(section(s -> s.text(markdownText(part)))));
         String id = Long.toString(d.id());
         // A draft with findings cannot go as is in one click: the form shows each, to correct or to confirm with a reason.
-        List<BlockElement> review = d.findings().isEmpty()
+        List<BlockElement> review = d.openFindings().isEmpty()
                 ? List.of(button(b -> b.actionId(APPROVE).value(id).style("primary").text(plainText("Approve & post"))),
                         button(b -> b.actionId(EDIT).value(id).text(plainText("Edit"))))
                 : List.of(button(b -> b.actionId(EDIT).value(id).style("primary").text(plainText(Drafts.REVIEW_LABEL))));

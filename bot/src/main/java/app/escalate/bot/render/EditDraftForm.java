@@ -1,5 +1,6 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.Ids;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.Drafts;
@@ -50,7 +51,7 @@ public final class EditDraftForm {
         blocks.add(input(i -> i.blockId(TEXT).label(plainText(d.caseId().toString()))
                 .element(plainTextInput(p -> p.actionId(TEXT).multiline(true).maxLength(Drafts.MAX_POSTED_LENGTH)
                         .initialValue(d.text().length() > Drafts.MAX_POSTED_LENGTH ? d.text().substring(0, Drafts.MAX_POSTED_LENGTH) : d.text())))));
-        List<String> findings = d.findings().subList(0, Math.min(MAX_FINDINGS, d.findings().size()));
+        List<String> findings = open(d);
         for (int n = 0; n < findings.size(); n++) {
             String id = FINDING + n;
             String finding = findings.get(n);
@@ -69,7 +70,7 @@ public final class EditDraftForm {
     }
 
     public static Optional<Long> draftId(String metadata) {
-        return metadata != null && metadata.matches("0*[1-9]\\d{0,11}") ? Optional.of(Long.parseLong(metadata)) : Optional.empty();
+        return Ids.positive(metadata);
     }
 
     public static Optional<String> text(Map<String, Map<String, ViewState.Value>> values) {
@@ -78,14 +79,21 @@ public final class EditDraftForm {
 
     /** The findings of {@code d} whose boxes are ticked, with the reason given, if any box is. */
     public static Optional<Draft.Confirmation> confirmation(Draft d, Map<String, Map<String, ViewState.Value>> values) {
+        List<String> findings = open(d);
         List<String> ticked = new ArrayList<>();
-        for (int n = 0; n < Math.min(MAX_FINDINGS, d.findings().size()); n++) {
+        for (int n = 0; n < findings.size(); n++) {
             boolean checked = value(values, FINDING + n).map(ViewState.Value::getSelectedOptions).map(o -> !o.isEmpty()).orElse(false);
-            if (checked) ticked.add(d.findings().get(n));
+            if (checked) ticked.add(findings.get(n));
         }
         if (ticked.isEmpty()) return Optional.empty();
         String why = value(values, WHY).map(ViewState.Value::getValue).map(String::strip).orElse("");
         return Optional.of(new Draft.Confirmation(ticked, why));
+    }
+
+    /** The findings the form has a box for, in order: those still standing in the text. */
+    private static List<String> open(Draft d) {
+        List<String> open = d.openFindings();
+        return open.subList(0, Math.min(MAX_FINDINGS, open.size()));
     }
 
     private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String id) {

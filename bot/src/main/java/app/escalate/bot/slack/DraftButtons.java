@@ -74,10 +74,10 @@ public final class DraftButtons {
             if (id.isEmpty() || text.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "Write the text to post first."));
             try {
                 Optional<Draft> draft = store.find(id.get());
-                if (draft.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "That draft is no longer on record."));
+                if (draft.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, Drafts.GONE));
                 Optional<DraftDecision> decision = drafts.approve(id.get(), new UserId(req.getPayload().getUser().getId()), text,
                         EditDraftForm.confirmation(draft.get(), values));
-                if (decision.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "That draft is no longer on record."));
+                if (decision.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, Drafts.GONE));
                 if (decision.get() instanceof DraftDecision.Rejected r) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, r.reason()));
                 outboxChanged.run();
                 return ctx.ack();
@@ -94,8 +94,7 @@ public final class DraftButtons {
         try {
             Optional<String> refused = drafts.mayReview(id, user);
             if (refused.isPresent()) {
-                tell(p, refused.get().startsWith("This draft was already")
-                        ? "This draft can no longer be edited: it was posted, discarded or replaced." : refused.get());
+                tell(p, refused.get());
                 return;
             }
             draft = store.find(id);
@@ -122,7 +121,7 @@ public final class DraftButtons {
         if (id.isEmpty()) return;
         try {
             Optional<DraftDecision> decision = decide.apply(id.get(), new UserId(p.getUser().getId()));
-            if (decision.isEmpty()) tell(p, "That draft is no longer on record.");
+            if (decision.isEmpty()) tell(p, Drafts.GONE);
             else if (decision.get() instanceof DraftDecision.Rejected r) tell(p, r.reason());
             outboxChanged.run();
         } catch (RuntimeException e) {

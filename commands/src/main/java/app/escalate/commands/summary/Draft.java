@@ -39,6 +39,11 @@ public record Draft(long id, CaseId caseId, DraftKind kind, UserId requester, Ch
         if (confirmed == null) confirmed = Optional.empty();
     }
 
+    /** The findings that still stand in the draft's text: to be corrected or confirmed before it is posted. */
+    public List<String> openFindings() {
+        return findings.stream().filter(f -> !DraftCheck.isRepair(f)).toList();
+    }
+
     /** Whether the posted text differs from the draft: then some of its words are the reviewer's own. */
     public boolean edited() {
         return outcome.map(o -> o == Outcome.EDITED).orElse(false);

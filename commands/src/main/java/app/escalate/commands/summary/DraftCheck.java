@@ -26,10 +26,10 @@ public final class DraftCheck {
     private static final Pattern CASE_ID = Pattern.compile("(?i)\\bESC-(\\d{1,12})\\b");
     private static final Pattern STATE = Pattern.compile("(?i)\\b(resolved|closed|mitigated|monitoring)\\b");
     /**
-     * "was mitigated", "had been mitigated", "moved from triage to mitigated": a state the case has
-     * been through may be told as history.
+     * "was mitigated", "had been mitigated", "moved the case from triage to mitigated": a state the
+     * case has been through may be told as history ("is back to monitoring" may not).
      */
-    private static final Pattern PAST = Pattern.compile("(?i)(\\b(was|were|had been|been|earlier|then|from|to)|→)\\s+$");
+    private static final Pattern PAST = Pattern.compile("(?i)\\b(was|were|had been|been|earlier|then|from|moved(?: the case)?(?: from \\w+)? to)\\s+$");
     /** Text in the case that addresses the model rather than people. */
     private static final Pattern INSTRUCTIONS = Pattern.compile("(?i)\\b(ignore (all |any |the )?(previous|prior|above|earlier) "
             + "instructions|disregard (the |all )?(facts|instructions|above)|new instructions?:|system:|you are now|note to the ai|as an ai)");
@@ -39,6 +39,17 @@ public final class DraftCheck {
     private static final Pattern OWNER = Pattern.compile("(?i)\\bown(?:er|ed by|er is)\\b[^<\\n]{0,12}<@([A-Z0-9]+)>");
     private static final Pattern DATE_TIME = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})(?::\\d{2})?[ ]?(?:UTC|Z)?");
     private static final Pattern TIME_UTC = Pattern.compile("(?<![\\d-] ?)\\b(\\d{1,2}:\\d{2})[ ]?UTC\\b");
+
+    /** How a finding about something the check took out of the text begins. */
+    private static final String REMOVED = "removed ";
+
+    /**
+     * Whether a finding reports what the check already took out of the draft's text (a mention, a
+     * broadcast): worth showing, but there is nothing left in the text to correct or confirm.
+     */
+    public static boolean isRepair(String finding) {
+        return finding.startsWith(REMOVED);
+    }
 
     /** The draft as a person will see it, and what the check found wrong with the model's text. */
     public record Checked(String text, List<String> findings) {
@@ -56,7 +67,7 @@ public final class DraftCheck {
 
         // Until nothing is left: removing one must not join the pieces of another ("<!chan<!here>nel>").
         while (BROADCAST.matcher(text).find()) {
-            findings.add("removed a broadcast mention (@channel, @here or @everyone)");
+            findings.add(REMOVED + "a broadcast mention (@channel, @here or @everyone)");
             text = BROADCAST.matcher(text).replaceAll("");
         }
 
@@ -65,7 +76,7 @@ public final class DraftCheck {
         while (mention.find()) {
             String user = mention.group(1);
             boolean onCase = brief.people().stream().anyMatch(p -> p.value().equals(user));
-            if (!onCase) findings.add("removed a mention of someone not on the case (" + user + ")");
+            if (!onCase) findings.add(REMOVED + "a mention of someone not on the case (" + user + ")");
             mention.appendReplacement(kept, Matcher.quoteReplacement(onCase ? "<@" + user + ">" : "someone"));
         }
         mention.appendTail(kept);
@@ -84,7 +95,7 @@ public final class DraftCheck {
             String word = st.group(1).toLowerCase(Locale.ROOT);
             String state = word.equals("closed") ? "resolved" : word;
             if (state.equals(brief.state())) continue;
-            String before = text.substring(Math.max(0, st.start() - 20), st.start());
+            String before = text.substring(Math.max(0, st.start() - 40), st.start());
             if (NEGATED.matcher(before).find()) continue;
             // Told as history, a state the case went through is fine; "resolved" never is for an open case.
             if (!state.equals("resolved") && brief.statesSeen().contains(state) && PAST.matcher(before).find()) continue;

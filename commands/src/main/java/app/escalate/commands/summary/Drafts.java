@@ -33,6 +33,8 @@ public final class Drafts {
     public static final int MAX_POSTED_LENGTH = 3_000;
     /** A reviewer's reason for letting findings stand. */
     public static final int MAX_WHY_LENGTH = 1_000;
+    /** The answer about a draft that does not exist, or that the asker may not know of. */
+    public static final String GONE = "That draft is no longer on record.";
     /** The button that opens the draft for correcting or confirming its findings. */
     public static final String REVIEW_LABEL = "Review & post…";
 
@@ -69,7 +71,7 @@ public final class Drafts {
 
     /**
      * Approve & post, with the reviewer's edit if they made one: to the case channel, and for a summary
-     * of an unrestricted case to leadership, which only those who may steer the case can do. Every
+     * of an unrestricted case approved by someone who may steer it, to leadership. Every
      * finding the checks make on the text as posted must be gone or confirmed by the reviewer, with a
      * reason; one the reviewer was never shown stops the post.
      */
@@ -85,11 +87,9 @@ public final class Drafts {
             double ratio = editRatio(d.text(), posted);
             Draft.Outcome how = ratio == 0 ? Draft.Outcome.AS_IS : Draft.Outcome.EDITED;
             CaseFile file = cases.file(d.caseId()).orElseThrow(() -> new CaseNotFound(d.caseId()));
-            boolean toLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
-            if (toLeadership && !permissions.maySteer(by, file.details())) {
-                return new DraftDecision.Rejected("Only the case owner, the on-call or someone in `" + Permissions.RESPONDERS
-                        + "` can post to #" + policy.workspace().leadershipChannel() + ". Ask one of them to approve this draft.");
-            }
+            // Leadership reads only what someone who may steer the case approved; anyone else's approval stays in the case channel.
+            boolean forLeadership = d.kind() == DraftKind.EXEC_SUMMARY && !file.details().restricted();
+            boolean toLeadership = forLeadership && permissions.maySteer(by, file.details());
             if (file.details().channel().isEmpty()) {
                 return new DraftDecision.Rejected(d.caseId() + " has no channel yet, so there is nowhere to post this; "
                         + "try again once its channel exists.");
@@ -97,7 +97,8 @@ public final class Drafts {
             // What is posted is checked against the case as it is now: an edit, or a case that moved on since the draft.
             // Times are those known when the draft was written (its "next update by" among them); the facts are today's.
             CaseBrief current = CaseBrief.of(file, cases.timeline(d.caseId()), policy, d.createdAt(), CaseBrief.TIMELINE_BUDGET);
-            Set<String> open = new LinkedHashSet<>(how == Draft.Outcome.AS_IS ? d.findings() : List.of());
+            // As drafted, the mentions the check removed are gone already; an edit is checked as typed.
+            Set<String> open = new LinkedHashSet<>(how == Draft.Outcome.AS_IS ? d.openFindings() : List.of());
             open.addAll(DraftCheck.check(posted, current).findings());
             List<String> unseen = open.stream().filter(f -> !d.findings().contains(f)).toList();
             if (!unseen.isEmpty()) {
@@ -117,6 +118,8 @@ public final class Drafts {
             if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), policy.workspace().leadershipChannel()));
             effects.add(new SlackEffect.DraftReply(d.id(), by, d.kind().label() + " posted to the case channel"
                     + (toLeadership ? " and to #" + policy.workspace().leadershipChannel()
+                    : forLeadership ? " only: posting to #" + policy.workspace().leadershipChannel() + " needs the case owner, the on-call "
+                    + "or someone in `" + Permissions.RESPONDERS + "` (one of them can run `/esc summary` and approve theirs)"
                     : d.kind() == DraftKind.EXEC_SUMMARY ? " only (the case is restricted)" : "")
                     + confirmation.map(c -> ", with " + c.findings().size() + (c.findings().size() == 1 ? " finding" : " findings")
                     + " confirmed by you").orElse("") + "."));
@@ -165,7 +168,7 @@ public final class Drafts {
      */
     public Optional<String> mayReview(long id, UserId by) {
         Optional<Draft> d = drafts.find(id);
-        if (d.isEmpty()) return Optional.of("That draft is no longer on record.");
+        if (d.isEmpty()) return Optional.of(GONE);
         return refuse(d.get(), by).map(DraftDecision.Rejected::reason);
     }
 
@@ -174,14 +177,17 @@ public final class Drafts {
      * restricted case's draft only its people (an on-call who is not on the case does not read it).
      */
     private Optional<DraftDecision.Rejected> refuse(Draft d, UserId by) {
+        Optional<CaseFile> file = cases.file(d.caseId());
+        boolean sees = d.requester().equals(by) || file.map(f -> f.visibleTo(by)).orElse(false);
+        // Someone who may not see a restricted case learns nothing of its drafts, not even that one exists.
+        if (!sees) return Optional.of(new DraftDecision.Rejected(GONE));
         if (!d.isOpen()) return Optional.of(new DraftDecision.Rejected("This draft was already " + switch (d.outcome().get()) {
             case AS_IS, EDITED -> "posted";
             case DISCARDED -> "discarded";
             case REGENERATED -> "replaced by a new one";
         } + "."));
         if (d.requester().equals(by)) return Optional.empty();
-        Optional<CaseFile> file = cases.file(d.caseId());
-        boolean steers = file.map(f -> f.visibleTo(by) && permissions.maySteer(by, f.details())).orElse(false);
+        boolean steers = file.map(f -> permissions.maySteer(by, f.details())).orElse(false);
         return steers ? Optional.empty() : Optional.of(new DraftDecision.Rejected("Only whoever asked for this draft, the case owner, "
                 + "the on-call or `responders` can post or discard it."));
     }

@@ -1,5 +1,7 @@
 package app.escalate.commands.summary;
 
+import com.google.common.net.InternetDomainName;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,16 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The links in a text as Slack would make them clickable: {@code http(s)://…}, {@code www.…}, and
- * bare lower-case domains with a common top-level domain ({@code status-example.com/x}). Each is
- * kept by a normal form (no scheme, no {@code www.}, host in lower case, no trailing slash or
- * punctuation), so the same place written two ways is one link.
+ * bare domains under a public suffix ({@code status-example.com/x}, {@code Evil.shop}; not
+ * {@code Node.js} or {@code e.g.}). Each is kept by a normal form (no scheme, no {@code www.},
+ * host in lower case, no trailing slash or punctuation), so the same place written two ways is
+ * one link.
  */
 final class Links {
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>|\"'`]+");
-    /** Lower case only: "ASP.NET" or "Node.js" in prose are not links. */
-    private static final Pattern BARE = Pattern.compile("(?<![\\w@./:-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
-            + "(?:com|net|org|io|ai|co|gov|edu|info|biz|app|dev|me|ly|xyz|news|tv|uk|de|fr|us|eu|ru|cn|jp|in|br|site|online|link|page|to)"
-            + "(?:/[^\\s<>|\"'`]*)?(?![\\w-])");
+    private static final Pattern BARE = Pattern.compile("(?i)(?<![\\w@./:-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})"
+            + "(/[^\\s<>|\"'`]*)?(?![\\w-])");
     private static final int SHOWN = 80;
 
     private Links() {
@@ -33,8 +34,19 @@ final class Links {
             url.appendReplacement(rest, " ");
         }
         url.appendTail(rest);
-        for (Matcher bare = BARE.matcher(rest); bare.find(); ) add(links, bare.group());
+        for (Matcher bare = BARE.matcher(rest); bare.find(); ) {
+            if (isDomain(bare.group(1))) add(links, bare.group());
+        }
         return links;
+    }
+
+    /** A host under a public suffix ({@code example.com}, {@code example.co.uk}), by the public suffix list. */
+    private static boolean isDomain(String host) {
+        try {
+            return InternetDomainName.from(host.toLowerCase(Locale.ROOT)).isUnderPublicSuffix();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void add(Map<String, String> links, String written) {

@@ -109,10 +109,6 @@ class DraftsTest {
 
         assertThat(drafts.approve(d.id(), new UserId("U0ESCOMAR"), Optional.of(edited))).get()
                 .isEqualTo(new DraftDecision.Rejected("Only whoever asked for this draft, the case owner, the on-call or `responders` can post or discard it."));
-        // Chloe asked for it, but only someone who may steer the case posts to leadership.
-        assertThat(drafts.approve(d.id(), CHLOE, Optional.of(edited))).get().isEqualTo(new DraftDecision.Rejected(
-                "Only the case owner, the on-call or someone in `responders` can post to #esc-leadership. Ask one of them to approve this draft."));
-        assertThat(store.find(d.id()).orElseThrow().isOpen()).isTrue();
         clock.advance(Duration.ofMinutes(2));
         assertThat(drafts.approve(d.id(), MARIA, Optional.of(edited))).get().isInstanceOf(DraftDecision.Applied.class);
 
@@ -124,6 +120,21 @@ class DraftsTest {
         assertThat(store.events).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.SUMMARY_POSTED);
         assertThat(drafts.discard(d.id(), CHLOE)).get().isEqualTo(new DraftDecision.Rejected("This draft was already posted."));
         assertThat(store.lastPosted(d.caseId(), DraftKind.EXEC_SUMMARY)).contains(NOW.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void a_summary_approved_by_someone_who_may_not_steer_the_case_stays_in_its_channel() {
+        open(false);
+        Drafts drafts = with(null);
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+
+        assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().isInstanceOf(DraftDecision.Applied.class);
+
+        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.PostDraft).containsExactly(new SlackEffect.PostDraft(d.id(), "C0ESC4"));
+        assertThat(store.effects).contains(new SlackEffect.DraftReply(d.id(), CHLOE, "Executive summary posted to the case channel only: "
+                + "posting to #esc-leadership needs the case owner, the on-call or someone in `responders` (one of them can run "
+                + "`/esc summary` and approve theirs)."));
+        assertThat(store.events).singleElement().satisfies(e -> assertThat(e.get("leadership")).isEqualTo("false"));
     }
 
     @Test
