@@ -14,6 +14,7 @@ import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
+import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.TriageJobs;
 import app.escalate.bot.slack.SlackEventsRoute;
@@ -64,6 +65,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,9 +85,9 @@ public final class EscalateApp implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final int port;
-    private final Optional<Integer> managementPort;
+    private final OptionalInt managementPort;
 
-    private EscalateApp(Deque<AutoCloseable> started, int port, Optional<Integer> managementPort) {
+    private EscalateApp(Deque<AutoCloseable> started, int port, OptionalInt managementPort) {
         this.started = started;
         this.port = port;
         this.managementPort = managementPort;
@@ -127,6 +130,13 @@ public final class EscalateApp implements AutoCloseable {
                 background.shutdown();
                 background.awaitTermination(5, TimeUnit.SECONDS);
             });
+            // Forms opened right after an ack have 3 s to reach Slack: never queued behind other background work.
+            ExecutorService views = Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "slack-views");
+                thread.setDaemon(true);
+                return thread;
+            });
+            started.push(views::shutdownNow);
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
             JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
             OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, handoffs, draftStore, policy, clock,
@@ -151,8 +161,7 @@ public final class EscalateApp implements AutoCloseable {
             TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake, commandsFirst);
             started.push(triage);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
-                    channel -> channel.matches("[CGD][A-Z0-9]{2,20}")
-                            && cases.findByChannel(new ChannelId(channel)).map(Case::restricted).orElse(false), triage, background);
+                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), triage, views);
             intake.register(bolt);
             new CaseButtons(commands, cases, policy, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
@@ -174,13 +183,18 @@ public final class EscalateApp implements AutoCloseable {
                     new PatternSignal(cases, policy, clock), new ReviewDates(policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
-            Javalin http = http(settings, bolt, database, outbox, metrics, feed, extra);
+            ReplayGuard replays = new ReplayGuard(new JdbiSignedRequests(database.jdbi())::firstTime);
+            started.push(replays);
+            AtomicReference<String> publicHost = new AtomicReference<>();
+            Javalin http = http(settings, bolt, replays, database, outbox, metrics, feed,
+                    extra.andThen(config -> publicHost.set(config.jetty.host)));
             started.push(http::stop);
-            Optional<Javalin> managementHttp = Optional.empty();
+            OptionalInt managementPort = OptionalInt.empty();
             if (settings.managementPort().isPresent()) {
-                Javalin m = management(settings.managementPort().getAsInt(), database, outbox, metrics);
+                // On the same interface as the public port: the sandbox's listens on localhost only, so does this.
+                Javalin m = management(settings.managementPort().getAsInt(), publicHost.get(), database, outbox, metrics);
                 started.push(m::stop);
-                managementHttp = Optional.of(m);
+                managementPort = OptionalInt.of(m.port());
             }
             if (settings.mode() == BotSettings.Mode.SOCKET) {
                 SocketModeConnection socket = new SocketModeConnection(settings.appToken().orElseThrow().value(), bolt);
@@ -189,16 +203,16 @@ public final class EscalateApp implements AutoCloseable {
             }
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(),
                     settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");
-            return new EscalateApp(started, http.port(), managementHttp.map(Javalin::port));
+            return new EscalateApp(started, http.port(), managementPort);
         } catch (Exception e) {
             stop(started);
             throw e;
         }
     }
 
-    private static Javalin http(BotSettings settings, App bolt, Database database, Outbox outbox, PrometheusMeterRegistry metrics,
-                                OnCallFeed feed, Consumer<JavalinConfig> extra) {
-        SlackEventsRoute events = new SlackEventsRoute(bolt, new JdbiSignedRequests(database.jdbi())::firstTime, Clock.systemUTC());
+    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, Database database, Outbox outbox,
+                                PrometheusMeterRegistry metrics, OnCallFeed feed, Consumer<JavalinConfig> extra) {
+        SlackEventsRoute events = new SlackEventsRoute(bolt, replays, Clock.systemUTC());
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -227,10 +241,11 @@ public final class EscalateApp implements AutoCloseable {
     }
 
     /** {@code MANAGEMENT_PORT}: {@code /metrics} and {@code /healthz} with its details, for the operator's network only. */
-    private static Javalin management(int port, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
+    private static Javalin management(int port, String host, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
         HealthRoute health = new HealthRoute(database, outbox);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (host != null) config.jetty.host = host;
             config.routes.get("/healthz", health.details());
             config.routes.get("/metrics", ctx -> scrape(ctx, metrics));
         }).start(port);
@@ -255,7 +270,7 @@ public final class EscalateApp implements AutoCloseable {
     }
 
     /** The port {@code /metrics} and the health details are served on, when {@code MANAGEMENT_PORT} is set. */
-    public Optional<Integer> managementPort() {
+    public OptionalInt managementPort() {
         return managementPort;
     }
 

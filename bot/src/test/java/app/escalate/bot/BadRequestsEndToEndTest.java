@@ -93,8 +93,8 @@ class BadRequestsEndToEndTest {
         Instant clickedAt = Instant.now();
         assertThat(harness.client().post("payload=" + enc(ack), BotHarness.SECRET, clickedAt).statusCode()).isEqualTo(200);
         assertThat(harness.client().post("payload=" + enc(ack), BotHarness.SECRET, clickedAt).statusCode()).isEqualTo(200);
-        // A fresh click of the same button is a new request: refused as acknowledged already, and it comes after any answer
-        // to the replay would have (one case, one queue), so there being none proves the replay did nothing.
+        // A fresh click of the same button is a new request: refused as acknowledged already. Replies to one person are
+        // delivered in order, so this one arriving with none before it proves the replay was never handled.
         harness.client().postPayload(ack.replace("/replayed", "/fresh"));
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("/fresh"), java.time.Duration.ofSeconds(10))
                 .param("text")).isEqualTo("ESC-1 was already acknowledged.");
@@ -102,11 +102,6 @@ class BadRequestsEndToEndTest {
 
         assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status").get("text").getAsString()).contains("Replayed case");
         assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status ESC-2").get("text").getAsString()).isEqualTo("There is no case ESC-2 that you can see.");
-        try (app.escalate.storage.Database db = harness.database()) {
-            int acks = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM case_events WHERE kind = 'ACKNOWLEDGED'")
-                    .mapTo(Integer.class).one());
-            assertThat(acks).isEqualTo(1);
-        }
     }
 
     @Test
@@ -134,7 +129,8 @@ class BadRequestsEndToEndTest {
 
     private void assertNothingChanged() throws Exception {
         assertThat(harness.get("/healthz").statusCode()).isEqualTo(200);
-        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status ESC-1").get("text").getAsString()).contains("ESC-1");
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "status ESC-1").get("text").getAsString())
+                .isEqualTo("There is no case ESC-1 that you can see.");
         assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "open Real case after the noise").get("text").getAsString()).contains("Opened *ESC-1*");
         assertThat(harness.slack.calls()).extracting(FakeSlackApi.Call::method)
                 .doesNotContain("chat.postEphemeral", "views.open", "views.update", "chat.update");

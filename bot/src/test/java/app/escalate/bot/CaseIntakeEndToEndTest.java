@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,6 +121,39 @@ class CaseIntakeEndToEndTest {
         FakeSlackApi.Call updated = harness.slack.await("views.update");
         assertThat(updated.json("view")).contains("\"initial_options\":[{", "\"value\":\"restricted\"");
         assertThat(harness.slack.calls("conversations.info")).singleElement().satisfies(c -> assertThat(c.param("channel")).isEqualTo("C0SECRETS"));
+    }
+
+    @Test
+    void a_form_sent_back_before_it_learned_its_channel_is_private_still_opens_a_restricted_case() throws Exception {
+        harness.slack.channel("C0SECRETS", "legal-private", true);
+        harness.slack.failNext("views.update", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"hash_conflict\"}");
+        harness.client().postPayload(shortcut("C0SECRETS", "Counsel says the leak names two employees"));
+        String viewId = viewId(harness.slack.await("views.open"));
+        harness.slack.await("views.update", c -> true, Duration.ofSeconds(10));   // refused: the person never sees Restricted ticked
+
+        HttpResponse<String> res = harness.client().postPayload(submission("Leak names two employees", "SEV2", null, null, null, false,
+                "C0SECRETS").replace("V0VIEW1", viewId));
+
+        assertThat(res.body()).isEmpty();
+        assertThat(harness.slack.await("conversations.create").param("is_private")).isIn("1", "true");
+    }
+
+    @Test
+    void restricted_shown_ticked_and_unticked_by_the_person_is_their_choice() throws Exception {
+        harness.slack.channel("C0SECRETS", "legal-private", true);
+        harness.client().postPayload(shortcut("C0SECRETS", "Public statement draft, fine to share"));
+        String viewId = viewId(harness.slack.await("views.open"));
+        FakeSlackApi.Call ticked = harness.slack.await("views.update");
+        String hash = JsonParser.parseString(ticked.response()).getAsJsonObject().getAsJsonObject("view").get("hash").getAsString();
+
+        harness.client().postPayload(submission("Public statement draft", "SEV3", null, null, null, false, "C0SECRETS")
+                .replace("V0VIEW1", viewId).replace("\"hash\":\"h\"", "\"hash\":\"" + hash + "\""));
+
+        assertThat(harness.slack.await("conversations.create").param("is_private")).isIn("0", "false");
+    }
+
+    private static String viewId(FakeSlackApi.Call opened) {
+        return JsonParser.parseString(opened.response()).getAsJsonObject().getAsJsonObject("view").get("id").getAsString();
     }
 
     @Test

@@ -103,7 +103,8 @@ class ControlsEndToEndTest {
     @Test
     void no_form_opens_on_a_case_the_clicker_may_not_see_or_decide() throws Exception {
         assertThat(click(EVE, channel3, "case_add_note", "2").statusCode()).isEqualTo(200);
-        assertThat(refusalTo(EVE)).isEqualTo("There is no case ESC-2 that you can see.");
+        assertThat(refusalTo(EVE)).isEqualTo("There is no case ESC-2 that you can see. If you are in its channel, type the command "
+                + "there (`/esc help`).");
         assertThat(click(EVE, channel1, "triage_change", "1").statusCode()).isEqualTo(200);
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + EVE)
                 && c.param("text").startsWith("Only the case owner"), WAIT).param("text"))
@@ -113,7 +114,9 @@ class ControlsEndToEndTest {
         FakeSlackApi.Call draft = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft:"), WAIT);
         String draftId = draft.param("blocks").replaceAll("(?s).*\"block_id\":\"draft:(\\d+)\".*", "$1");
         assertThat(click(EVE, channel3, "draft_edit", draftId).statusCode()).isEqualTo(200);
-        harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + EVE) && c.param("text").contains("draft"), WAIT);
+        // The same answer a made-up draft number gets: nothing about a restricted case's drafts.
+        harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + EVE)
+                && c.param("text").equals("That draft is no longer on record."), WAIT);
 
         // Each refusal came back, and every click was answered before it: no form was opened for any of them.
         assertThat(harness.slack.calls("views.open")).isEmpty();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * explicitly, so the form acts on it whatever channel it was opened in.
  */
 public record FormTarget(CaseId caseId, ChannelId channel, Optional<String> messageTs) {
-    private static final Pattern METADATA = Pattern.compile("(\\d{1,12})\\|([CGDUW][A-Z0-9]{2,20})(?:\\|(\\d{1,12}\\.\\d{1,8}))?");
+    private static final Pattern METADATA = Pattern.compile("(\\d{1,12})\\|([A-Z0-9]{3,21})(?:\\|(\\d{1,12}\\.\\d{1,8}))?");
 
     public String metadata() {
         return caseId.number() + "|" + channel.value() + messageTs.map(ts -> "|" + ts).orElse("");
@@ -24,6 +24,7 @@ public record FormTarget(CaseId caseId, ChannelId channel, Optional<String> mess
         if (metadata == null) return Optional.empty();
         Matcher m = METADATA.matcher(metadata);
         if (!m.matches()) return Optional.empty();
-        return CaseId.ofNumber(m.group(1)).map(id -> new FormTarget(id, new ChannelId(m.group(2)), Optional.ofNullable(m.group(3))));
+        Optional<ChannelId> channel = ChannelId.parse(m.group(2));
+        return CaseId.ofNumber(m.group(1)).flatMap(id -> channel.map(ch -> new FormTarget(id, ch, Optional.ofNullable(m.group(3)))));
     }
 }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -68,7 +68,7 @@ public final class CaseButtons {
         static Click of(BlockActionPayload p) {
             Optional<ChannelId> channel = Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId)
                     .or(() -> Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getChannelId))
-                    .filter(id -> id.matches("[CGD][A-Z0-9]{2,20}")).map(ChannelId::new);
+                    .flatMap(ChannelId::parse);
             Optional<String> ts = Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getMessageTs)
                     .filter(value -> value.matches("\\d{1,12}\\.\\d{1,8}"));
             return new Click(new UserId(p.getUser().getId()), channel, Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()),
@@ -116,7 +116,7 @@ public final class CaseButtons {
             Click click = Click.of(req.getPayload());
             click.caseInValue().ifPresent(id -> openForm(click, id,
                     new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.empty(), Optional.empty(), click.messageTs()), ctx,
-                    target -> () -> TriageChangeForm.view(target, cases.file(id).flatMap(CaseFile::triage), policy)));
+                    target -> TriageChangeForm.view(target, cases.file(id).flatMap(CaseFile::triage), policy)));
             return ctx.ack();
         });
         app.viewSubmission(TriageChangeForm.CALLBACK_ID, (req, ctx) -> {
@@ -130,7 +130,7 @@ public final class CaseButtons {
         });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
-            click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, target -> () -> NoteForm.view(target)));
+            click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, NoteForm::view));
             return ctx.ack();
         });
         app.viewSubmission(NoteForm.CALLBACK_ID, (req, ctx) -> {
@@ -146,21 +146,24 @@ public final class CaseButtons {
      * Opens the form {@code view} builds for the case the button names, if the clicker may do
      * {@code action} there; else tells them why, and no form shows them the case.
      */
-    private void openForm(Click click, CaseId id, CaseAction action, ActionContext ctx,
-                          java.util.function.Function<FormTarget, Supplier<View>> view) {
+    private void openForm(Click click, CaseId id, CaseAction action, ActionContext ctx, Function<FormTarget, View> view) {
         Optional<Invocation> by = click.invocation();
         if (by.isEmpty()) return;
+        View form;
         try {
             Optional<String> refused = commands.mayAct(id, action, by.get());
             if (refused.isPresent()) {
                 tell(click, id, refused.get());
                 return;
             }
-            View form = view.apply(new FormTarget(id, by.get().channel(), click.messageTs())).get();
+            form = view.apply(new FormTarget(id, by.get().channel(), click.messageTs()));
+        } catch (RuntimeException e) {
+            tell(click, id, StoreFaults.answer(e));
+            return;
+        }
+        try {
             var res = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId()).view(form));
             if (!res.isOk()) log.warn("views.open for {} refused: {}", form.getCallbackId(), res.getError());
-        } catch (RuntimeException e) {
-            log.warn("a form for {} could not be opened: {}", id, StoreFaults.describe(e));
         } catch (Exception e) {
             log.warn("views.open failed: {}", e.toString());
         }
@@ -193,11 +196,16 @@ public final class CaseButtons {
 
     /** A reply only the clicker sees: through the click's response URL, else as an ephemeral message where they clicked. */
     private void tell(Click click, CaseId id, String text) {
-        if (click.channel().isPresent()) {
-            outbox.enqueue(new SlackEffect.Whisper(id, click.user(), click.channel().get(), click.responseUrl(), text), clock.instant());
-        } else if (click.responseUrl().isPresent()) {
-            outbox.enqueue(new SlackEffect.Respond(click.user(), click.responseUrl().get(), text), clock.instant());
+        try {
+            if (click.channel().isPresent()) {
+                outbox.enqueue(new SlackEffect.Whisper(id, click.user(), click.channel().get(), click.responseUrl(), text), clock.instant());
+            } else if (click.responseUrl().isPresent()) {
+                outbox.enqueue(new SlackEffect.Respond(click.user(), click.responseUrl().get(), text), clock.instant());
+            }
+            outboxChanged.run();
+        } catch (RuntimeException e) {
+            // The reply goes through the outbox, which lives in the database: with it gone, there is no one to tell.
+            log.warn("a reply to a click could not be queued: {}", StoreFaults.describe(e));
         }
-        outboxChanged.run();
     }
 }

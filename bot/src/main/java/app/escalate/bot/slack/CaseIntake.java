@@ -3,6 +3,7 @@ package app.escalate.bot.slack;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackText;
@@ -16,6 +17,7 @@ import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -35,6 +37,7 @@ public final class CaseIntake {
     private final Predicate<String> isPrivate;
     private final TriageJobs triage;
     private final Executor background;
+    private final EscalationForms forms = new EscalationForms();
 
     /**
      * {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted
@@ -63,15 +66,17 @@ public final class CaseIntake {
         });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            OpenCaseForm.Submission submission = form.read(view.getState().getValues());
+            OpenCaseForm.Submission submission = form.read(view.getState() == null ? null : view.getState().getValues());
             if (submission.command().isEmpty()) return ctx.ackWithErrors(submission.errors());
-            String origin = view.getPrivateMetadata();
-            if (origin == null || !origin.matches("[CGD][A-Z0-9]{2,20}")) {
+            EscCommand.Open command = submission.command().get();
+            if (!command.restricted().orElse(false) && forms.mustRestrict(view.getId(), view.getHash())) command = command.restrictedCase();
+            Optional<ChannelId> origin = ChannelId.parse(view.getPrivateMetadata());
+            if (origin.isEmpty()) {
                 return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, "This form lost track of where it was opened; open it again."));
             }
-            Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), new ChannelId(origin), Optional.empty());
+            Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), origin.get(), Optional.empty());
             try {
-                Reply reply = commands.handle(submission.command().get(), by);
+                Reply reply = commands.handle(command, by);
                 if (reply instanceof Reply.CaseOpened opened) {
                     outboxChanged.run();
                     triage.start(opened.opened().id());
@@ -93,20 +98,27 @@ public final class CaseIntake {
     private void escalate(Context ctx, String triggerId, String messageTs, OpenCaseForm.Prefill prefill) {
         Optional<View> opened = open(ctx, triggerId, prefill).view();
         if (opened.isEmpty()) return;
-        String channel = prefill.originChannel();
-        boolean restricted = prefill.restricted() || privateToSlack(ctx, channel);
-        String permalink = permalink(ctx, channel, messageTs);
-        if (restricted == prefill.restricted() && permalink.isEmpty()) return;
-        OpenCaseForm.Prefill known = prefill.restricted(restricted);
-        if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
         View view = opened.get();
-        View updated = form.view(known);
-        try {
-            var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
-            if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());
-        } catch (Exception e) {
-            log.warn("views.update of the escalation form failed: {}", e.toString());
+        String channel = prefill.originChannel();
+        // Opened ticked, an unticked box on return is the person's choice; opened unticked, Slack's answer counts.
+        if (!prefill.restricted()) forms.opened(view.getId(), Instant.now());
+        boolean restricted = prefill.restricted() || privateToSlack(ctx, channel);
+        if (!prefill.restricted()) forms.answered(view.getId(), restricted);
+        String permalink = permalink(ctx, channel, messageTs);
+        Optional<String> tickedHash = Optional.empty();
+        if (restricted != prefill.restricted() || !permalink.isEmpty()) {
+            OpenCaseForm.Prefill known = prefill.restricted(restricted);
+            if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
+            View updated = form.view(known);
+            try {
+                var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
+                if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());
+                else if (restricted && res.getView() != null) tickedHash = Optional.ofNullable(res.getView().getHash());
+            } catch (Exception e) {
+                log.warn("views.update of the escalation form failed: {}", e.toString());
+            }
         }
+        if (!prefill.restricted()) forms.updated(view.getId(), tickedHash);
     }
 
     /**
@@ -126,7 +138,7 @@ public final class CaseIntake {
         }
     }
 
-    /** Opens the form with Slack's trigger (it expires 3 s after the click, hence a direct call). Empty when it opened. */
+    /** Opens the form with Slack's trigger (it expires 3 s after the click, so never through the outbox). Empty when it opened. */
     public Optional<String> openForm(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
         Opened opened = open(ctx, triggerId, prefill);
         return opened.view().isPresent() ? Optional.empty() : Optional.of(opened.error());

@@ -1,6 +1,7 @@
 package app.escalate.bot.slack;
 
 import app.escalate.bot.render.HandoffMessage;
+import app.escalate.commands.Ids;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffCommands;
@@ -36,10 +37,8 @@ public final class HandoffButtons {
     public void register(App app) {
         app.blockAction(HandoffMessage.ACCEPT, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
-            String value = p.getActions().get(0).getValue();
-            if (value != null && value.matches("0*[1-9]\\d{0,11}") && p.getResponseUrl() != null) {
-                accept(Long.parseLong(value), new UserId(p.getUser().getId()), p.getResponseUrl());
-            }
+            Optional<Long> id = Ids.positive(p.getActions().get(0).getValue());
+            if (id.isPresent() && p.getResponseUrl() != null) accept(id.get(), new UserId(p.getUser().getId()), p.getResponseUrl());
             return ctx.ack();
         });
     }

@@ -11,9 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +27,6 @@ import java.util.Map;
  * rest to Bolt, whose own signature check runs as well.
  */
 public final class SlackEventsRoute implements Handler {
-    private static final Logger log = LoggerFactory.getLogger(SlackEventsRoute.class);
     /** How far a request's timestamp may be from our clock, either way; Bolt checks only the past. */
     static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -54,16 +50,6 @@ public final class SlackEventsRoute implements Handler {
         this.signature = secret == null ? null : new SlackSignature.Verifier(new SlackSignature.Generator(secret));
         this.seen = seen;
         this.wall = wall;
-    }
-
-    /** A database that cannot say lets the request through: it cannot change anything without the database either. */
-    private boolean firstTime(String signed, Instant signedAt, Instant now) {
-        try {
-            return seen.firstTime(signed, signedAt, now);
-        } catch (RuntimeException e) {
-            log.warn("could not check a request against those seen: {}", StoreFaults.describe(e));
-            return true;
-        }
     }
 
     @Override
@@ -99,7 +85,7 @@ public final class SlackEventsRoute implements Handler {
             ctx.status(400).result("Not a Slack request");
             return;
         }
-        if (!firstTime(signed, signedAt.get(), now)) {
+        if (!seen.firstTime(signed, signedAt.get(), now)) {
             // Slack never sends one signed request twice; whoever did gets the empty ack and nothing happens.
             ctx.status(200).result("");
             return;
