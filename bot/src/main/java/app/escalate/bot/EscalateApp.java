@@ -183,7 +183,8 @@ public final class EscalateApp implements AutoCloseable {
                     new PatternSignal(cases, policy, clock), new ReviewDates(policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
-            ReplayGuard replays = new ReplayGuard(new JdbiSignedRequests(database.jdbi())::firstTime);
+            ReplayGuard replays = ReplayGuard.on(new JdbiSignedRequests(database.jdbi()),
+                    settings.databaseUrl().startsWith("jdbc:postgresql:"), Clock.systemUTC());
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
             Javalin http = http(settings, bolt, replays, database, outbox, metrics, feed,

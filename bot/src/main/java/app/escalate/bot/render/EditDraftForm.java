@@ -47,7 +47,8 @@ public final class EditDraftForm {
         boolean rca = d.kind().id().equals("rca");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(context(c -> c.elements(List.of(markdownText("Posting sends it to the case channel"
-                + (rca ? "." : " and, unless the case is restricted, to leadership."))))));
+                + (rca ? "." : " and, unless the case is restricted, to leadership when the owner, the on-call or `responders` "
+                + "approve it."))))));
         blocks.add(input(i -> i.blockId(TEXT).label(plainText(d.caseId().toString()))
                 .element(plainTextInput(p -> p.actionId(TEXT).multiline(true).maxLength(Drafts.MAX_POSTED_LENGTH)
                         .initialValue(d.text().length() > Drafts.MAX_POSTED_LENGTH ? d.text().substring(0, Drafts.MAX_POSTED_LENGTH) : d.text())))));
