@@ -130,7 +130,7 @@ public final class EscalateApp implements AutoCloseable {
                 background.shutdown();
                 background.awaitTermination(5, TimeUnit.SECONDS);
             });
-            // Forms opened right after an ack have 3 s to reach Slack: never queued behind other background work.
+            // Forms opened right after an ack have 3 s to reach Slack: this pool does nothing else.
             ExecutorService views = Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "slack-views");
                 thread.setDaemon(true);
@@ -161,7 +161,7 @@ public final class EscalateApp implements AutoCloseable {
             TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake, commandsFirst);
             started.push(triage);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
-                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), triage, views);
+                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), triage, views, background);
             intake.register(bolt);
             new CaseButtons(commands, cases, policy, outbox, worker::wake, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);

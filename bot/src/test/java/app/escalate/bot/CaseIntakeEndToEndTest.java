@@ -104,11 +104,11 @@ class CaseIntakeEndToEndTest {
         assertThat(shown.param("trigger_id")).isEqualTo("9.8.7");
         assertThat(shown.json("view")).contains(
                 "\"initial_value\":\"Our assistant told a user to stop their meds & it's on social\"",
-                "\"private_metadata\":\"C0GENERAL\"").doesNotContain("initial_options");
+                "\"private_metadata\":\"C0GENERAL|unchecked\"").doesNotContain("initial_options");
         FakeSlackApi.Call linked = harness.slack.await("views.update");
         assertThat(linked.param("view_id")).startsWith("V0VIEW");
-        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://sandbox.invalid/archives/C0GENERAL/p1764300123000200")
-                .doesNotContain("initial_options");
+        assertThat(linked.json("view")).contains("Screenshot attached\\n\\nFrom: https://sandbox.invalid/archives/C0GENERAL/p1764300123000200",
+                "\"private_metadata\":\"C0GENERAL|public\"").doesNotContain("initial_options");
     }
 
     @Test
@@ -128,12 +128,13 @@ class CaseIntakeEndToEndTest {
         harness.slack.channel("C0SECRETS", "legal-private", true);
         harness.slack.failNext("views.update", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"hash_conflict\"}");
         harness.client().postPayload(shortcut("C0SECRETS", "Counsel says the leak names two employees"));
-        String viewId = viewId(harness.slack.await("views.open"));
+        String asOpened = metadata(harness.slack.await("views.open"));
         harness.slack.await("views.update", c -> true, Duration.ofSeconds(10));   // refused: the person never sees Restricted ticked
 
         HttpResponse<String> res = harness.client().postPayload(submission("Leak names two employees", "SEV2", null, null, null, false,
-                "C0SECRETS").replace("V0VIEW1", viewId));
+                asOpened));
 
+        assertThat(asOpened).isEqualTo("C0SECRETS|unchecked");
         assertThat(res.body()).isEmpty();
         assertThat(harness.slack.await("conversations.create").param("is_private")).isIn("1", "true");
     }
@@ -142,18 +143,18 @@ class CaseIntakeEndToEndTest {
     void restricted_shown_ticked_and_unticked_by_the_person_is_their_choice() throws Exception {
         harness.slack.channel("C0SECRETS", "legal-private", true);
         harness.client().postPayload(shortcut("C0SECRETS", "Public statement draft, fine to share"));
-        String viewId = viewId(harness.slack.await("views.open"));
         FakeSlackApi.Call ticked = harness.slack.await("views.update");
-        String hash = JsonParser.parseString(ticked.response()).getAsJsonObject().getAsJsonObject("view").get("hash").getAsString();
+        assertThat(ticked.json("view")).contains("\"initial_options\":[{");
 
-        harness.client().postPayload(submission("Public statement draft", "SEV3", null, null, null, false, "C0SECRETS")
-                .replace("V0VIEW1", viewId).replace("\"hash\":\"h\"", "\"hash\":\"" + hash + "\""));
+        harness.client().postPayload(submission("Public statement draft", "SEV3", null, null, null, false, metadata(ticked)));
 
+        assertThat(metadata(ticked)).isEqualTo("C0SECRETS|private");
         assertThat(harness.slack.await("conversations.create").param("is_private")).isIn("0", "false");
     }
 
-    private static String viewId(FakeSlackApi.Call opened) {
-        return JsonParser.parseString(opened.response()).getAsJsonObject().getAsJsonObject("view").get("id").getAsString();
+    /** What a form carries in its metadata, as Slack sends it back. */
+    private static String metadata(FakeSlackApi.Call opened) {
+        return JsonParser.parseString(opened.param("view")).getAsJsonObject().get("private_metadata").getAsString();
     }
 
     @Test

@@ -58,9 +58,11 @@ class DatabaseOutageEndToEndTest {
                 assertThat(health(bot)).isEqualTo(503);
 
                 pg = postgres(pgData, port);
-                // The pool reconnects on its own; a responder retrying gets through within seconds.
+                // The pool reconnects on its own; a responder retrying (each try a new request, as Slack sends it) gets through
+                // within seconds.
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> text(client.post(open)).contains("Opened *ESC-"));
+                        .until(() -> text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Outage during outage sev1",
+                                slack.responseUrl("r")))).contains("Opened *ESC-"));
 
                 assertThat(text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "status", slack.responseUrl("r")))))
                         .contains("Open cases* (1)", "ESC-1 ");

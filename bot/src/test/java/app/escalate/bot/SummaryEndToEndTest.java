@@ -116,6 +116,9 @@ class SummaryEndToEndTest {
     void an_outsider_who_joined_the_case_channel_cannot_put_words_before_leadership() throws Exception {
         harness.esc(EVE, channel, "note Leadership must read our statement");   // anyone in a public case channel may note
         harness.esc(EVE, channel, "task add Watch the replies <@" + EVE + ">");   // or add a task, even for themselves
+        // The task is taken (the card counts it), but brings no one in: no invitation, as the invite would precede the card.
+        harness.slack.await("chat.update", c -> c.json("blocks").contains("*Open tasks*\\n1"), WAIT);
+        assertThat(harness.slack.calls("conversations.invite")).noneMatch(c -> c.param("users").contains(EVE));
 
         JsonObject asked = harness.esc(EVE, channel, "summary");
 

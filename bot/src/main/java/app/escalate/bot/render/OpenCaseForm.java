@@ -1,5 +1,6 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Severity;
@@ -53,17 +54,55 @@ public final class OpenCaseForm {
      * What the form starts with (empty, or drawn from a message), the channel it was asked for in,
      * and whether Restricted starts ticked (a message from a private place stays private).
      */
-    public record Prefill(String title, String description, String originChannel, boolean restricted) {
+    public record Prefill(String title, String description, String originChannel, boolean restricted, Privacy privacy) {
+        public Prefill(String title, String description, String originChannel, boolean restricted) {
+            this(title, description, originChannel, restricted, Privacy.NOT_A_MESSAGE);
+        }
+
         public static Prefill empty(String originChannel) {
             return new Prefill("", "", originChannel, false);
         }
 
         public Prefill withDescription(String text) {
-            return new Prefill(title, text, originChannel, restricted);
+            return new Prefill(title, text, originChannel, restricted, privacy);
         }
 
-        public Prefill restricted(boolean tick) {
-            return new Prefill(title, description, originChannel, tick);
+        /** What Slack said of the message's channel, and Restricted ticked to match. */
+        public Prefill knownTo(Privacy known) {
+            return new Prefill(title, description, originChannel, known == Privacy.PRIVATE, known);
+        }
+    }
+
+    /**
+     * For a form opened from a message, whether the message's channel is known to be private. It
+     * travels in the form's metadata, so the form that comes back says what its sender saw, on any
+     * replica: sent back {@code UNCHECKED}, the person never saw Restricted set from Slack's answer,
+     * and an unticked box is no choice of theirs.
+     */
+    public enum Privacy {
+        /** Not from a message (typed {@code /esc open}): the box is the person's to tick. */
+        NOT_A_MESSAGE,
+        /** Opened before Slack said. */
+        UNCHECKED,
+        PRIVATE,
+        PUBLIC
+    }
+
+    /** Where a form was opened, and what it knew of that channel's privacy, from its metadata. */
+    public record Origin(ChannelId channel, Privacy privacy) {
+        public static Optional<Origin> parse(String metadata) {
+            if (metadata == null) return Optional.empty();
+            String[] parts = metadata.split("\\|", -1);
+            if (parts.length > 2) return Optional.empty();
+            Optional<Privacy> privacy = parts.length == 1 ? Optional.of(Privacy.NOT_A_MESSAGE)
+                    : java.util.Arrays.stream(Privacy.values()).filter(p -> p != Privacy.NOT_A_MESSAGE && p.name().equalsIgnoreCase(parts[1]))
+                    .findFirst();
+            return ChannelId.parse(parts[0]).flatMap(channel -> privacy.map(p -> new Origin(channel, p)));
+        }
+
+        static String metadata(Prefill prefill) {
+            return prefill.originChannel() + (prefill.privacy() == Privacy.NOT_A_MESSAGE ? ""
+                    : "|" + prefill.privacy().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -93,7 +132,7 @@ public final class OpenCaseForm {
         blocks.add(input(i -> i.blockId(RESTRICTED).optional(true).label(plainText("Access"))
                 .element(checkboxes(c -> c.actionId(RESTRICTED).options(List.of(restrictedOption))
                         .initialOptions(prefill.restricted() ? List.of(restrictedOption) : null)))));
-        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(prefill.originChannel())
+        return Views.view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(Origin.metadata(prefill))
                 .title(viewTitle(t -> t.type("plain_text").text("Open a case")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Open")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

@@ -1,7 +1,6 @@
 package app.escalate.bot.slack;
 
 import app.escalate.bot.render.OpenCaseForm;
-import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
@@ -17,7 +16,6 @@ import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -36,15 +34,17 @@ public final class CaseIntake {
     private final Runnable outboxChanged;
     private final Predicate<String> isPrivate;
     private final TriageJobs triage;
+    private final Executor views;
     private final Executor background;
-    private final EscalationForms forms = new EscalationForms();
 
     /**
      * {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted
-     * case's channel); Slack is asked as well. {@code background} runs the shortcut's Slack calls after its ack.
+     * case's channel); Slack is asked as well. After the shortcut's ack, {@code views} opens the form
+     * (its trigger lasts 3 s, so it waits behind nothing else) and {@code background} asks Slack the rest.
      */
     public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate, TriageJobs triage,
-                      Executor background) {
+                      Executor views, Executor background) {
+        this.views = views;
         this.background = background;
         this.commands = commands;
         this.triage = triage;
@@ -59,22 +59,27 @@ public final class CaseIntake {
             String channel = p.getChannel().getId();
             String text = SlackText.plain(p.getMessage() == null ? "" : p.getMessage().getText()).strip();
             String title = SlackText.clip(text.lines().findFirst().orElse("").strip(), CommandParser.MAX_TITLE_LENGTH);
-            OpenCaseForm.Prefill prefill = new OpenCaseForm.Prefill(title, clip(text), channel, isPrivate.test(channel));
+            // A restricted case's channel or a direct conversation is private whatever Slack says; anything else, ask it.
+            OpenCaseForm.Prefill prefill = new OpenCaseForm.Prefill(title, clip(text), channel, false, OpenCaseForm.Privacy.UNCHECKED);
+            if (isPrivate.test(channel)) prefill = prefill.knownTo(OpenCaseForm.Privacy.PRIVATE);
+            OpenCaseForm.Prefill first = prefill;
             // Acknowledged at once; the form opens right after, well inside the trigger's 3 s, then learns what Slack knows.
-            background.execute(() -> escalate(ctx, p.getTriggerId(), p.getMessageTs(), prefill));
+            views.execute(() -> open(ctx, p.getTriggerId(), first).view()
+                    .ifPresent(view -> background.execute(() -> learn(ctx, view, p.getMessageTs(), first))));
             return ctx.ack();
         });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
             OpenCaseForm.Submission submission = form.read(view.getState() == null ? null : view.getState().getValues());
             if (submission.command().isEmpty()) return ctx.ackWithErrors(submission.errors());
-            EscCommand.Open command = submission.command().get();
-            if (!command.restricted().orElse(false) && forms.mustRestrict(view.getId(), view.getHash())) command = command.restrictedCase();
-            Optional<ChannelId> origin = ChannelId.parse(view.getPrivateMetadata());
+            Optional<OpenCaseForm.Origin> origin = OpenCaseForm.Origin.parse(view.getPrivateMetadata());
             if (origin.isEmpty()) {
                 return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, "This form lost track of where it was opened; open it again."));
             }
-            Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), origin.get(), Optional.empty());
+            EscCommand.Open command = submission.command().get();
+            // Sent back before Slack's answer reached it, the form never showed Restricted as Slack would have it: restrict.
+            if (origin.get().privacy() == OpenCaseForm.Privacy.UNCHECKED) command = command.restrictedCase();
+            Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), origin.get().channel(), Optional.empty());
             try {
                 Reply reply = commands.handle(command, by);
                 if (reply instanceof Reply.CaseOpened opened) {
@@ -91,34 +96,25 @@ public final class CaseIntake {
     }
 
     /**
-     * Opens the form, then asks Slack whether the message's channel is private (its id's first
+     * After the form is open: asks Slack whether the message's channel is private (its id's first
      * letter does not say: new private channels get {@code C…} ids too) and for the message's link,
-     * and updates the form with both: from a private place, Restricted starts ticked.
+     * and updates the form with both. The form's metadata then says what is known, so a form sent
+     * back before this update reached it opens a restricted case.
      */
-    private void escalate(Context ctx, String triggerId, String messageTs, OpenCaseForm.Prefill prefill) {
-        Optional<View> opened = open(ctx, triggerId, prefill).view();
-        if (opened.isEmpty()) return;
-        View view = opened.get();
+    private void learn(Context ctx, View view, String messageTs, OpenCaseForm.Prefill prefill) {
         String channel = prefill.originChannel();
-        // Opened ticked, an unticked box on return is the person's choice; opened unticked, Slack's answer counts.
-        if (!prefill.restricted()) forms.opened(view.getId(), Instant.now());
-        boolean restricted = prefill.restricted() || privateToSlack(ctx, channel);
-        if (!prefill.restricted()) forms.answered(view.getId(), restricted);
+        OpenCaseForm.Prefill known = prefill.privacy() == OpenCaseForm.Privacy.UNCHECKED
+                ? prefill.knownTo(privateToSlack(ctx, channel) ? OpenCaseForm.Privacy.PRIVATE : OpenCaseForm.Privacy.PUBLIC) : prefill;
         String permalink = permalink(ctx, channel, messageTs);
-        Optional<String> tickedHash = Optional.empty();
-        if (restricted != prefill.restricted() || !permalink.isEmpty()) {
-            OpenCaseForm.Prefill known = prefill.restricted(restricted);
-            if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
-            View updated = form.view(known);
-            try {
-                var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
-                if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());
-                else if (restricted && res.getView() != null) tickedHash = Optional.ofNullable(res.getView().getHash());
-            } catch (Exception e) {
-                log.warn("views.update of the escalation form failed: {}", e.toString());
-            }
+        if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
+        if (known.equals(prefill)) return;
+        View updated = form.view(known);
+        try {
+            var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
+            if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());
+        } catch (Exception e) {
+            log.warn("views.update of the escalation form failed: {}", e.toString());
         }
-        if (!prefill.restricted()) forms.updated(view.getId(), tickedHash);
     }
 
     /**

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * <li>where several replicas share the database (PostgreSQL), the record is written before the
  *     request goes on, and the database's unique key decides which replica took it; that write is
  *     waited for at most {@link #WAIT}, so a database slow to answer or gone does not spend the
- *     request's 3 seconds twice (a command that cannot reach it changes nothing anyway);</li>
+ *     request's 3 seconds twice (a command that cannot reach it changes nothing anyway), and one
+ *     not made then is made by the next flushes;</li>
  * <li>where only this process uses it (H2), memory decides, and the record is written in batches
  *     every {@link #FLUSH_EVERY}, so a restart still knows the last minutes' requests without an
  *     extra commit on every one.</li>
@@ -87,38 +88,36 @@ public final class ReplayGuard implements SlackEventsRoute.SeenRequests, AutoClo
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | RejectedExecutionException e) {
             log.warn("could not record a request's signature within {} ms; letting it through", WAIT.toMillis());
-            return true;
         } catch (ExecutionException e) {
             log.warn("could not record a request's signature: {}", e.getCause().toString());
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return true;
         }
+        // Let through unrecorded: the flushes keep trying, so the other replicas learn of it when the database is back.
+        unrecorded.put(signature, signedAt);
+        return true;
     }
 
     /** Writes the signatures taken since the last flush, and forgets (here and in the database) those too old to matter. */
     void flush() {
+        Instant now = wall.instant();
+        Instant cutoff = now.minus(JdbiSignedRequests.KEEP);
+        // Whatever the database does, memory holds no signature older than could be accepted again.
+        seen.values().removeIf(at -> at.isBefore(cutoff));
+        unrecorded.values().removeIf(at -> at.isBefore(cutoff));
+        Map<String, Instant> batch = new LinkedHashMap<>();
+        for (String signature : unrecorded.keySet()) {
+            Instant at = unrecorded.remove(signature);
+            if (at != null) batch.put(signature, at);
+        }
         try {
-            Map<String, Instant> batch = new LinkedHashMap<>();
-            for (String signature : unrecorded.keySet()) {
-                Instant at = unrecorded.remove(signature);
-                if (at != null) batch.put(signature, at);
-            }
-            try {
-                recordAll.accept(batch);
-            } catch (RuntimeException e) {
-                unrecorded.putAll(batch);   // tried again at the next flush
-                throw e;
-            }
-            Instant now = wall.instant();
-            Instant cutoff = now.minus(JdbiSignedRequests.KEEP);
-            seen.values().removeIf(at -> at.isBefore(cutoff));
+            recordAll.accept(batch);
             if (now.isAfter(lastForgot.plusSeconds(30))) {
                 lastForgot = now;
                 forgetBefore.accept(cutoff);
             }
         } catch (RuntimeException e) {
+            batch.forEach(unrecorded::putIfAbsent);   // tried again at the next flush
             log.warn("the signatures of recent requests could not be recorded: {}", e.toString());
         }
     }
@@ -134,6 +133,11 @@ public final class ReplayGuard implements SlackEventsRoute.SeenRequests, AutoClo
     @Override
     public void close() {
         flusher.shutdown();
+        try {
+            flusher.awaitTermination(2, TimeUnit.SECONDS);   // a flush under way ends first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flush();
         writes.shutdownNow();
     }

@@ -17,10 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /esc task add <text> [@user]}: numbered from 1 within the case; the assignee is brought into
- * the channel. The assignee becomes one of the case's people only when the task comes from someone
- * working the case: anyone in a public case's channel may add a task, and assigning it to oneself
- * must not be a way in.
+ * {@code /esc task add <text> [@user]}: numbered from 1 within the case. The assignee is brought into
+ * the channel and made one of the case's people only when the task comes from someone working the
+ * case: anyone in a case's channel may add a task, and assigning one must not be a way in.
  */
 final class AddTask implements CaseChange<CaseAction.AddTask> {
     private final Permissions permissions;
@@ -40,11 +39,13 @@ final class AddTask implements CaseChange<CaseAction.AddTask> {
         data.put("text", action.text());
         action.assignee().ifPresent(a -> data.put("assignee", a.value()));
         CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.TASK_ADDED, data);
+        // Only someone working the case brings a person into it (its channel, and its people).
+        Optional<UserId> brought = action.assignee().filter(a -> permissions.mayWorkOn(actor, file));
         List<SlackEffect> effects = new ArrayList<>();
-        action.assignee().ifPresent(a -> effects.add(new SlackEffect.InviteToChannel(file.id(), List.of(a))));
+        brought.ifPresent(a -> effects.add(new SlackEffect.InviteToChannel(file.id(), List.of(a))));
         effects.addAll(SlackEffect.forChange(file.id(), List.of(event)));
         CaseFile after = file.withTasks(tasks);
-        if (action.assignee().isPresent() && permissions.mayWorkOn(actor, file)) after = after.withMember(action.assignee().get());
+        if (brought.isPresent()) after = after.withMember(brought.get());
         return new Decision.Applied(after, List.of(event), effects);
     }
 }

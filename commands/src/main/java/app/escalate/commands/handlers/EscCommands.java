@@ -139,7 +139,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
-            return new Reply.Refusal(e.getMessage());
+            return new Reply.Refusal(notVisible(e.id(), by));
         }
     }
 

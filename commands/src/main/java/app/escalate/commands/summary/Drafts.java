@@ -97,10 +97,11 @@ public final class Drafts {
             // What is posted is checked against the case as it is now: an edit, or a case that moved on since the draft.
             // Times are those known when the draft was written (its "next update by" among them); the facts are today's.
             CaseBrief current = CaseBrief.of(file, cases.timeline(d.caseId()), policy, d.createdAt(), CaseBrief.TIMELINE_BUDGET);
-            // As drafted, the mentions the check removed are gone already; an edit is checked as typed.
-            Set<String> open = new LinkedHashSet<>(how == Draft.Outcome.AS_IS ? d.openFindings() : List.of());
-            open.addAll(DraftCheck.check(posted, current).findings());
-            List<String> unseen = open.stream().filter(f -> !d.findings().contains(f)).toList();
+            // The findings of the text as it will go, against the case as it is: one that no longer holds needs nothing.
+            Set<String> open = new LinkedHashSet<>(DraftCheck.check(posted, current).findings());
+            // The form offers a box only for the draft's standing findings: anything else (a mention typed into an edit,
+            // a case re-rated since) is for correcting, not confirming.
+            List<String> unseen = open.stream().filter(f -> !d.openFindings().contains(f)).toList();
             if (!unseen.isEmpty()) {
                 return new DraftDecision.Rejected("Not posted: " + String.join("; ", unseen)
                         + ". Correct the text (Edit), or Regenerate the draft from the case as it is now.");

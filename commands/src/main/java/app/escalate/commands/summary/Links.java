@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * one link.
  */
 final class Links {
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>|\"'`]+");
-    private static final Pattern BARE = Pattern.compile("(?i)(?<![\\w@./:-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})"
-            + "(/[^\\s<>|\"'`]*)?(?![\\w-])");
+    /** Not inside a word, but right after mrkdwn's {@code _*~} or a colon, as Slack still links there. */
+    private static final Pattern URL = Pattern.compile("(?i)(?<![a-z0-9])(?:https?://|www\\.)[^\\s<>|\"'`]+");
+    private static final Pattern BARE = Pattern.compile("(?i)(?<![a-z0-9@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63})"
+            + "(/[^\\s<>|\"'`]*)?(?![a-z0-9-])");
     private static final int SHOWN = 80;
 
     private Links() {

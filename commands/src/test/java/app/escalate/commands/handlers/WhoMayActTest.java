@@ -142,6 +142,15 @@ class WhoMayActTest {
     }
 
     @Test
+    void a_button_naming_a_missing_case_and_one_naming_a_restricted_case_get_the_same_answer() {
+        Reply restricted = clicked(EVE, TEAM, 2, new CaseAction.Acknowledge());
+        Reply missing = clicked(EVE, TEAM, 3, new CaseAction.Acknowledge());
+
+        assertThat(((Reply.Refusal) restricted).reason().replace("ESC-2", "ESC-n"))
+                .isEqualTo(((Reply.Refusal) missing).reason().replace("ESC-3", "ESC-n"));
+    }
+
+    @Test
     void an_over_long_note_from_a_form_is_refused_in_words() {
         Reply reply = clicked(CHLOE, CHANNEL_1, 1, new CaseAction.AddNote("x".repeat(30_000)));
 
@@ -178,6 +187,7 @@ class WhoMayActTest {
     void a_task_someone_outside_the_case_assigns_to_themselves_does_not_make_them_one_of_its_people() {
         assertThat(typed(EVE, CHANNEL_1, "task add Watch the replies <@" + EVE.value() + ">")).isInstanceOf(Reply.Changed.class);
         assertThat(store.file(new CaseId(1)).orElseThrow().members()).doesNotContain(EVE);
+        assertThat(store.effects).noneMatch(e -> e instanceof app.escalate.commands.SlackEffect.InviteToChannel);
 
         // Given by one of the case's people, a task brings its assignee in.
         typed(CHLOE, CHANNEL_1, "task add Check the host's reply <@U0ESCDIEGO>");

@@ -186,6 +186,19 @@ class DraftsTest {
     }
 
     @Test
+    void a_finding_the_case_has_since_made_true_needs_no_confirmation() {
+        open(false);
+        Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2; takedowns requested."));
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        assertThat(d.openFindings()).containsExactly("says SEV2, case is SEV1");
+        cases.put(new CaseFile(cases.get(4).withSeverity(app.escalate.commands.Severity.SEV2), List.of(), Set.of(), Set.of(MARIA, CHLOE),
+                Paging.NONE, Optional.empty()));
+
+        assertThat(drafts.approve(d.id(), MARIA, Optional.empty())).get().isInstanceOf(DraftDecision.Applied.class);
+        assertThat(store.find(d.id()).orElseThrow().confirmed()).isEmpty();
+    }
+
+    @Test
     void an_edit_that_takes_the_findings_out_needs_no_confirmation() {
         open(false);
         Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2. Details: https://evil.example/statement"));
