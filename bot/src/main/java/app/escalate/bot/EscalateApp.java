@@ -183,8 +183,9 @@ public final class EscalateApp implements AutoCloseable {
                     new PatternSignal(cases, policy, clock), new ReviewDates(policy, clock));
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
-            ReplayGuard replays = ReplayGuard.on(new JdbiSignedRequests(database.jdbi()),
-                    settings.databaseUrl().startsWith("jdbc:postgresql:"), Clock.systemUTC());
+            // Replicas share only a PostgreSQL database; H2 is one process.
+            boolean postgres = settings.databaseUrl().startsWith("jdbc:postgresql:");
+            ReplayGuard replays = ReplayGuard.on(new JdbiSignedRequests(database.jdbi()), postgres, Clock.systemUTC());
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
             Javalin http = http(settings, bolt, replays, database, outbox, metrics, feed,
@@ -203,7 +204,7 @@ public final class EscalateApp implements AutoCloseable {
                 started.push(socket);
             }
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(),
-                    settings.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "H2");
+                    postgres ? "PostgreSQL" : "H2");
             return new EscalateApp(started, http.port(), managementPort);
         } catch (Exception e) {
             stop(started);

@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A Slack conversation id ({@code C…}, {@code G…} or {@code D…}). */
@@ -14,8 +15,8 @@ public record ChannelId(String value) {
     }
 
     /** The id, when {@code value} has the shape of one (as a request's field or a form's metadata may not). */
-    public static java.util.Optional<ChannelId> parse(String value) {
-        return value != null && SHAPE.matcher(value).matches() ? java.util.Optional.of(new ChannelId(value)) : java.util.Optional.empty();
+    public static Optional<ChannelId> parse(String value) {
+        return value != null && SHAPE.matcher(value).matches() ? Optional.of(new ChannelId(value)) : Optional.empty();
     }
 
     @Override

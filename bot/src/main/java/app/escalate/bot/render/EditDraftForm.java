@@ -75,7 +75,7 @@ public final class EditDraftForm {
     }
 
     public static Optional<String> text(Map<String, Map<String, ViewState.Value>> values) {
-        return value(values, TEXT).map(ViewState.Value::getValue).map(String::strip).filter(t -> !t.isEmpty());
+        return FormValues.value(values, TEXT).map(ViewState.Value::getValue).map(String::strip).filter(t -> !t.isEmpty());
     }
 
     /** The findings of {@code d} whose boxes are ticked, with the reason given, if any box is. */
@@ -83,11 +83,11 @@ public final class EditDraftForm {
         List<String> findings = open(d);
         List<String> ticked = new ArrayList<>();
         for (int n = 0; n < findings.size(); n++) {
-            boolean checked = value(values, FINDING + n).map(ViewState.Value::getSelectedOptions).map(o -> !o.isEmpty()).orElse(false);
+            boolean checked = FormValues.value(values, FINDING + n).map(ViewState.Value::getSelectedOptions).map(o -> !o.isEmpty()).orElse(false);
             if (checked) ticked.add(findings.get(n));
         }
         if (ticked.isEmpty()) return Optional.empty();
-        String why = value(values, WHY).map(ViewState.Value::getValue).map(String::strip).orElse("");
+        String why = FormValues.value(values, WHY).map(ViewState.Value::getValue).map(String::strip).orElse("");
         return Optional.of(new Draft.Confirmation(ticked, why));
     }
 
@@ -95,9 +95,5 @@ public final class EditDraftForm {
     private static List<String> open(Draft d) {
         List<String> open = d.openFindings();
         return open.subList(0, Math.min(MAX_FINDINGS, open.size()));
-    }
-
-    private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String id) {
-        return Optional.ofNullable(values).map(v -> v.get(id)).map(b -> b.get(id));
     }
 }

@@ -34,7 +34,7 @@ public final class NoteForm {
     }
 
     public static Optional<String> note(Map<String, Map<String, ViewState.Value>> values) {
-        return Optional.ofNullable(values).map(v -> v.get(NOTE)).map(b -> b.get(NOTE)).map(ViewState.Value::getValue)
+        return FormValues.value(values, NOTE).map(ViewState.Value::getValue)
                 .map(String::strip).filter(t -> !t.isEmpty());
     }
 }

@@ -13,8 +13,10 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.Views;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -95,14 +97,14 @@ public final class OpenCaseForm {
             String[] parts = metadata.split("\\|", -1);
             if (parts.length > 2) return Optional.empty();
             Optional<Privacy> privacy = parts.length == 1 ? Optional.of(Privacy.NOT_A_MESSAGE)
-                    : java.util.Arrays.stream(Privacy.values()).filter(p -> p != Privacy.NOT_A_MESSAGE && p.name().equalsIgnoreCase(parts[1]))
+                    : Arrays.stream(Privacy.values()).filter(p -> p != Privacy.NOT_A_MESSAGE && p.name().equalsIgnoreCase(parts[1]))
                     .findFirst();
             return ChannelId.parse(parts[0]).flatMap(channel -> privacy.map(p -> new Origin(channel, p)));
         }
 
         static String metadata(Prefill prefill) {
             return prefill.originChannel() + (prefill.privacy() == Privacy.NOT_A_MESSAGE ? ""
-                    : "|" + prefill.privacy().name().toLowerCase(java.util.Locale.ROOT));
+                    : "|" + prefill.privacy().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -149,7 +151,7 @@ public final class OpenCaseForm {
         Optional<Severity> severity = selected(values, SEVERITY).flatMap(Severity::parse);
         Optional<String> type = selected(values, TYPE);
         if (type.isPresent() && policy.caseType(type.get()).isEmpty()) errors.put(TYPE, "That case type is no longer in the policy.");
-        boolean restricted = value(values, RESTRICTED).map(v -> v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty())
+        boolean restricted = FormValues.value(values, RESTRICTED).map(v -> v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty())
                 .orElse(false);
         if (!errors.isEmpty()) return new Submission(Optional.empty(), errors);
         return new Submission(Optional.of(new EscCommand.Open(title.strip(), severity, type, text(values, SURFACE),
@@ -169,15 +171,11 @@ public final class OpenCaseForm {
         return text.length() <= OPTION_TEXT_MAX ? text : text.substring(0, OPTION_TEXT_MAX - 1) + "…";
     }
 
-    private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String id) {
-        return Optional.ofNullable(values).map(v -> v.get(id)).map(block -> block.get(id));
-    }
-
     private static Optional<String> text(Map<String, Map<String, ViewState.Value>> values, String id) {
-        return value(values, id).map(ViewState.Value::getValue).map(String::strip).filter(s -> !s.isEmpty());
+        return FormValues.value(values, id).map(ViewState.Value::getValue).map(String::strip).filter(s -> !s.isEmpty());
     }
 
     private static Optional<String> selected(Map<String, Map<String, ViewState.Value>> values, String id) {
-        return value(values, id).map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue);
+        return FormValues.value(values, id).map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue);
     }
 }

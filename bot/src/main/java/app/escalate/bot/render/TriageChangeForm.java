@@ -59,7 +59,7 @@ public final class TriageChangeForm {
     }
 
     private static Optional<String> selected(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return Optional.ofNullable(values).map(v -> v.get(block)).map(b -> b.get(block)).map(ViewState.Value::getSelectedOption)
+        return FormValues.value(values, block).map(ViewState.Value::getSelectedOption)
                 .map(ViewState.SelectedOption::getValue);
     }
 }

@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.FormTarget;
+import app.escalate.bot.render.FormValues;
 import app.escalate.bot.render.NoteForm;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.TriageChangeForm;
@@ -121,7 +122,7 @@ public final class CaseButtons {
         });
         app.viewSubmission(TriageChangeForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            var values = view.getState() == null ? null : view.getState().getValues();
+            var values = FormValues.of(view);
             Optional<Severity> severity = TriageChangeForm.severity(values);
             Optional<FormTarget> target = FormTarget.parse(view.getPrivateMetadata());
             if (severity.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(TriageChangeForm.SEVERITY, "Choose a severity."));
@@ -135,7 +136,7 @@ public final class CaseButtons {
         });
         app.viewSubmission(NoteForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            Optional<String> note = NoteForm.note(view.getState() == null ? null : view.getState().getValues());
+            Optional<String> note = NoteForm.note(FormValues.of(view));
             Optional<FormTarget> target = FormTarget.parse(view.getPrivateMetadata());
             if (note.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(NoteForm.NOTE, "Write the note first."));
             return submit(req.getPayload().getUser().getId(), target.get(), NoteForm.NOTE, new CaseAction.AddNote(note.get()), ctx);

@@ -1,5 +1,6 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.render.FormValues;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
@@ -70,7 +71,7 @@ public final class CaseIntake {
         });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            OpenCaseForm.Submission submission = form.read(view.getState() == null ? null : view.getState().getValues());
+            OpenCaseForm.Submission submission = form.read(FormValues.of(view));
             if (submission.command().isEmpty()) return ctx.ackWithErrors(submission.errors());
             Optional<OpenCaseForm.Origin> origin = OpenCaseForm.Origin.parse(view.getPrivateMetadata());
             if (origin.isEmpty()) {

@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.render.DraftMessage;
 import app.escalate.bot.render.EditDraftForm;
+import app.escalate.bot.render.FormValues;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
@@ -68,7 +69,7 @@ public final class DraftButtons {
         });
         app.viewSubmission(EditDraftForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
-            var values = view.getState() == null ? null : view.getState().getValues();
+            var values = FormValues.of(view);
             Optional<Long> id = EditDraftForm.draftId(view.getPrivateMetadata());
             Optional<String> text = EditDraftForm.text(values);
             if (id.isEmpty() || text.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, "Write the text to post first."));
@@ -90,26 +91,25 @@ public final class DraftButtons {
     /** Opens the draft in the form, for someone who may decide it; the form shows its text, so nobody else gets it. */
     private void review(BlockActionPayload p, long id, com.slack.api.bolt.context.builtin.ActionContext ctx) {
         UserId user = new UserId(p.getUser().getId());
-        Optional<Draft> draft;
+        Draft draft;
         try {
-            Optional<String> refused = drafts.mayReview(id, user);
+            Optional<Draft> found = store.find(id);
+            Optional<String> refused = found.isEmpty() ? Optional.of(Drafts.GONE) : drafts.mayReview(found.get(), user);
             if (refused.isPresent()) {
                 tell(p, refused.get());
                 return;
             }
-            draft = store.find(id);
+            draft = found.get();
         } catch (RuntimeException e) {
             log.warn("Edit could not be handled: {}", StoreFaults.describe(e));
             return;
         }
-        draft.ifPresent(d -> {
-            try {
-                var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(d)));
-                if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
-            } catch (Exception e) {
-                log.warn("views.open for a draft edit failed: {}", e.toString());
-            }
-        });
+        try {
+            var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(draft)));
+            if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
+        } catch (Exception e) {
+            log.warn("views.open for a draft edit failed: {}", e.toString());
+        }
     }
 
     private interface Decide {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a draft against the case before a person sees it. Severity, case ids, states, the owner
  * and every time stated must match the case, and every link must be one the case's facts hold;
- * mentions of people not on the case and broadcast mentions are removed. Whatever a note told the model, a claim the facts do not support shows up
- * here as a finding on the draft.
+ * mentions of people not on the case and broadcast mentions are removed. Whatever a note told the
+ * model, a claim the facts do not support shows up here as a finding on the draft.
  */
 public final class DraftCheck {
     private static final Pattern SEVERITY = Pattern.compile("(?i)\\b(?:SEV\\s?-?|severity\\s+)([1-4])\\b");

@@ -164,13 +164,11 @@ public final class Drafts {
     }
 
     /**
-     * Why {@code by} may not open draft {@code id} for review (its text is shown in the form), or
-     * empty when they may: the draft exists, is still open, and they may decide it.
+     * Why {@code by} may not open draft {@code d} for review (its text is shown in the form), or
+     * empty when they may: it is still open, and they may decide it.
      */
-    public Optional<String> mayReview(long id, UserId by) {
-        Optional<Draft> d = drafts.find(id);
-        if (d.isEmpty()) return Optional.of(GONE);
-        return refuse(d.get(), by).map(DraftDecision.Rejected::reason);
+    public Optional<String> mayReview(Draft d, UserId by) {
+        return refuse(d, by).map(DraftDecision.Rejected::reason);
     }
 
     /**
