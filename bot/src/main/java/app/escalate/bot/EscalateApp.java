@@ -1,13 +1,13 @@
 package app.escalate.bot;
 
 import app.escalate.bot.outbox.CommandsFirst;
+import app.escalate.bot.jobs.JobRunner;
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
 import app.escalate.bot.slack.DraftButtons;
-import app.escalate.bot.slack.DraftJobs;
 import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.slack.CaseIntake;
@@ -16,12 +16,10 @@ import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SlackDelivery;
-import app.escalate.bot.slack.TriageJobs;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
-import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.triage.TriageModel;
@@ -121,8 +119,9 @@ public final class EscalateApp implements AutoCloseable {
             CommandsFirst commandsFirst = new CommandsFirst();
             bolt.use(commandsFirst.middleware());
             started.push(bolt::stop);
+            // Asking Slack about a message's channel after the shortcut's ack; nothing that must survive a crash.
             ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
-                Thread thread = new Thread(runnable, "slack-events");
+                Thread thread = new Thread(runnable, "slack-reads");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -139,44 +138,38 @@ public final class EscalateApp implements AutoCloseable {
             started.push(views::shutdownNow);
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
             JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
-            OutboxWorker worker = new OutboxWorker(outbox, new SlackDelivery(slack, botToken, cases, handoffs, draftStore, policy, clock,
-                    settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
-
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
             EscCommands commands = new EscCommands(cases, overrides, handoffs, draftStore, policy, clock);
             Optional<LangChainSummaryModel> model = LangChainSummaryModel.from(settings.llm());
             model.ifPresent(started::push);
             Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), commands.permissions(), clock);
-            DraftJobs drafting = new DraftJobs(drafts, worker::wake, (user, url) -> url.ifPresent(u -> {
-                try {
-                    outbox.enqueue(new SlackEffect.Respond(user, u, "The draft could not be made (the database may be unreachable). "
-                            + "Nothing was posted; try again in a minute."), clock.instant());
-                    worker.wake();
-                } catch (RuntimeException e) {
-                    log.warn("could not tell {} their draft failed: {}", user.value(), e.toString());
-                }
-            }), metrics);
             Metrics.cases(metrics, cases);
-            started.push(drafting);
-            TriageJobs triage = new TriageJobs(new Triager(policy, model.map(m -> (TriageModel) m)), commands, cases, worker::wake, commandsFirst);
-            started.push(triage);
-            CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy), worker::wake,
-                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), triage, views, background);
+            Metrics.outbox(metrics, outbox);
+            CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy),
+                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), views, background);
             intake.register(bolt);
-            new CaseButtons(commands, cases, policy, outbox, worker::wake, clock).register(bolt);
-            new HandoffButtons(commands.handoffs(), outbox, worker::wake, clock).register(bolt);
-            new DraftButtons(drafts, draftStore, drafting, outbox, worker::wake, clock).register(bolt);
-            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), worker::wake, metrics, intake, drafting, triage,
-                    effect -> outbox.enqueue(effect, clock.instant())));
+            new CaseButtons(commands, cases, policy, outbox, clock).register(bolt);
+            new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
+            new DraftButtons(drafts, draftStore, outbox, clock).register(bolt);
+            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), metrics, intake));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
-            new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), background,
-                    id -> events.firstTime(id, clock.instant())).register(bolt);
+            PinnedMessages pins = new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), outbox, clock,
+                    id -> events.firstTime(id, clock.instant()));
+            pins.register(bolt);
             AccessLossEvents.register(bolt);
 
+            // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
+            OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
+                    policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
+            Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
+            OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins, policy,
+                    metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
+            jobs.start();
+            started.push(jobs);
             OnCall onCall = new OnCall(policy, overrides);
-            Scheduler scheduler = ScheduledJobs.start(database, clock, worker, outbox,
+            Scheduler scheduler = ScheduledJobs.start(database, clock, outbox,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),

@@ -23,6 +23,14 @@ final class Metrics {
         return registry;
     }
 
+    /** The outbox: work waiting (Slack calls and jobs), and work given up on. */
+    static void outbox(PrometheusMeterRegistry registry, app.escalate.storage.Outbox outbox) {
+        io.micrometer.core.instrument.Gauge.builder("escalate.outbox.backlog", outbox, app.escalate.storage.Outbox::backlog)
+                .description("Slack effects and jobs waiting to be done").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("escalate.outbox.failed", outbox, app.escalate.storage.Outbox::failedCount)
+                .description("Slack effects and jobs given up on").register(registry);
+    }
+
     /** The cases themselves: open cases by severity, and SLA breaches so far (read from the database at each scrape). */
     static void cases(PrometheusMeterRegistry registry, app.escalate.storage.JdbiCaseStore cases) {
         for (int level = 1; level <= 4; level++) {

@@ -1,6 +1,5 @@
 package app.escalate.bot;
 
-import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
@@ -48,39 +47,22 @@ final class ScheduledJobs {
     private ScheduledJobs() {
     }
 
-    static Scheduler start(Database database, Clock clock, OutboxWorker worker, Outbox outbox,
+    static Scheduler start(Database database, Clock clock, Outbox outbox,
                            EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns,
                            ReviewDates reviewDates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
-                .execute((instance, context) -> {
-                    if (escalation.sweep() > 0) worker.wake();
-                });
+                .execute((instance, context) -> escalation.sweep());
         RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
-                .execute((instance, context) -> {
-                    if (handoffs.sweep() > 0) worker.wake();
-                });
+                .execute((instance, context) -> handoffs.sweep());
         RecurringTask<Void> execUpdateSweep = Tasks.recurring("exec-update-sweep", FixedDelay.of(EXEC_UPDATE_SWEEP))
-                .execute((instance, context) -> {
-                    if (execUpdates.sweep() > 0) worker.wake();
-                });
+                .execute((instance, context) -> execUpdates.sweep());
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.of(SLA_SWEEP))
-                .execute((instance, context) -> {
-                    if (sla.sweep() > 0) worker.wake();
-                });
+                .execute((instance, context) -> sla.sweep());
         RecurringTask<Void> dailyPatterns = Tasks.recurring("pattern-signal-daily", Schedules.daily(PATTERN_CHECK_AT))
-                .execute((instance, context) -> patterns.alert().ifPresent(alert -> {
-                    outbox.enqueue(alert, clock.instant());
-                    worker.wake();
-                }));
+                .execute((instance, context) -> patterns.alert().ifPresent(alert -> outbox.enqueue(alert, clock.instant())));
         RecurringTask<Void> weeklyReviews = Tasks.recurring("review-dates-weekly", Schedules.cron(REVIEW_DATES_CRON, ZoneOffset.UTC))
-                .execute((instance, context) -> reviewDates.reminder().ifPresent(reminder -> {
-                    outbox.enqueue(reminder, clock.instant());
-                    worker.wake();
-                }));
-        Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> {
-            outbox.enqueue(notice, clock.instant());
-            worker.wake();
-        });
+                .execute((instance, context) -> reviewDates.reminder().ifPresent(reminder -> outbox.enqueue(reminder, clock.instant())));
+        Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> outbox.enqueue(notice, clock.instant()));
         RecurringTask<Void> dailyCoverage = Tasks.recurring("coverage-check-daily", Schedules.daily(COVERAGE_CHECK_AT))
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")

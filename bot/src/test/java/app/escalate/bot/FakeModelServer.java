@@ -27,6 +27,8 @@ public final class FakeModelServer implements AutoCloseable {
     private volatile java.util.function.UnaryOperator<String> responder = userMessage -> "Bottom line: nothing to report.";
     private volatile Duration delay = Duration.ZERO;
     private volatile int status = 200;
+    /** While set, requests are recorded and then held unanswered until {@link #release()}: a model still thinking. */
+    private volatile java.util.concurrent.CountDownLatch held;
 
     /** A started server, for a static field. */
     public static FakeModelServer started() {
@@ -62,6 +64,18 @@ public final class FakeModelServer implements AutoCloseable {
         this.delay = delay;
     }
 
+    /** From now on, each request is recorded and then left unanswered until {@link #release()}. */
+    void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Answers the held requests (to callers still waiting) and the ones after as usual. */
+    void release() {
+        java.util.concurrent.CountDownLatch h = held;
+        held = null;
+        if (h != null) h.countDown();
+    }
+
     void status(int status) {
         this.status = status;
     }
@@ -91,6 +105,8 @@ public final class FakeModelServer implements AutoCloseable {
         }
         String answer = responder.apply(userMessage(request));
         try {
+            java.util.concurrent.CountDownLatch h = held;
+            if (h != null) h.await();
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,6 +128,7 @@ public final class FakeModelServer implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

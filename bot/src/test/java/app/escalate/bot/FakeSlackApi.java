@@ -105,6 +105,11 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** Makes a channel name already exist in the workspace. */
+    /** The bot is not in channel {@code name}: Slack refuses its posts there ({@code not_in_channel}). */
+    void withoutBot(String name) {
+        workspace.withoutBot(name);
+    }
+
     void takeChannelName(String name) {
         workspace.takeChannelName(name);
     }

@@ -109,6 +109,21 @@ class HandoffEndToEndTest {
     }
 
     @Test
+    void a_digest_to_a_channel_the_policy_names_by_name_whose_post_went_unanswered_is_posted_once() throws Exception {
+        // Slack posts the digest but the answer is lost (a 503, as from a gateway; or a process killed mid-call).
+        harness.slack.doThenFail(digestTo(TEAM));
+        watchStarted();
+        harness.advance(PAST_LA_MORNING);
+
+        harness.slack.await("chat.postMessage", digestTo(TEAM).and(c -> c.status() == 503), WAIT);
+        // The retry looks in the channel's history first, by the id Slack knows #escalations by.
+        FakeSlackApi.Call looked = harness.slack.await("conversations.history", FakeSlackApi.Call::answeredOk, WAIT);
+        assertThat(looked.param("channel")).matches("C[A-Z0-9]+");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> harness.get("/healthz").body().contains("\"outbox_backlog\":0"));
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(digestTo(TEAM)).hasSize(1);
+    }
+
+    @Test
     void a_watched_case_and_the_outgoing_note_reach_the_next_digest() throws Exception {
         harness.esc("U0ESCCHLOE", "C0TEAM", "open Election deepfake spreading sev2");
         String channel = harness.slack.await("pins.add").param("channel");

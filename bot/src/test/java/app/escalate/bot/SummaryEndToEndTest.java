@@ -142,7 +142,7 @@ class SummaryEndToEndTest {
 
         // The reply follows the posts (one queue per draft): once it is here, every post has been made.
         assertThat(harness.slack.await("chat.postEphemeral", c -> CHLOE.equals(c.param("user")), WAIT).param("text"))
-                .isEqualTo("Executive summary posted to the case channel only: posting to #esc-leadership needs the case owner, the on-call "
+                .isEqualTo("Executive summary posted to the case channel. Posting to #esc-leadership needs the case owner, the on-call "
                         + "or someone in `responders` (one of them can run `/esc summary` and approve theirs).");
         assertThat(harness.slack.calls("chat.postMessage")).anyMatch(c -> channel.equals(c.param("channel")) && c.param("blocks") != null
                 && c.json("blocks").contains("Approved by <@" + CHLOE + ">"));
@@ -208,6 +208,34 @@ class SummaryEndToEndTest {
                 && c.json("blocks").contains("from the template"), WAIT);
         assertThat(harness.slack.await("chat.postEphemeral", c -> AMARA.equals(c.param("user")), WAIT).param("text"))
                 .isEqualTo("Executive summary posted to the case channel and to #esc-leadership.");
+    }
+
+    @Test
+    void a_leadership_channel_that_refuses_the_post_is_told_to_the_approver_with_what_to_do_and_nothing_claims_it_went() throws Exception {
+        harness.slack.withoutBot(LEADERSHIP);   // a fresh install: nobody has invited the bot there
+        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
+        harness.esc(AMARA, channel, "summary");
+        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
+
+        click(AMARA, "draft_approve", draftId(shown.param("blocks")));
+
+        assertThat(harness.slack.await("chat.postEphemeral", c -> AMARA.equals(c.param("user")), WAIT).param("text"))
+                .isEqualTo("Executive summary posted to the case channel. Not posted to #esc-leadership: Slack answered `not_in_channel`. "
+                        + "Invite @Escalate to #esc-leadership (type `/invite @Escalate` there). Then ask for a new draft (`/esc summary`) "
+                        + "and approve it.");
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> LEADERSHIP.equals(c.param("channel")))
+                .singleElement().satisfies(c -> assertThat(c.response()).contains("not_in_channel"));
+        String timeline = harness.esc(AMARA, channel, "timeline").toString();
+        assertThat(timeline).contains("posted the executive summary in the case channel",
+                "The executive summary approved by <@" + AMARA + "> was not posted to leadership: Slack answered `not_in_channel`")
+                .doesNotContain("to leadership\n").doesNotContain("posted the executive summary to leadership");
+        try (Database db = harness.database()) {
+            var posts = db.jdbi().withHandle(h -> h.createQuery("SELECT kind, data FROM case_events WHERE kind LIKE 'SUMMARY_%' ORDER BY id")
+                    .map((rs, ctx) -> rs.getString("kind") + " " + rs.getString("data")).list());
+            assertThat(posts).hasSize(2);
+            assertThat(posts.get(0)).startsWith("SUMMARY_POSTED").contains("\"leadership\":\"false\"");
+            assertThat(posts.get(1)).startsWith("SUMMARY_NOT_POSTED").contains("\"leadership\":\"true\"", "not_in_channel");
+        }
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Where cases live. Implementations write a case, its timeline and its outbox effects atomically. */
-public interface CaseStore {
+/**
+ * Where cases live. Implementations write a case, its timeline and its outbox effects atomically;
+ * work that follows no change to a case goes to the same outbox ({@link Effects}).
+ */
+public interface CaseStore extends Effects {
 
     /**
      * Numbers and records a new case, its {@code OPENED} event, and what {@code opening} (given the

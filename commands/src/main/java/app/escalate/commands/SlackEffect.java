@@ -16,6 +16,13 @@ public sealed interface SlackEffect {
     /** What the effect is about, for logs: a case id, or what else it concerns. */
     String subject();
 
+    /**
+     * The effects of one stream are delivered in order, one at a time; different streams side by
+     * side. A case's effects share one, so do a draft's; a reply to a click waits behind nothing.
+     * Streams starting with {@link Job#STREAM_PREFIX} are work for the job worker, not Slack calls.
+     */
+    String stream();
+
     /** An effect about one case; a case's effects are delivered in order. */
     sealed interface OnCase extends SlackEffect {
         CaseId caseId();
@@ -23,6 +30,60 @@ public sealed interface SlackEffect {
         @java.lang.Override
         default String subject() {
             return caseId().toString();
+        }
+
+        @java.lang.Override
+        default String stream() {
+            return "case:" + caseId().number();
+        }
+    }
+
+    /**
+     * Work that follows a decision but is not a Slack call, and may be slow (a model's answer):
+     * queued with the decision, run by the job worker, retried like an effect. Running one twice
+     * must do its work once.
+     */
+    sealed interface Job extends SlackEffect {
+        String STREAM_PREFIX = "job:";
+    }
+
+    /** Suggest a type, severity and routing for a case just opened (policy {@code triage}). */
+    record TriageCase(CaseId caseId) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return caseId.toString();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "triage:" + caseId.number();
+        }
+    }
+
+    /** Write a draft of {@code kind} for {@code requester}, and show it to them where they asked. */
+    record WriteDraft(CaseId caseId, app.escalate.commands.summary.DraftKind kind, UserId requester, ChannelId channel,
+                      Optional<String> responseUrl) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return caseId + " " + kind.id();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "draft:" + caseId.number();
+        }
+    }
+
+    /** Read the message pinned with :pushpin: at {@code ts} in a case channel, and put it on its case's timeline. */
+    record RecordPin(ChannelId channel, String ts, UserId pinnedBy) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return "pin " + ts + " in " + channel.value();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "pin:" + channel.value();
         }
     }
 
@@ -32,6 +93,11 @@ public sealed interface SlackEffect {
         public String subject() {
             return "team channel";
         }
+
+        @java.lang.Override
+        public String stream() {
+            return "team";
+        }
     }
 
     /** A handoff's digest, from its stored snapshot, with the Accept button: to the team channel, or to the incoming person by DM. */
@@ -39,6 +105,11 @@ public sealed interface SlackEffect {
         @java.lang.Override
         public String subject() {
             return "handoff " + handoffId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "handoff:" + handoffId;
         }
     }
 
@@ -50,6 +121,11 @@ public sealed interface SlackEffect {
         public String subject() {
             return "handoff " + handoffId;
         }
+
+        @java.lang.Override
+        public String stream() {
+            return "handoff:" + handoffId;
+        }
     }
 
     /** Show a stored draft, with its review buttons, only to whoever asked for it (where they asked). */
@@ -58,13 +134,42 @@ public sealed interface SlackEffect {
         public String subject() {
             return "draft " + draftId;
         }
+
+        @java.lang.Override
+        public String stream() {
+            return "draft:" + draftId;
+        }
     }
 
-    /** Post an approved draft's text to a channel (the case channel, or leadership's by name). */
-    record PostDraft(long draftId, String to) implements SlackEffect {
+    /**
+     * Post an approved draft's text to a channel (the case channel, or {@code leadership}'s); the
+     * timeline records where it went, or that Slack refused it and why.
+     */
+    record PostDraft(long draftId, String to, boolean leadership) implements SlackEffect {
         @java.lang.Override
         public String subject() {
             return "draft " + draftId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "draft:" + draftId;
+        }
+    }
+
+    /**
+     * Tells whoever approved a draft where it was posted, after its posts: from what the timeline
+     * recorded of each (posted, or refused and what to do), then {@code note}.
+     */
+    record ConfirmPosted(long draftId, UserId user, String note) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "draft " + draftId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "draft:" + draftId;
         }
     }
 
@@ -73,6 +178,11 @@ public sealed interface SlackEffect {
         @java.lang.Override
         public String subject() {
             return "draft " + draftId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "draft:" + draftId;
         }
     }
 
@@ -86,6 +196,11 @@ public sealed interface SlackEffect {
         public String subject() {
             return "reply to " + user.value();
         }
+
+        @java.lang.Override
+        public String stream() {
+            return "user:" + user.value();
+        }
     }
 
     /** An emerging pattern for the team channel: case volume well above its baseline, with the cases (restricted ones only counted). */
@@ -97,6 +212,11 @@ public sealed interface SlackEffect {
         @java.lang.Override
         public String subject() {
             return "team channel";
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "team";
         }
     }
 
@@ -110,13 +230,23 @@ public sealed interface SlackEffect {
         public String subject() {
             return "team channel";
         }
+
+        @java.lang.Override
+        public String stream() {
+            return "team";
+        }
     }
 
-    /** The {@code /esc stats} chart (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
+    /** The {@code /esc stats} chart  (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
     record UploadStatsChart(UserId user, ChannelId channel, int days) implements SlackEffect {
         @java.lang.Override
         public String subject() {
             return "stats chart for " + user.value();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "chart:" + user.value();
         }
     }
 
@@ -184,6 +314,11 @@ public sealed interface SlackEffect {
      * for answers to buttons, which cannot carry a reply in their acknowledgement. Plain text.
      */
     record Whisper(CaseId caseId, UserId user, ChannelId channel, Optional<String> responseUrl, String text) implements OnCase {
+        /** A reply to a click waits behind nothing of its case's. */
+        @java.lang.Override
+        public String stream() {
+            return "user:" + user.value();
+        }
     }
 
     /** Events whose values appear in the channel topic. */

@@ -43,6 +43,11 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     /** Puts a case as given, replacing any with its id. */
+    @Override
+    public synchronized void enqueue(List<SlackEffect> queued, java.time.Instant at) {
+        effects.addAll(queued);
+    }
+
     public synchronized void put(Case c) {
         files.put(c.id(), new CaseFile(c, List.of(), Set.of(), Set.of(c.reporter())));
     }

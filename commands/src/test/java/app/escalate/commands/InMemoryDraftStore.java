@@ -26,14 +26,23 @@ public final class InMemoryDraftStore implements DraftStore {
     private final Set<String> reminded = new HashSet<>();
     private final Map<String, Integer> alerts = new HashMap<>();
 
+    private final Map<String, Long> requests = new HashMap<>();
+
     @Override
-    public synchronized Draft save(NewDraft n, Function<Draft, List<SlackEffect>> follow) {
+    public synchronized Draft save(NewDraft n, String request, Function<Draft, List<SlackEffect>> follow) {
+        if (requests.containsKey(request)) return drafts.get(requests.get(request));
         Draft d = new Draft(drafts.size() + 1, n.caseId(), n.kind(), n.requester(), n.channel(), n.responseUrl(), n.promptVersion(),
                 n.model(), n.latencyMillis(), n.inputTokens(), n.outputTokens(), n.text(), n.findings(), n.fallback(), n.createdAt(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         drafts.put(d.id(), d);
+        requests.put(request, d.id());
         effects.addAll(follow.apply(d));
         return d;
+    }
+
+    @Override
+    public synchronized Optional<Draft> forRequest(String request) {
+        return Optional.ofNullable(requests.get(request)).map(drafts::get);
     }
 
     @Override

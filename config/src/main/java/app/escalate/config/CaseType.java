@@ -6,11 +6,18 @@ import java.util.List;
  * A kind of case the team handles: the severity it starts at, whether its cases are restricted
  * (private channel, kept out of broad lists) by default, its runbook checklist, and optionally a
  * decision tree that {@code /esc runbook} walks in the case channel, and the words in a new case's
- * text that suggest this type when no model is configured.
+ * text that suggest this type when no model is configured; and whether its cases' text may be sent
+ * to a model ({@code ai}: {@code allowed} or {@code off}; unset, a restricted case's text is not).
  */
 public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
-                       DecisionTree decisionTree, List<String> keywords) {
+                       DecisionTree decisionTree, List<String> keywords, String ai) {
+    public static final String AI_ALLOWED = "allowed";
+    public static final String AI_OFF = "off";
+
     public CaseType {
+        if (ai != null && !ai.equals(AI_ALLOWED) && !ai.equals(AI_OFF)) {
+            throw new IllegalArgumentException("ai: allowed or off, got \"" + ai + "\"");
+        }
         if (id == null || !id.matches("[a-z][a-z0-9-]{0,39}")) {
             throw new IllegalArgumentException("id: lowercase letters, digits and hyphens, got \"" + id + "\"");
         }
@@ -26,6 +33,14 @@ public record CaseType(String id, String label, String defaultSeverity, Boolean 
 
     public java.util.Optional<DecisionTree> tree() {
         return java.util.Optional.ofNullable(decisionTree);
+    }
+
+    /**
+     * Whether the text of a case of this type may go to a model: as the type says when it says, else
+     * only when the case is not restricted.
+     */
+    public boolean mayUseModel(boolean restrictedCase) {
+        return ai == null ? !restrictedCase : ai.equals(AI_ALLOWED);
     }
 
     /** 1 for SEV1 … 4 for SEV4. */

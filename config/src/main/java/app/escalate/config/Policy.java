@@ -93,6 +93,14 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
         return severities.get("SEV" + level);
     }
 
+    /**
+     * Whether a case's text (title, notes, tasks, timeline) may be sent to a model: per its type's
+     * {@code ai}; with no type, or a type that does not say, only when the case is not restricted.
+     */
+    public boolean mayUseModel(Optional<String> caseType, boolean restrictedCase) {
+        return caseType.flatMap(this::caseType).map(t -> t.mayUseModel(restrictedCase)).orElse(!restrictedCase);
+    }
+
     public Optional<CaseType> caseType(String id) {
         return caseTypes.stream().filter(t -> t.id().equals(id)).findFirst();
     }

@@ -5,6 +5,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.review.ReviewDates;
+import app.escalate.commands.summary.DraftKind;
 import app.escalate.config.Review;
 import app.escalate.commands.UserId;
 
@@ -111,6 +112,12 @@ final class EffectCodec {
             kind = "post_draft";
             p.put("draft", Long.toString(e.draftId()));
             p.put("to", e.to());
+            p.put("leadership", Boolean.toString(e.leadership()));
+        } else if (effect instanceof SlackEffect.ConfirmPosted e) {
+            kind = "confirm_posted";
+            p.put("draft", Long.toString(e.draftId()));
+            p.put("user", e.user().value());
+            p.put("text", e.note());
         } else if (effect instanceof SlackEffect.DraftReply e) {
             kind = "draft_reply";
             p.put("draft", Long.toString(e.draftId()));
@@ -128,6 +135,21 @@ final class EffectCodec {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
             e.responseUrl().ifPresent(url -> p.put("response_url", url));
+        } else if (effect instanceof SlackEffect.TriageCase e) {
+            kind = "triage_case";
+            p.put("case", Long.toString(e.caseId().number()));
+        } else if (effect instanceof SlackEffect.WriteDraft e) {
+            kind = "write_draft";
+            p.put("case", Long.toString(e.caseId().number()));
+            p.put("kind", e.kind().id());
+            p.put("user", e.requester().value());
+            p.put("channel", e.channel().value());
+            e.responseUrl().ifPresent(url -> p.put("response_url", url));
+        } else if (effect instanceof SlackEffect.RecordPin e) {
+            kind = "record_pin";
+            p.put("channel", e.channel().value());
+            p.put("ts", e.ts());
+            p.put("user", e.pinnedBy().value());
         } else {
             throw new IllegalArgumentException("no outbox form for " + effect);
         }
@@ -163,10 +185,18 @@ final class EffectCodec {
                 return new SlackEffect.ShowDraft(Long.parseLong(p.get("draft")));
             }
             case "post_draft" -> {
-                return new SlackEffect.PostDraft(Long.parseLong(p.get("draft")), p.get("to"));
+                // Rows from before leadership was recorded: only a name (not an id) was ever leadership's.
+                return new SlackEffect.PostDraft(Long.parseLong(p.get("draft")), p.get("to"),
+                        Boolean.parseBoolean(p.getOrDefault("leadership", Boolean.toString(!p.get("to").matches("[CG][A-Z0-9]+")))));
+            }
+            case "confirm_posted" -> {
+                return new SlackEffect.ConfirmPosted(Long.parseLong(p.get("draft")), new UserId(p.get("user")), p.get("text"));
             }
             case "draft_reply" -> {
                 return new SlackEffect.DraftReply(Long.parseLong(p.get("draft")), new UserId(p.get("user")), p.get("text"));
+            }
+            case "record_pin" -> {
+                return new SlackEffect.RecordPin(new ChannelId(p.get("channel")), p.get("ts"), new UserId(p.get("user")));
             }
             case "respond" -> {
                 return new SlackEffect.Respond(new UserId(p.get("user")), p.get("response_url"), p.get("text"));
@@ -192,6 +222,9 @@ final class EffectCodec {
             case "whisper" -> new SlackEffect.Whisper(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")),
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "exec_update_due" -> new SlackEffect.ExecUpdateDue(caseId, java.time.Duration.parse(p.get("every")));
+            case "triage_case" -> new SlackEffect.TriageCase(caseId);
+            case "write_draft" -> new SlackEffect.WriteDraft(caseId, DraftKind.of(p.get("kind")).orElseThrow(), new UserId(p.get("user")),
+                    new ChannelId(p.get("channel")), Optional.ofNullable(p.get("response_url")));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),
                     Optional.ofNullable(p.get("response_url")));
             default -> throw new IllegalArgumentException("unknown outbox kind " + kind);
@@ -231,19 +264,5 @@ final class EffectCodec {
 
     private static List<UserId> users(String csv) {
         return csv == null || csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).map(UserId::new).toList();
-    }
-
-    /** Effects of one case go out in order; a reply to a click does not wait behind the case's backlog. */
-    static String streamOf(SlackEffect effect) {
-        if (effect instanceof SlackEffect.Whisper w) return "user:" + w.user().value();
-        if (effect instanceof SlackEffect.Respond r) return "user:" + r.user().value();
-        if (effect instanceof SlackEffect.UploadStatsChart u) return "chart:" + u.user().value();   // a slow upload holds up no reply
-        if (effect instanceof SlackEffect.PostHandoff h) return "handoff:" + h.handoffId();
-        if (effect instanceof SlackEffect.HandoffNotice h) return "handoff:" + h.handoffId();
-        if (effect instanceof SlackEffect.ShowDraft d) return "draft:" + d.draftId();
-        if (effect instanceof SlackEffect.PostDraft d) return "draft:" + d.draftId();
-        if (effect instanceof SlackEffect.DraftReply d) return "draft:" + d.draftId();
-        if (effect instanceof SlackEffect.OnCase onCase) return "case:" + onCase.caseId().number();
-        return "team";
     }
 }

@@ -12,6 +12,7 @@ import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Paging;
 import app.escalate.commands.Task;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
 import app.escalate.commands.triage.TriageState;
@@ -197,6 +198,11 @@ public final class JdbiCaseStore implements CaseStore {
                         ORDER BY occurred_at, id""")
                 .bind("from", from).bind("until", until).bindList("kinds", kinds.stream().map(Enum::name).toList())
                 .map(TimelineDao.EVENT).list());
+    }
+
+    @Override
+    public void enqueue(List<SlackEffect> effects, Instant at) {
+        jdbi.useTransaction(h -> new OutboxDao(h).enqueueAll(effects, at));
     }
 
     @Override

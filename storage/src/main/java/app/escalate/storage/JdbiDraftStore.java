@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,23 +42,35 @@ public final class JdbiDraftStore implements DraftStore {
     }
 
     @Override
-    public Draft save(NewDraft n, Function<Draft, List<SlackEffect>> effects) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
-                            INSERT INTO drafts (case_number, kind, requester, channel_id, response_url, prompt_version, model, latency_ms,
-                                                input_tokens, output_tokens, text, findings, fallback, created_at)
-                            VALUES (:case, :kind, :requester, :channel, :url, :prompt, :model, :latency, :in, :out, :text, :findings,
-                                    :fallback, :at)""")
-                    .bind("case", n.caseId().number()).bind("kind", n.kind().id()).bind("requester", n.requester().value())
-                    .bind("channel", n.channel().value()).bind("url", n.responseUrl().orElse(null)).bind("prompt", n.promptVersion())
-                    .bind("model", n.model()).bind("latency", n.latencyMillis()).bind("in", n.inputTokens()).bind("out", n.outputTokens())
-                    .bind("text", n.text()).bind("findings", String.join(FINDING_SEPARATOR, n.findings()))
-                    .bind("fallback", n.fallback().orElse(null)).bind("at", n.createdAt())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            Draft saved = h.createQuery("SELECT * FROM drafts WHERE id = :id").bind("id", id).map(DRAFT).one();
-            new OutboxDao(h).enqueueAll(effects.apply(saved), n.createdAt());
-            return saved;
-        });
+    public Draft save(NewDraft n, String request, Function<Draft, List<SlackEffect>> effects) {
+        try {
+            return jdbi.inTransaction(h -> {
+                long id = h.createUpdate("""
+                                INSERT INTO drafts (case_number, kind, requester, channel_id, response_url, prompt_version, model, latency_ms,
+                                                    input_tokens, output_tokens, text, findings, fallback, created_at, request_key)
+                                VALUES (:case, :kind, :requester, :channel, :url, :prompt, :model, :latency, :in, :out, :text, :findings,
+                                        :fallback, :at, :request)""")
+                        .bind("case", n.caseId().number()).bind("kind", n.kind().id()).bind("requester", n.requester().value())
+                        .bind("channel", n.channel().value()).bind("url", n.responseUrl().orElse(null)).bind("prompt", n.promptVersion())
+                        .bind("model", n.model()).bind("latency", n.latencyMillis()).bind("in", n.inputTokens()).bind("out", n.outputTokens())
+                        .bind("text", n.text()).bind("findings", String.join(FINDING_SEPARATOR, n.findings()))
+                        .bind("fallback", n.fallback().orElse(null)).bind("at", n.createdAt()).bind("request", request)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                Draft saved = h.createQuery("SELECT * FROM drafts WHERE id = :id").bind("id", id).map(DRAFT).one();
+                new OutboxDao(h).enqueueAll(effects.apply(saved), n.createdAt());
+                return saved;
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Written meanwhile by another run of the same request: that draft, shown once.
+            if (Sql.isConstraintViolation(e)) return forRequest(request).orElseThrow(() -> e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Draft> forRequest(String request) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM drafts WHERE request_key = :request").bind("request", request)
+                .map(DRAFT).findOne());
     }
 
     @Override
@@ -141,8 +152,7 @@ public final class JdbiDraftStore implements DraftStore {
 
 
     private static DraftKind kind(String id) {
-        return Arrays.stream(DraftKind.values()).filter(k -> k.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown draft kind " + id));
+        return DraftKind.of(id).orElseThrow(() -> new IllegalStateException("unknown draft kind " + id));
     }
 
     private static Optional<Draft.Confirmation> confirmation(ResultSet rs) throws SQLException {

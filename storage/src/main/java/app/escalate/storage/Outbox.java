@@ -1,5 +1,6 @@
 package app.escalate.storage;
 
+import app.escalate.commands.Effects;
 import app.escalate.commands.SlackEffect;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import java.util.UUID;
  * Slack returned, in the same transaction), to retry later, or as failed for good. Safe with
  * several workers and several replicas on one database.
  */
-public final class Outbox {
+public final class Outbox implements Effects {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final int MAX_ERROR = 500;
     /** Pending rows read per query while looking for stream heads. */
@@ -29,22 +30,47 @@ public final class Outbox {
     /** Who holds the leases this instance takes: one per process (and so per replica). */
     private final String owner = UUID.randomUUID().toString();
 
+    /**
+     * Which streams a worker takes: Slack calls, or jobs (a model's answer may take 20 s, and must
+     * not hold up a card update).
+     */
+    public enum Lane {
+        SLACK("stream NOT LIKE '" + SlackEffect.Job.STREAM_PREFIX + "%'"),
+        JOBS("stream LIKE '" + SlackEffect.Job.STREAM_PREFIX + "%'");
+
+        final String where;
+
+        Lane(String where) {
+            this.where = where;
+        }
+    }
+
     public Outbox(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /** Calls {@code listener} (quickly: a wake-up) each time work queued by any store on this database has committed. */
+    public void onEnqueued(Runnable listener) {
+        jdbi.getConfig(OutboxSignal.class).listen(listener);
+    }
+
     /** Queues one effect on its own, for Slack work that follows no change to a case (such as a reply to a click). */
     public void enqueue(SlackEffect effect, Instant at) {
-        jdbi.useHandle(h -> new OutboxDao(h).enqueue(effect, at));
+        enqueue(List.of(effect), at);
+    }
+
+    @Override
+    public void enqueue(List<SlackEffect> effects, Instant at) {
+        jdbi.useTransaction(h -> new OutboxDao(h).enqueueAll(effects, at));
     }
 
     /**
      * Leases up to {@code limit} due stream heads until {@code now + lease}. A row this version
      * cannot read (say, written by a newer replica) is marked failed rather than blocking the rest.
      */
-    public List<OutboxEntry> lease(Instant now, int limit, Duration lease) {
+    public List<OutboxEntry> lease(Lane lane, Instant now, int limit, Duration lease) {
         List<OutboxEntry> leased = new ArrayList<>();
-        for (long id : due(now, limit)) lease(id, now, lease).ifPresent(leased::add);
+        for (long id : due(lane, now, limit)) lease(id, now, lease).ifPresent(leased::add);
         return leased;
     }
 
@@ -55,14 +81,14 @@ public final class Outbox {
      * so with a backlog of tens of thousands the usual search reads one page, not every pending row.
      * Only when the oldest heads are all waiting (backing off, or leased) does it read further.
      */
-    public List<Long> due(Instant now, int limit) {
+    public List<Long> due(Lane lane, Instant now, int limit) {
         return jdbi.withHandle(h -> {
             OutboxDao dao = new OutboxDao(h);
             Set<String> seen = new HashSet<>();
             List<Long> due = new ArrayList<>();
             long after = 0;
             while (true) {
-                List<OutboxDao.Pending> page = dao.pendingAfter(after, PAGE);
+                List<OutboxDao.Pending> page = dao.pendingAfter(lane.where, after, PAGE);
                 for (OutboxDao.Pending p : page) {
                     if (!seen.add(p.stream()) || !p.isDue(now)) continue; // not its stream's head, or not yet
                     due.add(p.id());
@@ -94,12 +120,15 @@ public final class Outbox {
     }
 
     /**
-     * Records a delivery and what Slack returned, in one transaction. False when this worker's
-     * lease had already run out and another took the effect over: then nothing is written.
+     * Records a delivery and what Slack returned, with the work that was to follow it (a
+     * confirmation, say), in one transaction. False when this worker's lease had already run out
+     * and another took the effect over: then nothing is written.
      */
-    public boolean delivered(OutboxEntry entry, DeliveryOutcome outcome, Instant at) {
+    public boolean delivered(OutboxEntry entry, DeliveryOutcome outcome, FollowUp then, Instant at) {
         return jdbi.inTransaction(h -> {
-            if (new OutboxDao(h).done(entry.id(), at, owner) != 1) return false;
+            OutboxDao dao = new OutboxDao(h);
+            if (dao.done(entry.id(), at, owner) != 1) return false;
+            follow(h, then, at);
             CaseDao cases = new CaseDao(h);
             if (outcome instanceof DeliveryOutcome.ChannelCreated created) {
                 cases.attachChannel(created.caseId().number(), created.channel().id().value(), created.channel().name());
@@ -118,8 +147,20 @@ public final class Outbox {
         return jdbi.withHandle(h -> new OutboxDao(h).retryAt(entry.id(), next, clip(error), mayBeDone, owner)) == 1;
     }
 
-    public boolean failed(OutboxEntry entry, Instant at, String error) {
-        return jdbi.withHandle(h -> new OutboxDao(h).failed(entry.id(), at, clip(error), owner)) == 1;
+    /** Records an effect given up on, with what is to follow that (telling whoever asked), in one transaction. */
+    public boolean failed(OutboxEntry entry, Instant at, String error, FollowUp then) {
+        return jdbi.inTransaction(h -> {
+            OutboxDao dao = new OutboxDao(h);
+            if (dao.failed(entry.id(), at, clip(error), owner) != 1) return false;
+            follow(h, then, at);
+            return true;
+        });
+    }
+
+    private static void follow(org.jdbi.v3.core.Handle h, FollowUp then, Instant at) {
+        TimelineDao timeline = new TimelineDao(h);
+        then.events().forEach(timeline::append);
+        new OutboxDao(h).enqueueAll(then.effects(), at);
     }
 
     /** Gives a leased effect back untried, so any worker may take it at once. */

@@ -28,10 +28,14 @@ final class OutboxDao {
                 """);
         for (SlackEffect effect : effects) {
             EffectCodec.Encoded encoded = EffectCodec.encode(effect);
-            batch.bind("stream", EffectCodec.streamOf(effect)).bind("kind", encoded.kind()).bind("payload", encoded.payload())
+            batch.bind("stream", effect.stream()).bind("kind", encoded.kind()).bind("payload", encoded.payload())
                     .bindByType("at", at, Instant.class).add();
         }
         batch.execute();
+        // The workers are woken once the rows can be seen: after the commit, or at once outside a transaction.
+        OutboxSignal signal = h.getConfig(OutboxSignal.class);
+        if (h.isInTransaction()) h.afterCommit(signal::fire);
+        else signal.fire();
     }
 
     /** A pending row as the search for stream heads sees it. */
@@ -41,12 +45,10 @@ final class OutboxDao {
         }
     }
 
-    /** Up to {@code page} pending rows with ids above {@code after}, oldest first. */
-    List<Pending> pendingAfter(long after, int page) {
-        return h.createQuery("""
-                        SELECT id, stream, next_attempt_at, lease_until FROM outbox
-                        WHERE status = 'PENDING' AND id > :after ORDER BY id LIMIT :page
-                        """)
+    /** Up to {@code page} pending rows of the streams {@code where} picks, with ids above {@code after}, oldest first. */
+    List<Pending> pendingAfter(String where, long after, int page) {
+        return h.createQuery("SELECT id, stream, next_attempt_at, lease_until FROM outbox"
+                        + " WHERE status = 'PENDING' AND id > :after AND " + where + " ORDER BY id LIMIT :page")
                 .bind("after", after).bind("page", page)
                 .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("stream"),
                         rs.getObject("next_attempt_at", java.time.OffsetDateTime.class).toInstant(),

@@ -138,9 +138,9 @@ class CaseChangesTest {
 
             List<SlackEffect> delivered = new ArrayList<>();
             for (int i = 0; i < effects.size(); i++) {
-                OutboxEntry entry = outbox.lease(T0, 1, Duration.ofMinutes(1)).get(0);
+                OutboxEntry entry = outbox.lease(Outbox.Lane.SLACK, T0, 1, Duration.ofMinutes(1)).get(0);
                 delivered.add(entry.effect());
-                outbox.delivered(entry, new DeliveryOutcome.Sent(), T0);
+                outbox.delivered(entry, new DeliveryOutcome.Sent(), FollowUp.NONE, T0);
             }
             assertThat(delivered).isEqualTo(effects);
         }

@@ -12,6 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EffectCodecTest {
     @Test
+    void every_kind_of_effect_comes_back_from_the_outbox_as_it_went_in_under_a_name_of_its_own() {
+        List<SlackEffect> samples = EffectSamples.all();
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(30);
+        for (SlackEffect effect : samples) {
+            EffectCodec.Encoded encoded = EffectCodec.encode(effect);
+            assertThat(EffectCodec.decode(encoded.kind(), encoded.payload())).as(encoded.kind()).isEqualTo(effect);
+        }
+        assertThat(samples.stream().map(e -> EffectCodec.encode(e).kind())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void jobs_and_only_jobs_go_to_the_job_worker() {
+        for (SlackEffect effect : EffectSamples.all()) {
+            assertThat(effect.stream().startsWith(SlackEffect.Job.STREAM_PREFIX)).as(effect.toString())
+                    .isEqualTo(effect instanceof SlackEffect.Job);
+        }
+    }
+
+    @Test
     void a_review_reminder_comes_back_from_the_outbox_as_it_went_in() {
         SlackEffect.ReviewReminder reminder = new SlackEffect.ReviewReminder("escalations", List.of(
                 new ReviewDates.Overdue("Executive summary prompt (exec-summary.v1)", new Review("U0ESCMARIA", LocalDate.of(2027, 2, 26))),

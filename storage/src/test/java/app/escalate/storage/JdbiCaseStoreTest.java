@@ -71,7 +71,7 @@ class JdbiCaseStoreTest {
             assertThat(file.details().surface()).contains("video, feed");
             assertThat(file.triage()).contains(state);
             assertThat(store.openFiles()).singleElement().extracting(CaseFile::triage).isEqualTo(Optional.of(state));
-            assertThat(new Outbox(db.jdbi()).lease(T0.plusSeconds(1), 5, Duration.ofMinutes(1))).extracting(OutboxEntry::effect)
+            assertThat(new Outbox(db.jdbi()).lease(Outbox.Lane.SLACK, T0.plusSeconds(1), 5, Duration.ofMinutes(1))).extracting(OutboxEntry::effect)
                     .containsExactly(new SlackEffect.ShowTriage(opened.id()));
         }
     }
@@ -134,10 +134,10 @@ class JdbiCaseStoreTest {
                     c -> Opening.of(List.of(new SlackEffect.CreateChannel(c.id(), "esc-1", false), new SlackEffect.PostCaseCard(c.id()))));
             CaseChannel channel = new CaseChannel(new ChannelId("C0CASE1"), "esc-1-fake-ceo-audio");
 
-            OutboxEntry create = outbox.lease(T0, 10, Duration.ofMinutes(1)).get(0);
-            outbox.delivered(create, new DeliveryOutcome.ChannelCreated(opened.id(), channel), T0);
-            OutboxEntry post = outbox.lease(T0, 10, Duration.ofMinutes(1)).get(0);
-            outbox.delivered(post, new DeliveryOutcome.CardPosted(opened.id(), "1700000000.000100"), T0);
+            OutboxEntry create = outbox.lease(Outbox.Lane.SLACK, T0, 10, Duration.ofMinutes(1)).get(0);
+            outbox.delivered(create, new DeliveryOutcome.ChannelCreated(opened.id(), channel), FollowUp.NONE, T0);
+            OutboxEntry post = outbox.lease(Outbox.Lane.SLACK, T0, 10, Duration.ofMinutes(1)).get(0);
+            outbox.delivered(post, new DeliveryOutcome.CardPosted(opened.id(), "1700000000.000100"), FollowUp.NONE, T0);
 
             assertThat(store.findByChannel(channel.id())).get().extracting(Case::channel).isEqualTo(Optional.of(channel));
             assertThat(store.findByChannel(new ChannelId("C0OTHER"))).isEmpty();

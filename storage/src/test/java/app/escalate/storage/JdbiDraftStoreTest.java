@@ -40,7 +40,7 @@ class JdbiDraftStoreTest {
             Draft d = store.save(new NewDraft(c.id(), DraftKind.EXEC_SUMMARY, CHLOE, new ChannelId("C0ESC1"), Optional.of("https://hooks.slack.com/r"),
                     "exec-summary.v1", "openai:fake", 1234, 800, 95, "Bottom line: ESC-1 is SEV1.",
                     List.of("says SEV2, case is SEV1", "removed a mention of someone not on the case (U0X)"), Optional.empty(), T0),
-                    saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
+                    "job:1", saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
 
             assertThat(store.find(d.id())).contains(d);
             assertThat(d.findings()).hasSize(2);
@@ -51,7 +51,7 @@ class JdbiDraftStoreTest {
             Optional<DraftDecision> decision = store.decide(d.id(), x -> new DraftDecision.Applied(
                     x.decided(Draft.Outcome.EDITED, CHLOE, Optional.of("Bottom line: ESC-1 is SEV1!"), Optional.of(0.04), decided),
                     List.of(CaseEvent.of(c.id(), decided, CHLOE, CaseEvent.Kind.SUMMARY_POSTED, Map.of("kind", "exec-summary"))),
-                    List.of(new SlackEffect.PostDraft(x.id(), "C0ESC1"), new SlackEffect.PostDraft(x.id(), "esc-leadership"))));
+                    List.of(new SlackEffect.PostDraft(x.id(), "C0ESC1", false), new SlackEffect.PostDraft(x.id(), "esc-leadership", true))));
 
             assertThat(decision).get().isInstanceOf(DraftDecision.Applied.class);
             Draft after = store.find(d.id()).orElseThrow();

@@ -48,11 +48,11 @@ class OutboxTest {
 
             List<SlackEffect> delivered = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                List<OutboxEntry> due = outbox.lease(T0, 10, LEASE);
+                List<OutboxEntry> due = outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE);
                 assertThat(due).hasSizeLessThanOrEqualTo(1);
                 if (due.isEmpty()) break;
                 delivered.add(due.get(0).effect());
-                outbox.delivered(due.get(0), new DeliveryOutcome.Sent(), T0);
+                outbox.delivered(due.get(0), new DeliveryOutcome.Sent(), FollowUp.NONE, T0);
             }
 
             assertThat(delivered).containsExactly(
@@ -71,12 +71,12 @@ class OutboxTest {
             Outbox outbox = new Outbox(db.jdbi());
             openWithEffects(new JdbiCaseStore(db.jdbi()));
 
-            OutboxEntry first = outbox.lease(T0, 10, LEASE).get(0);
+            OutboxEntry first = outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE).get(0);
             assertThat(first.mayBeDone()).isFalse();
 
-            assertThat(outbox.lease(T0.plusSeconds(30), 10, LEASE)).isEmpty();
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(30), 10, LEASE)).isEmpty();
             // The first holder never reported back (its process died): Slack may have done it already.
-            assertThat(outbox.lease(T0.plus(LEASE).plusSeconds(1), 10, LEASE)).singleElement()
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0.plus(LEASE).plusSeconds(1), 10, LEASE)).singleElement()
                     .satisfies(again -> assertThat(again.id()).isEqualTo(first.id()))
                     .satisfies(again -> assertThat(again.mayBeDone()).isTrue());
         }
@@ -91,13 +91,13 @@ class OutboxTest {
             CaseId other = new CaseId(2);
             for (int i = 0; i < 1_200; i++) outbox.enqueue(new SlackEffect.Page(busy, MARIA, "step " + i, "escalations"), T0);
             outbox.enqueue(new SlackEffect.Page(other, MARIA, "only", "escalations"), T0);
-            OutboxEntry head = outbox.lease(T0, 1, LEASE).get(0);
+            OutboxEntry head = outbox.lease(Outbox.Lane.SLACK, T0, 1, LEASE).get(0);
             outbox.retryAt(head, T0.plusSeconds(60), "chat.postMessage: ratelimited, Retry-After 60", false);
 
             // ESC-1's head waits; its later effects may not go before it; ESC-2's one effect, pages behind, may.
-            assertThat(outbox.lease(T0.plusSeconds(1), 16, LEASE)).extracting(OutboxEntry::effect)
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(1), 16, LEASE)).extracting(OutboxEntry::effect)
                     .containsExactly(new SlackEffect.Page(other, MARIA, "only", "escalations"));
-            assertThat(outbox.lease(T0.plusSeconds(61), 16, LEASE)).extracting(OutboxEntry::id).containsExactly(head.id());
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(61), 16, LEASE)).extracting(OutboxEntry::id).containsExactly(head.id());
         }
     }
 
@@ -109,7 +109,7 @@ class OutboxTest {
             Outbox other = new Outbox(db.jdbi());
             openWithEffects(new JdbiCaseStore(db.jdbi()));
 
-            long candidate = other.due(T0, 16).get(0);
+            long candidate = other.due(Outbox.Lane.SLACK, T0, 16).get(0);
             OutboxEntry taken = one.lease(candidate, T0, LEASE).orElseThrow();
             one.retryAt(taken, T0.plusSeconds(60), "chat.postMessage: ratelimited, Retry-After 60", false);
 
@@ -126,15 +126,15 @@ class OutboxTest {
             Outbox outbox = new Outbox(db.jdbi());
             openWithEffects(new JdbiCaseStore(db.jdbi()));
 
-            OutboxEntry first = outbox.lease(T0, 1, LEASE).get(0);
+            OutboxEntry first = outbox.lease(Outbox.Lane.SLACK, T0, 1, LEASE).get(0);
             outbox.retryAt(first, T0.plusSeconds(1), "conversations.create: HTTP 503", true);
-            OutboxEntry second = outbox.lease(T0.plusSeconds(1), 1, LEASE).get(0);
+            OutboxEntry second = outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(1), 1, LEASE).get(0);
             assertThat(second.id()).isEqualTo(first.id());
             assertThat(second.mayBeDone()).isTrue();
 
             // Given back untried, it is as it was.
             outbox.release(second);
-            assertThat(outbox.lease(T0.plusSeconds(2), 1, LEASE).get(0).mayBeDone()).isTrue();
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(2), 1, LEASE).get(0).mayBeDone()).isTrue();
         }
     }
 
@@ -147,16 +147,16 @@ class OutboxTest {
             openWithEffects(store);
             CaseId other = openWithEffects(store);
 
-            List<OutboxEntry> heads = outbox.lease(T0, 10, LEASE);
+            List<OutboxEntry> heads = outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE);
             assertThat(heads).hasSize(2);
             outbox.retryAt(heads.get(0), T0.plusSeconds(30), "rate_limited", false);
-            outbox.delivered(heads.get(1), new DeliveryOutcome.Sent(), T0);
+            outbox.delivered(heads.get(1), new DeliveryOutcome.Sent(), FollowUp.NONE, T0);
 
-            List<OutboxEntry> next = outbox.lease(T0.plusSeconds(1), 10, LEASE);
+            List<OutboxEntry> next = outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(1), 10, LEASE);
             assertThat(next).singleElement().satisfies(e -> assertThat(e.effect().subject()).isEqualTo(other.toString()));
-            outbox.delivered(next.get(0), new DeliveryOutcome.Sent(), T0);
+            outbox.delivered(next.get(0), new DeliveryOutcome.Sent(), FollowUp.NONE, T0);
 
-            List<OutboxEntry> afterWait = outbox.lease(T0.plusSeconds(30), 10, LEASE);
+            List<OutboxEntry> afterWait = outbox.lease(Outbox.Lane.SLACK, T0.plusSeconds(30), 10, LEASE);
             assertThat(afterWait).extracting(OutboxEntry::id).contains(heads.get(0).id());
             assertThat(afterWait).filteredOn(e -> e.id() == heads.get(0).id()).singleElement()
                     .satisfies(retried -> assertThat(retried.attempts()).isEqualTo(1))
@@ -171,11 +171,11 @@ class OutboxTest {
             Outbox outbox = new Outbox(db.jdbi());
             openWithEffects(new JdbiCaseStore(db.jdbi()));
 
-            outbox.failed(outbox.lease(T0, 10, LEASE).get(0), T0, "invalid_name");
+            outbox.failed(outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE).get(0), T0, "invalid_name", FollowUp.NONE);
 
             assertThat(outbox.failedCount()).isEqualTo(1);
             assertThat(outbox.backlog()).isEqualTo(4);
-            assertThat(outbox.lease(T0, 10, LEASE)).singleElement()
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE)).singleElement()
                     .extracting(OutboxEntry::effect).isInstanceOf(SlackEffect.InviteToChannel.class);
         }
     }
@@ -189,17 +189,17 @@ class OutboxTest {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
             CaseId id = openWithEffects(store);
 
-            OutboxEntry stale = slow.lease(T0, 1, LEASE).get(0);
-            OutboxEntry taken = other.lease(T0.plus(LEASE).plusSeconds(1), 1, LEASE).get(0);
+            OutboxEntry stale = slow.lease(Outbox.Lane.SLACK, T0, 1, LEASE).get(0);
+            OutboxEntry taken = other.lease(Outbox.Lane.SLACK, T0.plus(LEASE).plusSeconds(1), 1, LEASE).get(0);
             assertThat(taken.id()).isEqualTo(stale.id());
 
             assertThat(slow.delivered(stale, new DeliveryOutcome.ChannelCreated(id,
-                    new CaseChannel(new ChannelId("C0STALE"), "esc-1-2")), T0)).isFalse();
-            assertThat(slow.failed(stale, T0, "late")).isFalse();
+                    new CaseChannel(new ChannelId("C0STALE"), "esc-1-2")), FollowUp.NONE, T0)).isFalse();
+            assertThat(slow.failed(stale, T0, "late", FollowUp.NONE)).isFalse();
             assertThat(store.find(id).orElseThrow().channel()).isEmpty();
 
             assertThat(other.delivered(taken, new DeliveryOutcome.ChannelCreated(id,
-                    new CaseChannel(new ChannelId("C0REAL"), "esc-1")), T0)).isTrue();
+                    new CaseChannel(new ChannelId("C0REAL"), "esc-1")), FollowUp.NONE, T0)).isTrue();
             assertThat(store.find(id).orElseThrow().channel()).map(c -> c.id().value()).contains("C0REAL");
         }
     }
@@ -216,7 +216,7 @@ class OutboxTest {
                     java.time.OffsetDateTime.parse("2026-11-28T02:00:00Z"), java.time.OffsetDateTime.parse("2026-11-28T02:00:00Z")));
             openWithEffects(store);
 
-            List<OutboxEntry> due = outbox.lease(T0, 10, LEASE);
+            List<OutboxEntry> due = outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE);
 
             assertThat(due).singleElement().extracting(OutboxEntry::effect).isInstanceOf(SlackEffect.CreateChannel.class);
             assertThat(outbox.failedCount()).isEqualTo(1);
@@ -240,9 +240,9 @@ class OutboxTest {
                     workers.add(() -> {
                         // Until the outbox is empty: a worker finding nothing due may just be waiting on another's lease.
                         while (outbox.backlog() > 0 && Instant.now().isBefore(deadline)) {
-                            for (OutboxEntry e : outbox.lease(T0, 3, LEASE)) {
+                            for (OutboxEntry e : outbox.lease(Outbox.Lane.SLACK, T0, 3, LEASE)) {
                                 leased.add(e.id());
-                                outbox.delivered(e, new DeliveryOutcome.Sent(), T0);
+                                outbox.delivered(e, new DeliveryOutcome.Sent(), FollowUp.NONE, T0);
                             }
                         }
                         return null;

@@ -1,6 +1,6 @@
 package app.escalate.bot.outbox;
 
-import app.escalate.bot.slack.DeliveryAttempt;
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.storage.Outbox;
 import app.escalate.storage.OutboxEntry;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers outbox effects after the ack: leases what is due, performs it, and records the result.
- * Woken at once by new work, and polls as well, so effects left by a crash or another replica are
+ * One worker per {@link Outbox.Lane}: Slack calls, and jobs (triage, drafts, pins), so a slow model
+ * never holds up a card update. Woken once new work has committed, and polls as well, so effects left by a crash or another replica are
  * picked up. Due effects are found several at a time (one per case, each its case's next) and
  * leased one at a time, just before delivery, for longer than the slowest delivery takes, so two
  * workers do not perform the same effect; a worker that loses its lease anyway cannot record over
@@ -33,7 +34,15 @@ public final class OutboxWorker implements AutoCloseable {
      * Slack calls of at most 10 s each), short enough that a crashed worker's effect is picked up
      * again within minutes.
      */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofMinutes(2);
+
+    /**
+     * A job's lease: longer than its slowest run (one model call of at most {@code modelTimeout},
+     * then a few reads and writes), so a crashed worker's job is taken over about a minute later.
+     */
+    public static Duration jobLease(Duration modelTimeout) {
+        return modelTimeout.plusSeconds(60);
+    }
     static final int MAX_UNEXPECTED_FAILURES = 5;
     /**
      * Due effects found per query. Finding them reads every pending row's stream, so with a
@@ -47,7 +56,9 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration DRAIN = Duration.ofSeconds(5);
 
     private final Outbox outbox;
-    private final SlackDelivery delivery;
+    private final Outbox.Lane lane;
+    private final Duration lease;
+    private final Delivery delivery;
     private final Clock clock;
     private final Duration pollEvery;
     private final Semaphore wake = new Semaphore(0);
@@ -66,13 +77,16 @@ public final class OutboxWorker implements AutoCloseable {
         void rest(Duration duration) throws InterruptedException;
     }
 
-    public OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics,
-                        CommandsFirst commandsFirst) {
-        this(outbox, delivery, clock, pollEvery, metrics, DRAIN, commandsFirst, duration -> Thread.sleep(duration.toMillis()));
+    /** A worker for {@code lane}, woken by every commit that queues work on {@code outbox}'s database. */
+    public OutboxWorker(Outbox outbox, Outbox.Lane lane, Duration lease, Delivery delivery, Clock clock, Duration pollEvery,
+                        MeterRegistry metrics, CommandsFirst commandsFirst) {
+        this(outbox, lane, lease, delivery, clock, pollEvery, metrics, DRAIN, commandsFirst, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    OutboxWorker(Outbox outbox, SlackDelivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics, Duration drain,
-                 CommandsFirst commandsFirst, Rest rest) {
+    OutboxWorker(Outbox outbox, Outbox.Lane lane, Duration lease, Delivery delivery, Clock clock, Duration pollEvery, MeterRegistry metrics,
+                 Duration drain, CommandsFirst commandsFirst, Rest rest) {
+        this.lane = lane;
+        this.lease = lease;
         this.drain = drain;
         this.commandsFirst = commandsFirst;
         this.rest = rest;
@@ -81,10 +95,7 @@ public final class OutboxWorker implements AutoCloseable {
         this.clock = clock;
         this.pollEvery = pollEvery;
         this.metrics = metrics;
-        Gauge.builder("escalate.outbox.backlog", outbox, Outbox::backlog)
-                .description("Slack effects waiting to be delivered").register(metrics);
-        Gauge.builder("escalate.outbox.failed", outbox, Outbox::failedCount)
-                .description("Slack effects Slack refused for good").register(metrics);
+        outbox.onEnqueued(this::wake);
     }
 
     private void count(OutboxEntry entry, String result) {
@@ -94,13 +105,13 @@ public final class OutboxWorker implements AutoCloseable {
     public synchronized void start() {
         if (running) return;
         running = true;
-        thread = new Thread(this::run, "outbox-worker");
+        thread = new Thread(this::run, lane == Outbox.Lane.JOBS ? "job-worker" : "outbox-worker");
         thread.setDaemon(true);
         thread.start();
     }
 
     /** New work is in the outbox: deliver now rather than at the next poll. */
-    public void wake() {
+    void wake() {
         wake.release();
     }
 
@@ -130,9 +141,9 @@ public final class OutboxWorker implements AutoCloseable {
      */
     private int drainOnce() {
         int tried = 0;
-        for (long id : outbox.due(clock.instant(), BATCH)) {
+        for (long id : outbox.due(lane, clock.instant(), BATCH)) {
             if (!running && System.nanoTime() >= drainUntilNanos) break;
-            Optional<OutboxEntry> entry = outbox.lease(id, clock.instant(), LEASE);
+            Optional<OutboxEntry> entry = outbox.lease(id, clock.instant(), lease);
             if (entry.isEmpty()) continue;
             long started = System.nanoTime();
             deliver(entry.get());
@@ -165,7 +176,7 @@ public final class OutboxWorker implements AutoCloseable {
         }
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {
-            if (!outbox.delivered(entry, done.outcome(), now)) {
+            if (!outbox.delivered(entry, done.outcome(), done.then(), now)) {
                 log.warn("outbox: {} for {} was delivered after its lease ran out; another worker holds it now",
                         kind(entry), entry.effect().subject());
             }
@@ -177,8 +188,8 @@ public final class OutboxWorker implements AutoCloseable {
             outbox.retryAt(entry, now.plus(wait), retry.reason(), retry.mayBeDone());
             count(entry, "retry");
         } else if (attempt instanceof DeliveryAttempt.GiveUp giveUp) {
-            log.error("outbox: {} for {} refused by Slack: {}", kind(entry), entry.effect().subject(), giveUp.reason());
-            outbox.failed(entry, now, giveUp.reason());
+            log.error("outbox: {} for {} given up: {}", kind(entry), entry.effect().subject(), giveUp.reason());
+            outbox.failed(entry, now, giveUp.reason(), giveUp.then());
             count(entry, "failed");
         }
     }
@@ -198,7 +209,7 @@ public final class OutboxWorker implements AutoCloseable {
         if (t != null) {
             wake.release();
             // Drain for a while, then finish the effect in hand; past its lease another worker would redo it anyway.
-            t.join(drain.plus(LEASE).toMillis());
+            t.join(drain.plus(lease).toMillis());
         }
     }
 }

@@ -50,7 +50,10 @@ public final class EventText {
             case SLA_MET -> "The " + Mrkdwn.escape(e.get("clocks")) + " SLA had been met before the case went back; it is not raised again.";
             case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
                     + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
-                    + (e.get("leadership").equals("true") ? ", also to leadership" : "");
+                    + (e.get("leadership").equals("true") ? " to leadership" : e.get("to").isEmpty() ? "" : " in the case channel");
+            case SUMMARY_NOT_POSTED -> ":warning: The " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
+                    + " approved by " + who + " was not posted to " + (e.get("leadership").equals("true") ? "leadership" : "the case channel") + ": Slack answered `" + Mrkdwn.escape(e.get("error")) + "`"
+                    + (e.get("needed").isEmpty() ? "" : " (missing scope `" + Mrkdwn.escape(e.get("needed")) + "`)");
             case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
                     + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"
                     + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");

@@ -56,6 +56,8 @@ public final class Workspace {
     /** Where {@code files.getUploadURLExternal} sends uploads: the server's {@code …/upload/} path. */
     private volatile String uploadBase = "http://127.0.0.1/upload/";
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    /** Channels the bot was never invited to: a post there is refused, as Slack refuses it without {@code chat:write.public}. */
+    private final Set<String> withoutBot = new java.util.HashSet<>();
 
     public synchronized void addPerson(String id, String name, String timeZone) {
         people.put(id, new Person(id, name, timeZone));
@@ -76,6 +78,13 @@ public final class Workspace {
         Channel c = new Channel(id, name, isPrivate, new LinkedHashSet<>(), "", false);
         channels.put(id, c);
         return c;
+    }
+
+    /** A channel (made if need be) that the bot is not in: posting there answers {@code not_in_channel}. */
+    public synchronized void withoutBot(String name) {
+        Channel c = addChannel(name);
+        c.members().remove(BOT_USER);
+        withoutBot.add(c.id());
     }
 
     /** Makes a channel name taken, so creating it fails with {@code name_taken}. */
@@ -137,6 +146,7 @@ public final class Workspace {
             }
             case "chat.postMessage" -> {
                 Channel c = resolve(p.get("channel"));
+                if (withoutBot.contains(c.id())) yield json(Map.of("ok", false, "error", "not_in_channel"));
                 String ts = nextTs();
                 messages.add(new Message(c.id(), ts, BOT_USER, p.getOrDefault("text", ""), blocks(p), null, false));
                 JsonElement meta = parse(p.get("metadata"));

@@ -51,15 +51,13 @@ public final class CaseButtons {
     private final CaseStore cases;
     private final Policy policy;
     private final Outbox outbox;
-    private final Runnable outboxChanged;
     private final Clock clock;
 
-    public CaseButtons(EscCommands commands, CaseStore cases, Policy policy, Outbox outbox, Runnable outboxChanged, Clock clock) {
+    public CaseButtons(EscCommands commands, CaseStore cases, Policy policy, Outbox outbox, Clock clock) {
         this.commands = commands;
         this.cases = cases;
         this.policy = policy;
         this.outbox = outbox;
-        this.outboxChanged = outboxChanged;
         this.clock = clock;
     }
 
@@ -176,7 +174,6 @@ public final class CaseButtons {
         try {
             Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(target.caseId()), action), by);
             if (reply instanceof Reply.Refusal refusal) return ctx.ackWithErrors(Map.of(field, refusal.reason()));
-            outboxChanged.run();
             return ctx.ack();
         } catch (RuntimeException e) {
             return ctx.ackWithErrors(Map.of(field, StoreFaults.answer(e)));
@@ -189,7 +186,6 @@ public final class CaseButtons {
         try {
             Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(id), action), by.get());
             if (reply instanceof Reply.Refusal refusal) tell(click, id, refusal.reason());
-            outboxChanged.run();
         } catch (RuntimeException e) {
             log.warn("a case button could not be handled: {}", StoreFaults.describe(e));
         }
@@ -203,7 +199,6 @@ public final class CaseButtons {
             } else if (click.responseUrl().isPresent()) {
                 outbox.enqueue(new SlackEffect.Respond(click.user(), click.responseUrl().get(), text), clock.instant());
             }
-            outboxChanged.run();
         } catch (RuntimeException e) {
             // The reply goes through the outbox, which lives in the database: with it gone, there is no one to tell.
             log.warn("a reply to a click could not be queued: {}", StoreFaults.describe(e));

@@ -32,9 +32,7 @@ public final class CaseIntake {
 
     private final EscCommands commands;
     private final OpenCaseForm form;
-    private final Runnable outboxChanged;
     private final Predicate<String> isPrivate;
-    private final TriageJobs triage;
     private final Executor views;
     private final Executor background;
 
@@ -43,14 +41,11 @@ public final class CaseIntake {
      * case's channel); Slack is asked as well. After the shortcut's ack, {@code views} opens the form
      * (its trigger lasts 3 s, so it waits behind nothing else) and {@code background} asks Slack the rest.
      */
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Runnable outboxChanged, Predicate<String> isPrivate, TriageJobs triage,
-                      Executor views, Executor background) {
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Predicate<String> isPrivate, Executor views, Executor background) {
         this.views = views;
         this.background = background;
         this.commands = commands;
-        this.triage = triage;
         this.form = form;
-        this.outboxChanged = outboxChanged;
         this.isPrivate = channel -> channel.startsWith("G") || channel.startsWith("D") || isPrivate.test(channel);
     }
 
@@ -83,11 +78,7 @@ public final class CaseIntake {
             Invocation by = Invocation.control(new UserId(req.getPayload().getUser().getId()), origin.get().channel(), Optional.empty());
             try {
                 Reply reply = commands.handle(command, by);
-                if (reply instanceof Reply.CaseOpened opened) {
-                    outboxChanged.run();
-                    triage.start(opened.opened().id());
-                    return ctx.ack();
-                }
+                if (reply instanceof Reply.CaseOpened) return ctx.ack();
                 String reason = reply instanceof Reply.Refusal r ? r.reason() : "That did not work; try again.";
                 return ctx.ackWithErrors(Map.of(OpenCaseForm.TITLE_BLOCK, reason));
             } catch (RuntimeException e) {

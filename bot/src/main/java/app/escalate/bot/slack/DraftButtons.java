@@ -29,17 +29,13 @@ public final class DraftButtons {
 
     private final Drafts drafts;
     private final DraftStore store;
-    private final DraftJobs jobs;
     private final Outbox outbox;
-    private final Runnable outboxChanged;
     private final Clock clock;
 
-    public DraftButtons(Drafts drafts, DraftStore store, DraftJobs jobs, Outbox outbox, Runnable outboxChanged, Clock clock) {
+    public DraftButtons(Drafts drafts, DraftStore store, Outbox outbox, Clock clock) {
         this.drafts = drafts;
         this.store = store;
-        this.jobs = jobs;
         this.outbox = outbox;
-        this.outboxChanged = outboxChanged;
         this.clock = clock;
     }
 
@@ -54,12 +50,7 @@ public final class DraftButtons {
         });
         app.blockAction(DraftMessage.REGENERATE, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
-            click(p, (id, user) -> {
-                Optional<DraftDecision> decision = drafts.regenerate(id, user);
-                decision.filter(d -> d instanceof DraftDecision.Applied).map(d -> ((DraftDecision.Applied) d).after())
-                        .ifPresent(old -> jobs.start(old.caseId(), old.kind(), user, old.channel(), Optional.ofNullable(p.getResponseUrl())));
-                return decision;
-            });
+            click(p, (id, user) -> drafts.regenerate(id, user, Optional.ofNullable(p.getResponseUrl())));
             return ctx.ack();
         });
         app.blockAction(DraftMessage.EDIT, (req, ctx) -> {
@@ -80,7 +71,6 @@ public final class DraftButtons {
                         EditDraftForm.confirmation(draft.get(), values));
                 if (decision.isEmpty()) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, Drafts.GONE));
                 if (decision.get() instanceof DraftDecision.Rejected r) return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, r.reason()));
-                outboxChanged.run();
                 return ctx.ack();
             } catch (RuntimeException e) {
                 return ctx.ackWithErrors(Map.of(EditDraftForm.TEXT, StoreFaults.answer(e)));
@@ -123,7 +113,6 @@ public final class DraftButtons {
             Optional<DraftDecision> decision = decide.apply(id.get(), new UserId(p.getUser().getId()));
             if (decision.isEmpty()) tell(p, Drafts.GONE);
             else if (decision.get() instanceof DraftDecision.Rejected r) tell(p, r.reason());
-            outboxChanged.run();
         } catch (RuntimeException e) {
             log.warn("a draft button could not be handled: {}", StoreFaults.describe(e));
         }
@@ -132,7 +121,6 @@ public final class DraftButtons {
     private void tell(BlockActionPayload p, String text) {
         if (p.getResponseUrl() == null) return;
         outbox.enqueue(new SlackEffect.Respond(new UserId(p.getUser().getId()), p.getResponseUrl(), text), clock.instant());
-        outboxChanged.run();
     }
 
     private static Optional<Long> draftId(BlockActionPayload p) {

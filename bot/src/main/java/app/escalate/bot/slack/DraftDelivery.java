@@ -1,12 +1,16 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.DraftMessage;
+import app.escalate.bot.render.PostedConfirmation;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftPosts;
 import app.escalate.commands.summary.DraftStore;
+import app.escalate.storage.FollowUp;
 import app.escalate.storage.JdbiCaseStore;
 
 import java.util.HashSet;
@@ -18,7 +22,10 @@ final class DraftDelivery {
     private final DraftStore drafts;
     private final JdbiCaseStore cases;
 
-    DraftDelivery(SlackCalls calls, DraftStore drafts, JdbiCaseStore cases) {
+    private final java.time.Clock clock;
+
+    DraftDelivery(SlackCalls calls, DraftStore drafts, JdbiCaseStore cases, java.time.Clock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.drafts = drafts;
         this.cases = cases;
@@ -34,11 +41,33 @@ final class DraftDelivery {
         return DeliveryAttempt.sent();
     }
 
+    /**
+     * Posts the approved text, and records on the timeline that it went there; when Slack refuses
+     * it, records that instead, with Slack's reason, for the approver's confirmation to say.
+     */
     DeliveryAttempt post(SlackEffect.PostDraft e) {
         Draft d = draft(e.draftId());
         CaseFile file = file(d);
-        calls.postTo(e.to(), DraftMessage.posted(d, file.details(), people(file)));
+        try {
+            calls.postTo(e.to(), DraftMessage.posted(d, file.details(), people(file)));
+        } catch (SlackCalls.Refused r) {
+            if (r.error.isEmpty()) throw r;
+            return new DeliveryAttempt.GiveUp(r.getMessage(),
+                    FollowUp.event(DraftPosts.refused(d, e.to(), e.leadership(), r.error.get(), r.needed, now())));
+        }
+        return DeliveryAttempt.sent(FollowUp.event(DraftPosts.posted(d, e.to(), e.leadership(), now())));
+    }
+
+    /** Where the approved draft went, from the timeline: queued after its posts, so each has been answered. */
+    DeliveryAttempt confirm(SlackEffect.ConfirmPosted e) {
+        Draft d = draft(e.draftId());
+        String text = PostedConfirmation.of(d, DraftPosts.of(d.id(), cases.timeline(d.caseId())), e.note());
+        calls.postEphemeral(d.channel().value(), e.user().value(), SlackMessage.text(text));
         return DeliveryAttempt.sent();
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     DeliveryAttempt reply(SlackEffect.DraftReply e) {

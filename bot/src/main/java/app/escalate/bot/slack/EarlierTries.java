@@ -37,9 +37,9 @@ final class EarlierTries {
     }
 
     /**
-     * The ts of the message effect {@code effectId} posted to {@code channel} (a channel id, or a
-     * user for a direct message), if an earlier try got that far. A channel given by name is not
-     * looked up, so such a post may repeat.
+     * The ts of the message effect {@code effectId} posted to {@code channel} (a channel id, a
+     * channel by name as the policy gives it, or a user for a direct message), if an earlier try got
+     * that far.
      */
     Optional<String> posted(String channel, SlackCalls.Effect effect) {
         Optional<String> conversation = conversation(channel);
@@ -86,6 +86,26 @@ final class EarlierTries {
             var res = calls.call("conversations.open", () -> calls.methods().conversationsOpen(r -> r.users(List.of(channel))));
             return res.isOk() && res.getChannel() != null ? Optional.of(res.getChannel().getId()) : Optional.empty();
         }
+        return calls.channelIdOf(channel).or(() -> listed(channel));
+    }
+
+    /** A channel by name, from Slack's list of channels (public and private ones the bot may see); remembered once found. */
+    private Optional<String> listed(String name) {
+        String cursor = null;
+        do {
+            String page = cursor;
+            var res = calls.call("conversations.list", () -> calls.methods().conversationsList(r -> r
+                    .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                    .excludeArchived(true).limit(1000).cursor(page)));
+            if (!res.isOk() || res.getChannels() == null) return Optional.empty();
+            for (Conversation c : res.getChannels()) {
+                if (SlackCalls.channelName(name).equals(c.getName())) {
+                    calls.learn(name, c.getId());
+                    return Optional.of(c.getId());
+                }
+            }
+            cursor = res.getResponseMetadata() == null ? null : res.getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
         return Optional.empty();
     }
 }

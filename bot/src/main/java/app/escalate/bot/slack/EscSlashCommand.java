@@ -9,7 +9,6 @@ import app.escalate.commands.CommandParser;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
-import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -26,31 +25,23 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * {@code /esc}: decides, records and acks in one go (well inside Slack's 3 s); Slack work the
- * decision implies is already in the outbox, and the worker is woken to deliver it.
+ * {@code /esc}: decides, records and acks in one go (well inside Slack's 3 s). Everything the
+ * decision implies (Slack calls, triage, a draft, a chart) is in the outbox by then, written with
+ * it; the workers wake once it has committed.
  */
 public final class EscSlashCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(EscSlashCommand.class);
 
     private final EscCommands commands;
     private final ReplyRenderer renderer;
-    private final Runnable outboxChanged;
     private final MeterRegistry metrics;
     private final CaseIntake intake;
-    private final DraftJobs drafting;
-    private final java.util.function.Consumer<SlackEffect> outbox;
-    private final TriageJobs triage;
 
-    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, Runnable outboxChanged, MeterRegistry metrics,
-                           CaseIntake intake, DraftJobs drafting, TriageJobs triage, java.util.function.Consumer<SlackEffect> outbox) {
-        this.triage = triage;
+    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake) {
         this.commands = commands;
         this.renderer = renderer;
-        this.outboxChanged = outboxChanged;
         this.metrics = metrics;
         this.intake = intake;
-        this.drafting = drafting;
-        this.outbox = outbox;
     }
 
     @Override
@@ -64,14 +55,6 @@ public final class EscSlashCommand implements SlashCommandHandler {
                     Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()),
                     readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
             Reply reply = commands.handle(payload.getText(), by);
-            if (reply instanceof Reply.CaseOpened || reply instanceof Reply.Changed) outboxChanged.run();
-            if (reply instanceof Reply.CaseOpened opened) triage.start(opened.opened().id());
-            // The draft is written after this ack; it comes back to the asker through the outbox.
-            if (reply instanceof Reply.Drafting d) drafting.start(d.caseId(), d.kind(), by.user(), by.channel(), by.responseUrl());
-            if (reply instanceof Reply.Stats s) {
-                outbox.accept(new SlackEffect.UploadStatsChart(by.user(), by.channel(), (int) s.team().window().toDays()));
-                outboxChanged.run();
-            }
             if (reply instanceof Reply.OpenForm) {
                 Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
                 if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());

@@ -24,13 +24,11 @@ public final class HandoffButtons {
 
     private final HandoffCommands handoffs;
     private final Outbox outbox;
-    private final Runnable outboxChanged;
     private final Clock clock;
 
-    public HandoffButtons(HandoffCommands handoffs, Outbox outbox, Runnable outboxChanged, Clock clock) {
+    public HandoffButtons(HandoffCommands handoffs, Outbox outbox, Clock clock) {
         this.handoffs = handoffs;
         this.outbox = outbox;
-        this.outboxChanged = outboxChanged;
         this.clock = clock;
     }
 
@@ -49,7 +47,6 @@ public final class HandoffButtons {
             String refusal = decision.isEmpty() ? "That handoff is no longer on record."
                     : decision.get() instanceof HandoffDecision.Rejected r ? r.reason() : null;
             if (refusal != null) outbox.enqueue(new SlackEffect.Respond(user, responseUrl, refusal), clock.instant());
-            outboxChanged.run();
         } catch (RuntimeException e) {
             log.warn("the Accept handoff button could not be handled: {}", StoreFaults.describe(e));
         }

@@ -1,5 +1,6 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.HandoffMessage;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.SlackMessage;

@@ -41,6 +41,11 @@ final class SlackCalls {
     /** The outbox effect this thread is delivering: its id marks what it posts. */
     private final ThreadLocal<Effect> delivering = new ThreadLocal<>();
     private final EarlierTries earlier = new EarlierTries(this);
+    /**
+     * Channels the policy names by {@code #name}, with the ids Slack answered for them: a post by
+     * name that may have been made already is looked for in its channel's history by id.
+     */
+    private final Map<String, String> channelIds = new ConcurrentHashMap<>();
 
     /** An outbox effect being delivered (its row id and what it is), and whether an earlier try may already have done it. */
     record Effect(long id, String what, boolean mayBeDone, long lookUntilNanos) {
@@ -142,8 +147,24 @@ final class SlackCalls {
         var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
                 .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
                 .metadata(effect == null ? null : EarlierTries.mark(effect))));
-        if (res.isOk()) return res.getTs();
+        if (res.isOk()) {
+            if (res.getChannel() != null && !channel.equals(res.getChannel())) learn(channel, res.getChannel());
+            return res.getTs();
+        }
         throw refused("chat.postMessage", res);
+    }
+
+    /** The name a channel is given by in the policy, without its {@code #}. */
+    static String channelName(String name) {
+        return name.startsWith("#") ? name.substring(1) : name;
+    }
+
+    Optional<String> channelIdOf(String name) {
+        return Optional.ofNullable(channelIds.get(channelName(name)));
+    }
+
+    void learn(String name, String id) {
+        if (id.matches("[CG][A-Z0-9]+")) channelIds.put(channelName(name), id);
     }
 
     /** Posts an ephemeral reply to a response URL; false when the URL has expired, is unknown or is not Slack's. */
@@ -189,7 +210,8 @@ final class SlackCalls {
     }
 
     static Refused refused(String method, SlackApiTextResponse res) {
-        return new Refused(method + ": " + res.getError());
+        return new Refused(method + ": " + res.getError() + (res.getNeeded() == null ? "" : " (needed: " + res.getNeeded() + ")"),
+                Optional.ofNullable(res.getError()), Optional.ofNullable(res.getNeeded()));
     }
 
     /** Worth retrying: Slack's own fault, a rate limit (with how long to wait), or the network. */
@@ -212,8 +234,18 @@ final class SlackCalls {
 
     /** Retrying cannot help: Slack said no, or what the effect needs is gone. */
     static final class Refused extends RuntimeException {
+        /** Slack's error code, when it was Slack that said no; and the scope it named as missing. */
+        final Optional<String> error;
+        final Optional<String> needed;
+
         Refused(String reason) {
+            this(reason, Optional.empty(), Optional.empty());
+        }
+
+        Refused(String reason, Optional<String> error, Optional<String> needed) {
             super(reason, null, false, false);
+            this.error = error;
+            this.needed = needed;
         }
     }
 }

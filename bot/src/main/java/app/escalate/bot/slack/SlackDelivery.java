@@ -22,6 +22,8 @@ import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.DecisionTree;
 import app.escalate.config.Policy;
+import app.escalate.bot.outbox.Delivery;
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.OutboxEntry;
@@ -41,7 +43,7 @@ import java.util.Optional;
  * limits, Slack's own faults, the network) are retried, the rest are given up on with Slack's
  * reason (see {@link SlackCalls}). Handoff effects are {@link HandoffDelivery}'s.
  */
-public final class SlackDelivery {
+public final class SlackDelivery implements Delivery {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDelivery.class);
     private static final int MAX_NAME_ATTEMPTS = 10;
 
@@ -63,11 +65,12 @@ public final class SlackDelivery {
         this.policy = policy;
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
-        this.drafts = new DraftDelivery(calls, draftStore, cases);
+        this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
     }
 
     /** Delivers a leased outbox entry, looking first for what an earlier, unanswered try did. */
+    @Override
     public DeliveryAttempt deliver(OutboxEntry entry) {
         String what = entry.effect().getClass().getSimpleName() + " " + entry.effect().subject();
         return calls.delivering(new SlackCalls.Effect(entry.id(), what, entry.mayBeDone()), () -> deliver(entry.effect()));
@@ -99,6 +102,8 @@ public final class SlackDelivery {
             if (effect instanceof SlackEffect.UploadStatsChart e) return charts.upload(e);
             if (effect instanceof SlackEffect.PostDraft e) return drafts.post(e);
             if (effect instanceof SlackEffect.DraftReply e) return drafts.reply(e);
+            if (effect instanceof SlackEffect.ConfirmPosted e) return drafts.confirm(e);
+            if (effect instanceof SlackEffect.Job e) throw new AssertionError("a job is not a Slack call: " + e);
             if (effect instanceof SlackEffect.ExecUpdateDue e) return drafts.execUpdateDue(e);
             if (effect instanceof SlackEffect.BriefGroup e) {
                 return post(e.caseId(), messages.briefing(theFile(e.caseId()), e.group(), e.members(), cases.timeline(e.caseId())));
@@ -119,7 +124,7 @@ public final class SlackDelivery {
                     () -> methods.conversationsCreate(r -> r.name(name).isPrivate(e.isPrivate())));
             if (res.isOk()) {
                 CaseChannel channel = new CaseChannel(new ChannelId(res.getChannel().getId()), res.getChannel().getName());
-                return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), channel));
+                return DeliveryAttempt.sent(new DeliveryOutcome.ChannelCreated(e.caseId(), channel));
             }
             if (!"name_taken".equals(res.getError())) throw refused("conversations.create", res);
             // Taken by the earlier try of this very effect, whose answer was lost with its process: adopt it.
@@ -127,7 +132,7 @@ public final class SlackDelivery {
                 Optional<CaseChannel> ours = calls.earlier().channelNamed(name, e.isPrivate());
                 if (ours.isPresent()) {
                     log.info("outbox: {} was created for {} by a try whose answer was lost; using it", name, e.caseId());
-                    return new DeliveryAttempt.Delivered(new DeliveryOutcome.ChannelCreated(e.caseId(), ours.get()));
+                    return DeliveryAttempt.sent(new DeliveryOutcome.ChannelCreated(e.caseId(), ours.get()));
                 }
             }
         }
@@ -145,7 +150,7 @@ public final class SlackDelivery {
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
         CaseChannel channel = channelOf(e.caseId());
         String ts = calls.postTo(channel.id().value(), CaseCard.of(theFile(e.caseId()), policy));
-        return new DeliveryAttempt.Delivered(new DeliveryOutcome.CardPosted(e.caseId(), ts));
+        return DeliveryAttempt.sent(new DeliveryOutcome.CardPosted(e.caseId(), ts));
     }
 
     /** The pinned card, re-rendered from the case as it is now; several queued updates all show the latest. */

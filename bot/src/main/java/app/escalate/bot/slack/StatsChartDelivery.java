@@ -1,5 +1,6 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.StatsChart;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.SlackEffect;

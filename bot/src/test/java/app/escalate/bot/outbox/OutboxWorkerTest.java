@@ -1,7 +1,6 @@
 package app.escalate.bot.outbox;
 
-import app.escalate.bot.slack.DeliveryAttempt;
-import app.escalate.bot.slack.SlackDelivery;
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.UserId;
 import app.escalate.commands.SlackEffect;
@@ -25,14 +24,12 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class OutboxWorkerTest {
     private final Database database = Database.open("jdbc:h2:mem:outbox-worker-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     private final Outbox outbox = new Outbox(database.jdbi());
-    private final SlackDelivery delivery = mock(SlackDelivery.class);
+    /** What the worker does with each entry; each test sets it. */
+    private volatile Delivery delivery = entry -> DeliveryAttempt.sent();
     private final List<SlackEffect> delivered = Collections.synchronizedList(new ArrayList<>());
     private final List<Duration> rests = Collections.synchronizedList(new ArrayList<>());
 
@@ -44,16 +41,16 @@ class OutboxWorkerTest {
     private final CommandsFirst commandsFirst = new CommandsFirst();
 
     private OutboxWorker worker(Duration drain) {
-        return new OutboxWorker(outbox, delivery, Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain,
+        return new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, entry -> delivery.deliver(entry), Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain,
                 commandsFirst, rests::add);
     }
 
     @Test
     void whileACommandIsBeingAnsweredTheWorkerRestsAfterEachDeliveryAndOtherwiseDoesNot() throws Exception {
-        when(delivery.deliver(any())).thenAnswer(call -> {
-            Thread.sleep(20);
-            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-        });
+        delivery = entry -> {
+            pause(() -> Thread.sleep(20));
+            return DeliveryAttempt.sent();
+        };
         CountDownLatch answering = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
         Thread command = new Thread(() -> {
@@ -89,10 +86,10 @@ class OutboxWorkerTest {
 
     @Test
     void aBacklogOverManyCasesIsDeliveredWholeAndInOrderWithinEachCase() throws Exception {
-        when(delivery.deliver(any())).thenAnswer(call -> {
-            delivered.add(call.<OutboxEntry>getArgument(0).effect());
-            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-        });
+        delivery = entry -> {
+            delivered.add(entry.effect());
+            return DeliveryAttempt.sent();
+        };
         Instant now = Instant.now();
         for (int step = 0; step < 3; step++) {
             for (int n = 1; n <= 40; n++) outbox.enqueue(step(n, step), now);
@@ -113,13 +110,13 @@ class OutboxWorkerTest {
     void stoppingPastTheDrainLeavesWhatItHasNotStartedForAnyWorker() throws Exception {
         CountDownLatch inHand = new CountDownLatch(1);
         CountDownLatch stopping = new CountDownLatch(1);
-        when(delivery.deliver(any())).thenAnswer(call -> {
-            delivered.add(call.<OutboxEntry>getArgument(0).effect());
+        delivery = entry -> {
+            delivered.add(entry.effect());
             inHand.countDown();
-            stopping.await(10, TimeUnit.SECONDS);
-            Thread.sleep(300); // past the drain time below
-            return new DeliveryAttempt.Delivered(new DeliveryOutcome.Sent());
-        });
+            pause(() -> stopping.await(10, TimeUnit.SECONDS));
+            pause(() -> Thread.sleep(300)); // past the drain time below
+            return DeliveryAttempt.sent();
+        };
         Instant now = Instant.now();
         for (int n = 1; n <= 3; n++) outbox.enqueue(step(n, 0), now);
         OutboxWorker worker = worker(Duration.ofMillis(100));
@@ -138,9 +135,22 @@ class OutboxWorkerTest {
 
         assertThat(delivered).hasSize(1);
         // Another replica takes the other two at once, not after the two-minute lease.
-        List<OutboxEntry> left = new Outbox(database.jdbi()).lease(Instant.now(), 16, OutboxWorker.LEASE);
+        List<OutboxEntry> left = new Outbox(database.jdbi()).lease(Outbox.Lane.SLACK, Instant.now(), 16, OutboxWorker.LEASE);
         assertThat(left).extracting(OutboxEntry::effect).hasSize(2).doesNotContainAnyElementsOf(delivered);
         assertThat(outbox.backlog()).isEqualTo(2);
+    }
+
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /** A delivery that takes time, as a Slack call does. */
+    private static void pause(Wait wait) {
+        try {
+            wait.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static SlackEffect step(int caseNumber, int step) {

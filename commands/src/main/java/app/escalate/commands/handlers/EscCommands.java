@@ -13,6 +13,7 @@ import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Permissions;
 import app.escalate.commands.Reply;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffCommands;
 import app.escalate.commands.handoff.HandoffDigests;
@@ -127,6 +128,8 @@ public final class EscCommands {
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
             if (command instanceof EscCommand.Stats stats) {
                 Instant now = clock.instant();
+                // The chart follows by direct message: an upload takes longer than an ack may.
+                cases.enqueue(List.of(new SlackEffect.UploadStatsChart(by.user(), by.channel(), stats.days())), now);
                 java.time.Duration window = java.time.Duration.ofDays(stats.days());
                 List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
                 decided.addAll(drafts.decided(DraftKind.RCA));
@@ -171,6 +174,12 @@ public final class EscCommands {
             if (drafting && !permissions.mayWorkOn(by.user(), file)) {
                 return new Reply.Refusal("Drafts that may reach leadership are for the people working " + caseId
                         + " (its members, owner, the on-call or `responders`).");
+            }
+            if (drafting) {
+                // Written after the ack (a model takes seconds), and queued before it, so a crash does not lose it.
+                DraftKind kind = action instanceof CaseAction.DraftRca ? DraftKind.RCA : DraftKind.EXEC_SUMMARY;
+                cases.enqueue(List.of(new SlackEffect.WriteDraft(caseId, kind, by.user(), by.channel(), by.responseUrl())), clock.instant());
+                return new Reply.Drafting(caseId, kind);
             }
             return read(file, action);
         }
@@ -276,8 +285,6 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
-        if (action instanceof CaseAction.DraftRca) return new Reply.Drafting(file.id(), DraftKind.RCA);
-        if (action instanceof CaseAction.DraftSummary) return new Reply.Drafting(file.id(), DraftKind.EXEC_SUMMARY);
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);

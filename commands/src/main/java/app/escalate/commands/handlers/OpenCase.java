@@ -98,7 +98,10 @@ public final class OpenCase {
         // Unacknowledged, the page climbs the chain after each ack timeout; a SEV1 has paged its secondary already.
         Paging paging = pages.isEmpty() ? Paging.NONE : new Paging(levels.size() - 1,
                 Optional.of(c.openedAt().plus(policy.severity(c.severity().level()).ack())));
-        return new Opening(events, members, SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages), paging);
+        List<SlackEffect> effects = new ArrayList<>(SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
+        // Triage runs after the ack, from the outbox: queued with the case, it survives a crash.
+        if (policy.triage().configured()) effects.add(new SlackEffect.TriageCase(c.id()));
+        return new Opening(events, members, effects, paging);
     }
 
     private String channelName(Case c) {

@@ -18,6 +18,11 @@ public enum DraftKind {
         return id;
     }
 
+    /** The kind stored as {@link #id()}. */
+    public static java.util.Optional<DraftKind> of(String id) {
+        return java.util.Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
     public String label() {
         return label;
     }

@@ -11,8 +11,14 @@ import java.util.function.Function;
 /** Where drafts, their reviews and the exec-update reminders are kept. */
 public interface DraftStore {
 
-    /** Stores the draft and what it sets in motion (given the stored draft), in one transaction. */
-    Draft save(NewDraft draft, Function<Draft, List<SlackEffect>> effects);
+    /**
+     * Stores the draft written for {@code request} and what it sets in motion (given the stored
+     * draft), in one transaction; when that request's draft is stored already, returns it instead.
+     */
+    Draft save(NewDraft draft, String request, Function<Draft, List<SlackEffect>> effects);
+
+    /** The draft written for {@code request}, once there is one. */
+    Optional<Draft> forRequest(String request);
 
     Optional<Draft> find(long id);
 

@@ -43,8 +43,10 @@ public final class Drafter {
         int in = 0;
         int out = 0;
         Optional<String> fallback = Optional.empty();
+        boolean allowed = policy.mayUseModel(file.details().caseType(), file.details().restricted());
         try {
             if (model.isEmpty()) throw new SummaryModel.ModelFailure("no model is configured (LLM_PROVIDER=none)", null);
+            if (!allowed) throw new SummaryModel.ModelFailure("restricted", null);
             SummaryModel.ModelReply reply = model.get().draft(prompt);
             if (reply.text() == null || reply.text().isBlank()) throw new SummaryModel.ModelFailure("the model returned nothing", null);
             text = reply.text();
@@ -53,6 +55,8 @@ public final class Drafter {
         } catch (SummaryModel.ModelFailure e) {
             text = TemplateDrafts.of(kind, brief, policy.severity(file.details().severity().level()).execUpdateEvery(), now);
             fallback = Optional.of(model.isEmpty() ? "Drafted from a template: no model is configured."
+                    : !allowed ? "Drafted from a template: this case is restricted, so its text is not sent to the model "
+                    + "(its case type would need `ai: allowed` in the policy)."
                     : "Drafted from a template: the model failed (" + e.getMessage() + ").");
         }
         long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();

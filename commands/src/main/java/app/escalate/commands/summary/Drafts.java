@@ -1,6 +1,5 @@
 package app.escalate.commands.summary;
 
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
@@ -17,11 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,14 +51,20 @@ public final class Drafts {
         this.clock = clock;
     }
 
-    /** Writes, checks and stores a draft, and queues it to be shown to {@code requester}. Slow: never on Slack's ack path. */
-    public Draft draft(CaseId id, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl) {
+    /**
+     * Writes, checks and stores the draft asked for by {@code request} (a queued job's key), and
+     * queues it to be shown to {@code requester}; a request already drafted returns its draft, so a
+     * job run twice shows one draft. Slow: never on Slack's ack path.
+     */
+    public Draft draft(CaseId id, DraftKind kind, UserId requester, ChannelId channel, Optional<String> responseUrl, String request) {
+        Optional<Draft> done = drafts.forRequest(request);
+        if (done.isPresent()) return done.get();
         CaseFile file = cases.file(id).orElseThrow(() -> new CaseNotFound(id));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Drafter.Written w = drafter.write(kind, file, cases.timeline(id), now);
         NewDraft draft = new NewDraft(id, kind, requester, channel, responseUrl, w.promptVersion(), w.model(), w.latencyMillis(),
                 w.inputTokens(), w.outputTokens(), w.text(), w.findings(), w.fallback(), now);
-        return drafts.save(draft, saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
+        return drafts.save(draft, request, saved -> List.of(new SlackEffect.ShowDraft(saved.id())));
     }
 
     /** Approve & post as drafted, with no findings confirmed. */
@@ -114,25 +117,19 @@ public final class Drafts {
                         : "Not posted: the checks found " + String.join("; ", unconfirmed) + ". Correct the text, or confirm each "
                         + "finding and say why it stands (" + REVIEW_LABEL + ").");
             }
+            // Each post records on the timeline what Slack answered; the approver is told afterwards, from that record.
+            String leadership = policy.workspace().leadershipChannel();
             List<SlackEffect> effects = new ArrayList<>();
-            effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().orElseThrow().id().value()));
-            if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), policy.workspace().leadershipChannel()));
-            effects.add(new SlackEffect.DraftReply(d.id(), by, d.kind().label() + " posted to the case channel"
-                    + (toLeadership ? " and to #" + policy.workspace().leadershipChannel()
-                    : forLeadership ? " only: posting to #" + policy.workspace().leadershipChannel() + " needs the case owner, the on-call "
-                    + "or someone in `" + Permissions.RESPONDERS + "` (one of them can run `/esc summary` and approve theirs)"
-                    : d.kind() == DraftKind.EXEC_SUMMARY ? " only (the case is restricted)" : "")
-                    + confirmation.map(c -> ", with " + c.findings().size() + (c.findings().size() == 1 ? " finding" : " findings")
-                    + " confirmed by you").orElse("") + "."));
-            Map<String, String> data = new LinkedHashMap<>(Map.of("kind", d.kind().id(), "edited", Boolean.toString(how == Draft.Outcome.EDITED),
-                    "leadership", Boolean.toString(toLeadership)));
-            confirmation.ifPresent(c -> {
-                data.put("confirmed", String.join("; ", c.findings()));
-                data.put("why", c.why());
-            });
-            CaseEvent event = CaseEvent.of(d.caseId(), now, by, CaseEvent.Kind.SUMMARY_POSTED, data);
+            effects.add(new SlackEffect.PostDraft(d.id(), file.details().channel().orElseThrow().id().value(), false));
+            if (toLeadership) effects.add(new SlackEffect.PostDraft(d.id(), leadership, true));
+            String note = (forLeadership && !toLeadership ? "Posting to #" + leadership + " needs the case owner, the on-call "
+                    + "or someone in `" + Permissions.RESPONDERS + "` (one of them can run `/esc summary` and approve theirs). "
+                    : d.kind() == DraftKind.EXEC_SUMMARY && !forLeadership ? "It stays in the case channel: the case is restricted. " : "")
+                    + confirmation.map(c -> "With " + c.findings().size() + (c.findings().size() == 1 ? " finding" : " findings")
+                    + " confirmed by you.").orElse("");
+            effects.add(new SlackEffect.ConfirmPosted(d.id(), by, note.strip()));
             return new DraftDecision.Applied(d.decided(how, by, Optional.of(posted), Optional.of(ratio), now, confirmation),
-                    List.of(event), effects);
+                    List.of(), effects);
         });
         decision.filter(x -> x instanceof DraftDecision.Applied).ifPresent(x -> watchAcceptance(((DraftDecision.Applied) x).after().kind()));
         return decision;
@@ -155,12 +152,12 @@ public final class Drafts {
         return decision;
     }
 
-    /** Closes this draft as "asked for another"; the caller then drafts again (slowly, off the ack path). */
-    public Optional<DraftDecision> regenerate(long id, UserId by) {
+    /** Closes this draft as "asked for another", and queues the new one for {@code by}, shown where they clicked. */
+    public Optional<DraftDecision> regenerate(long id, UserId by, Optional<String> responseUrl) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return drafts.decide(id, d -> refuse(d, by).map(r -> (DraftDecision) r)
                 .orElseGet(() -> new DraftDecision.Applied(d.decided(Draft.Outcome.REGENERATED, by, Optional.empty(), Optional.empty(), now),
-                        List.of(), List.of())));
+                        List.of(), List.of(new SlackEffect.WriteDraft(d.caseId(), d.kind(), by, d.channel(), responseUrl)))));
     }
 
     /**

@@ -51,7 +51,10 @@ final class EventLines {
             case WATCHED -> who + " flagged the case for the next handoff";
             case UNWATCHED -> who + " took the case off the handoff watch list";
             case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + (e.get("leadership").equals("true") ? " (also to leadership)" : "");
+                    + (e.get("leadership").equals("true") ? " to leadership" : "");
+            case SUMMARY_NOT_POSTED -> "the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
+                    + " approved by " + who + " was not posted" + (e.get("leadership").equals("true") ? " to leadership" : "")
+                    + ": Slack answered " + e.get("error");
             case SLA_WARNING -> e.get("percent") + "% of the " + e.get("clock") + " SLA had run";
             case SLA_BREACHED -> "the " + e.get("clock") + " SLA was breached";
             case SLA_MET -> "the " + e.get("clocks") + " SLA had been met before the case went back";

@@ -35,10 +35,13 @@ public final class Triager {
         return policy.triage().configured();
     }
 
-    /** A restricted (legal-sensitive) case's text is never sent to the model unasked: the keywords triage it. */
-    public Suggested suggest(String title, Optional<String> description, Optional<String> surface, boolean restricted) {
+    /**
+     * {@code modelAllowed}: whether the case's text may go to the model ({@link Policy#mayUseModel}); a
+     * restricted case's is not unless its type says so, and the keywords triage it.
+     */
+    public Suggested suggest(String title, Optional<String> description, Optional<String> surface, boolean modelAllowed) {
         String text = String.join("\n", title, description.orElse(""), surface.orElse(""));
-        if (model.isEmpty() || restricted) {
+        if (model.isEmpty() || !modelAllowed) {
             return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE,
                     model.isPresent() ? Optional.of("a restricted case is not sent to the model") : Optional.empty());
         }

@@ -45,7 +45,8 @@ class OpenCaseTest {
                 new SlackEffect.SetChannelTopic(opened.id()),
                 new SlackEffect.Page(opened.id(), lucas, "primary", "Escalations on-call"),
                 new SlackEffect.Page(opened.id(), amara, "secondary", "Escalations on-call"),
-                new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")));
+                new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")),
+                new SlackEffect.TriageCase(opened.id()));
         assertThat(store.events).extracting(CaseEvent::kind)
                 .containsExactly(CaseEvent.Kind.OPENED, CaseEvent.Kind.PAGED, CaseEvent.Kind.PAGED);
         assertThat(store.file(opened.id()).orElseThrow().members()).containsExactlyInAnyOrder(MARIA, lucas, amara);

@@ -66,7 +66,7 @@ class DraftsTest {
     void a_draft_is_checked_stored_with_its_costs_and_shown_only_to_whoever_asked() {
         open(false);
         Draft d = with(answering("ESC-4 is SEV2 and resolved.")).draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE,
-                CASE_CHANNEL, Optional.of("https://hooks.slack.com/r/1"));
+                CASE_CHANNEL, Optional.of("https://hooks.slack.com/r/1"), "request-1");
 
         assertThat(d.model()).isEqualTo("fake:liar");
         assertThat(d.promptVersion()).isEqualTo("exec-summary.v1");
@@ -76,6 +76,31 @@ class DraftsTest {
         assertThat(d.fallback()).isEmpty();
         assertThat(store.effects).containsExactly(new SlackEffect.ShowDraft(d.id()));
         assertThat(asked).singleElement().satisfies(p -> assertThat(p.user()).contains("Case id: ESC-4"));
+    }
+
+    @Test
+    void a_request_drafted_already_returns_its_draft_without_asking_the_model_or_showing_it_again() {
+        open(false);
+        Drafts drafts = with(answering("Bottom line: ESC-4 is being handled."));
+        Draft first = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "job:41");
+        Draft again = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "job:41");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(asked).hasSize(1);
+        assertThat(store.drafts).hasSize(1);
+        assertThat(store.effects).containsExactly(new SlackEffect.ShowDraft(first.id()));
+    }
+
+    @Test
+    void a_restricted_case_is_drafted_from_the_template_and_says_why_without_reaching_the_model() {
+        open(true);
+        Draft d = with(answering("Bottom line: everything about the minister.")).draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY,
+                CHLOE, CASE_CHANNEL, Optional.empty(), "job:7");
+
+        assertThat(asked).isEmpty();
+        assertThat(d.model()).isEqualTo("template");
+        assertThat(d.fallback()).contains("Drafted from a template: this case is restricted, so its text is not sent to the model "
+                + "(its case type would need `ai: allowed` in the policy).");
     }
 
     @Test
@@ -91,7 +116,7 @@ class DraftsTest {
             }
         };
 
-        Draft d = with(broken).draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = with(broken).draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-2");
 
         assertThat(d.model()).isEqualTo("template");
         assertThat(d.fallback()).contains("Drafted from a template: the model failed (no answer within 20 s).");
@@ -104,7 +129,7 @@ class DraftsTest {
     void approving_an_edit_posts_to_the_case_and_leadership_and_records_how_much_was_changed() {
         open(false);
         Drafts drafts = with(null);
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-3");
         String edited = d.text().replace("Asks: none recorded.", "Asks: approve the takedown request to the host.");
 
         assertThat(drafts.approve(d.id(), new UserId("U0ESCOMAR"), Optional.of(edited))).get()
@@ -116,8 +141,11 @@ class DraftsTest {
         assertThat(decided.outcome()).contains(Draft.Outcome.EDITED);
         assertThat(decided.postedText()).contains(edited);
         assertThat(decided.editRatio()).get().satisfies(r -> assertThat(r).isBetween(0.05, 0.3));
-        assertThat(store.effects).contains(new SlackEffect.PostDraft(d.id(), "C0ESC4"), new SlackEffect.PostDraft(d.id(), "esc-leadership"));
-        assertThat(store.events).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.SUMMARY_POSTED);
+        // The posts come first, the confirmation after them; the timeline records each post once Slack has answered it.
+        assertThat(store.effects).filteredOn(e -> !(e instanceof SlackEffect.ShowDraft)).containsExactly(
+                new SlackEffect.PostDraft(d.id(), "C0ESC4", false), new SlackEffect.PostDraft(d.id(), "esc-leadership", true),
+                new SlackEffect.ConfirmPosted(d.id(), MARIA, ""));
+        assertThat(store.events).isEmpty();
         assertThat(drafts.discard(d.id(), CHLOE)).get().isEqualTo(new DraftDecision.Rejected("This draft was already posted."));
         assertThat(store.lastPosted(d.caseId(), DraftKind.EXEC_SUMMARY)).contains(NOW.plus(Duration.ofMinutes(2)));
     }
@@ -126,22 +154,20 @@ class DraftsTest {
     void a_summary_approved_by_someone_who_may_not_steer_the_case_stays_in_its_channel() {
         open(false);
         Drafts drafts = with(null);
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-4");
 
         assertThat(drafts.approve(d.id(), CHLOE, Optional.empty())).get().isInstanceOf(DraftDecision.Applied.class);
 
-        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.PostDraft).containsExactly(new SlackEffect.PostDraft(d.id(), "C0ESC4"));
-        assertThat(store.effects).contains(new SlackEffect.DraftReply(d.id(), CHLOE, "Executive summary posted to the case channel only: "
-                + "posting to #esc-leadership needs the case owner, the on-call or someone in `responders` (one of them can run "
-                + "`/esc summary` and approve theirs)."));
-        assertThat(store.events).singleElement().satisfies(e -> assertThat(e.get("leadership")).isEqualTo("false"));
+        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.PostDraft).containsExactly(new SlackEffect.PostDraft(d.id(), "C0ESC4", false));
+        assertThat(store.effects).contains(new SlackEffect.ConfirmPosted(d.id(), CHLOE, "Posting to #esc-leadership needs the case owner, "
+                + "the on-call or someone in `responders` (one of them can run `/esc summary` and approve theirs)."));
     }
 
     @Test
     void an_edit_or_a_case_that_moved_on_is_checked_again_before_anything_is_posted() {
         open(false);
         Drafts drafts = with(null);
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-5");
 
         assertThat(drafts.approve(d.id(), MARIA, Optional.of("ESC-4 is SEV3 and resolved. @here"))).get()
                 .isEqualTo(new DraftDecision.Rejected("Not posted: removed a broadcast mention (@channel, @here or @everyone); "
@@ -158,7 +184,7 @@ class DraftsTest {
     void a_draft_with_findings_is_not_posted_as_is_until_each_is_confirmed_with_a_reason() {
         open(false);
         Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2 and resolved. Details: https://evil.example/statement"));
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-6");
         assertThat(d.findings()).containsExactly("says SEV2, case is SEV1", "says resolved, case is investigating",
                 "links to https://evil.example/statement, which is not in the case's facts");
 
@@ -178,7 +204,10 @@ class DraftsTest {
 
         Draft posted = store.find(d.id()).orElseThrow();
         assertThat(posted.confirmed()).contains(new Draft.Confirmation(d.findings(), "Quoting the hoax statement on purpose"));
-        assertThat(store.events).singleElement().satisfies(e -> {
+        assertThat(store.effects).contains(new SlackEffect.ConfirmPosted(d.id(), MARIA,
+                "With " + d.findings().size() + " findings confirmed by you."));
+        // What the timeline records once Slack takes the post: who stands behind it, and why the findings stand.
+        assertThat(DraftPosts.posted(posted, "C0ESC4", false, NOW)).satisfies(e -> {
             assertThat(e.actor()).isEqualTo(MARIA);
             assertThat(e.get("why")).isEqualTo("Quoting the hoax statement on purpose");
             assertThat(e.get("confirmed")).contains("says SEV2, case is SEV1");
@@ -189,7 +218,7 @@ class DraftsTest {
     void a_finding_the_case_has_since_made_true_needs_no_confirmation() {
         open(false);
         Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2; takedowns requested."));
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-7");
         assertThat(d.openFindings()).containsExactly("says SEV2, case is SEV1");
         cases.put(new CaseFile(cases.get(4).withSeverity(app.escalate.commands.Severity.SEV2), List.of(), Set.of(), Set.of(MARIA, CHLOE),
                 Paging.NONE, Optional.empty()));
@@ -202,7 +231,7 @@ class DraftsTest {
     void an_edit_that_takes_the_findings_out_needs_no_confirmation() {
         open(false);
         Drafts drafts = with(answering("Bottom line: ESC-4 is SEV2. Details: https://evil.example/statement"));
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-8");
 
         assertThat(drafts.approve(d.id(), MARIA, Optional.of("Bottom line: ESC-4 is SEV2, see https://evil.example/statement")))
                 .get().asString().contains("Not posted: the checks found says SEV2, case is SEV1; links to https://evil.example/statement");
@@ -216,7 +245,7 @@ class DraftsTest {
         Case c = DraftCheckTest.deepfake();
         cases.put(new CaseFile(c, List.of(), Set.of(), Set.of(MARIA, CHLOE), Paging.NONE, Optional.empty()));
         Drafts drafts = with(null);
-        Draft d = drafts.draft(c.id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(c.id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-9");
 
         assertThat(drafts.approve(d.id(), MARIA, Optional.empty())).get().isEqualTo(new DraftDecision.Rejected(
                 "ESC-4 has no channel yet, so there is nowhere to post this; try again once its channel exists."));
@@ -227,12 +256,12 @@ class DraftsTest {
     void a_restricted_case_summary_stays_in_its_channel() {
         open(true);
         Drafts drafts = with(null);
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-10");
 
         drafts.approve(d.id(), CHLOE, Optional.empty());
 
         assertThat(store.find(d.id()).orElseThrow().outcome()).contains(Draft.Outcome.AS_IS);
-        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.PostDraft).containsExactly(new SlackEffect.PostDraft(d.id(), "C0ESC4"));
+        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.PostDraft).containsExactly(new SlackEffect.PostDraft(d.id(), "C0ESC4", false));
     }
 
     @Test
@@ -240,7 +269,7 @@ class DraftsTest {
         open(false);
         Drafts drafts = with(null);
         for (int i = 0; i < 60; i++) {
-            Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+            Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-11-" + i);
             clock.advance(Duration.ofMinutes(1));
             if (i < 30 || i % 4 == 0) drafts.approve(d.id(), MARIA, Optional.empty());   // 100%, then 25%
             else drafts.discard(d.id(), CHLOE);
@@ -272,7 +301,7 @@ class DraftsTest {
 
         Drafts drafts = with(null);
         clock.set(DraftCheckTest.OPENED.plus(Duration.ofMinutes(45)));
-        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty());
+        Draft d = drafts.draft(DraftCheckTest.deepfake().id(), DraftKind.EXEC_SUMMARY, CHLOE, CASE_CHANNEL, Optional.empty(), "request-12");
         drafts.approve(d.id(), MARIA, Optional.empty());
         clock.set(DraftCheckTest.OPENED.plus(Duration.ofMinutes(74)));
         assertThat(updates.sweep()).isZero();

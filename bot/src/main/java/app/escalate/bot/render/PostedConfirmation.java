@@ -1,0 +1,47 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.summary.Draft;
+
+import java.util.List;
+
+/**
+ * The approver's answer once a draft's posts are done, from what the timeline recorded of each:
+ * where it went, and for a post Slack refused, Slack's reason and what to do about it. Mrkdwn.
+ */
+public final class PostedConfirmation {
+    private PostedConfirmation() {
+    }
+
+    public static String of(Draft d, List<CaseEvent> posts, String note) {
+        List<String> places = posts.stream().filter(e -> e.kind() == CaseEvent.Kind.SUMMARY_POSTED).map(PostedConfirmation::place).toList();
+        StringBuilder text = new StringBuilder(d.kind().label());
+        text.append(places.isEmpty() ? " was not posted." : " posted to " + String.join(" and to ", places) + ".");
+        posts.stream().filter(e -> e.kind() == CaseEvent.Kind.SUMMARY_NOT_POSTED).forEach(e -> text.append(" Not posted to ")
+                .append(place(e)).append(": Slack answered `").append(Mrkdwn.escape(e.get("error"))).append('`')
+                .append(e.get("needed").isEmpty() ? "" : " (the app lacks the scope `" + Mrkdwn.escape(e.get("needed")) + "`)").append(". ")
+                .append(advice(e)));
+        if (!note.isBlank()) text.append(' ').append(Mrkdwn.escape(note));
+        return text.toString();
+    }
+
+    private static String place(CaseEvent post) {
+        String to = post.get("to");
+        if (!post.get("leadership").equals("true")) return "the case channel";
+        return to.matches("[CG][A-Z0-9]+") ? Mrkdwn.channel(to) : "#" + Mrkdwn.escape(to);
+    }
+
+    /** What the approver (or an admin) can do about Slack's refusal. */
+    private static String advice(CaseEvent refused) {
+        String where = place(refused);
+        String again = " Then ask for a new draft (`/esc summary`) and approve it.";
+        return switch (refused.get("error")) {
+            case "not_in_channel" -> "Invite @Escalate to " + where + " (type `/invite @Escalate` there)." + again;
+            case "channel_not_found" -> "Check that " + where + " exists; if it is private, invite @Escalate to it. "
+                    + "The channel is `workspace.leadership_channel` in the policy." + again;
+            case "is_archived" -> where + " is archived: unarchive it, or set `workspace.leadership_channel` to another channel." + again;
+            case "missing_scope" -> "Ask a Slack admin to add that scope to the app and reinstall it." + again;
+            default -> "Ask a Slack admin to check what the app may do in " + where + "." + again;
+        };
+    }
+}
