@@ -1,0 +1,90 @@
+package app.escalate.bot;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Work accepted at the ack survives {@code kill -9}: the bot is killed while the model is still
+ * answering a new case's triage, and later while it is still writing a summary draft. After each
+ * restart the suggestion and the draft arrive, each exactly once.
+ */
+class JobsCrashProcessTest {
+    private static final String CHLOE = "U0ESCCHLOE";
+    /** A job whose worker died is taken over once its lease (the model's timeout plus a minute) has run out. */
+    private static final Duration TAKEN_OVER = Duration.ofMinutes(3);
+
+    @RegisterExtension
+    final ProcessHarness processes = new ProcessHarness();
+    private final FakeModelServer model = FakeModelServer.started();
+
+    @AfterEach
+    void stopModel() {
+        model.close();
+    }
+
+    private Map<String, String> withModel() {
+        return Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(), "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test",
+                "LLM_TIMEOUT", "20s");
+    }
+
+    @Test
+    void triage_and_a_draft_the_model_was_still_answering_when_the_bot_was_killed_each_arrive_once_after_a_restart() throws Exception {
+        FakeSlackApi slack = processes.slack;
+        model.answer("Bottom line: ESC-1 (SEV1): a deepfake of a minister is spreading; takedowns requested.");
+        model.hold();
+        BotProcess first = processes.start("first", withModel());
+
+        JsonObject opened = command(first, "C0TEAM", "open Deepfake of a minister spreading sev1", "open");
+        assertThat(opened.get("text").getAsString()).contains("Opened *ESC-1*");
+        await().atMost(Duration.ofSeconds(30)).until(() -> asked(r -> r.contains("You triage new escalation cases")) == 1);
+        first.kill();
+        model.release();
+
+        BotProcess second = processes.start("second", withModel());
+        String channel = slack.await("pins.add").param("channel");
+        Predicate<FakeSlackApi.Call> triagePost = c -> channel.equals(c.param("channel")) && c.param("blocks") != null
+                && c.json("blocks").contains("triage_");
+        await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> slack.calls("chat.postMessage").stream().anyMatch(triagePost));
+
+        model.hold();
+        JsonObject drafting = command(second, channel, "summary", "summary");
+        assertThat(drafting.get("text").getAsString()).startsWith("Drafting the executive summary of ESC-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> asked(r -> r.contains("You write executive summaries")) == 1);
+        second.kill();
+        model.release();
+
+        BotProcess third = processes.start("third", withModel());
+        Predicate<FakeSlackApi.Call> draftShown = c -> c.param("path").endsWith("/summary") && c.param("blocks") != null
+                && c.param("blocks").contains("takedowns requested");
+        await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> slack.calls("response_url").stream().anyMatch(draftShown));
+        // Nothing more is on its way once the outbox is empty: then count.
+        await().atMost(Duration.ofSeconds(60)).until(() -> third.get("/healthz").body().contains("\"outbox_backlog\":0"));
+
+        assertThat(slack.calls("chat.postMessage").stream().filter(triagePost)).as("triage suggestions posted").hasSize(1);
+        assertThat(slack.calls("response_url").stream().filter(draftShown)).as("drafts shown").hasSize(1);
+        HttpResponse<String> timeline = third.client().post(SignedSlackClient.slashCommand(CHLOE, channel, "timeline",
+                slack.responseUrl("timeline")));
+        assertThat(timeline.body().split("AI triage suggested", -1)).as("suggestions on the timeline: %s", timeline.body()).hasSize(2);
+    }
+
+    /** How many requests the model has had whose text matches. */
+    private long asked(Predicate<String> which) {
+        return model.requests().stream().map(Object::toString).filter(which).count();
+    }
+
+    private JsonObject command(BotProcess bot, String channel, String text, String responseUrl) throws Exception {
+        HttpResponse<String> res = bot.client().post(SignedSlackClient.slashCommand(CHLOE, channel, text, processes.slack.responseUrl(responseUrl)));
+        assertThat(res.statusCode()).isEqualTo(200);
+        return com.google.gson.JsonParser.parseString(res.body()).getAsJsonObject();
+    }
+}
