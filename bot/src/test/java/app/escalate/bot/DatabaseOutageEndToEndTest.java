@@ -2,6 +2,7 @@ package app.escalate.bot;
 
 import app.escalate.config.BotSettings;
 import app.escalate.config.PolicyLoader;
+import app.escalate.storage.FullDisk;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,34 @@ class DatabaseOutageEndToEndTest {
             }
         } finally {
             pg.close();
+        }
+    }
+
+    @Test
+    void an_h2_disk_that_fills_up_then_has_room_again_takes_commands_again_without_a_restart(@TempDir Path dir) throws Exception {
+        try (FakeSlackApi slack = new FakeSlackApi(); EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
+                "DATABASE_URL", FullDisk.url(dir.resolve("escalate")))), PolicyLoader.builtIn(), Clock.systemUTC())) {
+            SignedSlackClient client = new SignedSlackClient(bot.port(), SECRET);
+            assertThat(text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Before the disk filled sev2",
+                    slack.responseUrl("r"))))).contains("Opened *ESC-1*");
+            slack.await("pins.add");
+
+            FullDisk.fill();
+            try {
+                String during = text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open While the disk is full sev2",
+                        slack.responseUrl("r"))));
+                assertThat(during).doesNotContain("Opened");
+            } finally {
+                FullDisk.makeRoom();
+            }
+
+            // The next command after the room came back goes through: no restart, and the health check agrees.
+            assertThat(text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "open Once there is room sev2",
+                    slack.responseUrl("r"))))).contains("Opened *ESC-");
+            assertThat(health(bot)).isEqualTo(200);
+            assertThat(text(client.post(SignedSlackClient.slashCommand("U0ESCMARIA", "C0TEAM", "status", slack.responseUrl("r")))))
+                    .contains("Before the disk filled", "Once there is room");
         }
     }
 

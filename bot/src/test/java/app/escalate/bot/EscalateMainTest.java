@@ -85,4 +85,25 @@ class EscalateMainTest {
             assertThat(printed()).startsWith("escalate: could not start: ").contains(Integer.toString(taken.getLocalPort())).hasLineCount(1);
         }
     }
+
+    @Test
+    void a_first_start_on_a_full_disk_says_so_in_one_line_and_the_bot_starts_once_there_is_room(@TempDir Path dir) throws Exception {
+        String url = app.escalate.storage.FullDisk.url(dir.resolve("escalate"));
+        app.escalate.storage.FullDisk.roomFor(60_000);
+        int status;
+        try {
+            status = run(Map.of("PORT", "0", "DATABASE_URL", url));
+        } finally {
+            app.escalate.storage.FullDisk.makeRoom();
+        }
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).isEqualTo("escalate: could not start: cannot write the H2 database " + url.substring("jdbc:h2:".length())
+                + ".mv.db (is the disk full?) (No space left on device)" + System.lineSeparator());
+        try (EscalateApp bot = EscalateApp.start(app.escalate.config.BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-t",
+                "SLACK_SIGNING_SECRET", "s", "PORT", "0", "DATABASE_URL", url)), app.escalate.config.PolicyLoader.builtIn(),
+                java.time.Clock.systemUTC())) {
+            assertThat(bot.port()).isPositive();
+        }
+    }
 }

@@ -2,21 +2,31 @@ package app.escalate.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
+import org.h2.store.fs.FileUtils;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.Types;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The connection pool, migrated schema and Jdbi instance for one {@code DATABASE_URL}. */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -25,8 +35,40 @@ public final class Database implements AutoCloseable {
         this.jdbi = configure(Jdbi.create(dataSource));
     }
 
-    /** Connects, migrates the schema to the latest version, and returns the ready database. */
+    /**
+     * Connects, migrates the schema to the latest version, and returns the ready database. An H2
+     * file database whose migration fails part-way is put back as it was before (see
+     * {@link H2Migration}); a database that cannot be written says so.
+     */
     public static Database open(String jdbcUrl) {
+        Optional<String> h2File = H2Migration.file(jdbcUrl);
+        boolean existed = h2File.map(name -> FileUtils.exists(name + ".mv.db")).orElse(false);
+        List<HikariDataSource> pool = new ArrayList<>();
+        try {
+            pool.add(pool(jdbcUrl));
+            if (h2File.isPresent()) {
+                H2Migration.guard(h2File.get(), existed, () -> last(pool).close(),
+                        () -> flyway(last(pool), jdbcUrl).info().pending().length > 0,
+                        () -> {
+                            if (last(pool).isClosed()) pool.add(pool(jdbcUrl));
+                            flyway(last(pool), jdbcUrl).migrate();
+                        });
+                if (last(pool).isClosed()) pool.add(pool(jdbcUrl));
+            } else {
+                flyway(last(pool), jdbcUrl).migrate();
+            }
+            return new Database(last(pool));
+        } catch (RuntimeException e) {
+            pool.forEach(HikariDataSource::close);
+            throw unwritable(e, h2File).orElse(e);
+        }
+    }
+
+    private static HikariDataSource last(List<HikariDataSource> pools) {
+        return pools.get(pools.size() - 1);
+    }
+
+    private static HikariDataSource pool(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(durable(jdbcUrl));
         config.setPoolName("escalate");
@@ -34,23 +76,65 @@ public final class Database implements AutoCloseable {
         // Fail fast when the database is gone, so a command can answer "try again" within Slack's 3 s.
         config.setConnectionTimeout(1_500);
         config.setValidationTimeout(1_000);
+        AtomicReference<HikariDataSource> pool = new AtomicReference<>();
+        config.setExceptionOverride(new ReopenClosedH2(pool));
         HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            migrate(dataSource, jdbcUrl);
-            return new Database(dataSource);
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
+        pool.set(dataSource);
+        return dataSource;
     }
 
     /**
-     * H2 settings the bot relies on, unless the URL sets them itself. A file database writes each
-     * commit before the commit returns (by default H2 writes it up to half a second later, so a
-     * process killed just after acknowledging a command would lose it). And H2 does not close the
-     * database from its own shutdown hook, which would race the bot's: on SIGTERM the outbox
-     * worker still records what it delivers, and the pool closes the database last.
+     * For a start-up that failed because the database file could not be written (a full disk): an
+     * error that says so, rather than what the write failure happened to break (a Flyway lock, say).
      */
+    static Optional<RuntimeException> unwritable(RuntimeException e, Optional<String> h2File) {
+        if (h2File.isEmpty()) return Optional.empty();
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
+        Optional<Throwable> io = chain.stream().filter(t -> t instanceof IOException).reduce((outer, inner) -> inner);
+        boolean h2Closed = chain.stream().anyMatch(t -> t instanceof SQLException sql && ReopenClosedH2.closes(sql));
+        if (io.isEmpty() && !h2Closed) return Optional.empty();
+        IllegalStateException clear = new IllegalStateException("cannot write the H2 database " + h2File.get() + ".mv.db (is the disk full?)",
+                io.orElse(null));
+        clear.addSuppressed(e);
+        return Optional.of(clear);
+    }
+
+    /**
+     * An embedded H2 database closes itself when a write fails (a full disk, say), and every pooled
+     * connection then answers "The database has been closed" for good, though each still passes
+     * the pool's validity check. On that answer, all of them are dropped: the next connection opens
+     * the database afresh from its file, which works as soon as the disk has room again.
+     */
+    static final class ReopenClosedH2 implements SQLExceptionOverride {
+        /** H2's "the database has been closed" and "the database is closing" codes. */
+        private static final java.util.Set<Integer> CLOSED = java.util.Set.of(90098, 90121);
+        private final AtomicReference<HikariDataSource> pool;
+        private final java.util.concurrent.atomic.AtomicLong lastWarned = new java.util.concurrent.atomic.AtomicLong();
+
+        ReopenClosedH2(AtomicReference<HikariDataSource> pool) {
+            this.pool = pool;
+        }
+
+        /** The database is closed, or is closing because its store could not write. */
+        static boolean closes(SQLException e) {
+            return CLOSED.contains(e.getErrorCode()) || String.valueOf(e.getMessage()).contains("MVStoreException");
+        }
+
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            if (!closes(e)) return SQLExceptionOverride.Override.CONTINUE_EVICT;
+            HikariDataSource dataSource = pool.get();
+            if (dataSource != null && dataSource.getHikariPoolMXBean() != null) dataSource.getHikariPoolMXBean().softEvictConnections();
+            long now = System.nanoTime();
+            long last = lastWarned.get();
+            if (now - last > 60_000_000_000L && lastWarned.compareAndSet(last, now)) {
+                log.warn("database: H2 closed the database after a failed write (is the disk full?); opening it again on the next connection");
+            }
+            return SQLExceptionOverride.Override.MUST_EVICT;
+        }
+    }
+
     static String durable(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) return jdbcUrl;
         String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
@@ -60,13 +144,16 @@ public final class Database implements AutoCloseable {
         return url.toString();
     }
 
-    static void migrate(DataSource dataSource, String jdbcUrl) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+    private static Flyway flyway(DataSource dataSource, String jdbcUrl) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .placeholders(Map.of("binary", jdbcUrl.startsWith("jdbc:postgresql:") ? "BYTEA" : "BLOB"))
-                .load().migrate();
+                .load();
     }
 
     static Jdbi configure(Jdbi jdbi) {
+        // An error says what failed, never with the values bound to it: those are case text (a
+        // restricted case's note, say), and errors end up in logs.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         // Bind and read instants as UTC offsets, so no JVM time zone ever shifts a stored time.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override

@@ -25,4 +25,17 @@ class DatabaseTest {
             assertThat(writeDelay).contains("0");
         }
     }
+
+    @Test
+    void a_failed_statement_does_not_carry_its_values_into_the_error_that_may_be_logged(@TempDir Path dir) {
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("escalate"))) {
+            Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> db.jdbi().useHandle(h ->
+                    h.createUpdate("INSERT INTO case_events (case_number, occurred_at, actor, kind, data) VALUES (:n, :at, :actor, :kind, :data)")
+                            .bind("n", 999).bind("at", java.time.Instant.parse("2026-12-06T10:00:00Z")).bind("actor", "U0ESCCHLOE")
+                            .bind("kind", "NOTE_ADDED").bind("data", "{\"text\":\"the subpoena names account 4471\"}").execute()));
+
+            assertThat(failed).isNotNull();
+            for (Throwable t = failed; t != null; t = t.getCause()) assertThat(String.valueOf(t.getMessage())).doesNotContain("4471");
+        }
+    }
 }
