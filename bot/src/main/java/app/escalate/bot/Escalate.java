@@ -1,6 +1,5 @@
 package app.escalate.bot;
 
-import app.escalate.bot.sandbox.Sandbox;
 import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
@@ -68,7 +67,7 @@ public final class Escalate {
         EscalateApp app;
         try {
             if (settings.mode() == BotSettings.Mode.SANDBOX) {
-                app = Sandbox.start(settings, policy, new SandboxClock());
+                app = EscalateApp.startSandbox(settings, policy, new SandboxClock());
                 err.println("escalate: no Slack credentials, so this is the local sandbox workspace: open http://localhost:" + app.port()
                         + "/ (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect to Slack; see README.md)");
             } else {

@@ -1,17 +1,19 @@
 package app.escalate.bot;
 
-import app.escalate.bot.outbox.CommandsFirst;
 import app.escalate.bot.jobs.JobRunner;
+import app.escalate.bot.llm.LangChainSummaryModel;
+import app.escalate.bot.outbox.CommandsFirst;
 import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.sandbox.Sandbox;
+import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
-import app.escalate.bot.slack.DraftButtons;
-import app.escalate.bot.slack.HandoffButtons;
-import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.slack.CaseIntake;
+import app.escalate.bot.slack.DraftButtons;
 import app.escalate.bot.slack.EscSlashCommand;
+import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ReplayGuard;
@@ -20,21 +22,20 @@ import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.handlers.CheckCoverage;
+import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
-import app.escalate.commands.review.ReviewDates;
-import app.escalate.commands.triage.TriageModel;
-import app.escalate.commands.triage.Triager;
-import app.escalate.commands.handoff.HandoffDigests;
+import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.Drafts;
 import app.escalate.commands.summary.ExecUpdates;
 import app.escalate.commands.summary.SummaryModel;
-import app.escalate.commands.handlers.CheckCoverage;
-import app.escalate.commands.handlers.EscalateUnacknowledged;
-import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.handlers.RecordPinnedMessage;
+import app.escalate.commands.triage.TriageModel;
+import app.escalate.commands.triage.Triager;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.Secret;
@@ -64,11 +65,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The one place that wires Escalate together: database, Slack (HTTP or Socket Mode), the HTTP
@@ -89,6 +90,12 @@ public final class EscalateApp implements AutoCloseable {
         this.started = started;
         this.port = port;
         this.managementPort = managementPort;
+    }
+
+    /** Starts the bot with the local sandbox workspace (no Slack credentials), on localhost only. */
+    public static EscalateApp startSandbox(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
+        Sandbox.Setup sandbox = Sandbox.prepare(settings, policy, clock);
+        return start(sandbox.bot(), policy, clock, sandbox.routes());
     }
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
@@ -139,10 +146,11 @@ public final class EscalateApp implements AutoCloseable {
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
             JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
-            EscCommands commands = new EscCommands(cases, overrides, handoffs, draftStore, policy, clock);
+            Domain domain = Domain.of(cases, overrides, handoffs, policy, clock);
+            EscCommands commands = new EscCommands(cases, handoffs, draftStore, policy, clock, domain);
             Optional<LangChainSummaryModel> model = LangChainSummaryModel.from(settings.llm());
             model.ifPresent(started::push);
-            Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), commands.permissions(), clock);
+            Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), domain.permissions(), clock);
             Metrics.cases(metrics, cases);
             Metrics.outbox(metrics, outbox);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy),
@@ -168,12 +176,12 @@ public final class EscalateApp implements AutoCloseable {
             started.push(worker);
             jobs.start();
             started.push(jobs);
-            OnCall onCall = new OnCall(policy, overrides);
+            OnCall onCall = domain.onCall();
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
-                    new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock),
+                    new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
-                    new PatternSignal(cases, policy, clock), new ReviewDates(policy, clock));
+                    new PatternSignal(cases, policy, clock), domain.reviewDates());
             started.push(scheduler::stop);
             OnCallFeed feed = new OnCallFeed(onCall, settings.oncallFeedToken(), clock);
             // Replicas share only a PostgreSQL database; H2 is one process.

@@ -1,9 +1,9 @@
 package app.escalate.bot;
 
-import app.escalate.commands.oncall.Level;
+import app.escalate.commands.Level;
+import app.escalate.commands.Shift;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Secret;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

@@ -98,8 +98,9 @@ class EscalateMainTest {
         }
 
         assertThat(status).isEqualTo(1);
-        assertThat(printed()).isEqualTo("escalate: could not start: cannot write the H2 database " + url.substring("jdbc:h2:".length())
-                + ".mv.db (is the disk full?) (No space left on device)" + System.lineSeparator());
+        // Then the system's "(No space left on device)" when the write error is still at hand (it is not when H2 closed the database over it).
+        assertThat(printed()).startsWith("escalate: could not start: cannot write the H2 database " + url.substring("jdbc:h2:".length())
+                + ".mv.db (is the disk full?)").hasLineCount(1).doesNotContain("Flyway", "lock");
         try (EscalateApp bot = EscalateApp.start(app.escalate.config.BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-t",
                 "SLACK_SIGNING_SECRET", "s", "PORT", "0", "DATABASE_URL", url)), app.escalate.config.PolicyLoader.builtIn(),
                 java.time.Clock.systemUTC())) {

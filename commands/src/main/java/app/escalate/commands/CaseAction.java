@@ -76,14 +76,14 @@ public sealed interface CaseAction {
     }
 
     /** Triage's suggestion for the case, made after it was opened: recorded, and applied when the routing rules allow. */
-    record Triage(app.escalate.commands.triage.Triager.Suggested suggested) implements CaseAction {
+    record Triage(SuggestedTriage suggested) implements CaseAction {
     }
 
     /**
      * A person's verdict on the case's triage suggestion; {@code type} and {@code severity} are theirs, for {@code CHANGED}.
      * {@code messageTs} is the suggestion's message, when known, so it can lose its buttons.
      */
-    record JudgeTriage(app.escalate.commands.triage.TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
+    record JudgeTriage(TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
                        Optional<String> messageTs) implements Steering {
     }
 }

@@ -1,7 +1,5 @@
 package app.escalate.commands;
 
-import app.escalate.commands.triage.TriageState;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package app.escalate.commands;
 
-import app.escalate.commands.oncall.Level;
-
 import java.time.LocalDateTime;
 import java.util.Optional;
 

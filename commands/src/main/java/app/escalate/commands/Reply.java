@@ -1,12 +1,5 @@
 package app.escalate.commands;
 
-import app.escalate.commands.handoff.Handoff;
-import app.escalate.commands.handoff.HandoffDigest;
-import app.escalate.commands.oncall.Override;
-import app.escalate.commands.summary.DraftKind;
-import app.escalate.commands.summary.DraftStats;
-import app.escalate.commands.oncall.Shift;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,9 +50,9 @@ public sealed interface Reply {
     }
 
     /** The team's figures over a window, the AI drafts' and triage's record per prompt version, and what is past its review date. */
-    record Stats(app.escalate.commands.stats.TeamStats.Report team, List<DraftStats.VersionStats> drafts,
-                 app.escalate.commands.triage.TriageStats.Report triage,
-                 List<app.escalate.commands.review.ReviewDates.Overdue> overdue) implements Reply {
+    record Stats(TeamStats.Report team, List<DraftVersionStats> drafts,
+                 TriageStats.Report triage,
+                 List<OverdueReview> overdue) implements Reply {
         public Stats {
             drafts = List.copyOf(drafts);
             overdue = List.copyOf(overdue);
@@ -74,7 +67,7 @@ public sealed interface Reply {
     }
 
     record RotationNow(String name, Optional<Shift> primary, Optional<Shift> secondary, Optional<Shift> next,
-                       List<Override> overrides, List<Handoff> pendingHandoffs) {
+                       List<ShiftOverride> overrides, List<Handoff> pendingHandoffs) {
         public RotationNow {
             overrides = List.copyOf(overrides);
             pendingHandoffs = List.copyOf(pendingHandoffs);
@@ -96,10 +89,10 @@ public sealed interface Reply {
     record HandoffNoted(Optional<String> rotation, Optional<UserId> nextOnCall, Optional<Instant> at) implements Reply {
     }
 
-    record OverrideSet(Override override, String rotationName) implements Reply {
+    record OverrideSet(ShiftOverride override, String rotationName) implements Reply {
     }
 
-    record OverrideRemoved(Override override) implements Reply {
+    record OverrideRemoved(ShiftOverride override) implements Reply {
     }
 
     /** The first open cases, most urgent first; {@code total} counts them all. */

@@ -61,7 +61,7 @@ public sealed interface SlackEffect {
     }
 
     /** Write a draft of {@code kind} for {@code requester}, and show it to them where they asked. */
-    record WriteDraft(CaseId caseId, app.escalate.commands.summary.DraftKind kind, UserId requester, ChannelId channel,
+    record WriteDraft(CaseId caseId, DraftKind kind, UserId requester, ChannelId channel,
                       Optional<String> responseUrl) implements Job {
         @java.lang.Override
         public String subject() {
@@ -204,7 +204,7 @@ public sealed interface SlackEffect {
     }
 
     /** An emerging pattern for the team channel: case volume well above its baseline, with the cases (restricted ones only counted). */
-    record PatternAlert(String channel, List<app.escalate.commands.sla.PatternSignal.Spike> spikes) implements SlackEffect {
+    record PatternAlert(String channel, List<PatternSpike> spikes) implements SlackEffect {
         public PatternAlert {
             spikes = List.copyOf(spikes);
         }
@@ -221,7 +221,7 @@ public sealed interface SlackEffect {
     }
 
     /** The weekly list of prompts and runbooks past their review date, for the team channel, naming each owner. */
-    record ReviewReminder(String channel, List<app.escalate.commands.review.ReviewDates.Overdue> overdue) implements SlackEffect {
+    record ReviewReminder(String channel, List<OverdueReview> overdue) implements SlackEffect {
         public ReviewReminder {
             overdue = List.copyOf(overdue);
         }

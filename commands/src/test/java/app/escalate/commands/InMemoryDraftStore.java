@@ -2,7 +2,6 @@ package app.escalate.commands;
 
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftDecision;
-import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.summary.NewDraft;
 

@@ -1,8 +1,6 @@
 package app.escalate.commands;
 
-import app.escalate.commands.handoff.Handoff;
 import app.escalate.commands.handoff.HandoffDecision;
-import app.escalate.commands.handoff.HandoffDigest;
 import app.escalate.commands.handoff.HandoffEvent;
 import app.escalate.commands.handoff.HandoffNote;
 import app.escalate.commands.handoff.HandoffStore;

@@ -1,6 +1,6 @@
 package app.escalate.storage;
 
-import app.escalate.commands.handoff.HandoffDigest;
+import app.escalate.commands.HandoffDigest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,11 +3,11 @@ package app.escalate.storage;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DraftKind;
+import app.escalate.commands.OverdueReview;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.review.ReviewDates;
-import app.escalate.commands.summary.DraftKind;
-import app.escalate.config.Review;
 import app.escalate.commands.UserId;
+import app.escalate.config.Review;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -232,25 +232,25 @@ final class EffectCodec {
     }
 
     /** One spike as a line: what, last day's count, daily mean, p-value, case numbers, restricted count; tab-separated. */
-    private static String spike(app.escalate.commands.sla.PatternSignal.Spike s) {
+    private static String spike(app.escalate.commands.PatternSpike s) {
         return String.join("\t", s.what().replace("\t", " ").replace("\n", " "), Integer.toString(s.lastDay()), Double.toString(s.dailyMean()),
                 Double.toString(s.pValue()), s.cases().stream().map(id -> Long.toString(id.number())).collect(Collectors.joining(",")),
                 Integer.toString(s.restricted()));
     }
 
-    private static app.escalate.commands.sla.PatternSignal.Spike spike(String line) {
+    private static app.escalate.commands.PatternSpike spike(String line) {
         String[] f = line.split("\t", -1);
-        return new app.escalate.commands.sla.PatternSignal.Spike(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+        return new app.escalate.commands.PatternSpike(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
                 f[4].isEmpty() ? List.of() : Arrays.stream(f[4].split(",")).map(n -> new CaseId(Long.parseLong(n))).toList(), Integer.parseInt(f[5]));
     }
 
-    private static String overdue(ReviewDates.Overdue o) {
+    private static String overdue(OverdueReview o) {
         return String.join("\t", o.what().replace("\t", " ").replace("\n", " "), o.review().owner(), o.review().reviewBy().toString());
     }
 
-    private static ReviewDates.Overdue overdue(String line) {
+    private static OverdueReview overdue(String line) {
         String[] f = line.split("\t", -1);
-        return new ReviewDates.Overdue(f[0], new Review(f[1], java.time.LocalDate.parse(f[2])));
+        return new OverdueReview(f[0], new Review(f[1], java.time.LocalDate.parse(f[2])));
     }
 
     private static CaseEvent event(CaseId caseId, Map<String, String> p) {

@@ -2,11 +2,11 @@ package app.escalate.storage;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftDecision;
-import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.summary.NewDraft;
 import org.jdbi.v3.core.Handle;

@@ -1,10 +1,10 @@
 package app.escalate.storage;
 
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
-import app.escalate.commands.handoff.Handoff;
 import app.escalate.commands.handoff.HandoffDecision;
-import app.escalate.commands.handoff.HandoffDigest;
 import app.escalate.commands.handoff.HandoffEvent;
 import app.escalate.commands.handoff.HandoffNote;
 import app.escalate.commands.handoff.HandoffStore;
@@ -15,10 +15,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

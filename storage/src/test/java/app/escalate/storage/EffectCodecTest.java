@@ -1,7 +1,7 @@
 package app.escalate.storage;
 
+import app.escalate.commands.OverdueReview;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.review.ReviewDates;
 import app.escalate.config.Review;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,8 @@ class EffectCodecTest {
     @Test
     void a_review_reminder_comes_back_from_the_outbox_as_it_went_in() {
         SlackEffect.ReviewReminder reminder = new SlackEffect.ReviewReminder("escalations", List.of(
-                new ReviewDates.Overdue("Executive summary prompt (exec-summary.v1)", new Review("U0ESCMARIA", LocalDate.of(2027, 2, 26))),
-                new ReviewDates.Overdue("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28)))));
+                new OverdueReview("Executive summary prompt (exec-summary.v1)", new Review("U0ESCMARIA", LocalDate.of(2027, 2, 26))),
+                new OverdueReview("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28)))));
 
         EffectCodec.Encoded encoded = EffectCodec.encode(reminder);
 

@@ -11,8 +11,8 @@ import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.TriageState;
 import app.escalate.commands.UserId;
-import app.escalate.commands.triage.TriageState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,8 +1,8 @@
 package app.escalate.storage;
 
+import app.escalate.commands.Level;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
-import app.escalate.commands.oncall.Override;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,8 +20,8 @@ class JdbiOverrideStoreTest {
     void overrides_are_kept_listed_while_they_matter_and_removed_for_good(DatabaseKind kind) {
         try (Database db = kind.open()) {
             JdbiOverrideStore store = new JdbiOverrideStore(db.jdbi());
-            Override past = store.add(new Override(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(7200), T0.minusSeconds(3600), MARIA, T0));
-            Override coming = store.add(new Override(0, "escalations", Level.SECONDARY, KENJI, T0.plusSeconds(3600), T0.plusSeconds(7200), MARIA, T0));
+            ShiftOverride past = store.add(new ShiftOverride(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(7200), T0.minusSeconds(3600), MARIA, T0));
+            ShiftOverride coming = store.add(new ShiftOverride(0, "escalations", Level.SECONDARY, KENJI, T0.plusSeconds(3600), T0.plusSeconds(7200), MARIA, T0));
 
             assertThat(coming.id()).isGreaterThan(past.id());
             assertThat(store.active(T0)).containsExactly(coming);
@@ -30,7 +30,7 @@ class JdbiOverrideStoreTest {
             assertThat(store.remove(coming.id(), KENJI, T0)).contains(coming);
             assertThat(store.remove(coming.id(), KENJI, T0)).isEmpty();
             assertThat(store.active(T0)).isEmpty();
-            Override running = store.add(new Override(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(600), T0.plusSeconds(600), MARIA, T0));
+            ShiftOverride running = store.add(new ShiftOverride(0, "escalations", Level.PRIMARY, KENJI, T0.minusSeconds(600), T0.plusSeconds(600), MARIA, T0));
             assertThat(store.remove(running.id(), MARIA, T0)).contains(running);
             assertThat(store.active(T0.minusSeconds(3600))).singleElement().satisfies(o -> {
                 assertThat(o.id()).isEqualTo(running.id());

@@ -1,7 +1,7 @@
 package app.escalate.bot.eval;
 
 import app.escalate.bot.llm.LangChainSummaryModel;
-import app.escalate.commands.summary.DraftKind;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.summary.Drafter;
 import app.escalate.commands.summary.Rubric;
 import app.escalate.commands.summary.SummaryModel;

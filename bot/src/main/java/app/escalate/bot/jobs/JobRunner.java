@@ -8,6 +8,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.Drafts;
@@ -77,7 +78,7 @@ public final class JobRunner implements Delivery {
         Case c = file.get().details();
         Optional<String> description = cases.timeline(c.id()).stream().filter(e -> e.kind() == CaseEvent.Kind.OPENED).findFirst()
                 .map(e -> e.get("description")).filter(d -> !d.isBlank());
-        Triager.Suggested suggested = triager.suggest(c.title(), description, c.surface(), policy.mayUseModel(c.caseType(), c.restricted()));
+        SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), policy.mayUseModel(c.caseType(), c.restricted()));
         commands.triage(c.id(), suggested);
         return DeliveryAttempt.sent();
     }

@@ -1,11 +1,11 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.DraftKind;
+import app.escalate.commands.DraftVersionStats;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
-import app.escalate.commands.summary.DraftKind;
-import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.summary.Drafts;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -139,10 +139,10 @@ public final class DraftMessage {
     }
 
     /** {@code /esc stats}: the AI drafts' record per prompt version. */
-    public static SlackMessage stats(List<DraftStats.VersionStats> stats) {
+    public static SlackMessage stats(List<DraftVersionStats> stats) {
         if (stats.isEmpty()) return SlackMessage.text("*AI drafts*: none reviewed yet. `/esc summary` in a case channel drafts one.");
         List<String> lines = new ArrayList<>(List.of("*AI drafts*, by prompt version (posted as drafted / edited / discarded / regenerated)"));
-        for (DraftStats.VersionStats s : stats) {
+        for (DraftVersionStats s : stats) {
             lines.add(String.format(Locale.ROOT, "• %s `%s`: %d decided · %d / %d / %d / %d · acceptance %.0f%% · mean edit %.0f%%%s",
                     s.kind().label(), s.promptVersion(), s.decided(), s.asIs(), s.edited(), s.discarded(), s.regenerated(),
                     s.acceptance() * 100, s.meanEditRatio() * 100, s.fellBack() > 0 ? " · " + s.fellBack() + " from the template" : ""));

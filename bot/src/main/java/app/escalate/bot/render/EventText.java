@@ -1,8 +1,8 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
-import app.escalate.commands.triage.TriageVerdict;
 import app.escalate.commands.SlackText;
+import app.escalate.commands.TriageVerdict;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 

@@ -1,12 +1,12 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest.CaseLine;
+import app.escalate.commands.HandoffDigest.Section;
+import app.escalate.commands.HandoffDigest;
+import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
-import app.escalate.commands.handoff.Handoff;
-import app.escalate.commands.handoff.HandoffDigest;
-import app.escalate.commands.handoff.HandoffDigest.CaseLine;
-import app.escalate.commands.handoff.HandoffDigest.Section;
-import app.escalate.commands.sla.SlaClock;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.time.Duration;

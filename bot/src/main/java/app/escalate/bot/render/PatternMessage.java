@@ -2,8 +2,8 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.PatternSpike;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.sla.PatternSignal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class PatternMessage {
     public static String of(SlackEffect.PatternAlert alert, Function<CaseId, Optional<Case>> cases) {
         List<String> lines = new ArrayList<>(List.of(":chart_with_upwards_trend: *Emerging pattern* — case volume over the last 24 hours "
                 + "well above its 14-day baseline:"));
-        for (PatternSignal.Spike s : alert.spikes()) {
+        for (PatternSpike s : alert.spikes()) {
             List<String> links = new ArrayList<>();
             for (CaseId id : s.cases().subList(0, Math.min(MAX_LINKS, s.cases().size()))) {
                 links.add(cases.apply(id).flatMap(Case::channel).map(ch -> id + " " + Mrkdwn.channel(ch.id().value())).orElse(id.toString()));

@@ -2,9 +2,9 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.Reply;
+import app.escalate.commands.Shift;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.Task;
-import app.escalate.commands.oncall.Override;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.commands.Usage;
 import app.escalate.config.Policy;
 
@@ -118,7 +118,7 @@ public final class ReplyRenderer {
         return SlackMessage.text(String.join("\n", lines));
     }
 
-    private static String override(Override o) {
+    private static String override(ShiftOverride o) {
         return Mrkdwn.user(o.who().value()) + " is " + o.level().label() + " from " + Mrkdwn.date(o.from()) + " to " + Mrkdwn.date(o.until());
     }
 

@@ -1,7 +1,7 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.OverdueReview;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.review.ReviewDates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ReviewMessage {
     }
 
     /** The owner is mentioned, so the reminder reaches them; the owner's id was checked when the policy was read. */
-    public static String line(ReviewDates.Overdue o) {
+    public static String line(OverdueReview o) {
         return Mrkdwn.escape(o.what()) + ", owner <@" + o.review().owner() + ">, review by " + o.review().reviewBy();
     }
 }

@@ -1,6 +1,6 @@
 package app.escalate.bot.render;
 
-import app.escalate.commands.stats.TeamStats;
+import app.escalate.commands.TeamStats;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

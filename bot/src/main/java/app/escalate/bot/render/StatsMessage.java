@@ -1,8 +1,8 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.Reply;
-import app.escalate.commands.stats.TeamStats;
-import app.escalate.commands.triage.TriageStats;
+import app.escalate.commands.TeamStats;
+import app.escalate.commands.TriageStats;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
-import app.escalate.commands.triage.TriageState;
+import app.escalate.commands.TriageState;
 import app.escalate.config.Policy;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;

@@ -2,8 +2,8 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.TriageState;
 import app.escalate.commands.triage.KeywordTriage;
-import app.escalate.commands.triage.TriageState;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import com.slack.api.model.block.LayoutBlock;

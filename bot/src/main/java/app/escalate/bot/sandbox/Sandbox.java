@@ -1,9 +1,9 @@
 package app.escalate.bot.sandbox;
 
-import app.escalate.bot.EscalateApp;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.Secret;
+import io.javalin.config.JavalinConfig;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The local sandbox workspace: with no Slack credentials the bot starts with a Slack-like
@@ -26,8 +27,15 @@ public final class Sandbox {
     private Sandbox() {
     }
 
-    /** Starts the bot and the sandbox page on {@code settings.port()} (a free one when 0), listening on localhost only. */
-    public static EscalateApp start(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
+    /**
+     * What the bot runs with in the sandbox: settings pointing it at the workspace's Web API with a
+     * fresh bot token and signing secret, and the routes the page and that API add to its server.
+     */
+    public record Setup(BotSettings bot, Consumer<JavalinConfig> routes) {
+    }
+
+    /** The sandbox on {@code settings.port()} (a free one when 0), listening on localhost only; the bot starts it. */
+    public static Setup prepare(BotSettings settings, Policy policy, SandboxClock clock) throws IOException {
         int port = settings.port() == 0 ? freePort() : settings.port();
         SecureRandom random = new SecureRandom();
         String secret = HexFormat.of().formatHex(random.generateSeed(16));
@@ -40,7 +48,7 @@ public final class Sandbox {
         workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
         SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
         SandboxGuard guard = new SandboxGuard(port, botToken);
-        return EscalateApp.start(bot, policy, clock, config -> {
+        return new Setup(bot, config -> {
             config.jetty.host = "127.0.0.1";
             config.routes.before(guard::check);
             routes.register(config);

@@ -1,13 +1,15 @@
 package app.escalate.bot.slack;
 
+import app.escalate.bot.outbox.Delivery;
+import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.PatternMessage;
 import app.escalate.bot.render.ReviewMessage;
-import app.escalate.bot.render.TriageMessage;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SlackMessage;
+import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseEvent;
@@ -22,8 +24,6 @@ import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.DecisionTree;
 import app.escalate.config.Policy;
-import app.escalate.bot.outbox.Delivery;
-import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.storage.DeliveryOutcome;
 import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.OutboxEntry;
@@ -31,7 +31,6 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
-
 
 import java.net.URI;
 import java.time.Clock;

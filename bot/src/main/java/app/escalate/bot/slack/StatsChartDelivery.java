@@ -4,7 +4,7 @@ import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.StatsChart;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.stats.TeamStats;
+import app.escalate.commands.TeamStats;
 import app.escalate.config.Policy;
 import app.escalate.storage.JdbiCaseStore;
 

@@ -5,6 +5,7 @@ import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.summary.Drafts;
@@ -44,13 +45,14 @@ class EveryEffectIsDeliveredTest {
     private final JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
     private final JdbiDraftStore drafts = new JdbiDraftStore(database.jdbi());
     private final JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
-    private final EscCommands commands = new EscCommands(cases, new JdbiOverrideStore(database.jdbi()), handoffs, drafts, policy, clock);
+    private final Domain domain = Domain.of(cases, new JdbiOverrideStore(database.jdbi()), handoffs, policy, clock);
+    private final EscCommands commands = new EscCommands(cases, handoffs, drafts, policy, clock, domain);
     /** Nothing listens there: every Slack call fails fast, as when Slack is unreachable. */
     private final URI nowhere = URI.create("http://127.0.0.1:9/api/");
     private final Slack slack = slack(nowhere);
     private final Delivery slackCalls = new SlackDelivery(slack, "xoxb-test", cases, handoffs, drafts, policy, clock, nowhere);
     private final Delivery jobs = new JobRunner(new Triager(policy, Optional.empty()), commands, cases,
-            new Drafts(cases, drafts, policy, Optional.empty(), commands.permissions(), clock),
+            new Drafts(cases, drafts, policy, Optional.empty(), domain.permissions(), clock),
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods("xoxb-test"), new Outbox(database.jdbi()), clock, id -> true),
             policy, new SimpleMeterRegistry());
 

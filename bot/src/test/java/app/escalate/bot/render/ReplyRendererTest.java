@@ -5,6 +5,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
+import app.escalate.commands.Usage;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;

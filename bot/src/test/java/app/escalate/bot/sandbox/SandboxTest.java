@@ -38,7 +38,7 @@ class SandboxTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = Sandbox.start(BotSettings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate"))),
+        app = EscalateApp.startSandbox(BotSettings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate"))),
                 PolicyLoader.builtIn(), clock);
     }
 

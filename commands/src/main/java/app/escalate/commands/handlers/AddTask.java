@@ -4,10 +4,10 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
 import java.util.ArrayList;

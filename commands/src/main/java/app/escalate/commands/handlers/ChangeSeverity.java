@@ -4,9 +4,9 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.Severity;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
 import java.util.Map;

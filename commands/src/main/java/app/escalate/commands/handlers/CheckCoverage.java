@@ -1,10 +1,10 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.Level;
+import app.escalate.commands.Shift;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Policy;
 
 import java.time.Clock;

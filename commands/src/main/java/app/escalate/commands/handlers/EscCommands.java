@@ -9,23 +9,22 @@ import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.TriageStats;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.commands.handoff.HandoffCommands;
-import app.escalate.commands.handoff.HandoffDigests;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.summary.Draft;
-import app.escalate.commands.summary.DraftKind;
-import app.escalate.commands.review.ReviewDates;
-import app.escalate.commands.summary.DraftStats;
-import app.escalate.commands.triage.TriageStats;
-import app.escalate.commands.summary.DraftStore;
 import app.escalate.commands.oncall.OverrideStore;
+import app.escalate.commands.review.ReviewDates;
+import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftStats;
+import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
@@ -67,13 +66,18 @@ public final class EscCommands {
     private final ReviewDates reviewDates;
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
-        OnCall onCall = new OnCall(policy, overrides);
-        Permissions permissions = new Permissions(policy, onCall, clock);
+        this(cases, handoffs, drafts, policy, clock, Domain.of(cases, overrides, handoffs, policy, clock));
+    }
+
+    /** With the domain's shared services, as the bot builds them once. */
+    public EscCommands(CaseStore cases, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock, Domain domain) {
+        OnCall onCall = domain.onCall();
+        Permissions permissions = domain.permissions();
         this.permissions = permissions;
         this.cases = cases;
         this.drafts = drafts;
         this.policy = policy;
-        this.reviewDates = new ReviewDates(policy, clock);
+        this.reviewDates = domain.reviewDates();
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, onCall, clock);
         this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
@@ -90,11 +94,7 @@ public final class EscCommands {
         this.watch = new WatchCase(permissions);
         this.runbook = new WalkRunbook(policy, permissions, this::decide);
         this.triage = new TriageCase(policy, permissions);
-        this.handoffs = new HandoffCommands(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock);
-    }
-
-    public Permissions permissions() {
-        return permissions;
+        this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -103,7 +103,7 @@ public final class EscCommands {
     }
 
     /** Records triage's suggestion for a case just opened, applying it when the routing rules allow; true when recorded. */
-    public boolean triage(CaseId id, app.escalate.commands.triage.Triager.Suggested suggested) {
+    public boolean triage(CaseId id, app.escalate.commands.SuggestedTriage suggested) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested), file.details().reporter(), now))
                 instanceof Decision.Applied;
@@ -133,7 +133,7 @@ public final class EscCommands {
                 java.time.Duration window = java.time.Duration.ofDays(stats.days());
                 List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
                 decided.addAll(drafts.decided(DraftKind.RCA));
-                return new Reply.Stats(app.escalate.commands.stats.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
+                return new Reply.Stats(app.escalate.commands.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
                         cases.events(now.minus(window), now, java.util.Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now),
                         DraftStats.byVersion(decided), TriageStats.of(cases.events(now.minus(window), now.plusMillis(1),
                                 java.util.Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),

@@ -4,9 +4,9 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.config.Policy;
 
 import java.time.Instant;

@@ -2,12 +2,12 @@ package app.escalate.commands.handlers;
 
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
-import app.escalate.commands.Permissions;
+import app.escalate.commands.Level;
 import app.escalate.commands.Reply;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
+import app.escalate.commands.access.Permissions;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.oncall.Override;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
 
@@ -73,7 +73,7 @@ final class ManageOverrides {
         if (Duration.between(from, until).compareTo(LONGEST) > 0) {
             return new Reply.Refusal("An override lasts at most " + LONGEST.toDays() + " days; change the rotation for longer.");
         }
-        Override saved = onCall.overrides().add(new Override(0, rotation.get().id(), command.level().orElse(Level.PRIMARY), who,
+        ShiftOverride saved = onCall.overrides().add(new ShiftOverride(0, rotation.get().id(), command.level().orElse(Level.PRIMARY), who,
                 from, until, by.user(), now));
         return new Reply.OverrideSet(saved, rotation.get().name());
     }
@@ -81,9 +81,9 @@ final class ManageOverrides {
     /** Removes an override still to come; one in force ends now, so the part already served stays in the record. */
     Reply remove(EscCommand.RemoveOverride command, Invocation by) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<Override> target = onCall.overrides().active(now).stream().filter(o -> o.id() == command.id()).findFirst();
+        Optional<ShiftOverride> target = onCall.overrides().active(now).stream().filter(o -> o.id() == command.id()).findFirst();
         if (target.isEmpty()) return new Reply.Refusal("There is no override #" + command.id() + " in force or to come.");
-        Override o = target.get();
+        ShiftOverride o = target.get();
         if (!by.user().equals(o.by()) && !by.user().equals(o.who()) && !permissions.isResponder(by.user())) {
             return new Reply.Refusal("Only whoever set override #" + o.id() + ", the person on it, or the `responders` group can remove it.");
         }

@@ -1,25 +1,25 @@
 package app.escalate.commands.handlers;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelName;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
+import app.escalate.commands.Level;
 import app.escalate.commands.NewCase;
+import app.escalate.commands.Opening;
+import app.escalate.commands.Paging;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.CaseEvent;
-import app.escalate.commands.CaseStore;
-import app.escalate.commands.Opening;
-import app.escalate.commands.Paging;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.config.Rotation;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
+import app.escalate.config.Rotation;
 
 import java.time.Clock;
 import java.util.ArrayList;

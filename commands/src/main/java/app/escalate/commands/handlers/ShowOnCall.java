@@ -1,11 +1,11 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.Handoff;
+import app.escalate.commands.Level;
 import app.escalate.commands.Reply;
-import app.escalate.commands.handoff.Handoff;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.handoff.HandoffStore;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.oncall.Override;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public final class ShowOnCall {
 
     public Reply handle() {
         Instant now = clock.instant();
-        List<Override> overrides = onCall.overrides().active(now);
+        List<ShiftOverride> overrides = onCall.overrides().active(now);
         List<Handoff> pending = handoffs.pending();
         List<Reply.RotationNow> rotations = onCall.schedules(now).stream().map(schedule -> new Reply.RotationNow(
                 schedule.rotation().name(), schedule.at(Level.PRIMARY, now), schedule.at(Level.SECONDARY, now),

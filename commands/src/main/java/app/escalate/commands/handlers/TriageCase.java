@@ -5,15 +5,15 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SuggestedTriage;
+import app.escalate.commands.Suggestion;
+import app.escalate.commands.TriageState;
+import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
-import app.escalate.commands.triage.Suggestion;
+import app.escalate.commands.access.Permissions;
 import app.escalate.commands.triage.TriageRouting;
-import app.escalate.commands.triage.TriageState;
-import app.escalate.commands.triage.TriageVerdict;
-import app.escalate.commands.triage.Triager;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 
@@ -44,7 +44,7 @@ final class TriageCase {
     Decision suggest(CaseFile file, CaseAction.Triage action, Instant now) {
         Case c = file.details();
         if (file.triage().isPresent()) return Decisions.rejected(c.id() + " has been triaged already.");
-        Triager.Suggested suggested = action.suggested();
+        SuggestedTriage suggested = action.suggested();
         Suggestion s = suggested.suggestion();
         TriageRouting.Route route = TriageRouting.route(s, policy.triage());
         Optional<String> heldBecause = !route.apply() ? Optional.empty()

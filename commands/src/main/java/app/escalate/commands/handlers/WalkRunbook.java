@@ -5,10 +5,10 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.config.DecisionTree;
 import app.escalate.config.Policy;
 

@@ -1,13 +1,15 @@
 package app.escalate.commands.handoff;
 
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.Invocation;
-import app.escalate.commands.Permissions;
+import app.escalate.commands.Level;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.commands.oncall.Handover;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
 import app.escalate.config.Policy;

@@ -1,5 +1,6 @@
 package app.escalate.commands.handoff;
 
+import app.escalate.commands.Handoff;
 import app.escalate.commands.SlackEffect;
 
 import java.util.List;

@@ -2,11 +2,12 @@ package app.escalate.commands.handoff;
 
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
+import app.escalate.commands.HandoffDigest;
+import app.escalate.commands.Level;
+import app.escalate.commands.Shift;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.Handover;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.Schedule;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
 

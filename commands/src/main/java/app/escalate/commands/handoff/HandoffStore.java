@@ -1,5 +1,8 @@
 package app.escalate.commands.handoff;
 
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

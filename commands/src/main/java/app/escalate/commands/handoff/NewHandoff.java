@@ -1,5 +1,7 @@
 package app.escalate.commands.handoff;
 
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 

@@ -1,5 +1,6 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.Level;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 

@@ -1,5 +1,7 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.Shift;
+
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
@@ -20,7 +21,7 @@ public final class OnCall {
 
     /** Every rotation's schedule, with the overrides that can matter from {@code now} on. */
     public List<Schedule> schedules(Instant now) {
-        List<Override> active = overrides.active(now.minus(Schedule.HORIZON));
+        List<ShiftOverride> active = overrides.active(now.minus(Schedule.HORIZON));
         return policy.rotations().stream().map(r -> new Schedule(r, policy::holidays, active)).toList();
     }
 

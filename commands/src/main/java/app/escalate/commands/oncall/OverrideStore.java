@@ -1,5 +1,6 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;
@@ -10,15 +11,15 @@ import java.util.Optional;
 public interface OverrideStore {
 
     /** Stores a new override; its id and creation time come from {@code draft}'s fields except the id. */
-    Override add(Override draft);
+    ShiftOverride add(ShiftOverride draft);
 
     /** Overrides in force or still to come at {@code after}, oldest first. */
-    List<Override> active(Instant after);
+    List<ShiftOverride> active(Instant after);
 
     /**
      * Removes an override: one still to come stops counting; one in force at {@code at} ends then,
      * so what was served stays. Who removed it and when are kept. Empty when there is no such override.
      */
-    Optional<Override> remove(long id, UserId by, Instant at);
+    Optional<ShiftOverride> remove(long id, UserId by, Instant at);
 
 }

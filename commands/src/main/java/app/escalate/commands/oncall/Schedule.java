@@ -1,5 +1,8 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.Level;
+import app.escalate.commands.Shift;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
 import app.escalate.config.Layer;
 import app.escalate.config.Rotation;
@@ -34,14 +37,14 @@ public final class Schedule {
     public static final Duration HORIZON = Duration.ofDays(15);
 
     private final Rotation rotation;
-    private final List<Override> overrides;
+    private final List<ShiftOverride> overrides;
     private final List<LayerRule> primaryLayers;
     private final List<LayerRule> secondaryLayers;
 
-    public Schedule(Rotation rotation, Function<String, List<LocalDate>> holidays, List<Override> overrides) {
+    public Schedule(Rotation rotation, Function<String, List<LocalDate>> holidays, List<ShiftOverride> overrides) {
         this.rotation = rotation;
         this.overrides = overrides.stream().filter(o -> o.rotation().equals(rotation.id()))
-                .sorted(Comparator.comparing(Override::createdAt).thenComparing(Override::id)).toList();
+                .sorted(Comparator.comparing(ShiftOverride::createdAt).thenComparing(ShiftOverride::id)).toList();
         this.primaryLayers = rotation.primary().stream().map(l -> new LayerRule(l, holidays)).toList();
         this.secondaryLayers = rotation.secondary().stream().map(l -> new LayerRule(l, holidays)).toList();
     }
@@ -167,7 +170,7 @@ public final class Schedule {
 
     private Optional<Segment> base(Level level, Instant t) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
-            Override o = overrides.get(i);
+            ShiftOverride o = overrides.get(i);
             if (o.level() == level && o.covers(t)) return Optional.of(new Segment(o.who(), o.from(), o.until(), "override", List.of()));
         }
         Optional<Segment> weekend = weekends(level, t.minus(Duration.ofDays(8)), t.plus(Duration.ofDays(1))).stream()
@@ -191,7 +194,7 @@ public final class Schedule {
                 all.add(s.from());
                 all.add(s.until());
             }
-            for (Override o : overrides) {
+            for (ShiftOverride o : overrides) {
                 if (o.level() == l) {
                     all.add(o.from());
                     all.add(o.until());

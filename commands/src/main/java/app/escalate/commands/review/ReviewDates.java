@@ -1,7 +1,8 @@
 package app.escalate.commands.review;
 
+import app.escalate.commands.DraftKind;
+import app.escalate.commands.OverdueReview;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.summary.DraftKind;
 import app.escalate.commands.summary.Prompts;
 import app.escalate.commands.triage.TriagePrompt;
 import app.escalate.config.CaseType;
@@ -23,9 +24,6 @@ import java.util.Optional;
  * lists them.
  */
 public final class ReviewDates {
-    /** One overdue piece of judgment: what it is (plain text), its owner and its date. */
-    public record Overdue(String what, Review review) {
-    }
 
     private final Policy policy;
     private final Clock clock;
@@ -35,30 +33,30 @@ public final class ReviewDates {
         this.clock = clock;
     }
 
-    public List<Overdue> overdue() {
+    public List<OverdueReview> overdue() {
         return overdue(policy, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    static List<Overdue> overdue(Policy policy, LocalDate today) {
-        List<Overdue> all = new ArrayList<>();
+    static List<OverdueReview> overdue(Policy policy, LocalDate today) {
+        List<OverdueReview> all = new ArrayList<>();
         for (DraftKind kind : DraftKind.values()) {
             Review review = policy.prompts().get(kind.id());
-            if (review != null) all.add(new Overdue(kind.label() + " prompt (" + Prompts.version(kind) + ")", review));
+            if (review != null) all.add(new OverdueReview(kind.label() + " prompt (" + Prompts.version(kind) + ")", review));
         }
         Review triagePrompt = policy.prompts().get("triage");
-        if (triagePrompt != null) all.add(new Overdue("Triage prompt (" + TriagePrompt.VERSION + ")", triagePrompt));
-        for (RoutingRule rule : policy.triage().rules()) all.add(new Overdue("Triage routing rule " + rule.name(), rule.review()));
+        if (triagePrompt != null) all.add(new OverdueReview("Triage prompt (" + TriagePrompt.VERSION + ")", triagePrompt));
+        for (RoutingRule rule : policy.triage().rules()) all.add(new OverdueReview("Triage routing rule " + rule.name(), rule.review()));
         for (CaseType type : policy.caseTypes()) {
-            type.tree().ifPresent(tree -> all.add(new Overdue("Runbook decision tree of " + type.label(), tree.review())));
+            type.tree().ifPresent(tree -> all.add(new OverdueReview("Runbook decision tree of " + type.label(), tree.review())));
         }
         return all.stream().filter(o -> o.review().pastDue(today))
-                .sorted(Comparator.comparing((Overdue o) -> o.review().reviewBy()).thenComparing(Overdue::what))
+                .sorted(Comparator.comparing((OverdueReview o) -> o.review().reviewBy()).thenComparing(OverdueReview::what))
                 .toList();
     }
 
     /** The weekly reminder for the team channel, when anything is overdue. */
     public Optional<SlackEffect.ReviewReminder> reminder() {
-        List<Overdue> overdue = overdue();
+        List<OverdueReview> overdue = overdue();
         return overdue.isEmpty() ? Optional.empty() : Optional.of(new SlackEffect.ReviewReminder(policy.workspace().teamChannel(), overdue));
     }
 }

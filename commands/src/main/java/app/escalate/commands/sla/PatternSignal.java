@@ -3,6 +3,7 @@ package app.escalate.commands.sla;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseStore;
+import app.escalate.commands.PatternSpike;
 import app.escalate.commands.SlackEffect;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
@@ -42,18 +43,12 @@ public final class PatternSignal {
         this.clock = clock;
     }
 
-    /** What stood out over the last day, in a line each: what, how many against the usual, and which cases. */
-    public record Spike(String what, int lastDay, double dailyMean, double pValue, List<CaseId> cases, int restricted) {
-        public Spike {
-            cases = List.copyOf(cases);
-        }
-    }
 
-    public List<Spike> spikes() {
+    public List<PatternSpike> spikes() {
         Instant now = clock.instant();
         Instant dayAgo = now.minus(Duration.ofDays(1));
         List<Case> window = cases.openedBetween(dayAgo.minus(BASELINE), now);
-        List<Spike> spikes = new ArrayList<>();
+        List<PatternSpike> spikes = new ArrayList<>();
         spikes.addAll(test(window, dayAgo, c -> c.caseType().map(id -> "type " + policy.caseType(id).map(CaseType::label).orElse(id))));
         // Surfaces are typed by people: restricted cases are left out of them (their type still counts).
         spikes.addAll(test(window, dayAgo, c -> c.restricted() ? Optional.empty()
@@ -61,7 +56,7 @@ public final class PatternSignal {
         return spikes;
     }
 
-    private static List<Spike> test(List<Case> window, Instant dayAgo, Function<Case, Optional<String>> key) {
+    private static List<PatternSpike> test(List<Case> window, Instant dayAgo, Function<Case, Optional<String>> key) {
         Map<String, List<Case>> lastDay = new LinkedHashMap<>();
         Map<String, Integer> before = new LinkedHashMap<>();
         for (Case c : window) {
@@ -70,7 +65,7 @@ public final class PatternSignal {
             if (c.openedAt().isBefore(dayAgo)) before.merge(k.get(), 1, Integer::sum);
             else lastDay.computeIfAbsent(k.get(), x -> new ArrayList<>()).add(c);
         }
-        List<Spike> spikes = new ArrayList<>();
+        List<PatternSpike> spikes = new ArrayList<>();
         lastDay.forEach((what, recent) -> {
             int n = recent.size();
             if (n < MIN_CASES) return;
@@ -78,7 +73,7 @@ public final class PatternSignal {
             double p = 1 - new PoissonDistribution(mean).cumulativeProbability(n - 1);
             if (p < P_VALUE) {
                 List<CaseId> named = recent.stream().filter(c -> !c.restricted()).map(Case::id).toList();
-                spikes.add(new Spike(what, n, mean, p, named, n - named.size()));
+                spikes.add(new PatternSpike(what, n, mean, p, named, n - named.size()));
             }
         });
         return spikes;
@@ -86,7 +81,7 @@ public final class PatternSignal {
 
     /** The alert for the team channel, when anything stood out. */
     public Optional<SlackEffect.PatternAlert> alert() {
-        List<Spike> spikes = spikes();
+        List<PatternSpike> spikes = spikes();
         return spikes.isEmpty() ? Optional.empty() : Optional.of(new SlackEffect.PatternAlert(policy.workspace().teamChannel(), spikes));
     }
 }

@@ -1,5 +1,7 @@
 package app.escalate.commands.summary;
 
+import app.escalate.commands.DraftVersionStats;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,28 +19,17 @@ public final class DraftStats {
     private DraftStats() {
     }
 
-    /** One prompt version's record: drafts decided as posted unchanged, posted edited, discarded, regenerated; mean edit ratio of the posted ones. */
-    public record VersionStats(DraftKind kind, String promptVersion, int asIs, int edited, int discarded, int regenerated,
-                               double meanEditRatio, int fellBack) {
-        public int decided() {
-            return asIs + edited + discarded + regenerated;
-        }
 
-        public double acceptance() {
-            return decided() == 0 ? 0 : (double) (asIs + edited) / decided();
-        }
-    }
-
-    public static List<VersionStats> byVersion(List<Draft> decided) {
+    public static List<DraftVersionStats> byVersion(List<Draft> decided) {
         Map<String, List<Draft>> groups = new LinkedHashMap<>();
         for (Draft d : decided) groups.computeIfAbsent(d.kind().id() + "|" + d.promptVersion(), k -> new ArrayList<>()).add(d);
-        List<VersionStats> out = new ArrayList<>();
+        List<DraftVersionStats> out = new ArrayList<>();
         for (List<Draft> g : groups.values()) {
             int asIs = count(g, Draft.Outcome.AS_IS);
             int edited = count(g, Draft.Outcome.EDITED);
             double meanRatio = g.stream().filter(d -> d.outcome().map(Draft.Outcome::accepted).orElse(false))
                     .mapToDouble(d -> d.editRatio().orElse(0.0)).average().orElse(0);
-            out.add(new VersionStats(g.get(0).kind(), g.get(0).promptVersion(), asIs, edited, count(g, Draft.Outcome.DISCARDED),
+            out.add(new DraftVersionStats(g.get(0).kind(), g.get(0).promptVersion(), asIs, edited, count(g, Draft.Outcome.DISCARDED),
                     count(g, Draft.Outcome.REGENERATED), meanRatio, (int) g.stream().filter(d -> d.fallback().isPresent()).count()));
         }
         return out;

@@ -1,6 +1,7 @@
 package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseId;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.SlackEffect;
 
 import java.time.Instant;

@@ -2,6 +2,7 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.SlackText;
 import app.escalate.config.Policy;
 

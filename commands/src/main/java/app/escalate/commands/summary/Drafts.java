@@ -5,10 +5,11 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
-import app.escalate.commands.Permissions;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.config.Policy;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -17,9 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drafting and review: a draft is written (by the model, or the template when there is none or it

@@ -63,7 +63,7 @@ final class EventLines {
                     + (e.get("guidance").isEmpty() ? "" : " (guidance: " + e.get("guidance") + ")");
             case TRIAGE_SUGGESTED -> "triage (" + e.get("source") + ") suggested " + (e.get("type").isEmpty() ? "no type" : e.get("type"))
                     + ", " + e.get("severity") + (e.get("route").equals("applied") ? ", applied by rule " + e.get("rule") : ", held for a person");
-            case TRIAGE_JUDGED -> who + " " + app.escalate.commands.triage.TriageVerdict.verb(e.get("verdict")) + " the triage suggestion: " + e.get("from") + " → " + e.get("to");
+            case TRIAGE_JUDGED -> who + " " + app.escalate.commands.TriageVerdict.verb(e.get("verdict")) + " the triage suggestion: " + e.get("from") + " → " + e.get("to");
         };
     }
 }

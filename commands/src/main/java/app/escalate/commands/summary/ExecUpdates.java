@@ -2,6 +2,7 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseStore;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.SlackEffect;
 import app.escalate.config.Policy;
 

@@ -2,6 +2,7 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;

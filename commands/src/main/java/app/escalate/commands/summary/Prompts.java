@@ -1,5 +1,7 @@
 package app.escalate.commands.summary;
 
+import app.escalate.commands.DraftKind;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

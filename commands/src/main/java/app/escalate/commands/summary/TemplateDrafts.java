@@ -1,5 +1,7 @@
 package app.escalate.commands.summary;
 
+import app.escalate.commands.DraftKind;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

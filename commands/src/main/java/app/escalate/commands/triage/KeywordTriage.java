@@ -1,6 +1,8 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
+import app.escalate.commands.Suggestion;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 

@@ -1,5 +1,6 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.Suggestion;
 import app.escalate.config.RoutingRule;
 import app.escalate.config.Triage;
 

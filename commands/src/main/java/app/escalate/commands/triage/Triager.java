@@ -1,5 +1,7 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.SuggestedTriage;
+import app.escalate.commands.Suggestion;
 import app.escalate.commands.summary.SummaryModel;
 import app.escalate.config.Policy;
 
@@ -11,9 +13,6 @@ import java.util.Optional;
  * down. A fallback says why, for the records.
  */
 public final class Triager {
-    /** A suggestion and where it came from: the model's name and prompt version, or {@link KeywordTriage#SOURCE} for both. */
-    public record Suggested(Suggestion suggestion, String source, String promptVersion, Optional<String> fellBack) {
-    }
 
     private final Policy policy;
     private final Optional<TriageModel> model;
@@ -39,21 +38,21 @@ public final class Triager {
      * {@code modelAllowed}: whether the case's text may go to the model ({@link Policy#mayUseModel}); a
      * restricted case's is not unless its type says so, and the keywords triage it.
      */
-    public Suggested suggest(String title, Optional<String> description, Optional<String> surface, boolean modelAllowed) {
+    public SuggestedTriage suggest(String title, Optional<String> description, Optional<String> surface, boolean modelAllowed) {
         String text = String.join("\n", title, description.orElse(""), surface.orElse(""));
         if (model.isEmpty() || !modelAllowed) {
-            return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE,
+            return new SuggestedTriage(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE,
                     model.isPresent() ? Optional.of("a restricted case is not sent to the model") : Optional.empty());
         }
         TriagePrompt.Asked asked = TriagePrompt.of(policy, title, description, surface);
         String fellBack;
         try {
             Optional<Suggestion> read = TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy);
-            if (read.isPresent()) return new Suggested(read.get(), model.get().name(), asked.version(), Optional.empty());
+            if (read.isPresent()) return new SuggestedTriage(read.get(), model.get().name(), asked.version(), Optional.empty());
             fellBack = "the model's answer was not the JSON asked for";
         } catch (SummaryModel.ModelFailure e) {
             fellBack = e.getMessage();
         }
-        return new Suggested(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE, Optional.of(fellBack));
+        return new SuggestedTriage(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE, Optional.of(fellBack));
     }
 }

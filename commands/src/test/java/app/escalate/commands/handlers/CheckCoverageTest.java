@@ -1,11 +1,11 @@
 package app.escalate.commands.handlers;
 
 import app.escalate.commands.InMemoryOverrideStore;
+import app.escalate.commands.Level;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.oncall.Override;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class CheckCoverageTest {
                         "- Escalations on-call, primary: Wed 25 Nov 08:00 to Wed 25 Nov 09:00")
                 .doesNotContain("Mon 23 Nov");
 
-        overrides.add(new Override(0, "escalations", Level.PRIMARY, new UserId("U0ESCAMARA"), Instant.parse("2026-11-24T08:00:00Z"),
+        overrides.add(new ShiftOverride(0, "escalations", Level.PRIMARY, new UserId("U0ESCAMARA"), Instant.parse("2026-11-24T08:00:00Z"),
                 Instant.parse("2026-11-24T09:00:00Z"), new UserId("U0ESCAMARA"), NOW));
         assertThat(check.notice().orElseThrow().text()).doesNotContain("Tue 24 Nov 08:00").contains("Wed 25 Nov 08:00");
     }

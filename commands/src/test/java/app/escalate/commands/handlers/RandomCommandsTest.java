@@ -13,6 +13,7 @@ import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
+import app.escalate.commands.Usage;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package app.escalate.commands.handlers;
 
-import app.escalate.commands.InMemoryDraftStore;
-import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
+import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
+import app.escalate.commands.Level;
 import app.escalate.commands.Reply;
+import app.escalate.commands.Shift;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.Level;
-import app.escalate.commands.oncall.Override;
-import app.escalate.commands.oncall.Shift;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class ShowOnCallTest {
         Reply set = as(KENJI, TOKYO, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00");
 
         assertThat(set).isInstanceOf(Reply.OverrideSet.class);
-        Override saved = ((Reply.OverrideSet) set).override();
+        ShiftOverride saved = ((Reply.OverrideSet) set).override();
         assertThat(saved.from()).isEqualTo(Instant.parse("2026-11-24T11:58:00Z"));
         assertThat(saved.until()).isEqualTo(Instant.parse("2026-11-24T17:00:00Z"));
         assertThat(saved.level()).isEqualTo(Level.PRIMARY);
@@ -101,7 +101,7 @@ class ShowOnCallTest {
         assertThat(refusal(as(AMARA, ZoneId.of("America/Los_Angeles"), "override <@U0ESCKENJI|kenji> 2027-03-14 02:30 2027-03-14 05:00")))
                 .isEqualTo("02:30 on 2027-03-14 does not exist in America/Los_Angeles (the clocks skip it); pick another time.");
 
-        Override saved = ((Reply.OverrideSet) as(AMARA, ZoneOffset.UTC,
+        ShiftOverride saved = ((Reply.OverrideSet) as(AMARA, ZoneOffset.UTC,
                 "override <@U0ESCKENJI|kenji> 2026-11-24 13:00 2026-11-24 15:00 secondary escalations")).override();
         assertThat(saved.level()).isEqualTo(Level.SECONDARY);
 

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.Guess;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
@@ -16,12 +17,11 @@ import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SuggestedTriage;
+import app.escalate.commands.Suggestion;
+import app.escalate.commands.TriageState;
+import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
-import app.escalate.commands.triage.Guess;
-import app.escalate.commands.triage.Suggestion;
-import app.escalate.commands.triage.TriageState;
-import app.escalate.commands.triage.TriageVerdict;
-import app.escalate.commands.triage.Triager;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +51,8 @@ class TriageCaseTest {
                 Optional.empty(), Optional.empty(), false));
     }
 
-    private static Triager.Suggested suggested(String type, double confidence, Severity severity) {
-        return new Triager.Suggested(new Suggestion(Optional.of(new Guess<>(type, confidence)), new Guess<>(severity, confidence),
+    private static SuggestedTriage suggested(String type, double confidence, Severity severity) {
+        return new SuggestedTriage(new Suggestion(Optional.of(new Guess<>(type, confidence)), new Guess<>(severity, confidence),
                 new Guess<>(List.of("video"), 0.7), new Guess<>("Synthetic video of a public figure.", confidence)),
                 "openai:gpt-4o-mini", "triage.v1", Optional.empty());
     }

@@ -167,7 +167,7 @@ class WhoMayActTest {
         assertThat(commands.mayAct(new CaseId(1), new CaseAction.AddNote(""), Invocation.control(EVE, CHANNEL_1, Optional.empty()))).isEmpty();
         assertThat(commands.mayAct(new CaseId(2), new CaseAction.AddNote(""), Invocation.control(CHLOE, CHANNEL_2, Optional.empty()))).isEmpty();
         // Change… on a triage suggestion is a decision: for those who may steer.
-        CaseAction.JudgeTriage change = new CaseAction.JudgeTriage(app.escalate.commands.triage.TriageVerdict.CHANGED, Optional.empty(),
+        CaseAction.JudgeTriage change = new CaseAction.JudgeTriage(app.escalate.commands.TriageVerdict.CHANGED, Optional.empty(),
                 Optional.empty(), Optional.empty());
         assertThat(commands.mayAct(new CaseId(1), change, Invocation.control(EVE, CHANNEL_1, Optional.empty())))
                 .contains("Only the case owner, the on-call or someone in the `responders` group can decide this for ESC-1.");

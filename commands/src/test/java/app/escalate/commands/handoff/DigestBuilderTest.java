@@ -6,13 +6,14 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.HandoffDigest.CaseLine;
+import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.Paging;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SlaClock;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
-import app.escalate.commands.handoff.HandoffDigest.CaseLine;
-import app.escalate.commands.sla.SlaClock;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;
 

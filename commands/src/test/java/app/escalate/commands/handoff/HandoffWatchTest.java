@@ -4,6 +4,8 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.HandClock;
+import app.escalate.commands.Handoff;
+import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
@@ -180,7 +182,7 @@ class HandoffWatchTest {
         runUntil(Instant.parse("2026-10-29T08:10:15Z"), Duration.ofSeconds(15), false);   // Amara's handoff is pending
         long amaras = handoffs.pending().get(0).id();
         clock.advance(Duration.ofSeconds(5));
-        overrides.add(new app.escalate.commands.oncall.Override(0, "escalations", app.escalate.commands.oncall.Level.PRIMARY, LUCAS,
+        overrides.add(new app.escalate.commands.ShiftOverride(0, "escalations", app.escalate.commands.Level.PRIMARY, LUCAS,
                 Instant.parse("2026-10-29T08:10:00Z"), Instant.parse("2026-10-29T12:00:00Z"), LUCAS, clock.instant()));
 
         runUntil(Instant.parse("2026-10-29T10:00:00Z"), Duration.ofMinutes(1), false);

@@ -1,5 +1,8 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.Level;
+import app.escalate.commands.Shift;
+import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
 import app.escalate.config.Layer;
 import app.escalate.config.Rotation;
@@ -43,7 +46,7 @@ class ScheduleTest {
             "uk", List.of(LocalDate.of(2026, 12, 25)),
             "jp", List.of(LocalDate.of(2026, 11, 3)));
 
-    private static Schedule schedule(Rotation rotation, List<Override> overrides) {
+    private static Schedule schedule(Rotation rotation, List<ShiftOverride> overrides) {
         return new Schedule(rotation, calendar -> HOLIDAYS.getOrDefault(calendar, List.of()), overrides);
     }
 
@@ -110,11 +113,11 @@ class ScheduleTest {
 
     @Test
     void an_override_takes_over_and_the_newest_wins() {
-        Override lucas = new Override(1, "escalations", Level.PRIMARY, LUCAS, Instant.parse("2026-11-24T10:00:00Z"),
+        ShiftOverride lucas = new ShiftOverride(1, "escalations", Level.PRIMARY, LUCAS, Instant.parse("2026-11-24T10:00:00Z"),
                 Instant.parse("2026-11-24T14:00:00Z"), MARIA, Instant.parse("2026-11-20T00:00:00Z"));
-        Override maria = new Override(2, "escalations", Level.PRIMARY, MARIA, Instant.parse("2026-11-24T11:00:00Z"),
+        ShiftOverride maria = new ShiftOverride(2, "escalations", Level.PRIMARY, MARIA, Instant.parse("2026-11-24T11:00:00Z"),
                 Instant.parse("2026-11-24T12:00:00Z"), MARIA, Instant.parse("2026-11-21T00:00:00Z"));
-        Override otherRotation = new Override(3, "elsewhere", Level.PRIMARY, KENJI, Instant.parse("2026-11-24T00:00:00Z"),
+        ShiftOverride otherRotation = new ShiftOverride(3, "elsewhere", Level.PRIMARY, KENJI, Instant.parse("2026-11-24T00:00:00Z"),
                 Instant.parse("2026-11-25T00:00:00Z"), MARIA, Instant.parse("2026-11-22T00:00:00Z"));
         Schedule s = schedule(FOLLOW_THE_SUN, List.of(lucas, maria, otherRotation));
 
@@ -213,7 +216,7 @@ class ScheduleTest {
     @Test
     void the_holder_is_the_person_of_the_shift_in_force_through_weekends_holidays_and_overrides() {
         app.escalate.config.Policy policy = app.escalate.config.PolicyLoader.builtIn();
-        Override takeover = new Override(1, "escalations", Level.PRIMARY, MARIA, Instant.parse("2026-12-24T20:00:00Z"),
+        ShiftOverride takeover = new ShiftOverride(1, "escalations", Level.PRIMARY, MARIA, Instant.parse("2026-12-24T20:00:00Z"),
                 Instant.parse("2026-12-26T08:00:00Z"), LUCAS, Instant.parse("2026-12-20T00:00:00Z"));
         Schedule s = new Schedule(policy.rotation("escalations").orElseThrow(), policy::holidays, List.of(takeover));
         int withSomeone = 0;

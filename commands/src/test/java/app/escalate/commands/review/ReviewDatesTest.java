@@ -1,5 +1,6 @@
 package app.escalate.commands.review;
 
+import app.escalate.commands.OverdueReview;
 import app.escalate.commands.SlackEffect;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
@@ -29,9 +30,9 @@ class ReviewDatesTest {
     @Test
     void prompts_and_runbooks_past_their_day_are_listed_longest_overdue_first_with_their_owner() {
         assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 3, 1))).containsExactly(
-                new ReviewDates.Overdue("Executive summary prompt (exec-summary.v1)", new Review("U0ESCMARIA", LocalDate.of(2027, 2, 26))),
-                new ReviewDates.Overdue("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28))));
-        assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 4, 1))).extracting(ReviewDates.Overdue::what).containsExactly(
+                new OverdueReview("Executive summary prompt (exec-summary.v1)", new Review("U0ESCMARIA", LocalDate.of(2027, 2, 26))),
+                new OverdueReview("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28))));
+        assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 4, 1))).extracting(OverdueReview::what).containsExactly(
                 "Executive summary prompt (exec-summary.v1)", "Runbook decision tree of Deepfake / synthetic media",
                 "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination",
                 "Triage prompt (triage.v1)", "Triage routing rule confident-deepfake", "Triage routing rule confident-hallucination",

@@ -7,6 +7,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
+import app.escalate.commands.TeamStats;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.DraftKind;
 import app.escalate.commands.Severity;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;

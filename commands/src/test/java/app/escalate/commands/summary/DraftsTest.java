@@ -2,17 +2,18 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DraftKind;
+import app.escalate.commands.DraftVersionStats;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Paging;
-import app.escalate.commands.Permissions;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
+import app.escalate.commands.access.Permissions;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
@@ -281,7 +282,7 @@ class DraftsTest {
                         + "Check recent drafts (/esc stats) and the prompt or model in use.",
                 "Executive summary drafts: acceptance over the last 20 decisions is 25%, against 80% before them. "
                         + "Check recent drafts (/esc stats) and the prompt or model in use.");
-        List<DraftStats.VersionStats> stats = DraftStats.byVersion(store.decided(DraftKind.EXEC_SUMMARY));
+        List<DraftVersionStats> stats = DraftStats.byVersion(store.decided(DraftKind.EXEC_SUMMARY));
         assertThat(stats).singleElement().satisfies(s -> {
             assertThat(s.asIs()).isEqualTo(37);
             assertThat(s.discarded()).isEqualTo(23);

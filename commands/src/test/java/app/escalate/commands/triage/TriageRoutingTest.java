@@ -1,8 +1,10 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
-import app.escalate.config.Triage;
+import app.escalate.commands.Suggestion;
 import app.escalate.config.PolicyLoader;
+import app.escalate.config.Triage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,6 +2,8 @@ package app.escalate.commands.triage;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.TriageStats;
+import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import org.junit.jupiter.api.Test;
 

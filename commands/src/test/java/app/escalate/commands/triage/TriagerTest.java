@@ -1,5 +1,6 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.summary.SummaryModel;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
@@ -29,7 +30,7 @@ class TriagerTest {
 
     @Test
     void without_a_model_the_keywords_suggest() {
-        Triager.Suggested s = new Triager(policy, Optional.empty()).suggest("Deepfake video", Optional.empty(), Optional.empty(), true);
+        SuggestedTriage s = new Triager(policy, Optional.empty()).suggest("Deepfake video", Optional.empty(), Optional.empty(), true);
         assertThat(s.source()).isEqualTo(KeywordTriage.SOURCE);
         assertThat(s.suggestion().typeId()).contains("deepfake");
         assertThat(s.fellBack()).isEmpty();
@@ -37,19 +38,19 @@ class TriagerTest {
 
     @Test
     void a_model_that_fails_or_answers_nonsense_falls_back_to_the_keywords_and_says_why() {
-        Triager.Suggested timedOut = new Triager(policy, Optional.of(answering(null))).suggest("Deepfake video", Optional.empty(), Optional.empty(), true);
+        SuggestedTriage timedOut = new Triager(policy, Optional.of(answering(null))).suggest("Deepfake video", Optional.empty(), Optional.empty(), true);
         assertThat(timedOut.source()).isEqualTo(KeywordTriage.SOURCE);
         assertThat(timedOut.fellBack()).contains("no answer within 20 s");
         assertThat(timedOut.suggestion().typeId()).contains("deepfake");
 
-        Triager.Suggested nonsense = new Triager(policy, Optional.of(answering("It's a deepfake, I think."))).suggest("Deepfake video",
+        SuggestedTriage nonsense = new Triager(policy, Optional.of(answering("It's a deepfake, I think."))).suggest("Deepfake video",
                 Optional.of("Seen on shorts"), Optional.empty(), true);
         assertThat(nonsense.fellBack()).contains("the model's answer was not the JSON asked for");
     }
 
     @Test
     void a_restricted_case_is_not_sent_to_the_model_and_an_empty_answer_falls_back() {
-        Triager.Suggested restricted = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\"}}")))
+        SuggestedTriage restricted = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\"}}")))
                 .suggest("Subpoena for a user's messages", Optional.empty(), Optional.empty(), false);
         assertThat(restricted.source()).isEqualTo(KeywordTriage.SOURCE);
         assertThat(restricted.fellBack()).contains("a restricted case is not sent to the model");
@@ -80,7 +81,7 @@ class TriagerTest {
 
     @Test
     void a_readable_answer_is_the_models_under_its_prompt_version() {
-        Triager.Suggested s = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\",\"confidence\":0.9}}")))
+        SuggestedTriage s = new Triager(policy, Optional.of(answering("{\"severity\":{\"value\":\"SEV4\",\"confidence\":0.9}}")))
                 .suggest("Typo in a help page", Optional.empty(), Optional.empty(), true);
         assertThat(s.source()).isEqualTo("fake:model");
         assertThat(s.promptVersion()).isEqualTo(TriagePrompt.VERSION);

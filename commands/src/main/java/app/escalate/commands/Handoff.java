@@ -1,6 +1,4 @@
-package app.escalate.commands.handoff;
-
-import app.escalate.commands.UserId;
+package app.escalate.commands;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,5 @@
-package app.escalate.commands.stats;
+package app.escalate.commands;
 
-import app.escalate.commands.Case;
-import app.escalate.commands.CaseEvent;
-import app.escalate.commands.CaseId;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.SeverityPolicy;

@@ -1,4 +1,4 @@
-package app.escalate.commands.summary;
+package app.escalate.commands;
 
 /** What a draft is for: the executive summary for leadership, or the root-cause write-up. */
 public enum DraftKind {

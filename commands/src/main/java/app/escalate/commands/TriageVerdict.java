@@ -1,4 +1,4 @@
-package app.escalate.commands.triage;
+package app.escalate.commands;
 
 import java.util.Locale;
 

@@ -1,7 +1,4 @@
-package app.escalate.commands.handoff;
-
-import app.escalate.commands.UserId;
-import app.escalate.commands.sla.SlaClock;
+package app.escalate.commands;
 
 import java.time.Instant;
 import java.util.List;

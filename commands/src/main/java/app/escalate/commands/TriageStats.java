@@ -1,7 +1,4 @@
-package app.escalate.commands.triage;
-
-import app.escalate.commands.CaseEvent;
-import app.escalate.commands.CaseId;
+package app.escalate.commands;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,6 +1,4 @@
-package app.escalate.commands.triage;
-
-import app.escalate.commands.Severity;
+package app.escalate.commands;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,5 @@
-package app.escalate.commands.sla;
+package app.escalate.commands;
 
-import app.escalate.commands.Case;
-import app.escalate.commands.CaseState;
 import app.escalate.config.SeverityPolicy;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.escalate.commands.triage;
+package app.escalate.commands;
 
 /** One suggested value and how sure its suggester is of it, from 0 to 1. */
 public record Guess<T>(T value, double confidence) {

@@ -1,4 +1,4 @@
-package app.escalate.commands.oncall;
+package app.escalate.commands;
 
 import java.util.Locale;
 

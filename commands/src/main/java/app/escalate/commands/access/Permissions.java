@@ -1,5 +1,8 @@
-package app.escalate.commands;
+package app.escalate.commands.access;
 
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.config.Policy;
 

@@ -1,7 +1,4 @@
-package app.escalate.commands.triage;
-
-import app.escalate.commands.Case;
-import app.escalate.commands.Severity;
+package app.escalate.commands;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

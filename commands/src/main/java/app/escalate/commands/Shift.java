@@ -1,6 +1,4 @@
-package app.escalate.commands.oncall;
-
-import app.escalate.commands.UserId;
+package app.escalate.commands;
 
 import java.time.Instant;
 
