@@ -134,11 +134,7 @@ class SummaryEndToEndTest {
 
     @Test
     void a_summary_its_asker_approves_without_the_right_to_steer_stays_in_the_case_channel() throws Exception {
-        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
-        harness.esc(CHLOE, channel, "summary");
-        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
-
-        click(CHLOE, "draft_approve", draftId(shown.param("blocks")));
+        askAndApprove(CHLOE);
 
         // The reply follows the posts (one queue per draft): once it is here, every post has been made.
         assertThat(harness.slack.await("chat.postEphemeral", c -> CHLOE.equals(c.param("user")), WAIT).param("text"))
@@ -213,11 +209,7 @@ class SummaryEndToEndTest {
     @Test
     void a_leadership_channel_that_refuses_the_post_is_told_to_the_approver_with_what_to_do_and_nothing_claims_it_went() throws Exception {
         harness.slack.withoutBot(LEADERSHIP);   // a fresh install: nobody has invited the bot there
-        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
-        harness.esc(AMARA, channel, "summary");
-        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
-
-        click(AMARA, "draft_approve", draftId(shown.param("blocks")));
+        askAndApprove(AMARA);
 
         assertThat(harness.slack.await("chat.postEphemeral", c -> AMARA.equals(c.param("user")), WAIT).param("text"))
                 .isEqualTo("Executive summary posted to the case channel. Not posted to #esc-leadership: Slack answered `not_in_channel`. "
@@ -262,6 +254,14 @@ class SummaryEndToEndTest {
         FakeSlackApi.Call reminder = harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel"))
                 && c.param("text") != null && c.param("text").startsWith(":memo:"), WAIT);
         assertThat(reminder.param("text")).contains("An executive update is due for *ESC-1* (SEV1: every 30 min)", "`/esc summary`");
+    }
+
+    /** {@code user} asks for a summary (the model writes a faithful one) and approves it as drafted. */
+    private void askAndApprove(String user) throws Exception {
+        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
+        harness.esc(user, channel, "summary");
+        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
+        click(user, "draft_approve", draftId(shown.param("blocks")));
     }
 
     private void click(String user, String action, String draftId) throws Exception {

@@ -38,6 +38,49 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** An effect about one draft; a draft's effects are delivered in order (its posts before the confirmation). */
+    sealed interface OnDraft extends SlackEffect {
+        long draftId();
+
+        @java.lang.Override
+        default String subject() {
+            return "draft " + draftId();
+        }
+
+        @java.lang.Override
+        default String stream() {
+            return "draft:" + draftId();
+        }
+    }
+
+    /** An effect about one handoff, delivered in order. */
+    sealed interface OnHandoff extends SlackEffect {
+        long handoffId();
+
+        @java.lang.Override
+        default String subject() {
+            return "handoff " + handoffId();
+        }
+
+        @java.lang.Override
+        default String stream() {
+            return "handoff:" + handoffId();
+        }
+    }
+
+    /** A message for the team channel that belongs to no case. */
+    sealed interface ForTeam extends SlackEffect {
+        @java.lang.Override
+        default String subject() {
+            return "team channel";
+        }
+
+        @java.lang.Override
+        default String stream() {
+            return "team";
+        }
+    }
+
     /**
      * Work that follows a decision but is not a Slack call, and may be slow (a model's answer):
      * queued with the decision, run by the job worker, retried like an effect. Running one twice
@@ -88,102 +131,38 @@ public sealed interface SlackEffect {
     }
 
     /** A message to the team channel that belongs to no case (such as an on-call coverage warning). */
-    record TeamNotice(String channel, String text) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "team channel";
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "team";
-        }
+    record TeamNotice(String channel, String text) implements ForTeam {
     }
 
     /** A handoff's digest, from its stored snapshot, with the Accept button: to the team channel, or to the incoming person by DM. */
-    record PostHandoff(long handoffId, String to, boolean forIncoming) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "handoff " + handoffId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "handoff:" + handoffId;
-        }
+    record PostHandoff(long handoffId, String to, boolean forIncoming) implements OnHandoff {
     }
 
     /** A message about a handoff, to a channel or (by DM) a person: it was accepted, a reminder, or an escalation. */
-    record HandoffNotice(long handoffId, Notice notice, String to) implements SlackEffect {
+    record HandoffNotice(long handoffId, Notice notice, String to) implements OnHandoff {
         public enum Notice { ACCEPTED, REMINDER, ESCALATION }
-
-        @java.lang.Override
-        public String subject() {
-            return "handoff " + handoffId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "handoff:" + handoffId;
-        }
     }
 
     /** Show a stored draft, with its review buttons, only to whoever asked for it (where they asked). */
-    record ShowDraft(long draftId) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "draft " + draftId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "draft:" + draftId;
-        }
+    record ShowDraft(long draftId) implements OnDraft {
     }
 
     /**
      * Post an approved draft's text to a channel (the case channel, or {@code leadership}'s); the
      * timeline records where it went, or that Slack refused it and why.
      */
-    record PostDraft(long draftId, String to, boolean leadership) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "draft " + draftId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "draft:" + draftId;
-        }
+    record PostDraft(long draftId, String to, boolean leadership) implements OnDraft {
     }
 
     /**
      * Tells whoever approved a draft where it was posted, after its posts: from what the timeline
      * recorded of each (posted, or refused and what to do), then {@code note}.
      */
-    record ConfirmPosted(long draftId, UserId user, String note) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "draft " + draftId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "draft:" + draftId;
-        }
+    record ConfirmPosted(long draftId, UserId user, String note) implements OnDraft {
     }
 
     /** A reply to the reviewer of a draft, where the draft was shown; plain text. */
-    record DraftReply(long draftId, UserId user, String text) implements SlackEffect {
-        @java.lang.Override
-        public String subject() {
-            return "draft " + draftId;
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "draft:" + draftId;
-        }
+    record DraftReply(long draftId, UserId user, String text) implements OnDraft {
     }
 
     /** The case channel is told an executive update is due (every {@code every} for its severity). */
@@ -204,40 +183,20 @@ public sealed interface SlackEffect {
     }
 
     /** An emerging pattern for the team channel: case volume well above its baseline, with the cases (restricted ones only counted). */
-    record PatternAlert(String channel, List<PatternSpike> spikes) implements SlackEffect {
+    record PatternAlert(String channel, List<PatternSpike> spikes) implements ForTeam {
         public PatternAlert {
             spikes = List.copyOf(spikes);
-        }
-
-        @java.lang.Override
-        public String subject() {
-            return "team channel";
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "team";
         }
     }
 
     /** The weekly list of prompts and runbooks past their review date, for the team channel, naming each owner. */
-    record ReviewReminder(String channel, List<OverdueReview> overdue) implements SlackEffect {
+    record ReviewReminder(String channel, List<OverdueReview> overdue) implements ForTeam {
         public ReviewReminder {
             overdue = List.copyOf(overdue);
         }
-
-        @java.lang.Override
-        public String subject() {
-            return "team channel";
-        }
-
-        @java.lang.Override
-        public String stream() {
-            return "team";
-        }
     }
 
-    /** The {@code /esc stats} chart  (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
+    /** The {@code /esc stats} chart (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
     record UploadStatsChart(UserId user, ChannelId channel, int days) implements SlackEffect {
         @java.lang.Override
         public String subject() {
