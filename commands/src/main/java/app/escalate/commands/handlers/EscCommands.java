@@ -14,16 +14,12 @@ import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.TriageStats;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 import app.escalate.commands.handoff.HandoffCommands;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.OverrideStore;
-import app.escalate.commands.review.ReviewDates;
-import app.escalate.commands.summary.Draft;
-import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.Policy;
 
@@ -60,10 +56,8 @@ public final class EscCommands {
     private final WalkRunbook runbook;
     private final TriageCase triage;
     private final HandoffCommands handoffs;
+    private final ShowStats showStats;
 
-    private final DraftStore drafts;
-    private final Policy policy;
-    private final ReviewDates reviewDates;
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
         this(cases, handoffs, drafts, policy, clock, Domain.of(cases, overrides, handoffs, policy, clock));
@@ -75,9 +69,6 @@ public final class EscCommands {
         Permissions permissions = domain.permissions();
         this.permissions = permissions;
         this.cases = cases;
-        this.drafts = drafts;
-        this.policy = policy;
-        this.reviewDates = domain.reviewDates();
         this.clock = clock;
         this.openCase = new OpenCase(cases, policy, onCall, clock);
         this.manageOverrides = new ManageOverrides(policy, onCall, permissions, clock);
@@ -95,6 +86,7 @@ public final class EscCommands {
         this.runbook = new WalkRunbook(policy, permissions, this::decide);
         this.triage = new TriageCase(policy, permissions);
         this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
+        this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -126,19 +118,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
-            if (command instanceof EscCommand.Stats stats) {
-                Instant now = clock.instant();
-                // The chart follows by direct message: an upload takes longer than an ack may.
-                cases.enqueue(List.of(new SlackEffect.UploadStatsChart(by.user(), by.channel(), stats.days())), now);
-                java.time.Duration window = java.time.Duration.ofDays(stats.days());
-                List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
-                decided.addAll(drafts.decided(DraftKind.RCA));
-                return new Reply.Stats(app.escalate.commands.TeamStats.of(window, cases.openedBetween(now.minus(window), now),
-                        cases.events(now.minus(window), now, java.util.Set.of(CaseEvent.Kind.STATE_CHANGED)), policy, now),
-                        DraftStats.byVersion(decided), TriageStats.of(cases.events(now.minus(window), now.plusMillis(1),
-                                java.util.Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
-                        reviewDates.overdue());
-            }
+            if (command instanceof EscCommand.Stats stats) return showStats.handle(stats, by);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
