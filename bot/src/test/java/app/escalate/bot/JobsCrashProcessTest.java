@@ -1,10 +1,13 @@
 package app.escalate.bot;
 
 import com.google.gson.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -26,15 +29,23 @@ class JobsCrashProcessTest {
     @RegisterExtension
     final ProcessHarness processes = new ProcessHarness();
     private final FakeModelServer model = FakeModelServer.started();
+    /** On PostgreSQL, as replicas run: what is shown here is the jobs' durability, not the embedded database's (see RELIABILITY.md). */
+    private EmbeddedPostgres postgres;
+
+    @BeforeEach
+    void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
 
     @AfterEach
-    void stopModel() {
+    void stop() throws IOException {
         model.close();
+        postgres.close();
     }
 
     private Map<String, String> withModel() {
         return Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(), "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test",
-                "LLM_TIMEOUT", "20s");
+                "LLM_TIMEOUT", "20s", "DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
     }
 
     @Test
@@ -46,16 +57,19 @@ class JobsCrashProcessTest {
 
         JsonObject opened = command(first, "C0TEAM", "open Deepfake of a minister spreading sev1", "open");
         assertThat(opened.get("text").getAsString()).contains("Opened *ESC-1*");
+        // The Slack work goes on while the model thinks (its own worker): the case's channel and pinned card are there.
+        String channel = slack.await("pins.add", FakeSlackApi.Call::answeredOk, Duration.ofSeconds(30)).param("channel");
         await().atMost(Duration.ofSeconds(30)).until(() -> asked(r -> r.contains("You triage new escalation cases")) == 1);
         first.kill();
         model.release();
 
         BotProcess second = processes.start("second", withModel());
-        String channel = slack.await("pins.add").param("channel");
         Predicate<FakeSlackApi.Call> triagePost = c -> channel.equals(c.param("channel")) && c.param("blocks") != null
                 && c.json("blocks").contains("triage_");
         await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> slack.calls("chat.postMessage").stream().anyMatch(triagePost));
 
+        // Everything the first process left is done; what the next kill cuts off is the draft alone.
+        await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> second.get("/healthz").body().contains("\"outbox_backlog\":0"));
         model.hold();
         JsonObject drafting = command(second, channel, "summary", "summary");
         assertThat(drafting.get("text").getAsString()).startsWith("Drafting the executive summary of ESC-1");
