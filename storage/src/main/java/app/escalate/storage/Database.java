@@ -43,23 +43,23 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl) {
         Optional<String> h2File = H2Migration.file(jdbcUrl);
         boolean existed = h2File.map(name -> FileUtils.exists(name + ".mv.db")).orElse(false);
-        List<HikariDataSource> pool = new ArrayList<>();
+        List<HikariDataSource> pools = new ArrayList<>();
         try {
-            pool.add(pool(jdbcUrl));
+            pools.add(pool(jdbcUrl));
             if (h2File.isPresent()) {
-                H2Migration.guard(h2File.get(), existed, () -> last(pool).close(),
-                        () -> flyway(last(pool), jdbcUrl).info().pending().length > 0,
+                H2Migration.guard(h2File.get(), existed, () -> last(pools).close(),
+                        () -> flyway(last(pools), jdbcUrl).info().pending().length > 0,
                         () -> {
-                            if (last(pool).isClosed()) pool.add(pool(jdbcUrl));
-                            flyway(last(pool), jdbcUrl).migrate();
+                            if (last(pools).isClosed()) pools.add(pool(jdbcUrl));
+                            flyway(last(pools), jdbcUrl).migrate();
                         });
-                if (last(pool).isClosed()) pool.add(pool(jdbcUrl));
+                if (last(pools).isClosed()) pools.add(pool(jdbcUrl));
             } else {
-                flyway(last(pool), jdbcUrl).migrate();
+                flyway(last(pools), jdbcUrl).migrate();
             }
-            return new Database(last(pool));
+            return new Database(last(pools));
         } catch (RuntimeException e) {
-            pool.forEach(HikariDataSource::close);
+            pools.forEach(HikariDataSource::close);
             throw unwritable(e, h2File).orElse(e);
         }
     }
@@ -135,6 +135,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * H2 settings the bot relies on, unless the URL sets them itself. A file database writes each
+     * commit before the commit returns (by default H2 writes it up to half a second later, so a
+     * process killed just after acknowledging a command would lose it). And H2 does not close the
+     * database from its own shutdown hook, which would race the bot's: on SIGTERM the outbox
+     * worker still records what it delivers, and the pool closes the database last.
+     */
     static String durable(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:h2:tcp:") || jdbcUrl.startsWith("jdbc:h2:ssl:")) return jdbcUrl;
         String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);

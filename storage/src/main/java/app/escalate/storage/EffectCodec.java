@@ -187,7 +187,7 @@ final class EffectCodec {
             case "post_draft" -> {
                 // Rows from before leadership was recorded: only a name (not an id) was ever leadership's.
                 return new SlackEffect.PostDraft(Long.parseLong(p.get("draft")), p.get("to"),
-                        Boolean.parseBoolean(p.getOrDefault("leadership", Boolean.toString(!p.get("to").matches("[CG][A-Z0-9]+")))));
+                        Boolean.parseBoolean(p.getOrDefault("leadership", Boolean.toString(ChannelId.parse(p.get("to")).isEmpty()))));
             }
             case "confirm_posted" -> {
                 return new SlackEffect.ConfirmPosted(Long.parseLong(p.get("draft")), new UserId(p.get("user")), p.get("text"));

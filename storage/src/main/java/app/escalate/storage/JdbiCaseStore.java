@@ -202,7 +202,7 @@ public final class JdbiCaseStore implements CaseStore {
 
     @Override
     public void enqueue(List<SlackEffect> effects, Instant at) {
-        jdbi.useTransaction(h -> new OutboxDao(h).enqueueAll(effects, at));
+        OutboxDao.enqueue(jdbi, effects, at);
     }
 
     @Override

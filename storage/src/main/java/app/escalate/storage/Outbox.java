@@ -61,7 +61,7 @@ public final class Outbox implements Effects {
 
     @Override
     public void enqueue(List<SlackEffect> effects, Instant at) {
-        jdbi.useTransaction(h -> new OutboxDao(h).enqueueAll(effects, at));
+        OutboxDao.enqueue(jdbi, effects, at);
     }
 
     /**

@@ -14,9 +14,9 @@ final class OutboxDao {
         this.h = h;
     }
 
-    /** Queues one effect in its stream, due at once. */
-    void enqueue(SlackEffect effect, Instant at) {
-        enqueueAll(List.of(effect), at);
+    /** Queues effects that follow no change to a case, in a transaction of their own. */
+    static void enqueue(org.jdbi.v3.core.Jdbi jdbi, List<SlackEffect> effects, Instant at) {
+        jdbi.useTransaction(h -> new OutboxDao(h).enqueueAll(effects, at));
     }
 
     /** Queues each effect in order, in the transaction of the decision that implies them, as one batch. */

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Delivers outbox effects after the ack: leases what is due, performs it, and records the result.
  * One worker per {@link Outbox.Lane}: Slack calls, and jobs (triage, drafts, pins), so a slow model
- * never holds up a card update. Woken once new work has committed, and polls as well, so effects left by a crash or another replica are
- * picked up. Due effects are found several at a time (one per case, each its case's next) and
+ * never holds up a card update. Woken once new work has committed, and polls as well, so effects
+ * left by a crash or another replica are picked up. Due effects are found several at a time (one
+ * per case, each its case's next) and
  * leased one at a time, just before delivery, for longer than the slowest delivery takes, so two
  * workers do not perform the same effect; a worker that loses its lease anyway cannot record over
  * the new holder. While commands are being answered it rests between deliveries ({@link CommandsFirst}).

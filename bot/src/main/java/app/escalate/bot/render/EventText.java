@@ -52,7 +52,8 @@ public final class EventText {
                     + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
                     + (e.get("leadership").equals("true") ? " to leadership" : e.get("to").isEmpty() ? "" : " in the case channel");
             case SUMMARY_NOT_POSTED -> ":warning: The " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + " approved by " + who + " was not posted to " + (e.get("leadership").equals("true") ? "leadership" : "the case channel") + ": Slack answered `" + Mrkdwn.escape(e.get("error")) + "`"
+                    + " approved by " + who + " was not posted to " + (e.get("leadership").equals("true") ? "leadership" : "the case channel")
+                    + ": Slack answered `" + Mrkdwn.escape(e.get("error")) + "`"
                     + (e.get("needed").isEmpty() ? "" : " (missing scope `" + Mrkdwn.escape(e.get("needed")) + "`)");
             case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
                     + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"

@@ -1,6 +1,7 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.ChannelId;
 import app.escalate.commands.summary.Draft;
 
 import java.util.List;
@@ -28,7 +29,7 @@ public final class PostedConfirmation {
     private static String place(CaseEvent post) {
         String to = post.get("to");
         if (!post.get("leadership").equals("true")) return "the case channel";
-        return to.matches("[CG][A-Z0-9]+") ? Mrkdwn.channel(to) : "#" + Mrkdwn.escape(to);
+        return ChannelId.parse(to).isPresent() ? Mrkdwn.channel(to) : "#" + Mrkdwn.escape(to);
     }
 
     /** What the approver (or an admin) can do about Slack's refusal. */

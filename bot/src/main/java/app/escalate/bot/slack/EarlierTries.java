@@ -9,6 +9,7 @@ import com.slack.api.model.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What an effect's earlier try may already have done in Slack, for an effect whose process died
@@ -61,20 +62,28 @@ final class EarlierTries {
      */
     Optional<CaseChannel> channelNamed(String name, boolean isPrivate) {
         String bot = calls.botUser();
+        return listed(name, List.of(isPrivate ? ConversationType.PRIVATE_CHANNEL : ConversationType.PUBLIC_CHANNEL),
+                c -> name.equals(c.getName()) && bot.equals(c.getCreator()))
+                .map(c -> new CaseChannel(new ChannelId(c.getId()), c.getName()));
+    }
+
+    /**
+     * The first channel of {@code types} Slack lists that {@code matches}, page by page; looking for
+     * {@code what} stops (to be tried again) once the effect's time for looking is up.
+     */
+    private Optional<Conversation> listed(String what, List<ConversationType> types, Predicate<Conversation> matches) {
         String cursor = null;
         do {
             if (calls.unsure().filter(SlackCalls.Effect::mayLookUp).isEmpty()) {
-                throw new SlackCalls.Transient(Optional.empty(), "conversations.list: still looking for " + name
+                throw new SlackCalls.Transient(Optional.empty(), "conversations.list: still looking for " + what
                         + " after " + SlackCalls.Effect.LOOKUP);
             }
             String page = cursor;
             var res = calls.call("conversations.list", () -> calls.methods().conversationsList(r -> r
-                    .types(List.of(isPrivate ? ConversationType.PRIVATE_CHANNEL : ConversationType.PUBLIC_CHANNEL))
-                    .excludeArchived(true).limit(1000).cursor(page)));
+                    .types(types).excludeArchived(true).limit(1000).cursor(page)));
             if (!res.isOk() || res.getChannels() == null) return Optional.empty();
-            for (Conversation c : res.getChannels()) {
-                if (name.equals(c.getName()) && bot.equals(c.getCreator())) return Optional.of(new CaseChannel(new ChannelId(c.getId()), c.getName()));
-            }
+            Optional<Conversation> found = res.getChannels().stream().filter(matches).findFirst();
+            if (found.isPresent()) return found;
             cursor = res.getResponseMetadata() == null ? null : res.getResponseMetadata().getNextCursor();
         } while (cursor != null && !cursor.isEmpty());
         return Optional.empty();
@@ -86,26 +95,14 @@ final class EarlierTries {
             var res = calls.call("conversations.open", () -> calls.methods().conversationsOpen(r -> r.users(List.of(channel))));
             return res.isOk() && res.getChannel() != null ? Optional.of(res.getChannel().getId()) : Optional.empty();
         }
-        return calls.channelIdOf(channel).or(() -> listed(channel));
+        return calls.channelIdOf(channel).or(() -> named(channel));
     }
 
-    /** A channel by name, from Slack's list of channels (public and private ones the bot may see); remembered once found. */
-    private Optional<String> listed(String name) {
-        String cursor = null;
-        do {
-            String page = cursor;
-            var res = calls.call("conversations.list", () -> calls.methods().conversationsList(r -> r
-                    .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
-                    .excludeArchived(true).limit(1000).cursor(page)));
-            if (!res.isOk() || res.getChannels() == null) return Optional.empty();
-            for (Conversation c : res.getChannels()) {
-                if (SlackCalls.channelName(name).equals(c.getName())) {
-                    calls.learn(name, c.getId());
-                    return Optional.of(c.getId());
-                }
-            }
-            cursor = res.getResponseMetadata() == null ? null : res.getResponseMetadata().getNextCursor();
-        } while (cursor != null && !cursor.isEmpty());
-        return Optional.empty();
+    /** A channel the policy names by {@code #name}, found among those the bot may see; remembered once found. */
+    private Optional<String> named(String name) {
+        Optional<String> id = listed(name, List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL),
+                c -> SlackCalls.channelName(name).equals(c.getName())).map(Conversation::getId);
+        id.ifPresent(found -> calls.learn(name, found));
+        return id;
     }
 }

@@ -14,6 +14,7 @@ import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 import app.escalate.commands.handoff.HandoffCommands;
@@ -95,7 +96,7 @@ public final class EscCommands {
     }
 
     /** Records triage's suggestion for a case just opened, applying it when the routing rules allow; true when recorded. */
-    public boolean triage(CaseId id, app.escalate.commands.SuggestedTriage suggested) {
+    public boolean triage(CaseId id, SuggestedTriage suggested) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested), file.details().reporter(), now))
                 instanceof Decision.Applied;
