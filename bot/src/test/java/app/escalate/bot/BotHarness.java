@@ -153,6 +153,15 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
         return bot.managementPort().orElseThrow();
     }
 
+    /**
+     * Waits until the outbox is empty: every Slack call and job the bot has queued is done, so
+     * nothing more is on its way. How a test shows that something did not happen.
+     */
+    void settle() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> get("/healthz").body().contains("\"outbox_backlog\":0"));
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),

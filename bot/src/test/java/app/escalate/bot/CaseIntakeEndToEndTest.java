@@ -80,7 +80,7 @@ class CaseIntakeEndToEndTest {
         JsonObject body = JsonParser.parseString(res.body()).getAsJsonObject();
         assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
         assertThat(body.getAsJsonObject("errors").get("title").getAsString()).isEqualTo("Give the case a title.");
-        Thread.sleep(600);
+        harness.settle();
         assertThat(harness.slack.calls("conversations.create")).isEmpty();
     }
 

@@ -123,7 +123,7 @@ class CaseLifecycleEndToEndTest {
                         "<https://sandbox.invalid/archives/" + channel + "/p1764300123000200|(link)>"));
         assertThat(harness.client().postJson(reaction.formatted("3", MARIA, "pushpin", CHLOE, channel)).statusCode()).isEqualTo(200);
         harness.slack.await("conversations.history", c -> harness.slack.calls("conversations.history").size() == 2, WAIT);
-        Thread.sleep(500); // the second pin is recorded, or not, just after its message is read
+        harness.settle(); // the second pin's job has recorded it, or found it recorded already
         String timeline = esc(KENJI, "timeline");
         assertThat(timeline.split("pinned a message", -1)).hasSize(2);
         assertThat(timeline).doesNotContain("eyes");
@@ -141,7 +141,7 @@ class CaseLifecycleEndToEndTest {
         for (int i = 0; i < 3; i++) assertThat(harness.client().postJson(reaction).statusCode()).isEqualTo(200);
 
         harness.slack.await("conversations.history", c -> true, WAIT);
-        Thread.sleep(1_000);   // time for a second handling, were there one
+        harness.settle();   // a second handling would have queued a second job
         assertThat(harness.slack.calls("conversations.history")).hasSize(1);
     }
 

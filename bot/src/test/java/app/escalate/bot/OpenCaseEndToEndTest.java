@@ -113,7 +113,7 @@ class OpenCaseEndToEndTest {
         assertThat(posts.get(0).status()).isEqualTo(429);
         assertThat(posts.get(1).answeredOk()).isTrue();
         assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-        Thread.sleep(700); // anything still queued would go out within the worker's poll
+        harness.settle(); // nothing is left queued to go out
         assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> channel.equals(c.param("channel")))
                 .filteredOn(OpenCaseEndToEndTest::isCard).filteredOn(FakeSlackApi.Call::answeredOk).hasSize(1);
         assertThat(harness.slack.calls("pins.add")).hasSize(1);
@@ -143,7 +143,7 @@ class OpenCaseEndToEndTest {
         assertThat(harness.client().post(body, BotHarness.SECRET, Instant.now().minus(Duration.ofMinutes(6))).statusCode()).isEqualTo(401);
 
         assertThat(esc(TEAM_CHANNEL, "status").get("text").getAsString()).isEqualTo("No open cases.");
-        Thread.sleep(600);
+        harness.settle();
         assertThat(harness.slack.calls("conversations.create")).isEmpty();
     }
 
