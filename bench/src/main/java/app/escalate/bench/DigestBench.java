@@ -6,6 +6,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
@@ -34,7 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +86,7 @@ public class DigestBench {
                 List<Task> tasks = OpenCases.tasks(stored, random);
                 if (!tasks.isEmpty() || f.watch().isPresent()) {
                     store.change(stored.id(), file -> new Decision.Applied(file.withTasks(tasks).withWatch(f.watch()),
-                            List.of(CaseEvent.of(stored.id(), c.openedAt(), c.reporter(), CaseEvent.Kind.NOTE_ADDED, Map.of("text", "setup"))),
+                            List.of(new CaseEvent(stored.id(), c.openedAt(), c.reporter(), new EventData.NoteAdded("setup"))),
                             List.of()));
                 }
             }

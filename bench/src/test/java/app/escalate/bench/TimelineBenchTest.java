@@ -2,6 +2,7 @@ package app.escalate.bench;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.EventData;
 import app.escalate.storage.Database;
 import app.escalate.storage.JdbiCaseStore;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class TimelineBenchTest {
             assertThat(store.openCases()).hasSize(TimelineBench.CASES);
             // Each case has its "opened" event and three notes.
             assertThat(store.timeline(new CaseId(1))).filteredOn(e -> e.kind() == CaseEvent.Kind.NOTE_ADDED).hasSize(3)
-                    .allSatisfy(e -> assertThat(e.get("text")).startsWith("Benchmark note "));
+                    .allSatisfy(e -> assertThat(e.as(EventData.NoteAdded.class).orElseThrow().text()).startsWith("Benchmark note "));
             assertThat(store.timeline(new CaseId(TimelineBench.CASES))).filteredOn(e -> e.kind() == CaseEvent.Kind.NOTE_ADDED).hasSize(3);
         }
     }

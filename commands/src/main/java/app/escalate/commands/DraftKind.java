@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.util.Optional;
 /** What a draft is for: the executive summary for leadership, or the root-cause write-up. */
 public enum DraftKind {
     EXEC_SUMMARY("exec-summary", "Executive summary"),
@@ -25,5 +26,10 @@ public enum DraftKind {
 
     public String label() {
         return label;
+    }
+
+    /** The label within a sentence: "executive summary". */
+    public String noun() {
+        return label.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -52,7 +52,7 @@ public final class TeamStats {
     public static Report of(Duration window, List<Case> opened, List<CaseEvent> stateChanges, Policy policy, Instant now) {
         Map<CaseId, Instant> mitigatedAt = new HashMap<>();
         stateChanges.stream().sorted(Comparator.comparing(CaseEvent::at))
-                .filter(e -> e.kind() == CaseEvent.Kind.STATE_CHANGED && (e.get("to").equals("mitigated") || e.get("to").equals("monitoring")))
+                .filter(e -> e.as(EventData.StateChanged.class).filter(EventData.StateChanged::mitigates).isPresent())
                 .forEach(e -> mitigatedAt.putIfAbsent(e.caseId(), e.at()));
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> bySurface = new TreeMap<>();

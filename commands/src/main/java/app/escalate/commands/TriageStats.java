@@ -41,22 +41,23 @@ public final class TriageStats {
 
     /** From the window's {@code TRIAGE_SUGGESTED} and {@code TRIAGE_JUDGED} events. */
     public static Report of(List<CaseEvent> events) {
-        Map<CaseId, CaseEvent> verdicts = new HashMap<>();
-        for (CaseEvent e : events) if (e.kind() == CaseEvent.Kind.TRIAGE_JUDGED) verdicts.put(e.caseId(), e);
+        Map<CaseId, EventData.TriageJudged> verdicts = new HashMap<>();
+        for (CaseEvent e : events) e.as(EventData.TriageJudged.class).ifPresent(j -> verdicts.put(e.caseId(), j));
         Map<String, Tally> byType = new TreeMap<>();
         Map<String, Tally> byVersion = new TreeMap<>();
         int waiting = 0;
-        for (CaseEvent s : events) {
-            if (s.kind() != CaseEvent.Kind.TRIAGE_SUGGESTED) continue;
-            CaseEvent verdict = verdicts.get(s.caseId());
-            boolean applied = s.get("route").equals("applied");
-            if (verdict == null && !applied) {
+        for (CaseEvent e : events) {
+            if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
+            EventData.TriageJudged verdict = verdicts.get(e.caseId());
+            if (verdict == null && !s.applied()) {
                 waiting++;
                 continue;
             }
-            boolean kept = verdict == null || verdict.get("verdict").equals(TriageVerdict.ACCEPTED.id());
-            String type = s.get("type").isEmpty() ? "none" : s.get("type");
-            String version = s.get("source").equals(s.get("prompt_version")) ? s.get("source") : s.get("source") + " " + s.get("prompt_version");
+            boolean kept = verdict == null || verdict.verdict() == TriageVerdict.ACCEPTED;
+            String type = s.suggestion().typeId().orElse("none");
+            String source = s.suggested().source();
+            String prompt = s.suggested().promptVersion();
+            String version = source.equals(prompt) ? source : source + " " + prompt;
             byType.merge(type, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
             byVersion.merge(version, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
         }

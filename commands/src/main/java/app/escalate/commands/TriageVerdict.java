@@ -18,8 +18,8 @@ public enum TriageVerdict {
     }
 
     /** What the person did, for the timeline: "accepted", "changed", "dismissed", "undid". */
-    public static String verb(String id) {
-        return id.equals(UNDONE.id()) ? "undid" : id;
+    public String verb() {
+        return this == UNDONE ? "undid" : id();
     }
 
     /** True when the person overrode the AI rather than agreed with it. */

@@ -9,6 +9,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.config.Review;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class EffectCodec {
             p.put("event.kind", e.event().kind().name());
             p.put("event.actor", e.event().actor().value());
             p.put("event.at", e.event().at().toString());
-            e.event().data().forEach((k, v) -> p.put("data." + k, v));
+            EventFields.of(e.event().data()).forEach((k, v) -> p.put("data." + k, v));
         } else if (effect instanceof SlackEffect.BriefGroup e) {
             kind = "brief_group";
             p.put("group", e.group());
@@ -259,7 +260,7 @@ final class EffectCodec {
             if (k.startsWith("data.")) data.put(k.substring("data.".length()), v);
         });
         return new CaseEvent(caseId, Instant.parse(p.get("event.at")), new UserId(p.get("event.actor")),
-                CaseEvent.Kind.valueOf(p.get("event.kind")), data);
+                EventFields.read(CaseEvent.Kind.valueOf(p.get("event.kind")), data));
     }
 
     private static List<UserId> users(String csv) {

@@ -15,8 +15,7 @@ final class TimelineDao {
     static final RowMapper<CaseEvent> EVENT = (rs, ctx) -> new CaseEvent(new CaseId(rs.getLong("case_number")),
             rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
             new UserId(rs.getString("actor")),
-            CaseEvent.Kind.valueOf(rs.getString("kind")),
-            Json.read(rs.getString("data")));
+            EventFields.read(CaseEvent.Kind.valueOf(rs.getString("kind")), Json.read(rs.getString("data"))));
     private final Handle h;
 
     TimelineDao(Handle h) {
@@ -29,7 +28,7 @@ final class TimelineDao {
                         VALUES (:number, :at, :actor, :kind, :data)
                         """)
                 .bind("number", event.caseId().number()).bindByType("at", event.at(), Instant.class)
-                .bind("actor", event.actor().value()).bind("kind", event.kind().name()).bind("data", Json.write(event.data()))
+                .bind("actor", event.actor().value()).bind("kind", event.kind().name()).bind("data", Json.write(EventFields.of(event.data())))
                 .execute();
     }
 

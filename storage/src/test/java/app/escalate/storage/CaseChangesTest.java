@@ -7,6 +7,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Resolution;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +42,8 @@ class CaseChangesTest {
         return store.open(new NewCase("Fake CEO audio", Severity.SEV2, Optional.empty(), Optional.of("web"), Optional.empty(), MARIA, T0, restricted), c -> Opening.of(List.of())).id();
     }
 
-    private static CaseEvent event(CaseId id, UserId actor, CaseEvent.Kind kind, Instant at) {
-        return CaseEvent.of(id, at, actor, kind, Map.of("text", kind.name()));
+    private static CaseEvent event(CaseId id, UserId actor, EventData data, Instant at) {
+        return new CaseEvent(id, at, actor, data);
     }
 
     @ParameterizedTest
@@ -59,7 +59,7 @@ class CaseChangesTest {
                         .resolvedWith(new Resolution("Removed", Optional.of("third-party"), KENJI, at));
                 Task task = new Task(1, "Call the host", Optional.of(PRIYA), KENJI, at, Optional.of(KENJI), Optional.of(at));
                 CaseFile after = file.with(c).withTasks(List.of(task)).withStakeholder("legal", Set.of(PRIYA));
-                return new Decision.Applied(after, List.of(event(id, KENJI, CaseEvent.Kind.RESOLVED, at)),
+                return new Decision.Applied(after, List.of(event(id, KENJI, new EventData.Resolved(CaseState.TRIAGE, "Removed", Optional.empty()), at)),
                         List.of(new SlackEffect.UpdateCaseCard(id)));
             });
 
@@ -108,7 +108,7 @@ class CaseChangesTest {
                         Task task = new Task(next, "Task " + next, Optional.empty(), KENJI, at, Optional.empty(), Optional.empty());
                         List<Task> tasks = new ArrayList<>(file.tasks());
                         tasks.add(task);
-                        return new Decision.Applied(file.withTasks(tasks), List.of(event(id, KENJI, CaseEvent.Kind.TASK_ADDED, at)),
+                        return new Decision.Applied(file.withTasks(tasks), List.of(event(id, KENJI, new EventData.TaskAdded(tasks.size(), "Ask the host", Optional.empty()), at)),
                                 List.of());
                     })));
                 }
@@ -130,8 +130,8 @@ class CaseChangesTest {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
             Outbox outbox = new Outbox(db.jdbi());
             CaseId id = open(store, false);
-            CaseEvent said = CaseEvent.change(id, T0, KENJI, CaseEvent.Kind.SEVERITY_CHANGED, "SEV2", "SEV1",
-                    Map.of("reason", "on the news & \"trending\""));
+            CaseEvent said = new CaseEvent(id, T0, KENJI,
+                    new EventData.SeverityChanged(Severity.SEV2, Severity.SEV1, Optional.of("on the news & \"trending\"")));
             List<SlackEffect> effects = List.of(new SlackEffect.Announce(id, said), new SlackEffect.BriefGroup(id, "legal", List.of(PRIYA)),
                     new SlackEffect.UpdateCaseCard(id), new SlackEffect.SetChannelTopic(id), new SlackEffect.PostRunbook(id));
             store.change(id, file -> new Decision.Applied(file, List.of(said), effects));

@@ -7,6 +7,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
@@ -62,7 +63,7 @@ class JdbiCaseStoreTest {
             store.change(opened.id(), file -> new Decision.Applied(
                     file.with(file.details().withTriage(Optional.of("deepfake"), Severity.SEV2, Optional.of("video, feed")))
                             .withTriage(Optional.of(state)),
-                    List.of(CaseEvent.of(opened.id(), T0, MARIA, CaseEvent.Kind.TRIAGE_SUGGESTED, java.util.Map.of("route", "applied"))),
+                    List.of(new CaseEvent(opened.id(), T0, MARIA, new EventData.RunbookStarted("deepfake"))),
                     List.of(new SlackEffect.ShowTriage(opened.id()))));
 
             CaseFile file = store.file(opened.id()).orElseThrow();
@@ -90,7 +91,7 @@ class JdbiCaseStoreTest {
             assertThat(store.timeline(opened.id())).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(CaseEvent.Kind.OPENED);
                 assertThat(e.actor()).isEqualTo(MARIA);
-                assertThat(e.data()).containsEntry("title", "Fake CEO audio").containsEntry("severity", "SEV1");
+                assertThat(e.data()).isEqualTo(new EventData.Opened("Fake CEO audio", Severity.SEV1, Optional.of("deepfake"), Optional.of("video"), Optional.of("Spreading fast")));
             });
             assertThat(outbox.backlog()).isEqualTo(2);
         }

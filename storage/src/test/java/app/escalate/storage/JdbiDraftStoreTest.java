@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.DraftKind;
+import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,8 @@ class JdbiDraftStoreTest {
             Instant decided = T0.plus(Duration.ofMinutes(3));
             Optional<DraftDecision> decision = store.decide(d.id(), x -> new DraftDecision.Applied(
                     x.decided(Draft.Outcome.EDITED, CHLOE, Optional.of("Bottom line: ESC-1 is SEV1!"), Optional.of(0.04), decided),
-                    List.of(CaseEvent.of(c.id(), decided, CHLOE, CaseEvent.Kind.SUMMARY_POSTED, Map.of("kind", "exec-summary"))),
+                    List.of(new CaseEvent(c.id(), decided, CHLOE, new EventData.SummaryPosted(DraftKind.EXEC_SUMMARY, x.id(), "C0ESC1", false, true,
+                            Optional.empty(), Optional.empty()))),
                     List.of(new SlackEffect.PostDraft(x.id(), "C0ESC1", false), new SlackEffect.PostDraft(x.id(), "esc-leadership", true))));
 
             assertThat(decision).get().isInstanceOf(DraftDecision.Applied.class);

@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Handoff;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.NewCase;
@@ -24,7 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -165,7 +165,7 @@ class JdbiHandoffStoreTest {
             cases.change(a.id(), f -> new Decision.Applied(f.withWatch(Optional.of(new Watch(AMARA, T0)))
                     .withTasks(List.of(new Task(1, "Ask the host", Optional.of(MARIA), AMARA, T0, Optional.empty(), Optional.empty())))
                     .withStakeholder("legal", Set.of(new UserId("U0ESCPRIYA"))),
-                    List.of(CaseEvent.change(a.id(), T0.plusSeconds(5), AMARA, CaseEvent.Kind.SEVERITY_CHANGED, "SEV2", "SEV1", Map.of())),
+                    List.of(new CaseEvent(a.id(), T0.plusSeconds(5), AMARA, new EventData.SeverityChanged(Severity.SEV2, Severity.SEV1, Optional.empty()))),
                     List.of()));
 
             List<CaseFile> open = cases.openFiles();
@@ -182,7 +182,7 @@ class JdbiHandoffStoreTest {
             assertThat(cases.events(T0, T0.plusSeconds(60), Set.of(CaseEvent.Kind.RESOLVED))).isEmpty();
 
             cases.change(a.id(), f -> new Decision.Applied(f.withWatch(Optional.empty()),
-                    List.of(CaseEvent.of(a.id(), T0.plusSeconds(9), AMARA, CaseEvent.Kind.UNWATCHED, Map.of())), List.of()));
+                    List.of(new CaseEvent(a.id(), T0.plusSeconds(9), AMARA, new EventData.Unwatched())), List.of()));
             assertThat(cases.file(a.id()).orElseThrow().watch()).isEmpty();
         }
     }

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Paging;
 import app.escalate.commands.Severity;
 import app.escalate.commands.Task;
@@ -17,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,20 +64,18 @@ public record EvalCase(long id, String title, String type, String severity, Stri
         Case c = f.details();
         List<CaseEvent> events = new ArrayList<>();
         events.add(CaseEvent.opened(c, Optional.ofNullable(description)));
-        c.acknowledged().ifPresent(a -> events.add(CaseEvent.change(c.id(), a.at(), a.by(), CaseEvent.Kind.ACKNOWLEDGED, "", a.by().value(), Map.of())));
+        c.acknowledged().ifPresent(a -> events.add(new CaseEvent(c.id(), a.at(), a.by(),
+                new EventData.Acknowledged(Optional.of(Duration.between(opened, a.at()))))));
         UserId by = c.owner().orElseThrow();
         for (String group : stakeholders) {
-            events.add(CaseEvent.of(c.id(), opened.plus(Duration.ofMinutes(15)), by, CaseEvent.Kind.GROUP_LOOPED, Map.of("group", group)));
+            events.add(new CaseEvent(c.id(), opened.plus(Duration.ofMinutes(15)), by, new EventData.GroupLooped(group, List.of())));
         }
         for (Task t : f.tasks()) {
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("task", Integer.toString(t.number()));
-            data.put("text", t.text());
-            events.add(CaseEvent.of(c.id(), t.createdAt(), by, CaseEvent.Kind.TASK_ADDED, data));
+            events.add(new CaseEvent(c.id(), t.createdAt(), by, new EventData.TaskAdded(t.number(), t.text(), Optional.empty())));
         }
         for (int i = 0; i < notes.size(); i++) {
-            events.add(CaseEvent.of(c.id(), opened.plus(Duration.ofMinutes(40L + 10L * i)), i % 2 == 0 ? by : c.reporter(),
-                    CaseEvent.Kind.NOTE_ADDED, Map.of("text", notes.get(i))));
+            events.add(new CaseEvent(c.id(), opened.plus(Duration.ofMinutes(40L + 10L * i)), i % 2 == 0 ? by : c.reporter(),
+                    new EventData.NoteAdded(notes.get(i))));
         }
         return events;
     }

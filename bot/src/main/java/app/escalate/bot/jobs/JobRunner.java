@@ -4,9 +4,9 @@ import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.commands.Case;
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.handlers.EscCommands;
@@ -76,8 +76,8 @@ public final class JobRunner implements Delivery {
         Optional<CaseFile> file = cases.file(job.caseId());
         if (file.isEmpty() || file.get().triage().isPresent()) return DeliveryAttempt.sent();
         Case c = file.get().details();
-        Optional<String> description = cases.timeline(c.id()).stream().filter(e -> e.kind() == CaseEvent.Kind.OPENED).findFirst()
-                .map(e -> e.get("description")).filter(d -> !d.isBlank());
+        Optional<String> description = cases.timeline(c.id()).stream().flatMap(e -> e.as(EventData.Opened.class).stream()).findFirst()
+                .flatMap(EventData.Opened::description).filter(d -> !d.isBlank());
         SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), policy.mayUseModel(c.caseType(), c.restricted()));
         commands.triage(c.id(), suggested);
         return DeliveryAttempt.sent();

@@ -1,13 +1,13 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackText;
-import app.escalate.commands.TriageVerdict;
+import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
-import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** One timeline event as one line of mrkdwn, every value from a person escaped. */
@@ -18,60 +18,134 @@ public final class EventText {
         this.policy = policy;
     }
 
-    private static String mentions(String csv) {
-        if (csv == null || csv.isBlank()) return "";
-        return " " + java.util.Arrays.stream(csv.split(",")).map(Mrkdwn::user).collect(Collectors.joining(" "));
+    public String line(CaseEvent e) {
+        return e.accept(new Line(Mrkdwn.user(e.actor().value())));
     }
 
-    public String line(CaseEvent e) {
-        String who = Mrkdwn.user(e.actor().value());
-        return switch (e.kind()) {
-            case OPENED -> who + " opened the case as " + e.get("severity") + ": " + Mrkdwn.escape(e.get("title"))
-                    + (e.get("description").isEmpty() ? "" : "\n> " + Mrkdwn.escape(e.get("description")).replace("\n", "\n> "));
-            case ACKNOWLEDGED -> who + " acknowledged" + ackDelay(e.get("after"));
-            case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " → *" + e.get("to") + "*" + reason(e);
-            case STATE_CHANGED -> who + " moved the case " + e.get("from") + " → *" + e.get("to") + "*";
-            case OWNER_CHANGED -> who + " made " + Mrkdwn.user(e.get("to")) + " the owner"
-                    + (e.get("from").isEmpty() ? "" : " (was " + Mrkdwn.user(e.get("from")) + ")");
-            case NOTE_ADDED -> who + " noted: " + Mrkdwn.escape(clip(e.get("text")));
-            case TASK_ADDED -> who + " added task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"))
-                    + (e.get("assignee").isEmpty() ? "" : " (for " + Mrkdwn.user(e.get("assignee")) + ")");
-            case TASK_DONE -> who + " completed task " + e.get("task") + ": " + Mrkdwn.escape(e.get("text"));
-            case GROUP_LOOPED -> who + " looped in *" + Mrkdwn.escape(e.get("group")) + "*" + members(e.get("members"));
-            case RESOLVED -> who + " resolved the case: " + Mrkdwn.escape(e.get("resolution")) + cause(e.get("root_cause"));
-            case REOPENED -> who + " reopened the case";
-            case WATCHED -> who + " flagged the case to watch at the next handoff";
-            case UNWATCHED -> who + " took the case off the handoff watch list";
-            case SLA_WARNING -> ":hourglass_flowing_sand: " + e.get("percent") + "% of the *" + e.get("clock") + "* SLA has run: "
-                    + e.get("clock") + " by " + Mrkdwn.date(java.time.Instant.parse(e.get("due"))) + " ("
-                    + Mrkdwn.ago(java.time.Instant.parse(e.get("due"))) + ")" + mentions(e.get("notify"));
-            case SLA_BREACHED -> ":red_circle: The *" + e.get("clock") + "* SLA is breached: it was due "
-                    + Mrkdwn.date(java.time.Instant.parse(e.get("due"))) + ".";
-            case SLA_MET -> "The " + Mrkdwn.escape(e.get("clocks")) + " SLA had been met before the case went back; it is not raised again.";
-            case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + (e.get("edited").equals("true") ? " (edited from the draft)" : "")
-                    + (e.get("leadership").equals("true") ? " to leadership" : e.get("to").isEmpty() ? "" : " in the case channel");
-            case SUMMARY_NOT_POSTED -> ":warning: The " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + " approved by " + who + " was not posted to " + (e.get("leadership").equals("true") ? "leadership" : "the case channel")
-                    + ": Slack answered `" + Mrkdwn.escape(e.get("error")) + "`"
-                    + (e.get("needed").isEmpty() ? "" : " (missing scope `" + Mrkdwn.escape(e.get("needed")) + "`)");
-            case PAGED -> Mrkdwn.user(e.get("user")) + " was paged as " + Mrkdwn.escape(e.get("level"))
-                    + (e.get("level").equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.get("rotation")) + ")"
-                    + (e.get("unacknowledged_for").isEmpty() ? "" : ": nobody acknowledged within " + e.get("unacknowledged_for") + " min");
-            case CHAIN_ENDED -> ":warning: Everyone in the escalation chain has been paged and nobody has acknowledged after "
-                    + e.get("unacknowledged_for") + " min";
-            case RUNBOOK_STARTED -> who + " started the *" + Mrkdwn.escape(policy.caseType(e.get("type")).map(t -> t.label())
-                    .orElse(e.get("type"))) + "* runbook";
-            case RUNBOOK_ANSWERED -> who + " answered _" + Mrkdwn.escape(e.get("question")) + "_ → *" + Mrkdwn.escape(e.get("answer")) + "*"
-                    + (e.get("guidance").isEmpty() ? "" : "\n> " + Mrkdwn.escape(e.get("guidance")).replace("\n", "\n> "))
-                    + (e.get("end").equals("true") ? "\nThat is the end of the runbook." : "");
-            case TRIAGE_SUGGESTED -> "AI triage suggested " + TriageMessage.suggestion(e, policy)
-                    + (e.get("route").equals("applied") ? ", and applied it (rule `" + Mrkdwn.escape(e.get("rule")) + "`)" : ", held for a person");
-            case TRIAGE_JUDGED -> who + " " + TriageVerdict.verb(e.get("verdict")) + " the AI triage suggestion: " + Mrkdwn.escape(e.get("from")) + " → *"
-                    + Mrkdwn.escape(e.get("to")) + "*";
-            case MESSAGE_PINNED -> who + " pinned a message" + (e.get("author").isEmpty() ? "" : " from " + Mrkdwn.user(e.get("author")))
-                    + ": " + Mrkdwn.escape(clip(e.get("text"))) + link(e.get("permalink"));
-        };
+    private final class Line implements EventData.Visitor<String> {
+        private final String who;
+
+        Line(String who) {
+            this.who = who;
+        }
+
+        public String opened(EventData.Opened e) {
+            return who + " opened the case as " + e.severity() + ": " + Mrkdwn.escape(e.title())
+                    + e.description().map(d -> "\n> " + Mrkdwn.escape(d).replace("\n", "\n> ")).orElse("");
+        }
+
+        public String acknowledged(EventData.Acknowledged e) {
+            return who + " acknowledged" + e.after().map(d -> " (" + (d.toMinutes() < 1 ? d.toSeconds() + " s" : d.toMinutes() + " min")
+                    + " after opening)").orElse("");
+        }
+
+        public String severityChanged(EventData.SeverityChanged e) {
+            return who + " changed severity " + e.from() + " → *" + e.to() + "*" + e.reason().map(r -> ": " + Mrkdwn.escape(r)).orElse("");
+        }
+
+        public String stateChanged(EventData.StateChanged e) {
+            return who + " moved the case " + e.from().label() + " → *" + e.to().label() + "*";
+        }
+
+        public String ownerChanged(EventData.OwnerChanged e) {
+            return who + " made " + Mrkdwn.user(e.to().value()) + " the owner"
+                    + e.from().map(f -> " (was " + Mrkdwn.user(f.value()) + ")").orElse("");
+        }
+
+        public String noteAdded(EventData.NoteAdded e) {
+            return who + " noted: " + Mrkdwn.escape(clip(e.text()));
+        }
+
+        public String taskAdded(EventData.TaskAdded e) {
+            return who + " added task " + e.task() + ": " + Mrkdwn.escape(e.text())
+                    + e.assignee().map(a -> " (for " + Mrkdwn.user(a.value()) + ")").orElse("");
+        }
+
+        public String taskDone(EventData.TaskDone e) {
+            return who + " completed task " + e.task() + ": " + Mrkdwn.escape(e.text());
+        }
+
+        public String groupLooped(EventData.GroupLooped e) {
+            return who + " looped in *" + Mrkdwn.escape(e.group()) + "*"
+                    + (e.members().isEmpty() ? "" : " (" + users(e.members(), ", ") + ")");
+        }
+
+        public String resolved(EventData.Resolved e) {
+            return who + " resolved the case: " + Mrkdwn.escape(e.resolution()) + e.rootCause()
+                    .map(id -> " (root cause: " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)) + ")").orElse("");
+        }
+
+        public String reopened(EventData.Reopened e) {
+            return who + " reopened the case";
+        }
+
+        public String messagePinned(EventData.MessagePinned e) {
+            return who + " pinned a message" + e.author().map(a -> " from " + Mrkdwn.user(a.value())).orElse("")
+                    + ": " + Mrkdwn.escape(clip(e.text())) + e.permalink().map(EventText::link).orElse("");
+        }
+
+        public String paged(EventData.Paged e) {
+            return Mrkdwn.user(e.user().value()) + " was paged as " + Mrkdwn.escape(e.level())
+                    + (e.level().equals("manager") ? "" : " on call") + " (" + Mrkdwn.escape(e.rotation()) + ")"
+                    + e.unacknowledgedFor().map(d -> ": nobody acknowledged within " + d.toMinutes() + " min").orElse("");
+        }
+
+        public String chainEnded(EventData.ChainEnded e) {
+            return ":warning: Everyone in the escalation chain has been paged and nobody has acknowledged after "
+                    + e.unacknowledgedFor().toMinutes() + " min";
+        }
+
+        public String watched(EventData.Watched e) {
+            return who + " flagged the case to watch at the next handoff";
+        }
+
+        public String unwatched(EventData.Unwatched e) {
+            return who + " took the case off the handoff watch list";
+        }
+
+        public String summaryPosted(EventData.SummaryPosted e) {
+            return who + " posted the " + e.draftKind().noun() + (e.edited() ? " (edited from the draft)" : "")
+                    + (e.leadership() ? " to leadership" : e.to().isEmpty() ? "" : " in the case channel");
+        }
+
+        public String summaryNotPosted(EventData.SummaryNotPosted e) {
+            return ":warning: The " + e.draftKind().noun() + " approved by " + who + " was not posted to "
+                    + (e.leadership() ? "leadership" : "the case channel") + ": Slack answered `" + Mrkdwn.escape(e.error()) + "`"
+                    + e.needed().map(n -> " (missing scope `" + Mrkdwn.escape(n) + "`)").orElse("");
+        }
+
+        public String slaWarning(EventData.SlaWarning e) {
+            return ":hourglass_flowing_sand: " + e.percent() + "% of the *" + e.clock() + "* SLA has run: " + e.clock() + " by "
+                    + Mrkdwn.date(e.due()) + " (" + Mrkdwn.ago(e.due()) + ")" + (e.notified().isEmpty() ? "" : " " + users(e.notified(), " "));
+        }
+
+        public String slaBreached(EventData.SlaBreached e) {
+            return ":red_circle: The *" + e.clock() + "* SLA is breached: it was due " + Mrkdwn.date(e.due()) + ".";
+        }
+
+        public String slaMet(EventData.SlaMet e) {
+            return "The " + Mrkdwn.escape(String.join(",", e.clocks())) + " SLA had been met before the case went back; it is not raised again.";
+        }
+
+        public String runbookStarted(EventData.RunbookStarted e) {
+            return who + " started the *" + Mrkdwn.escape(policy.caseType(e.caseType()).map(t -> t.label()).orElse(e.caseType())) + "* runbook";
+        }
+
+        public String runbookAnswered(EventData.RunbookAnswered e) {
+            return who + " answered _" + Mrkdwn.escape(e.question()) + "_ → *" + Mrkdwn.escape(e.answer()) + "*"
+                    + e.guidance().map(g -> "\n> " + Mrkdwn.escape(g).replace("\n", "\n> ")).orElse("")
+                    + (e.end() ? "\nThat is the end of the runbook." : "");
+        }
+
+        public String triageSuggested(EventData.TriageSuggested e) {
+            return "AI triage suggested " + TriageMessage.suggestion(e.suggestion(), policy)
+                    + (e.applied() ? ", and applied it (rule `" + Mrkdwn.escape(e.rule().orElse("")) + "`)" : ", held for a person");
+        }
+
+        public String triageJudged(EventData.TriageJudged e) {
+            return who + " " + e.verdict().verb() + " the AI triage suggestion: " + Mrkdwn.escape(e.from()) + " → *"
+                    + Mrkdwn.escape(e.to()) + "*";
+        }
     }
 
     /** Longest a single line may grow; a case's timeline must fit in one Slack message. */
@@ -82,27 +156,11 @@ public final class EventText {
         return SlackText.clip(text, MAX_LINE);
     }
 
+    private static String users(java.util.List<UserId> users, String separator) {
+        return users.stream().map(u -> Mrkdwn.user(u.value())).collect(Collectors.joining(separator));
+    }
+
     private static String link(String permalink) {
         return permalink.matches("https://[^\\s|<>]+") ? " <" + permalink + "|(link)>" : "";
-    }
-
-    private static String ackDelay(String seconds) {
-        if (seconds.isEmpty()) return "";
-        Duration d = Duration.ofSeconds(Long.parseLong(seconds));
-        return " (" + (d.toMinutes() < 1 ? d.toSeconds() + " s" : d.toMinutes() + " min") + " after opening)";
-    }
-
-    private static String reason(CaseEvent e) {
-        return e.get("reason").isEmpty() ? "" : ": " + Mrkdwn.escape(e.get("reason"));
-    }
-
-    private static String members(String csv) {
-        if (csv.isEmpty()) return "";
-        return " (" + Arrays.stream(csv.split(",")).map(Mrkdwn::user).collect(Collectors.joining(", ")) + ")";
-    }
-
-    private String cause(String id) {
-        if (id.isEmpty()) return "";
-        return " (root cause: " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)) + ")";
     }
 }

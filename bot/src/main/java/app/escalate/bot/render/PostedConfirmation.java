@@ -2,6 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.EventData;
 import app.escalate.commands.summary.Draft;
 
 import java.util.List;
@@ -15,28 +16,28 @@ public final class PostedConfirmation {
     }
 
     public static String of(Draft d, List<CaseEvent> posts, String note) {
-        List<String> places = posts.stream().filter(e -> e.kind() == CaseEvent.Kind.SUMMARY_POSTED).map(PostedConfirmation::place).toList();
+        List<String> places = posts.stream().flatMap(e -> e.as(EventData.SummaryPosted.class).stream())
+                .map(p -> place(p.to(), p.leadership())).toList();
         StringBuilder text = new StringBuilder(d.kind().label());
         text.append(places.isEmpty() ? " was not posted." : " posted to " + String.join(" and to ", places) + ".");
-        posts.stream().filter(e -> e.kind() == CaseEvent.Kind.SUMMARY_NOT_POSTED).forEach(e -> text.append(" Not posted to ")
-                .append(place(e)).append(": Slack answered `").append(Mrkdwn.escape(e.get("error"))).append('`')
-                .append(e.get("needed").isEmpty() ? "" : " (the app lacks the scope `" + Mrkdwn.escape(e.get("needed")) + "`)").append(". ")
+        posts.stream().flatMap(e -> e.as(EventData.SummaryNotPosted.class).stream()).forEach(e -> text.append(" Not posted to ")
+                .append(place(e.to(), e.leadership())).append(": Slack answered `").append(Mrkdwn.escape(e.error())).append('`')
+                .append(e.needed().map(n -> " (the app lacks the scope `" + Mrkdwn.escape(n) + "`)").orElse("")).append(". ")
                 .append(advice(e)));
         if (!note.isBlank()) text.append(' ').append(Mrkdwn.escape(note));
         return text.toString();
     }
 
-    private static String place(CaseEvent post) {
-        String to = post.get("to");
-        if (!post.get("leadership").equals("true")) return "the case channel";
+    private static String place(String to, boolean leadership) {
+        if (!leadership) return "the case channel";
         return ChannelId.parse(to).isPresent() ? Mrkdwn.channel(to) : "#" + Mrkdwn.escape(to);
     }
 
     /** What the approver (or an admin) can do about Slack's refusal. */
-    private static String advice(CaseEvent refused) {
-        String where = place(refused);
+    private static String advice(EventData.SummaryNotPosted refused) {
+        String where = place(refused.to(), refused.leadership());
         String again = " Then ask for a new draft (`/esc summary`) and approve it.";
-        return switch (refused.get("error")) {
+        return switch (refused.error()) {
             case "not_in_channel" -> "Invite @Escalate to " + where + " (type `/invite @Escalate` there)." + again;
             case "channel_not_found" -> "Check that " + where + " exists; if it is private, invite @Escalate to it. "
                     + "The channel is `workspace.leadership_channel` in the policy." + again;

@@ -1,7 +1,10 @@
 package app.escalate.bot.render;
 
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.EventData;
+import app.escalate.commands.Guess;
+import app.escalate.commands.SuggestedTriage;
+import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageState;
 import app.escalate.commands.triage.KeywordTriage;
 import app.escalate.config.CaseType;
@@ -34,21 +37,23 @@ public final class TriageMessage {
     private TriageMessage() {
     }
 
-    public static SlackMessage of(CaseId id, CaseEvent suggested, Optional<TriageState> state, Policy policy) {
-        String source = suggested.get("source").equals(KeywordTriage.SOURCE) ? "from the policy's keywords"
-                + (suggested.get("fell_back").isEmpty() ? "" : " (the model gave no usable answer: " + Mrkdwn.escape(suggested.get("fell_back")) + ")")
-                : "from `" + Mrkdwn.escape(suggested.get("source")) + "`, prompt `" + Mrkdwn.escape(suggested.get("prompt_version")) + "`";
+    public static SlackMessage of(CaseId id, EventData.TriageSuggested suggested, Optional<TriageState> state, Policy policy) {
+        SuggestedTriage from = suggested.suggested();
+        String source = from.source().equals(KeywordTriage.SOURCE) ? "from the policy's keywords"
+                + from.fellBack().map(f -> " (the model gave no usable answer: " + Mrkdwn.escape(f) + ")").orElse("")
+                : "from `" + Mrkdwn.escape(from.source()) + "`, prompt `" + Mrkdwn.escape(from.promptVersion()) + "`";
         List<String> lines = new ArrayList<>();
         lines.add(":robot_face: *AI triage* · " + id + " · " + source);
-        lines.add(suggestion(suggested, policy));
-        if (!suggested.get("rationale").isEmpty()) {
-            lines.add("> " + Mrkdwn.escape(suggested.get("rationale")) + " (" + percent(suggested.get("rationale_confidence")) + ")");
+        lines.add(suggestion(suggested.suggestion(), policy));
+        Guess<String> rationale = suggested.suggestion().rationale();
+        if (!rationale.value().isEmpty()) {
+            lines.add("> " + Mrkdwn.escape(rationale.value()) + " (" + percent(rationale.confidence()) + ")");
         }
         TriageState.Status status = state.map(TriageState::status).orElse(TriageState.Status.DECIDED);
         String value = Long.toString(id.number());
         List<BlockElement> buttons = new ArrayList<>();
         if (status == TriageState.Status.APPLIED) {
-            lines.add("Applied at once by rule `" + Mrkdwn.escape(suggested.get("rule")) + "`. *Undo* puts the case back as it was opened.");
+            lines.add("Applied at once by rule `" + Mrkdwn.escape(suggested.rule().orElse("")) + "`. *Undo* puts the case back as it was opened.");
             buttons.add(button(b -> b.actionId(UNDO).value(value).text(plainText("Undo"))));
         } else if (status == TriageState.Status.HELD) {
             lines.add("Waiting for a person: " + heldBecause(suggested) + ".");
@@ -60,24 +65,24 @@ public final class TriageMessage {
         }
         List<LayoutBlock> blocks = new ArrayList<>(List.of(section(s -> s.text(markdownText(String.join("\n", lines))))));
         if (!buttons.isEmpty()) blocks.add(actions(a -> a.blockId("triage:" + id.number()).elements(buttons)));
-        return new SlackMessage("AI triage for " + id + ": " + plain(suggested, policy), blocks);
+        return new SlackMessage("AI triage for " + id + ": " + plain(suggested.suggestion(), policy), blocks);
     }
 
-    /** {@code *Deepfake / synthetic media* (86%) · *SEV2* (80%) · surfaces video (70%)}, from the suggestion's event. */
-    public static String suggestion(CaseEvent e, Policy policy) {
-        String type = e.get("type").isEmpty() ? "no type" : "*" + Mrkdwn.escape(label(e.get("type"), policy)) + "* (" + percent(e.get("type_confidence")) + ")";
-        String surfaces = e.get("surfaces").isEmpty() ? "no surface named"
-                : "surfaces " + Mrkdwn.escape(e.get("surfaces")) + " (" + percent(e.get("surfaces_confidence")) + ")";
-        return type + " · *" + e.get("severity") + "* (" + percent(e.get("severity_confidence")) + ") · " + surfaces;
+    /** {@code *Deepfake / synthetic media* (86%) · *SEV2* (80%) · surfaces video (70%)}. */
+    public static String suggestion(Suggestion s, Policy policy) {
+        String type = s.type().map(t -> "*" + Mrkdwn.escape(label(t.value(), policy)) + "* (" + percent(t.confidence()) + ")").orElse("no type");
+        String surfaces = s.surfaces().value().isEmpty() ? "no surface named"
+                : "surfaces " + Mrkdwn.escape(String.join(", ", s.surfaces().value())) + " (" + percent(s.surfaces().confidence()) + ")";
+        return type + " · *" + s.severity().value() + "* (" + percent(s.severity().confidence()) + ") · " + surfaces;
     }
 
-    private static String plain(CaseEvent e, Policy policy) {
-        return (e.get("type").isEmpty() ? "no type" : label(e.get("type"), policy)) + ", " + e.get("severity");
+    private static String plain(Suggestion s, Policy policy) {
+        return s.typeId().map(t -> label(t, policy)).orElse("no type") + ", " + s.severity().value();
     }
 
-    private static String heldBecause(CaseEvent e) {
-        if (!e.get("held_because").isEmpty()) return Mrkdwn.escape(e.get("held_because"));
-        if (!e.get("rule").isEmpty()) return "rule `" + Mrkdwn.escape(e.get("rule")) + "` asks for one";
+    private static String heldBecause(EventData.TriageSuggested e) {
+        if (e.heldBecause().isPresent()) return Mrkdwn.escape(e.heldBecause().get());
+        if (e.rule().isPresent()) return "rule `" + Mrkdwn.escape(e.rule().get()) + "` asks for one";
         return "no rule lets it apply on its own";
     }
 
@@ -85,11 +90,7 @@ public final class TriageMessage {
         return policy.caseType(type).map(CaseType::label).orElse(type);
     }
 
-    private static String percent(String fraction) {
-        try {
-            return String.format(Locale.ROOT, "%.0f%%", Double.parseDouble(fraction) * 100);
-        } catch (NumberFormatException e) {
-            return "?";
-        }
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 }

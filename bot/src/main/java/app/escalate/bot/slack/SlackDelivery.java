@@ -17,6 +17,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.ChannelName;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
@@ -191,7 +192,7 @@ public final class SlackDelivery implements Delivery {
     /** The suggestion as recorded on the timeline, with the buttons its state still allows. */
     private SlackMessage triageMessage(CaseId id) {
         List<CaseEvent> timeline = cases.timeline(id);
-        CaseEvent suggested = timeline.stream().filter(ev -> ev.kind() == CaseEvent.Kind.TRIAGE_SUGGESTED).reduce((a, b) -> b)
+        EventData.TriageSuggested suggested = timeline.stream().flatMap(ev -> ev.as(EventData.TriageSuggested.class).stream()).reduce((a, b) -> b)
                 .orElseThrow(() -> new SlackCalls.Refused("no triage suggestion on the timeline of " + id));
         return TriageMessage.of(id, suggested, theFile(id).triage(), policy);
     }

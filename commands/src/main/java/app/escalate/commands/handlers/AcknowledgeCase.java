@@ -4,12 +4,13 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /** {@code /esc ack}: the responder takes the page; records who and when, once. */
 final class AcknowledgeCase implements CaseChange<CaseAction.Acknowledge> {
@@ -28,7 +29,6 @@ final class AcknowledgeCase implements CaseChange<CaseAction.Acknowledge> {
         }
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("acknowledge a case"));
         return Decisions.applied(file.with(c.acknowledgedBy(actor, now)),
-                CaseEvent.change(c.id(), now, actor, CaseEvent.Kind.ACKNOWLEDGED, "", actor.value(),
-                        Map.of("after", Long.toString(Duration.between(c.openedAt(), now).toSeconds()))));
+                new CaseEvent(c.id(), now, actor, new EventData.Acknowledged(Optional.of(Duration.between(c.openedAt(), now)))));
     }
 }

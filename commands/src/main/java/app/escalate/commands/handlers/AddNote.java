@@ -5,12 +5,12 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /esc note <text>}: anyone on the case may add to the timeline. The card does not change. */
 final class AddNote implements CaseChange<CaseAction.AddNote> {
@@ -22,7 +22,7 @@ final class AddNote implements CaseChange<CaseAction.AddNote> {
             return Decisions.rejected("A note is at most " + CommandParser.MAX_NOTE_LENGTH + " characters; this one has "
                     + action.text().length() + ".");
         }
-        CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.NOTE_ADDED, Map.of("text", action.text()));
+        CaseEvent event = new CaseEvent(file.id(), now, actor, new EventData.NoteAdded(action.text()));
         return new Decision.Applied(file, List.of(event), List.of(new SlackEffect.Announce(file.id(), event)));
     }
 }

@@ -4,6 +4,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -11,9 +12,7 @@ import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,11 +33,7 @@ final class AddTask implements CaseChange<CaseAction.AddTask> {
         Task task = new Task(number, action.text(), action.assignee(), actor, now, Optional.empty(), Optional.empty());
         List<Task> tasks = new ArrayList<>(file.tasks());
         tasks.add(task);
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("task", Integer.toString(number));
-        data.put("text", action.text());
-        action.assignee().ifPresent(a -> data.put("assignee", a.value()));
-        CaseEvent event = CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.TASK_ADDED, data);
+        CaseEvent event = new CaseEvent(file.id(), now, actor, new EventData.TaskAdded(number, action.text(), action.assignee()));
         // Only someone working the case brings a person into it (its channel, and its people).
         Optional<UserId> brought = action.assignee().filter(a -> permissions.mayWorkOn(actor, file));
         List<SlackEffect> effects = new ArrayList<>();

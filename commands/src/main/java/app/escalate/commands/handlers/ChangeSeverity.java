@@ -4,12 +4,12 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Severity;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
-import java.util.Map;
 
 /** {@code /esc sev <1-4> [reason]}: a downgrade from SEV1 or SEV2 must say why. */
 final class ChangeSeverity implements CaseChange<CaseAction.SetSeverity> {
@@ -31,8 +31,7 @@ final class ChangeSeverity implements CaseChange<CaseAction.SetSeverity> {
             return Decisions.rejected("Lowering a " + c.severity() + " needs a reason: `/esc sev " + to.level()
                     + " because <reason>`.");
         }
-        return Decisions.applied(file.with(c.withSeverity(to)), CaseEvent.change(c.id(), now, actor,
-                CaseEvent.Kind.SEVERITY_CHANGED, c.severity().name(), to.name(),
-                action.reason().map(r -> Map.of("reason", r)).orElse(Map.of())));
+        return Decisions.applied(file.with(c.withSeverity(to)), new CaseEvent(c.id(), now, actor,
+                new EventData.SeverityChanged(c.severity(), to, action.reason())));
     }
 }

@@ -4,12 +4,12 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /esc task done <n>}. */
 final class CompleteTask implements CaseChange<CaseAction.CompleteTask> {
@@ -21,7 +21,7 @@ final class CompleteTask implements CaseChange<CaseAction.CompleteTask> {
         }
         if (task.isDone()) return Decisions.rejected("Task " + task.number() + " is already done.");
         List<Task> tasks = file.tasks().stream().map(t -> t == task ? t.done(actor, now) : t).toList();
-        return Decisions.applied(file.withTasks(tasks), CaseEvent.of(file.id(), now, actor, CaseEvent.Kind.TASK_DONE,
-                Map.of("task", Integer.toString(task.number()), "text", task.text())));
+        return Decisions.applied(file.withTasks(tasks), new CaseEvent(file.id(), now, actor,
+                new EventData.TaskDone(task.number(), task.text())));
     }
 }

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Paging;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -81,8 +82,7 @@ public final class EscalateUnacknowledged {
             return new Decision.Applied(after, events, effects);
         }
         // Nobody left to page: say so once, and stop the clock.
-        CaseEvent ended = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.CHAIN_ENDED,
-                Map.of("unacknowledged_for", Long.toString(Duration.between(c.openedAt(), now).toMinutes())));
+        CaseEvent ended = new CaseEvent(c.id(), now, c.reporter(), new EventData.ChainEnded(Duration.between(c.openedAt(), now)));
         return new Decision.Applied(file.withPaging(new Paging(MANAGERS, Optional.empty())), List.of(ended),
                 List.of(new SlackEffect.Announce(c.id(), ended)));
     }

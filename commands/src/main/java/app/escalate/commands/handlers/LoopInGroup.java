@@ -4,6 +4,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code /esc loop <group>}: invites a stakeholder group from the policy and briefs them on the case so far. */
@@ -39,8 +39,7 @@ final class LoopInGroup implements CaseChange<CaseAction.LoopIn> {
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("loop in a group"));
         if (file.stakeholders().contains(group)) return Decisions.rejected("`" + group + "` is already looped in on " + c.id() + ".");
         List<UserId> members = policy.group(group).stream().map(UserId::new).toList();
-        CaseEvent event = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.GROUP_LOOPED, Map.of("group", group,
-                "members", members.stream().map(UserId::value).collect(Collectors.joining(","))));
+        CaseEvent event = new CaseEvent(c.id(), now, actor, new EventData.GroupLooped(group, members));
         List<SlackEffect> effects = new ArrayList<>();
         if (!members.isEmpty()) effects.add(new SlackEffect.InviteToChannel(c.id(), members));
         effects.add(new SlackEffect.BriefGroup(c.id(), group, members));

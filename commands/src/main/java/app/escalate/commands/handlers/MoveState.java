@@ -4,11 +4,11 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code /esc state <state>}: only legal moves; a refusal names the legal next states. */
@@ -30,7 +30,7 @@ final class MoveState implements CaseChange<CaseAction.MoveTo> {
                     + ". From here: " + c.state().next().stream().map(s -> "`" + s.label() + "`").collect(Collectors.joining(", "))
                     + ", or `/esc resolve <resolution>`.");
         }
-        return Decisions.applied(file.with(c.withState(action.to())), CaseEvent.change(c.id(), now, actor,
-                CaseEvent.Kind.STATE_CHANGED, c.state().label(), action.to().label(), Map.of()));
+        return Decisions.applied(file.with(c.withState(action.to())), new CaseEvent(c.id(), now, actor,
+                new EventData.StateChanged(c.state(), action.to())));
     }
 }

@@ -6,15 +6,14 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.PinnedMessage;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,16 +39,12 @@ public final class RecordPinnedMessage {
      * store holds the case's lock, so two pins, even on two replicas, record it once.
      */
     public Optional<CaseEvent> record(Case c, UserId pinnedBy, PinnedMessage message) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("ts", message.ts());
-        message.author().ifPresent(a -> data.put("author", a.value()));
-        String text = message.text().strip();
-        data.put("text", SlackText.clip(text, CommandParser.MAX_NOTE_LENGTH));
-        message.permalink().ifPresent(p -> data.put("permalink", p));
-        CaseEvent event = CaseEvent.of(c.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), pinnedBy, CaseEvent.Kind.MESSAGE_PINNED, data);
+        String text = SlackText.clip(message.text().strip(), CommandParser.MAX_NOTE_LENGTH);
+        CaseEvent event = new CaseEvent(c.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS), pinnedBy,
+                new EventData.MessagePinned(message.ts(), message.author(), text, message.permalink()));
         Decision decision = cases.change(c.id(), file -> {
             boolean known = cases.timeline(c.id()).stream()
-                    .anyMatch(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED && e.get("ts").equals(message.ts()));
+                    .anyMatch(e -> e.as(EventData.MessagePinned.class).filter(p -> p.ts().equals(message.ts())).isPresent());
             return known ? new Decision.Rejected("already on the timeline") : new Decision.Applied(file, List.of(event), List.of());
         });
         return decision instanceof Decision.Applied ? Optional.of(event) : Optional.empty();

@@ -5,11 +5,11 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
-import java.util.Map;
 
 /** {@code /esc reopen}: a resolved case goes back to investigating. */
 final class ReopenCase implements CaseChange<CaseAction.Reopen> {
@@ -25,7 +25,7 @@ final class ReopenCase implements CaseChange<CaseAction.Reopen> {
         if (c.isOpen()) return Decisions.rejected(c.id() + " is open (" + c.state().label() + ").");
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("reopen a case"));
         Case reopened = c.reopened();
-        return Decisions.applied(file.with(reopened), CaseEvent.change(c.id(), now, actor, CaseEvent.Kind.REOPENED,
-                c.state().label(), reopened.state().label(), Map.of("resolution", c.resolution().map(r -> r.text()).orElse(""))));
+        return Decisions.applied(file.with(reopened), new CaseEvent(c.id(), now, actor,
+                new EventData.Reopened(c.state(), reopened.state(), c.resolution().map(r -> r.text()).orElse(""))));
     }
 }

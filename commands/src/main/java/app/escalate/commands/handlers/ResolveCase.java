@@ -4,6 +4,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
 import app.escalate.commands.UserId;
@@ -12,8 +13,7 @@ import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code /esc resolve <resolution> [cause:<id>]}: SEV1 and SEV2 must name a root-cause category from the policy. */
@@ -38,12 +38,8 @@ final class ResolveCase implements CaseChange<CaseAction.Resolve> {
         if (action.rootCause().isEmpty() && c.severity().compareTo(Severity.SEV2) <= 0 && !policy.rootCauses().isEmpty()) {
             return Decisions.rejected("A " + c.severity() + " needs a root cause to resolve: add `cause:<id>`, one of " + causes + ".");
         }
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("from", c.state().label());
-        data.put("to", "resolved");
-        data.put("resolution", action.resolution());
-        action.rootCause().flatMap(policy::rootCause).map(RootCause::id).ifPresent(id -> data.put("root_cause", id));
+        Optional<String> cause = action.rootCause().flatMap(policy::rootCause).map(RootCause::id);
         return Decisions.applied(file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now))),
-                CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.RESOLVED, data));
+                new CaseEvent(c.id(), now, actor, new EventData.Resolved(c.state(), action.resolution(), cause)));
     }
 }

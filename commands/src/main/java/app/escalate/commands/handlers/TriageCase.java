@@ -5,6 +5,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
@@ -19,10 +20,7 @@ import app.escalate.config.Policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,24 +49,7 @@ final class TriageCase {
                 : !c.isOpen() ? Optional.of("the case was resolved before triage finished") : safeguard(c, s);
         boolean apply = route.apply() && heldBecause.isEmpty();
 
-        Map<String, String> data = new LinkedHashMap<>();
-        s.type().ifPresent(t -> {
-            data.put("type", t.value());
-            data.put("type_confidence", fraction(t.confidence()));
-        });
-        data.put("severity", s.severity().value().name());
-        data.put("severity_confidence", fraction(s.severity().confidence()));
-        data.put("surfaces", String.join(", ", s.surfaces().value()));
-        data.put("surfaces_confidence", fraction(s.surfaces().confidence()));
-        data.put("rationale", s.rationale().value());
-        data.put("rationale_confidence", fraction(s.rationale().confidence()));
-        data.put("source", suggested.source());
-        data.put("prompt_version", suggested.promptVersion());
-        suggested.fellBack().ifPresent(f -> data.put("fell_back", f));
-        data.put("route", apply ? "applied" : "held");
-        route.rule().ifPresent(r -> data.put("rule", r));
-        heldBecause.ifPresent(h -> data.put("held_because", h));
-        CaseEvent event = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.TRIAGE_SUGGESTED, data);
+        CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause));
 
         TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
         Case changed = apply ? applied(c, state.type(), state.severity(), state.surface()) : c;
@@ -117,13 +98,8 @@ final class TriageCase {
                     c.severity() == s.severity() ? s.severityBefore() : c.severity(),
                     c.surface().equals(s.surfaceBefore().or(s::surface)) ? s.surfaceBefore() : c.surface());
         };
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("verdict", verdict.id());
-        data.put("from", summary(c));
-        data.put("to", summary(after));
-        s.type().ifPresent(t -> data.put("suggested_type", t));
-        data.put("suggested_severity", s.severity().name());
-        CaseEvent event = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.TRIAGE_JUDGED, data);
+        CaseEvent event = new CaseEvent(c.id(), now, actor,
+                new EventData.TriageJudged(verdict, summary(c), summary(after), s.type(), s.severity()));
         List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.Announce(c.id(), event)));
         effects.addAll(followUps(c, after));
         action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateTriage(c.id(), ts)));
@@ -166,9 +142,5 @@ final class TriageCase {
     private String summary(Case c) {
         return c.severity() + " · " + c.caseType().flatMap(policy::caseType).map(CaseType::label).orElse("no type")
                 + c.surface().map(s -> " · " + s).orElse("");
-    }
-
-    private static String fraction(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -5,6 +5,7 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
@@ -14,9 +15,7 @@ import app.escalate.config.Policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +48,7 @@ final class WalkRunbook {
         if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("walk the runbook"));
         String first = tree.get().start();
-        CaseEvent started = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.RUNBOOK_STARTED, Map.of("type", c.caseType().orElseThrow()));
+        CaseEvent started = new CaseEvent(c.id(), now, actor, new EventData.RunbookStarted(c.caseType().orElseThrow()));
         return new Decision.Applied(file.withRunbookAt(Optional.of(first)), List.of(started),
                 List.of(new SlackEffect.Announce(c.id(), started), new SlackEffect.AskRunbook(c.id(), first)));
     }
@@ -73,12 +72,8 @@ final class WalkRunbook {
         }
         DecisionTree.Answer answer = question.answers().get(action.answer());
         List<String> guidance = answer.actions().stream().map(DecisionTree.Action::post).filter(p -> p != null).toList();
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("question", question.ask());
-        data.put("answer", answer.label());
-        if (!guidance.isEmpty()) data.put("guidance", String.join("\n", guidance));
-        if (answer.next() == null) data.put("end", "true");
-        CaseEvent answered = CaseEvent.of(c.id(), now, actor, CaseEvent.Kind.RUNBOOK_ANSWERED, data);
+        CaseEvent answered = new CaseEvent(c.id(), now, actor, new EventData.RunbookAnswered(question.ask(), answer.label(),
+                guidance.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", guidance)), answer.next() == null));
 
         List<CaseEvent> events = new ArrayList<>(List.of(answered));
         List<SlackEffect> effects = new ArrayList<>(List.of(new SlackEffect.Announce(c.id(), answered)));

@@ -4,12 +4,12 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
 import app.escalate.commands.access.Permissions;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,7 +34,7 @@ final class WatchCase implements CaseChange<CaseAction.Watch> {
             return Decisions.rejected(action.on() ? c.id() + " is already on the watch list for the next handoff."
                     : c.id() + " is not on the watch list.");
         }
-        CaseEvent event = CaseEvent.of(c.id(), now, actor, action.on() ? CaseEvent.Kind.WATCHED : CaseEvent.Kind.UNWATCHED, Map.of());
+        CaseEvent event = new CaseEvent(c.id(), now, actor, action.on() ? new EventData.Watched() : new EventData.Unwatched());
         return Decisions.applied(file.withWatch(action.on() ? Optional.of(new Watch(actor, now)) : Optional.empty()), event);
     }
 }

@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.EventData;
 import app.escalate.commands.HandoffDigest.CaseLine;
 import app.escalate.commands.HandoffDigest.ChangeLine;
 import app.escalate.commands.HandoffDigest.NoteLine;
@@ -159,17 +160,19 @@ public final class DigestBuilder {
         return new Section<>(shown, total);
     }
 
+    /** The change in a few words; the digest lists only the kinds it asks the timeline for, the rest by name. */
     private static String what(CaseEvent e) {
-        return switch (e.kind()) {
-            case OPENED -> "opened as " + e.get("severity");
-            case RESOLVED -> "resolved";
-            case REOPENED -> "reopened";
-            case SEVERITY_CHANGED -> e.get("from") + " → " + e.get("to");
-            case TRIAGE_SUGGESTED -> "AI triage " + (e.get("route").equals("applied") ? "set " : "suggests ") + e.get("severity")
-                    + (e.get("type").isEmpty() ? "" : " · " + e.get("type")) + (e.get("route").equals("applied") ? "" : ", waiting for a person");
-            case TRIAGE_JUDGED -> "AI triage " + e.get("verdict") + ": " + e.get("from") + " → " + e.get("to");
-            default -> e.kind().name().toLowerCase(java.util.Locale.ROOT);
-        };
+        EventData d = e.data();
+        if (d instanceof EventData.Opened o) return "opened as " + o.severity();
+        if (d instanceof EventData.Resolved) return "resolved";
+        if (d instanceof EventData.Reopened) return "reopened";
+        if (d instanceof EventData.SeverityChanged s) return s.from() + " → " + s.to();
+        if (d instanceof EventData.TriageSuggested t) {
+            return "AI triage " + (t.applied() ? "set " : "suggests ") + t.suggestion().severity().value()
+                    + t.suggestion().typeId().map(type -> " · " + type).orElse("") + (t.applied() ? "" : ", waiting for a person");
+        }
+        if (d instanceof EventData.TriageJudged j) return "AI triage " + j.verdict().id() + ": " + j.from() + " → " + j.to();
+        return e.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static <T> Section<T> first(List<T> all, int n) {

@@ -5,6 +5,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.Decision;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Level;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackEffect;
@@ -111,7 +112,7 @@ public final class SlaWatch {
                 met.add("mitigate");
                 met.add("resolve");
             }
-            if (e.kind() == CaseEvent.Kind.STATE_CHANGED && (e.get("to").equals("mitigated") || e.get("to").equals("monitoring"))) {
+            if (e.as(EventData.StateChanged.class).filter(EventData.StateChanged::mitigates).isPresent()) {
                 met.add("mitigate");
             }
         }
@@ -127,27 +128,23 @@ public final class SlaWatch {
         List<Alert> due = due(c, policy.severity(c.severity().level()), now, after.slaAlerts());
         if (due.isEmpty()) {
             // Only marks of clocks met before: recorded (so the case is not looked at again), nothing said.
-            return after == file ? new Decision.Rejected("nothing due") : new Decision.Applied(after, List.of(CaseEvent.of(c.id(), now,
-                    c.reporter(), CaseEvent.Kind.SLA_MET, Map.of("clocks", String.join(",", met)))), List.of());
+            return after == file ? new Decision.Rejected("nothing due") : new Decision.Applied(after, List.of(new CaseEvent(c.id(), now,
+                    c.reporter(), new EventData.SlaMet(List.copyOf(met)))), List.of());
         }
         List<CaseEvent> events = new ArrayList<>();
         List<SlackEffect> effects = new ArrayList<>();
         boolean breached = false;
         for (Alert a : due) {
             after = after.withSlaAlert(a.key());
-            Map<String, String> data = new LinkedHashMap<>();
-            data.put("clock", a.clock().clock());
-            data.put("due", a.clock().due().toString());
             if (a.fraction().isPresent()) {
-                data.put("percent", Long.toString(Math.round(a.fraction().get() * 100)));
-                data.put("notify", String.join(",", notify(c, now)));
-                CaseEvent warning = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.SLA_WARNING, data);
+                CaseEvent warning = new CaseEvent(c.id(), now, c.reporter(), new EventData.SlaWarning(a.clock().clock(), a.clock().due(),
+                        (int) Math.round(a.fraction().get() * 100), notify(c, now)));
                 events.add(warning);
                 effects.add(new SlackEffect.Announce(c.id(), warning));
                 continue;
             }
             breached = true;
-            CaseEvent breach = CaseEvent.of(c.id(), now, c.reporter(), CaseEvent.Kind.SLA_BREACHED, data);
+            CaseEvent breach = new CaseEvent(c.id(), now, c.reporter(), new EventData.SlaBreached(a.clock().clock(), a.clock().due()));
             events.add(breach);
             effects.add(new SlackEffect.Announce(c.id(), breach));
             if (!a.clock().clock().equals("ack")) after = page(after, now, events, effects);
@@ -157,11 +154,11 @@ public final class SlaWatch {
     }
 
     /** The owner and whoever holds primary now: the people a warning mentions. */
-    private List<String> notify(Case c, Instant now) {
-        Set<String> people = new LinkedHashSet<>();
-        c.owner().ifPresent(o -> people.add(o.value()));
-        c.acknowledged().ifPresent(a -> people.add(a.by().value()));   // whoever took the page is working it
-        for (Schedule s : onCall.schedules(now)) s.holder(Level.PRIMARY, now).ifPresent(u -> people.add(u.value()));
+    private List<UserId> notify(Case c, Instant now) {
+        Set<UserId> people = new LinkedHashSet<>();
+        c.owner().ifPresent(people::add);
+        c.acknowledged().ifPresent(a -> people.add(a.by()));   // whoever took the page is working it
+        for (Schedule s : onCall.schedules(now)) s.holder(Level.PRIMARY, now).ifPresent(people::add);
         return List.copyOf(people);
     }
 

@@ -4,6 +4,8 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -65,9 +67,9 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         Set<String> states = new LinkedHashSet<>(List.of(c.state().label(), "triage"));
         Optional<String> description = Optional.empty();
         for (CaseEvent e : oldestFirst) {
-            if (e.kind() == CaseEvent.Kind.STATE_CHANGED) states.add(e.get("to"));
-            if (e.kind() == CaseEvent.Kind.RESOLVED) states.add("resolved");
-            if (e.kind() == CaseEvent.Kind.OPENED && !e.get("description").isEmpty()) description = Optional.of(e.get("description"));
+            if (e.data() instanceof EventData.StateChanged s) states.add(s.to().label());
+            if (e.data() instanceof EventData.Resolved) states.add(CaseState.RESOLVED.label());
+            if (e.data() instanceof EventData.Opened o && o.description().isPresent()) description = o.description();
         }
         // What the template may say without repeating anyone's free text: changes of state, severity, owner, people.
         List<String> moments = new ArrayList<>();
@@ -107,7 +109,8 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         List<String> texts = new ArrayList<>(List.of(c.title()));
         description.ifPresent(texts::add);
         c.resolution().ifPresent(r -> texts.add(r.text()));
-        oldestFirst.stream().filter(e -> e.kind() == CaseEvent.Kind.MESSAGE_PINNED).forEach(e -> texts.add(e.get("permalink")));
+        oldestFirst.stream().flatMap(e -> e.as(EventData.MessagePinned.class).flatMap(EventData.MessagePinned::permalink).stream())
+                .forEach(texts::add);
         c.caseType().flatMap(policy::caseType).ifPresent(t -> texts.addAll(t.runbook()));
         Set<String> links = new LinkedHashSet<>();
         texts.forEach(t -> links.addAll(Links.in(t).keySet()));

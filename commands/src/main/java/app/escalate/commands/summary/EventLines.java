@@ -1,69 +1,237 @@
 package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.EventData;
+import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
+
+import java.util.Optional;
 
 /** A timeline event as one plain line for a prompt: who did what, with the values, people as {@code <@U…>}. */
 final class EventLines {
     private EventLines() {
     }
 
-    /** The event as a key moment, without the free text people typed (notes, reasons, descriptions); empty for notes and tasks. */
-    static java.util.Optional<String> keyMoment(CaseEvent e, Policy policy) {
-        String who = "<@" + e.actor().value() + ">";
-        return java.util.Optional.ofNullable(switch (e.kind()) {
-            case OPENED -> who + " opened the case as " + e.get("severity");
-            case ACKNOWLEDGED -> who + " acknowledged";
-            case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " to " + e.get("to");
-            case STATE_CHANGED -> who + " moved the case from " + e.get("from") + " to " + e.get("to");
-            case OWNER_CHANGED -> who + " made <@" + e.get("to") + "> the owner";
-            case GROUP_LOOPED -> who + " looped in " + e.get("group");
-            case RESOLVED -> who + " resolved the case";
-            case REOPENED -> who + " reopened the case";
-            case SUMMARY_POSTED, SLA_BREACHED, TRIAGE_JUDGED -> of(e, policy);
-            case TRIAGE_SUGGESTED -> e.get("route").equals("applied") ? of(e, policy) : null;
-            default -> null;
-        });
+    static String of(CaseEvent e, Policy policy) {
+        return e.accept(new Line(mention(e.actor()), policy));
     }
 
-    static String of(CaseEvent e, Policy policy) {
-        String who = "<@" + e.actor().value() + ">";
-        return switch (e.kind()) {
-            case OPENED -> who + " opened the case as " + e.get("severity") + ": " + e.get("title")
-                    + (e.get("description").isEmpty() ? "" : ". Description: " + e.get("description"));
-            case ACKNOWLEDGED -> who + " acknowledged";
-            case SEVERITY_CHANGED -> who + " changed severity " + e.get("from") + " to " + e.get("to")
-                    + (e.get("reason").isEmpty() ? "" : " because " + e.get("reason"));
-            case STATE_CHANGED -> who + " moved the case from " + e.get("from") + " to " + e.get("to");
-            case OWNER_CHANGED -> who + " made <@" + e.get("to") + "> the owner";
-            case NOTE_ADDED -> who + " noted: " + e.get("text");
-            case TASK_ADDED -> who + " added task " + e.get("task") + ": " + e.get("text");
-            case TASK_DONE -> who + " completed task " + e.get("task") + ": " + e.get("text");
-            case GROUP_LOOPED -> who + " looped in " + e.get("group");
-            case RESOLVED -> who + " resolved the case: " + e.get("resolution")
-                    + (e.get("root_cause").isEmpty() ? "" : " (root cause: "
-                    + policy.rootCause(e.get("root_cause")).map(RootCause::label).orElse(e.get("root_cause")) + ")");
-            case REOPENED -> who + " reopened the case";
-            case MESSAGE_PINNED -> who + " pinned a message: " + e.get("text");
-            case PAGED -> "<@" + e.get("user") + "> was paged as " + e.get("level") + " on call";
-            case CHAIN_ENDED -> "everyone in the escalation chain was paged and nobody acknowledged";
-            case WATCHED -> who + " flagged the case for the next handoff";
-            case UNWATCHED -> who + " took the case off the handoff watch list";
-            case SUMMARY_POSTED -> who + " posted the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + (e.get("leadership").equals("true") ? " to leadership" : "");
-            case SUMMARY_NOT_POSTED -> "the " + (e.get("kind").equals("rca") ? "root-cause write-up" : "executive summary")
-                    + " approved by " + who + " was not posted" + (e.get("leadership").equals("true") ? " to leadership" : "")
-                    + ": Slack answered " + e.get("error");
-            case SLA_WARNING -> e.get("percent") + "% of the " + e.get("clock") + " SLA had run";
-            case SLA_BREACHED -> "the " + e.get("clock") + " SLA was breached";
-            case SLA_MET -> "the " + e.get("clocks") + " SLA had been met before the case went back";
-            case RUNBOOK_STARTED -> who + " started the " + e.get("type") + " runbook";
-            case RUNBOOK_ANSWERED -> who + " answered the runbook question \"" + e.get("question") + "\": " + e.get("answer")
-                    + (e.get("guidance").isEmpty() ? "" : " (guidance: " + e.get("guidance") + ")");
-            case TRIAGE_SUGGESTED -> "triage (" + e.get("source") + ") suggested " + (e.get("type").isEmpty() ? "no type" : e.get("type"))
-                    + ", " + e.get("severity") + (e.get("route").equals("applied") ? ", applied by rule " + e.get("rule") : ", held for a person");
-            case TRIAGE_JUDGED -> who + " " + app.escalate.commands.TriageVerdict.verb(e.get("verdict")) + " the triage suggestion: " + e.get("from") + " → " + e.get("to");
-        };
+    /** The event as a key moment, without the free text people typed (notes, reasons, descriptions); empty for notes and tasks. */
+    static Optional<String> keyMoment(CaseEvent e, Policy policy) {
+        return e.accept(new KeyMoment(mention(e.actor()), new Line(mention(e.actor()), policy)));
+    }
+
+    private static String mention(UserId user) {
+        return "<@" + user.value() + ">";
+    }
+
+    private record Line(String who, Policy policy) implements EventData.Visitor<String> {
+        public String opened(EventData.Opened e) {
+            return who + " opened the case as " + e.severity() + ": " + e.title() + e.description().map(d -> ". Description: " + d).orElse("");
+        }
+
+        public String acknowledged(EventData.Acknowledged e) {
+            return who + " acknowledged";
+        }
+
+        public String severityChanged(EventData.SeverityChanged e) {
+            return who + " changed severity " + e.from() + " to " + e.to() + e.reason().map(r -> " because " + r).orElse("");
+        }
+
+        public String stateChanged(EventData.StateChanged e) {
+            return who + " moved the case from " + e.from().label() + " to " + e.to().label();
+        }
+
+        public String ownerChanged(EventData.OwnerChanged e) {
+            return who + " made " + mention(e.to()) + " the owner";
+        }
+
+        public String noteAdded(EventData.NoteAdded e) {
+            return who + " noted: " + e.text();
+        }
+
+        public String taskAdded(EventData.TaskAdded e) {
+            return who + " added task " + e.task() + ": " + e.text();
+        }
+
+        public String taskDone(EventData.TaskDone e) {
+            return who + " completed task " + e.task() + ": " + e.text();
+        }
+
+        public String groupLooped(EventData.GroupLooped e) {
+            return who + " looped in " + e.group();
+        }
+
+        public String resolved(EventData.Resolved e) {
+            return who + " resolved the case: " + e.resolution() + e.rootCause()
+                    .map(id -> " (root cause: " + policy.rootCause(id).map(RootCause::label).orElse(id) + ")").orElse("");
+        }
+
+        public String reopened(EventData.Reopened e) {
+            return who + " reopened the case";
+        }
+
+        public String messagePinned(EventData.MessagePinned e) {
+            return who + " pinned a message: " + e.text();
+        }
+
+        public String paged(EventData.Paged e) {
+            return mention(e.user()) + " was paged as " + e.level() + " on call";
+        }
+
+        public String chainEnded(EventData.ChainEnded e) {
+            return "everyone in the escalation chain was paged and nobody acknowledged";
+        }
+
+        public String watched(EventData.Watched e) {
+            return who + " flagged the case for the next handoff";
+        }
+
+        public String unwatched(EventData.Unwatched e) {
+            return who + " took the case off the handoff watch list";
+        }
+
+        public String summaryPosted(EventData.SummaryPosted e) {
+            return who + " posted the " + e.draftKind().noun() + (e.leadership() ? " to leadership" : "");
+        }
+
+        public String summaryNotPosted(EventData.SummaryNotPosted e) {
+            return "the " + e.draftKind().noun() + " approved by " + who + " was not posted" + (e.leadership() ? " to leadership" : "")
+                    + ": Slack answered " + e.error();
+        }
+
+        public String slaWarning(EventData.SlaWarning e) {
+            return e.percent() + "% of the " + e.clock() + " SLA had run";
+        }
+
+        public String slaBreached(EventData.SlaBreached e) {
+            return "the " + e.clock() + " SLA was breached";
+        }
+
+        public String slaMet(EventData.SlaMet e) {
+            return "the " + String.join(",", e.clocks()) + " SLA had been met before the case went back";
+        }
+
+        public String runbookStarted(EventData.RunbookStarted e) {
+            return who + " started the " + e.caseType() + " runbook";
+        }
+
+        public String runbookAnswered(EventData.RunbookAnswered e) {
+            return who + " answered the runbook question \"" + e.question() + "\": " + e.answer()
+                    + e.guidance().map(g -> " (guidance: " + g + ")").orElse("");
+        }
+
+        public String triageSuggested(EventData.TriageSuggested e) {
+            return "triage (" + e.suggested().source() + ") suggested " + e.suggestion().typeId().orElse("no type")
+                    + ", " + e.suggestion().severity().value() + (e.applied() ? ", applied by rule " + e.rule().orElse("") : ", held for a person");
+        }
+
+        public String triageJudged(EventData.TriageJudged e) {
+            return who + " " + e.verdict().verb() + " the triage suggestion: " + e.from() + " → " + e.to();
+        }
+    }
+
+    /** Only what changed the case's course, each without the words people typed. */
+    private record KeyMoment(String who, Line line) implements EventData.Visitor<Optional<String>> {
+        public Optional<String> opened(EventData.Opened e) {
+            return Optional.of(who + " opened the case as " + e.severity());
+        }
+
+        public Optional<String> acknowledged(EventData.Acknowledged e) {
+            return Optional.of(line.acknowledged(e));
+        }
+
+        public Optional<String> severityChanged(EventData.SeverityChanged e) {
+            return Optional.of(who + " changed severity " + e.from() + " to " + e.to());
+        }
+
+        public Optional<String> stateChanged(EventData.StateChanged e) {
+            return Optional.of(line.stateChanged(e));
+        }
+
+        public Optional<String> ownerChanged(EventData.OwnerChanged e) {
+            return Optional.of(line.ownerChanged(e));
+        }
+
+        public Optional<String> noteAdded(EventData.NoteAdded e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> taskAdded(EventData.TaskAdded e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> taskDone(EventData.TaskDone e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> groupLooped(EventData.GroupLooped e) {
+            return Optional.of(line.groupLooped(e));
+        }
+
+        public Optional<String> resolved(EventData.Resolved e) {
+            return Optional.of(who + " resolved the case");
+        }
+
+        public Optional<String> reopened(EventData.Reopened e) {
+            return Optional.of(line.reopened(e));
+        }
+
+        public Optional<String> messagePinned(EventData.MessagePinned e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> paged(EventData.Paged e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> chainEnded(EventData.ChainEnded e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> watched(EventData.Watched e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> unwatched(EventData.Unwatched e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> summaryPosted(EventData.SummaryPosted e) {
+            return Optional.of(line.summaryPosted(e));
+        }
+
+        public Optional<String> summaryNotPosted(EventData.SummaryNotPosted e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> slaWarning(EventData.SlaWarning e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> slaBreached(EventData.SlaBreached e) {
+            return Optional.of(line.slaBreached(e));
+        }
+
+        public Optional<String> slaMet(EventData.SlaMet e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> runbookStarted(EventData.RunbookStarted e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> runbookAnswered(EventData.RunbookAnswered e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> triageSuggested(EventData.TriageSuggested e) {
+            return e.applied() ? Optional.of(line.triageSuggested(e)) : Optional.empty();
+        }
+
+        public Optional<String> triageJudged(EventData.TriageJudged e) {
+            return Optional.of(line.triageJudged(e));
+        }
     }
 }

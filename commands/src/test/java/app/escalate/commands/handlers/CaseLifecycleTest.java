@@ -1,14 +1,15 @@
 package app.escalate.commands.handlers;
 
-import app.escalate.commands.InMemoryDraftStore;
-import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.EventData;
 import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
+import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -76,10 +78,8 @@ class CaseLifecycleTest {
             assertThat(a.by()).isEqualTo(MARIA);
             assertThat(a.at()).isEqualTo(NOW);
         });
-        assertThat(store.events).last().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(CaseEvent.Kind.ACKNOWLEDGED);
-            assertThat(e.get("after")).isEqualTo("240");
-        });
+        assertThat(store.events).last().extracting(CaseEvent::data)
+                .isEqualTo(new EventData.Acknowledged(Optional.of(Duration.ofSeconds(240))));
         assertThat(refusal(in(KENJI, "ack"))).isEqualTo("ESC-1 was already acknowledged.");
     }
 
@@ -89,8 +89,7 @@ class CaseLifecycleTest {
 
         assertThat(current().severity()).isEqualTo(Severity.SEV1);
         CaseEvent event = store.events.get(store.events.size() - 1);
-        assertThat(event.data()).containsEntry("from", "SEV2").containsEntry("to", "SEV1")
-                .containsEntry("reason", "it is on the evening news");
+        assertThat(event.data()).isEqualTo(new EventData.SeverityChanged(Severity.SEV2, Severity.SEV1, Optional.of("it is on the evening news")));
         assertThat(store.effects).containsExactly(new SlackEffect.Announce(ESC_1, event),
                 new SlackEffect.UpdateCaseCard(ESC_1), new SlackEffect.SetChannelTopic(ESC_1));
     }
@@ -116,8 +115,10 @@ class CaseLifecycleTest {
         in(MARIA, "state monitoring");
 
         assertThat(current().state()).isEqualTo(CaseState.MONITORING);
-        assertThat(store.events).extracting(e -> e.get("from") + "→" + e.get("to"))
-                .containsExactly("triage→investigating", "investigating→mitigated", "mitigated→monitoring");
+        assertThat(store.events).extracting(CaseEvent::data).containsExactly(
+                new EventData.StateChanged(CaseState.TRIAGE, CaseState.INVESTIGATING),
+                new EventData.StateChanged(CaseState.INVESTIGATING, CaseState.MITIGATED),
+                new EventData.StateChanged(CaseState.MITIGATED, CaseState.MONITORING));
     }
 
     @Test
@@ -200,8 +201,8 @@ class CaseLifecycleTest {
         Reply.TimelinePage second = (Reply.TimelinePage) in(KENJI, "timeline 2");
 
         assertThat(first.pages()).isEqualTo(2);
-        assertThat(first.events()).hasSize(10).first().extracting(e -> e.get("text")).isEqualTo("Update 12");
-        assertThat(second.events()).extracting(e -> e.get("text")).containsExactly("Update 2", "Update 1");
+        assertThat(first.events()).hasSize(10).first().extracting(CaseEvent::data).isEqualTo(new EventData.NoteAdded("Update 12"));
+        assertThat(second.events()).extracting(CaseEvent::data).containsExactly(new EventData.NoteAdded("Update 2"), new EventData.NoteAdded("Update 1"));
         assertThat(refusal(in(KENJI, "timeline 3"))).isEqualTo("The timeline of ESC-1 has 2 pages.");
     }
 
@@ -245,7 +246,7 @@ class CaseLifecycleTest {
 
         assertThat(store.events).singleElement().satisfies(e -> {
             assertThat(e.caseId()).isEqualTo(ESC_1);
-            assertThat(e.get("text")).isEqualTo("ESC-7 is a duplicate of this one");
+            assertThat(e.data()).isEqualTo(new EventData.NoteAdded("ESC-7 is a duplicate of this one"));
         });
     }
 

@@ -1,12 +1,13 @@
 package app.escalate.commands.handlers;
 
-import app.escalate.commands.HandClock;
-import app.escalate.commands.InMemoryDraftStore;
-import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.EventData;
+import app.escalate.commands.HandClock;
 import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
+import app.escalate.commands.InMemoryHandoffStore;
 import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.SlackEffect;
@@ -61,9 +62,9 @@ class EscalateUnacknowledgedTest {
         assertThat(pages()).extracting(SlackEffect.Page::user, SlackEffect.Page::level).last()
                 .isEqualTo(org.assertj.core.groups.Tuple.tuple(KENJI, "secondary"));
         assertThat(store.effects).contains(new SlackEffect.InviteToChannel(ESC_1, List.of(KENJI)));
-        assertThat(store.events).last().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(CaseEvent.Kind.PAGED);
-            assertThat(e.data()).containsEntry("user", KENJI.value()).containsEntry("unacknowledged_for", "15");
+        assertThat(store.events).last().extracting(CaseEvent::data).isInstanceOfSatisfying(EventData.Paged.class, p -> {
+            assertThat(p.user()).isEqualTo(KENJI);
+            assertThat(p.unacknowledgedFor()).contains(Duration.ofMinutes(15));
         });
         assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.Announce).hasSize(1);
 

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Guess;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
@@ -73,6 +74,14 @@ class TriageCaseTest {
         return store.events.stream().filter(e -> e.kind() == CaseEvent.Kind.TRIAGE_SUGGESTED).findFirst().orElseThrow();
     }
 
+    private EventData.TriageSuggested suggestion() {
+        return suggestedEvent().as(EventData.TriageSuggested.class).orElseThrow();
+    }
+
+    private List<EventData.TriageJudged> verdicts() {
+        return store.events.stream().flatMap(e -> e.as(EventData.TriageJudged.class).stream()).toList();
+    }
+
     @Test
     void a_confident_suggestion_the_rules_allow_is_applied_and_undo_puts_the_case_back() {
         aCase(Severity.SEV3, Optional.empty());
@@ -84,9 +93,8 @@ class TriageCaseTest {
         assertThat(theCase().surface()).contains("video");
         CaseEvent event = suggestedEvent();
         assertThat(event.actor()).isEqualTo(CHLOE);
-        assertThat(event.data()).containsEntry("route", "applied").containsEntry("rule", "confident-deepfake")
-                .containsEntry("type_confidence", "0.90").containsEntry("source", "openai:gpt-4o-mini")
-                .containsEntry("prompt_version", "triage.v1");
+        assertThat(event.data()).isEqualTo(new EventData.TriageSuggested(suggested("deepfake", 0.9, Severity.SEV2), true,
+                Optional.of("confident-deepfake"), Optional.empty()));
         assertThat(store.effects).contains(new SlackEffect.ShowTriage(ESC_1), new SlackEffect.UpdateCaseCard(ESC_1));
         assertThat(commands.triage(ESC_1, suggested("civic-event", 0.9, Severity.SEV1))).as("once per case").isFalse();
 
@@ -98,8 +106,8 @@ class TriageCaseTest {
         assertThat(theCase().surface()).isEmpty();
         assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(MARIA);
-            assertThat(e.data()).containsEntry("verdict", "undone").containsEntry("from", "SEV2 · Deepfake / synthetic media · video")
-                    .containsEntry("to", "SEV3 · no type");
+            assertThat(e.data()).isEqualTo(new EventData.TriageJudged(TriageVerdict.UNDONE, "SEV2 · Deepfake / synthetic media · video",
+                    "SEV3 · no type", Optional.of("deepfake"), Severity.SEV2));
         });
         assertThat(judge(MARIA, TriageVerdict.UNDONE)).as("a second click").isInstanceOf(Reply.Refusal.class);
     }
@@ -111,7 +119,8 @@ class TriageCaseTest {
         commands.triage(ESC_1, suggested("deepfake", 0.95, Severity.SEV1));
 
         assertThat(theCase().severity()).isEqualTo(Severity.SEV3);
-        assertThat(suggestedEvent().data()).containsEntry("route", "held").containsEntry("rule", "sev1-needs-a-human");
+        assertThat(suggestion().applied()).isFalse();
+        assertThat(suggestion().rule()).contains("sev1-needs-a-human");
         assertThat(store.file(ESC_1).orElseThrow().triage()).get().extracting(TriageState::status).isEqualTo(TriageState.Status.HELD);
 
         assertThat(judge(CHLOE, TriageVerdict.ACCEPTED)).as("the reporter may not steer").isInstanceOf(Reply.Refusal.class);
@@ -119,37 +128,37 @@ class TriageCaseTest {
         assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
         assertThat(theCase().caseType()).contains("deepfake");
         assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Refusal.class);
-        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).extracting(e -> e.get("verdict"))
-                .containsExactly("accepted");
+        assertThat(verdicts()).extracting(EventData.TriageJudged::verdict).containsExactly(TriageVerdict.ACCEPTED);
     }
 
     @Test
     void change_applies_the_persons_choice_and_dismiss_leaves_the_case_alone() {
         aCase(Severity.SEV3, Optional.empty());
         commands.triage(ESC_1, suggested("deepfake", 0.5, Severity.SEV2));
-        assertThat(suggestedEvent().get("rule")).isEqualTo("unsure-needs-a-human");
+        assertThat(suggestion().rule()).contains("unsure-needs-a-human");
 
         judge(MARIA, new CaseAction.JudgeTriage(TriageVerdict.CHANGED, Optional.of("civic-event"), Optional.of(Severity.SEV1), Optional.empty()));
 
         assertThat(theCase().caseType()).contains("civic-event");
         assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
-        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).singleElement()
-                .satisfies(e -> assertThat(e.data()).containsEntry("verdict", "changed").containsEntry("to", "SEV1 · Civic event · video")
-                        .containsEntry("suggested_type", "deepfake"));
+        assertThat(verdicts()).singleElement().satisfies(j -> {
+            assertThat(j.verdict()).isEqualTo(TriageVerdict.CHANGED);
+            assertThat(j.to()).isEqualTo("SEV1 · Civic event · video");
+            assertThat(j.suggestedType()).contains("deepfake");
+        });
     }
 
     @Test
     void dismiss_changes_nothing_but_is_recorded() {
         aCase(Severity.SEV3, Optional.empty());
         commands.triage(ESC_1, suggested("deepfake", 0.7, Severity.SEV2));
-        assertThat(suggestedEvent().get("rule")).as("no rule matched").isEmpty();
+        assertThat(suggestion().rule()).as("no rule matched").isEmpty();
 
         assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
 
         assertThat(theCase().severity()).isEqualTo(Severity.SEV3);
         assertThat(theCase().caseType()).isEmpty();
-        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.TRIAGE_JUDGED).extracting(e -> e.get("verdict"))
-                .containsExactly("dismissed");
+        assertThat(verdicts()).extracting(EventData.TriageJudged::verdict).containsExactly(TriageVerdict.DISMISSED);
     }
 
     @Test
@@ -157,15 +166,15 @@ class TriageCaseTest {
         aCase(Severity.SEV1, Optional.empty());
         commands.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
         assertThat(theCase().severity()).isEqualTo(Severity.SEV1);
-        assertThat(suggestedEvent().data()).containsEntry("route", "held")
-                .containsEntry("held_because", "it would lower the severity from SEV1 to SEV2");
+        assertThat(suggestion().applied()).isFalse();
+        assertThat(suggestion().heldBecause()).contains("it would lower the severity from SEV1 to SEV2");
 
         store.events.clear();
         store.put(new Case(new CaseId(2), "Hallucinated refund", Severity.SEV3, CaseState.TRIAGE, Optional.of("llm-hallucination"),
                 Optional.empty(), CHLOE, Optional.empty(), NOW, Optional.empty(), Optional.empty(), Optional.empty(), false));
         commands.triage(new CaseId(2), suggested("deepfake", 0.9, Severity.SEV2));
         assertThat(store.file(new CaseId(2)).orElseThrow().details().caseType()).contains("llm-hallucination");
-        assertThat(suggestedEvent().get("held_because")).isEqualTo("the case was opened as llm-hallucination");
+        assertThat(suggestion().heldBecause()).contains("the case was opened as llm-hallucination");
     }
 
     @Test
@@ -199,7 +208,7 @@ class TriageCaseTest {
     void a_restricted_type_is_not_given_to_a_case_in_a_public_channel() {
         aCase(Severity.SEV2, Optional.empty());
         commands.triage(ESC_1, suggested("regulatory-request", 0.99, Severity.SEV2));
-        assertThat(suggestedEvent().get("rule")).isEqualTo("regulatory-needs-a-human");
+        assertThat(suggestion().rule()).contains("regulatory-needs-a-human");
 
         Reply reply = judge(MARIA, TriageVerdict.ACCEPTED);
 

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.EventData;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
@@ -68,13 +69,14 @@ class WalkRunbookTest {
                 "Turn on the civic-event playbook for the affected regions", "Share hashes with partner platforms and record each response");
         assertThat(file.runbookAt()).isEmpty();
         assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.RUNBOOK_ANSWERED)
-                .extracting(e -> e.actor().value() + " " + e.get("answer"))
+                .extracting(e -> e.actor().value() + " " + e.as(EventData.RunbookAnswered.class).orElseThrow().answer())
                 .containsExactly("U0ESCMARIA A public figure or candidate", "U0ESCMARIA Yes, election period",
                         "U0ESCMARIA Viral (trending, thousands of shares an hour)");
         assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.RUNBOOK_ANSWERED).last()
-                .satisfies(e -> assertThat(e.get("end")).isEqualTo("true"));
+                .satisfies(e -> assertThat(e.as(EventData.RunbookAnswered.class).orElseThrow().end()).isTrue());
         assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.SEVERITY_CHANGED).singleElement()
-                .satisfies(e -> assertThat(e.get("reason")).startsWith("runbook: Is an election within 60 days"));
+                .satisfies(e -> assertThat(e.as(EventData.SeverityChanged.class).orElseThrow().reason()).hasValueSatisfying(
+                        reason -> assertThat(reason).startsWith("runbook: Is an election within 60 days")));
         assertThat(store.effects).contains(new SlackEffect.AskRunbook(ESC_1, "election"), new SlackEffect.AskRunbook(ESC_1, "spread"));
     }
 

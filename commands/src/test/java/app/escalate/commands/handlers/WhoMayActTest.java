@@ -7,6 +7,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.EventData;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
 import app.escalate.commands.InMemoryHandoffStore;
@@ -103,7 +104,7 @@ class WhoMayActTest {
         typed(CHLOE, CHANNEL_1, "note ESC-2 looks related");
         assertThat(store.events).singleElement().satisfies(e -> {
             assertThat(e.caseId()).isEqualTo(new CaseId(1));
-            assertThat(e.get("text")).isEqualTo("ESC-2 looks related");
+            assertThat(e.data()).isEqualTo(new EventData.NoteAdded("ESC-2 looks related"));
         });
 
         Reply reply = clicked(CHLOE, CHANNEL_1, 2, new CaseAction.AddNote("From the card"));
@@ -111,7 +112,7 @@ class WhoMayActTest {
         assertThat(reply).isInstanceOf(Reply.Changed.class);
         assertThat(store.events).last().satisfies(e -> {
             assertThat(e.caseId()).isEqualTo(new CaseId(2));
-            assertThat(e.get("text")).isEqualTo("From the card");
+            assertThat(e.data()).isEqualTo(new EventData.NoteAdded("From the card"));
         });
     }
 

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.EventData;
 import app.escalate.commands.HandoffDigest.CaseLine;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.Paging;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,7 +103,7 @@ class DigestBuilderTest {
         for (int n = 1; n <= 20; n++) {
             Case c = open(n, Severity.SEV2, Duration.ofHours(1), true, CaseState.INVESTIGATING, n > 15);
             closed.add(file(c));
-            changes.add(CaseEvent.change(c.id(), NOW.minusSeconds(n), AMARA, CaseEvent.Kind.RESOLVED, "", "", Map.of()));
+            changes.add(new CaseEvent(c.id(), NOW.minusSeconds(n), AMARA, new EventData.Resolved(CaseState.INVESTIGATING, "Done", Optional.empty())));
         }
         DigestBuilder.Facts facts = new DigestBuilder.Facts(List.of(), changes,
                 id -> closed.stream().filter(f -> f.id().equals(id)).findFirst(), List.of());
@@ -137,8 +137,8 @@ class DigestBuilderTest {
     void the_shifts_changes_are_listed_newest_first() {
         Case c = open(1, Severity.SEV2, Duration.ofHours(3), true, CaseState.INVESTIGATING, false);
         CaseEvent opened = CaseEvent.opened(c, Optional.empty());
-        CaseEvent raised = CaseEvent.change(c.id(), NOW.minus(Duration.ofHours(1)), AMARA, CaseEvent.Kind.SEVERITY_CHANGED, "SEV3", "SEV2",
-                Map.of());
+        CaseEvent raised = new CaseEvent(c.id(), NOW.minus(Duration.ofHours(1)), AMARA,
+                new EventData.SeverityChanged(Severity.SEV3, Severity.SEV2, Optional.empty()));
 
         HandoffDigest d = builder.build(HEADER, facts(List.of(file(c)), List.of(opened, raised)), HandoffDigests.forTeam(), NOW);
 

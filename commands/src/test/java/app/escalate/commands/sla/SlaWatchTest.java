@@ -3,6 +3,7 @@ package app.escalate.commands.sla;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.EventData;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
@@ -62,7 +63,7 @@ class SlaWatchTest {
         at(Duration.ofMinutes(12));
         assertThat(alerts()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(CaseEvent.Kind.SLA_WARNING);
-            assertThat(e.data()).containsEntry("clock", "ack").containsEntry("percent", "75").containsEntry("notify", AMARA.value());
+            assertThat(e.data()).isEqualTo(new EventData.SlaWarning("ack", OPENED.plus(Duration.ofMinutes(15)), 75, List.of(AMARA)));
         });
         at(Duration.ofMinutes(15));                                     // the ack breach; the escalation chain does the paging
         assertThat(alerts()).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.SLA_WARNING, CaseEvent.Kind.SLA_BREACHED);
@@ -73,7 +74,7 @@ class SlaWatchTest {
         at(Duration.ofHours(3));                                        // 75% of the 4-hour mitigate clock
         at(Duration.ofHours(3).plusMinutes(30));
         at(Duration.ofHours(4));                                        // mitigate breached: the secondary (Amara) is on it, so the managers
-        assertThat(alerts()).extracting(e -> e.get("clock") + " " + e.kind())
+        assertThat(alerts()).extracting(e -> clock(e) + " " + e.kind())
                 .containsExactly("ack SLA_WARNING", "ack SLA_BREACHED", "mitigate SLA_WARNING", "mitigate SLA_BREACHED");
         assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.Page)
                 .containsExactly(new SlackEffect.Page(ESC_1, new UserId("U0ESCHELEN"), "manager", "Escalations on-call"));
@@ -109,7 +110,7 @@ class SlaWatchTest {
         at(Duration.ofHours(26));
 
         // Mitigate once only; resolve (24 h for a SEV1) has run out too and is breached for the first time.
-        assertThat(alerts()).extracting(e -> e.get("clock") + " " + e.kind()).containsExactly("mitigate SLA_BREACHED", "resolve SLA_BREACHED");
+        assertThat(alerts()).extracting(e -> clock(e) + " " + e.kind()).containsExactly("mitigate SLA_BREACHED", "resolve SLA_BREACHED");
     }
 
     @Test
@@ -123,8 +124,10 @@ class SlaWatchTest {
         at(Duration.ofMinutes(31));
         assertThat(alerts()).isEmpty();
         at(Duration.ofMinutes(45));
-        assertThat(alerts()).singleElement().satisfies(e -> assertThat(e.data())
-                .containsEntry("clock", "mitigate").containsEntry("due", OPENED.plus(Duration.ofHours(1)).toString()));
+        assertThat(alerts()).singleElement().extracting(CaseEvent::data).isInstanceOfSatisfying(EventData.SlaWarning.class, w -> {
+            assertThat(w.clock()).isEqualTo("mitigate");
+            assertThat(w.due()).isEqualTo(OPENED.plus(Duration.ofHours(1)));
+        });
         at(Duration.ofMinutes(61));
         assertThat(alerts()).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.SLA_WARNING, CaseEvent.Kind.SLA_BREACHED);
     }
@@ -135,6 +138,11 @@ class SlaWatchTest {
         esc(AMARA, "ack ESC-1");
         at(Duration.ofHours(6));
 
-        assertThat(alerts()).extracting(e -> e.get("clock") + " " + e.kind()).containsExactly("mitigate SLA_BREACHED");
+        assertThat(alerts()).extracting(e -> clock(e) + " " + e.kind()).containsExactly("mitigate SLA_BREACHED");
+    }
+
+    private static String clock(CaseEvent e) {
+        return e.as(EventData.SlaWarning.class).map(EventData.SlaWarning::clock)
+                .or(() -> e.as(EventData.SlaBreached.class).map(EventData.SlaBreached::clock)).orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
 import app.escalate.commands.TeamStats;
@@ -39,8 +40,7 @@ class TeamStatsTest {
         cases.add(new Case(id, "x", sev, resolveMin < 0 ? CaseState.INVESTIGATING : CaseState.RESOLVED, Optional.of(type), Optional.of(surface),
                 AMARA, Optional.of(AMARA), opened, Optional.empty(), ack, res, restricted));
         if (mitigateMin >= 0) {
-            events.add(CaseEvent.change(id, opened.plus(Duration.ofMinutes(mitigateMin)), AMARA, CaseEvent.Kind.STATE_CHANGED,
-                    "investigating", "mitigated", Map.of()));
+            events.add(new CaseEvent(id, opened.plus(Duration.ofMinutes(mitigateMin)), AMARA, new EventData.StateChanged(CaseState.INVESTIGATING, CaseState.MITIGATED)));
         }
     }
 

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.DraftVersionStats;
+import app.escalate.commands.EventData;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.InMemoryCaseStore;
 import app.escalate.commands.InMemoryDraftStore;
@@ -210,8 +211,9 @@ class DraftsTest {
         // What the timeline records once Slack takes the post: who stands behind it, and why the findings stand.
         assertThat(DraftPosts.posted(posted, "C0ESC4", false, NOW)).satisfies(e -> {
             assertThat(e.actor()).isEqualTo(MARIA);
-            assertThat(e.get("why")).isEqualTo("Quoting the hoax statement on purpose");
-            assertThat(e.get("confirmed")).contains("says SEV2, case is SEV1");
+            EventData.SummaryPosted post = e.as(EventData.SummaryPosted.class).orElseThrow();
+            assertThat(post.why()).contains("Quoting the hoax statement on purpose");
+            assertThat(post.confirmed()).hasValueSatisfying(c -> assertThat(c).contains("says SEV2, case is SEV1"));
         });
     }
 

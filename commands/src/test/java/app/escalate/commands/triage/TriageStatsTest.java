@@ -2,15 +2,20 @@ package app.escalate.commands.triage;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.EventData;
+import app.escalate.commands.Guess;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SuggestedTriage;
+import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageStats;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +24,15 @@ class TriageStatsTest {
     private static final UserId MARIA = new UserId("U0ESCMARIA");
 
     private static CaseEvent suggested(int n, String type, String route, String source, String version) {
-        Map<String, String> data = new HashMap<>(Map.of("route", route, "source", source, "prompt_version", version));
-        if (type != null) data.put("type", type);
-        return CaseEvent.of(new CaseId(n), T, MARIA, CaseEvent.Kind.TRIAGE_SUGGESTED, data);
+        Suggestion s = new Suggestion(Optional.ofNullable(type).map(t -> new Guess<>(t, 0.9)), new Guess<>(Severity.SEV2, 0.9),
+                new Guess<>(List.of(), 0), new Guess<>("", 0));
+        return new CaseEvent(new CaseId(n), T, MARIA, new EventData.TriageSuggested(new SuggestedTriage(s, source, version, Optional.empty()),
+                route.equals("applied"), Optional.empty(), Optional.empty()));
     }
 
     private static CaseEvent judged(int n, TriageVerdict verdict) {
-        return CaseEvent.of(new CaseId(n), T.plusSeconds(60), MARIA, CaseEvent.Kind.TRIAGE_JUDGED, Map.of("verdict", verdict.id()));
+        return new CaseEvent(new CaseId(n), T.plusSeconds(60), MARIA,
+                new EventData.TriageJudged(verdict, "SEV2 · no type", "SEV2 · no type", Optional.empty(), Severity.SEV2));
     }
 
     @Test

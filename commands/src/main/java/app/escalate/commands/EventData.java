@@ -1,0 +1,379 @@
+package app.escalate.commands;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a timeline event records, one record per kind. Whatever reads events visits them
+ * ({@link Visitor}), so a new kind does not compile until every reader says what it makes of it.
+ */
+public sealed interface EventData {
+
+    CaseEvent.Kind kind();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of event. */
+    interface Visitor<R> {
+        R opened(Opened e);
+
+        R acknowledged(Acknowledged e);
+
+        R severityChanged(SeverityChanged e);
+
+        R stateChanged(StateChanged e);
+
+        R ownerChanged(OwnerChanged e);
+
+        R noteAdded(NoteAdded e);
+
+        R taskAdded(TaskAdded e);
+
+        R taskDone(TaskDone e);
+
+        R groupLooped(GroupLooped e);
+
+        R resolved(Resolved e);
+
+        R reopened(Reopened e);
+
+        R messagePinned(MessagePinned e);
+
+        R paged(Paged e);
+
+        R chainEnded(ChainEnded e);
+
+        R watched(Watched e);
+
+        R unwatched(Unwatched e);
+
+        R summaryPosted(SummaryPosted e);
+
+        R summaryNotPosted(SummaryNotPosted e);
+
+        R slaWarning(SlaWarning e);
+
+        R slaBreached(SlaBreached e);
+
+        R slaMet(SlaMet e);
+
+        R runbookStarted(RunbookStarted e);
+
+        R runbookAnswered(RunbookAnswered e);
+
+        R triageSuggested(TriageSuggested e);
+
+        R triageJudged(TriageJudged e);
+    }
+
+    /** The case as it was opened; {@code description} is what the reporter wrote beyond the title. */
+    record Opened(String title, Severity severity, Optional<String> caseType, Optional<String> surface,
+                  Optional<String> description) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.OPENED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.opened(this);
+        }
+    }
+
+    /** {@code after}: how long after opening (absent on events recorded before it was kept). */
+    record Acknowledged(Optional<Duration> after) implements EventData {
+        public Acknowledged {
+            after = after.map(d -> d.truncatedTo(ChronoUnit.SECONDS));   // as precise as it is kept
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.ACKNOWLEDGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.acknowledged(this);
+        }
+    }
+
+    record SeverityChanged(Severity from, Severity to, Optional<String> reason) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SEVERITY_CHANGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.severityChanged(this);
+        }
+    }
+
+    record StateChanged(CaseState from, CaseState to) implements EventData {
+        /** A move to mitigated or monitoring: when a case was mitigated. */
+        public boolean mitigates() {
+            return to == CaseState.MITIGATED || to == CaseState.MONITORING;
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.STATE_CHANGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.stateChanged(this);
+        }
+    }
+
+    record OwnerChanged(Optional<UserId> from, UserId to) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.OWNER_CHANGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ownerChanged(this);
+        }
+    }
+
+    record NoteAdded(String text) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.NOTE_ADDED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.noteAdded(this);
+        }
+    }
+
+    record TaskAdded(int task, String text, Optional<UserId> assignee) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.TASK_ADDED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.taskAdded(this);
+        }
+    }
+
+    record TaskDone(int task, String text) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.TASK_DONE;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.taskDone(this);
+        }
+    }
+
+    /** A stakeholder group looped in, and who of it was briefed. */
+    record GroupLooped(String group, List<UserId> members) implements EventData {
+        public GroupLooped {
+            members = List.copyOf(members);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.GROUP_LOOPED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.groupLooped(this);
+        }
+    }
+
+    /** Resolved from state {@code from}; {@code rootCause} is a policy root-cause id. */
+    record Resolved(CaseState from, String resolution, Optional<String> rootCause) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.RESOLVED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resolved(this);
+        }
+    }
+
+    /** Reopened into {@code to}; {@code resolution} is the one taken back. */
+    record Reopened(CaseState from, CaseState to, String resolution) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.REOPENED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reopened(this);
+        }
+    }
+
+    /** A message pinned in the case channel: its ts (how it is told apart), author, text and link. */
+    record MessagePinned(String ts, Optional<UserId> author, String text, Optional<String> permalink) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.MESSAGE_PINNED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.messagePinned(this);
+        }
+    }
+
+    /** {@code user} paged at {@code level} of {@code rotation}; {@code unacknowledgedFor} is set for an escalation. */
+    record Paged(UserId user, String level, String rotation, Optional<Duration> unacknowledgedFor) implements EventData {
+        public Paged {
+            unacknowledgedFor = unacknowledgedFor.map(d -> d.truncatedTo(ChronoUnit.MINUTES));   // as precise as it is kept
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.paged(this);
+        }
+    }
+
+    record ChainEnded(Duration unacknowledgedFor) implements EventData {
+        public ChainEnded {
+            unacknowledgedFor = unacknowledgedFor.truncatedTo(ChronoUnit.MINUTES);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.CHAIN_ENDED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.chainEnded(this);
+        }
+    }
+
+    record Watched() implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.WATCHED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.watched(this);
+        }
+    }
+
+    record Unwatched() implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.UNWATCHED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.unwatched(this);
+        }
+    }
+
+    /**
+     * Draft {@code draft} posted to channel {@code to} (leadership's, or the case's). {@code confirmed}
+     * is what the reviewer confirmed before posting, and {@code why} their reason.
+     */
+    record SummaryPosted(DraftKind draftKind, long draft, String to, boolean leadership, boolean edited,
+                         Optional<String> confirmed, Optional<String> why) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SUMMARY_POSTED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.summaryPosted(this);
+        }
+    }
+
+    /** A post of draft {@code draft} that Slack refused: its {@code error}, and the scope it named as {@code needed}. */
+    record SummaryNotPosted(DraftKind draftKind, long draft, String to, boolean leadership, String error,
+                            Optional<String> needed) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SUMMARY_NOT_POSTED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.summaryNotPosted(this);
+        }
+    }
+
+    /** {@code percent} of SLA {@code clock} has run; it is due at {@code due}; {@code notified} were told. */
+    record SlaWarning(String clock, Instant due, int percent, List<UserId> notified) implements EventData {
+        public SlaWarning {
+            notified = List.copyOf(notified);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SLA_WARNING;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slaWarning(this);
+        }
+    }
+
+    record SlaBreached(String clock, Instant due) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SLA_BREACHED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slaBreached(this);
+        }
+    }
+
+    /** SLA clocks met before the case went back to an earlier state, so not raised again. */
+    record SlaMet(List<String> clocks) implements EventData {
+        public SlaMet {
+            clocks = List.copyOf(clocks);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SLA_MET;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slaMet(this);
+        }
+    }
+
+    record RunbookStarted(String caseType) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.RUNBOOK_STARTED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runbookStarted(this);
+        }
+    }
+
+    /** A runbook question answered; {@code end} when the answer ends the runbook. */
+    record RunbookAnswered(String question, String answer, Optional<String> guidance, boolean end) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.RUNBOOK_ANSWERED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runbookAnswered(this);
+        }
+    }
+
+    /**
+     * What triage suggested for a new case, and what became of it: applied at once by routing rule
+     * {@code rule}, or held for a person ({@code heldBecause}, when a reason is known).
+     */
+    record TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule,
+                           Optional<String> heldBecause) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.TRIAGE_SUGGESTED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.triageSuggested(this);
+        }
+
+        public Suggestion suggestion() {
+            return suggested.suggestion();
+        }
+    }
+
+    /** A person's verdict on a suggestion; {@code from} and {@code to} are the case's type and severity before and after. */
+    record TriageJudged(TriageVerdict verdict, String from, String to, Optional<String> suggestedType,
+                        Severity suggestedSeverity) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.TRIAGE_JUDGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.triageJudged(this);
+        }
+    }
+}
