@@ -177,7 +177,7 @@ public final class EscalateApp implements AutoCloseable {
             jobs.start();
             started.push(jobs);
             OnCall onCall = domain.onCall();
-            Scheduler scheduler = ScheduledJobs.start(database, clock, outbox,
+            Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),

@@ -16,15 +16,19 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Periodic work, run by db-scheduler on the bot's own database: one replica at a time runs each
  * job, and a restart loses none. Jobs decide in {@code commands/} and send through the outbox.
+ * Each job's runs are counted on {@code /metrics} ({@link ScheduledRunMetrics}).
  */
 final class ScheduledJobs {
     static final Duration ESCALATION_SWEEP = Duration.ofSeconds(15);
@@ -47,7 +51,7 @@ final class ScheduledJobs {
     private ScheduledJobs() {
     }
 
-    static Scheduler start(Database database, Clock clock, Outbox outbox,
+    static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
                            EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns,
                            ReviewDates reviewDates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
@@ -67,7 +71,10 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews).threads(1)
+        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
+        List<String> names = Stream.concat(recurring.stream().map(RecurringTask::getName), Stream.of(startupCoverage.getName())).toList();
+        Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(recurring).threads(1)
+                .addSchedulerListener(new ScheduledRunMetrics(metrics, names))
                 .pollingInterval(Duration.ofSeconds(2)).clock(clock::instant)
                 .heartbeatInterval(HEARTBEAT).missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 // Each process its own name (the host's alone is shared by replicas on one machine), so what it holds is told apart.
