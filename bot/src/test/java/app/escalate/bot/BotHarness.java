@@ -40,6 +40,12 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
      * and secondary in the example policy) and runs at real speed, so retries still come due.
      */
     static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+    /** The sweeps {@link #awaitRuns} can wait for, and how far the clock moves to bring each one's next run due. */
+    private static final Map<String, Duration> SWEEPS = Map.of(
+            "escalation-sweep", ScheduledJobs.ESCALATION_SWEEP,
+            "handoff-sweep", ScheduledJobs.HANDOFF_SWEEP,
+            "exec-update-sweep", ScheduledJobs.EXEC_UPDATE_SWEEP,
+            "sla-sweep", ScheduledJobs.SLA_SWEEP);
 
     FakeSlackApi slack;
     /** The sandbox's clock: real time, shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */
@@ -162,9 +168,52 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
                 .until(() -> get("/healthz").body().contains("\"outbox_backlog\":0"));
     }
 
+    /**
+     * Waits until the scheduler, on this bot or its replicas, has finished {@code runs} runs of the
+     * sweep {@code task} each begun after this call, then until the outbox is empty: whatever those
+     * sweeps decided has reached the fake Slack. Before each run the clock moves on by the sweep's
+     * period (once no run of it is in progress), so the run comes due at the scheduler's next poll.
+     * How a test shows that later sweeps did nothing more.
+     */
+    void awaitRuns(String task, int runs) throws Exception {
+        Duration period = SWEEPS.get(task);
+        if (period == null) throw new IllegalArgumentException(task + " is not one of the sweeps " + SWEEPS.keySet());
+        for (int run = 0; run < runs; run++) {
+            ScheduledRuns before = scheduledRuns(task);
+            java.util.concurrent.atomic.AtomicBoolean advanced = new java.util.concurrent.atomic.AtomicBoolean();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                ScheduledRuns now = scheduledRuns(task);
+                if (now.finished() > before.started()) return true;
+                if (now.idle() && !advanced.getAndSet(true)) advance(period);
+                return false;
+            });
+            assertThat(scheduledRuns(task).failed()).as("runs of %s that threw", task).isEqualTo(before.failed());
+        }
+        settle();
+    }
+
+    /** {@code task}'s runs so far on this bot and its replicas, from their {@code /metrics}. */
+    ScheduledRuns scheduledRuns(String task) throws Exception {
+        ScheduledRuns all = ScheduledRuns.NONE;
+        for (EscalateApp app : running()) {
+            all = all.plus(ScheduledRuns.of(task, get(app.managementPort().orElse(app.port()), "/metrics").body()));
+        }
+        return all;
+    }
+
+    private java.util.List<EscalateApp> running() {
+        java.util.List<EscalateApp> all = new java.util.ArrayList<>(replicas);
+        all.add(bot);
+        return all;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
+        return get(bot.port(), path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

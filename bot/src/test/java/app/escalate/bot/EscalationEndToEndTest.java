@@ -34,8 +34,8 @@ class EscalationEndToEndTest {
         harness.slack.await("conversations.invite", c -> "U0ESCKENJI".equals(c.param("users")), WAIT);
 
         harness.esc("U0ESCKENJI", channel, "ack");
-        harness.advance(Duration.ofMinutes(30));
-        Thread.sleep(5_000); // two sweeps' worth: nothing further may be paged
+        harness.advance(Duration.ofMinutes(30));   // past the managers' turn, had nobody acknowledged
+        harness.awaitRuns("escalation-sweep", 1);   // the sweep after it: nothing further may be paged
 
         assertThat(harness.slack.calls("chat.postMessage")).noneMatch(c -> "U0ESCHELEN".equals(c.param("channel")));
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * For each test, a fake Slack and a folder under {@code target/processes} (kept, so the bots' logs
@@ -73,6 +77,35 @@ final class ProcessHarness implements BeforeEachCallback, AfterEachCallback {
 
     BotProcess start(String name) throws Exception {
         return start(name, Map.of());
+    }
+
+    /**
+     * Waits until the bots still alive have together finished {@code runs} runs of the scheduled
+     * job {@code task} each begun after this call, then until their outbox is empty: whatever those
+     * runs decided has reached the fake Slack. The bots run on real time, so each run comes at the
+     * job's own period ({@link ScheduledJobs}); {@code atMost} is for each.
+     */
+    void awaitRuns(String task, int runs, Duration atMost) throws IOException, InterruptedException {
+        for (int run = 0; run < runs; run++) {
+            ScheduledRuns before = scheduledRuns(task);
+            await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> scheduledRuns(task).finished() > before.started());
+            assertThat(scheduledRuns(task).failed()).as("runs of %s that threw", task).isEqualTo(before.failed());
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                alive().get(0).get("/healthz").body().contains("\"outbox_backlog\":0"));
+    }
+
+    /** {@code task}'s runs so far on the bots still alive, from their {@code /metrics}. */
+    ScheduledRuns scheduledRuns(String task) throws IOException, InterruptedException {
+        ScheduledRuns all = ScheduledRuns.NONE;
+        for (BotProcess bot : alive()) all = all.plus(ScheduledRuns.of(task, bot.get("/metrics").body()));
+        return all;
+    }
+
+    private List<BotProcess> alive() {
+        List<BotProcess> alive = bots.stream().filter(BotProcess::alive).toList();
+        if (alive.isEmpty()) throw new IllegalStateException("no bot is running");
+        return alive;
     }
 
     /** Sends {@code count} {@code /esc open}s to {@code bot} at once, titled "{@code title} 1" and so on. */

@@ -36,7 +36,7 @@ class ReviewDatesEndToEndTest {
                 .endsWith("\n• Executive summary prompt (exec-summary.v1), owner <@U0ESCMARIA>, review by 2026-11-20"
                         + "\n• Runbook decision tree of Deepfake / synthetic media, owner <@U0ESCOMAR>, review by 2026-11-27")
                 .doesNotContain("rca", "LLM hallucination");
-        Thread.sleep(3_000);
+        harness.awaitRuns("sla-sweep", 1);   // the scheduler polls on and runs other jobs: this one is not run again
         assertThat(harness.slack.calls("chat.postMessage")).as("once a week, not on every poll")
                 .filteredOn(ReviewDatesEndToEndTest::isReminder).hasSize(1);
     }

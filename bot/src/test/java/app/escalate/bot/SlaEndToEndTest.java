@@ -21,17 +21,25 @@ class SlaEndToEndTest {
         assertThat(harness.slack.calls("chat.postMessage").get(0).json("blocks")).contains("{ago}");
 
         harness.advance(Duration.ofMinutes(12));
-        FakeSlackApi.Call warning = harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel"))
-                && c.param("text") != null && c.param("text").startsWith(":hourglass_flowing_sand:"), WAIT);
+        FakeSlackApi.Call warning = harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && isWarning(c), WAIT);
         assertThat(warning.param("text")).contains("75% of the *ack* SLA has run", "<@U0ESCAMARA>");
+        harness.awaitRuns("sla-sweep", 1);   // a later sweep, still inside the ack clock, does not warn again
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(SlaEndToEndTest::isWarning).hasSize(1);
 
         harness.advance(Duration.ofMinutes(4));
-        harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("text") != null
-                && c.param("text").startsWith(":red_circle: The *ack* SLA is breached"), WAIT);
+        harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && isBreach(c), WAIT);
         harness.slack.await("chat.update", c -> c.json("blocks").contains("*breached*"), WAIT);
         assertThat(harness.get("/metrics").body()).contains("escalate_sla_breaches 1.0");
-        Thread.sleep(3_000);   // more sweeps: nothing is raised twice
-        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> c.param("text") != null
-                && c.param("text").startsWith(":hourglass_flowing_sand:")).hasSize(1);
+        harness.awaitRuns("sla-sweep", 1);   // a later sweep: nothing is raised twice
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(SlaEndToEndTest::isWarning).hasSize(1);
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(SlaEndToEndTest::isBreach).hasSize(1);
+    }
+
+    private static boolean isWarning(FakeSlackApi.Call call) {
+        return call.param("text") != null && call.param("text").startsWith(":hourglass_flowing_sand:");
+    }
+
+    private static boolean isBreach(FakeSlackApi.Call call) {
+        return call.param("text") != null && call.param("text").startsWith(":red_circle: The *ack* SLA is breached");
     }
 }
