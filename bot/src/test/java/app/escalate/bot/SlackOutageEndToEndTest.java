@@ -41,11 +41,12 @@ class SlackOutageEndToEndTest {
         });
         assertThat(harness.get("/healthz").statusCode()).isEqualTo(200);
 
-        harness.advance(Duration.ofSeconds(30));
         harness.slack.outage(500, Map.of(), "upstream connect error");
-        Thread.sleep(1_000);
-        harness.advance(Duration.ofSeconds(30));
-        Thread.sleep(1_000);
+        harness.advance(Duration.ofSeconds(30));   // past the Retry-After: the retries meet the 500s
+        await().atMost(Duration.ofSeconds(10)).until(() -> answered(500) > 0);
+        long failedSoFar = answered(500);
+        harness.advance(Duration.ofSeconds(30));   // past the back-off after a 500: they are tried, and fail, again
+        await().atMost(Duration.ofSeconds(10)).until(() -> answered(500) > failedSoFar);
         // (auth.test, asked in the background at start, may have got in before the outage did.)
         assertThat(harness.slack.calls()).filteredOn(call -> !call.method().equals("auth.test")).allMatch(call -> !call.answeredOk());
         assertThat(harness.slack.calls()).extracting(FakeSlackApi.Call::status).contains(429, 500);
@@ -103,6 +104,10 @@ class SlackOutageEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(harness.client().post(SignedSlackClient.slashCommand(
                 MARIA, "C0TEAM", "status", harness.slack.responseUrl("r"))).statusCode()).isEqualTo(401));
         assertThat(harness.slack.calls("conversations.create")).isEmpty();
+    }
+
+    private long answered(int status) {
+        return harness.slack.calls().stream().filter(call -> call.status() == status).count();
     }
 
     private static long backlog(String body, String pattern) {
