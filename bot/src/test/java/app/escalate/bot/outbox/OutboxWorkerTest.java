@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,9 @@ class OutboxWorkerTest {
         database.close();
     }
 
-    private final CommandsFirst commandsFirst = new CommandsFirst();
+    /** What {@link CommandsFirst} reads as the time, moved by the test. */
+    private final AtomicLong nanos = new AtomicLong(System.nanoTime());
+    private final CommandsFirst commandsFirst = new CommandsFirst(nanos::get);
 
     private OutboxWorker worker(Duration drain) {
         return new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, entry -> delivery.deliver(entry), Clock.systemUTC(), Duration.ofMillis(50), new SimpleMeterRegistry(), drain,
@@ -75,7 +78,7 @@ class OutboxWorkerTest {
 
             answered.countDown();
             command.join(10_000);
-            Thread.sleep(CommandsFirst.QUIET.toMillis() + 50);
+            nanos.addAndGet(CommandsFirst.QUIET.toNanos() + 1);   // no request for a while
             rests.clear();
             for (int n = 1; n <= 3; n++) outbox.enqueue(step(n, 1), now);
             worker.wake();
