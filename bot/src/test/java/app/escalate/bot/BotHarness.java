@@ -172,8 +172,8 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
      * Waits until the scheduler, on this bot or its replicas, has finished {@code runs} runs of the
      * sweep {@code task} each begun after this call, then until the outbox is empty: whatever those
      * sweeps decided has reached the fake Slack. Before each run the clock moves on by the sweep's
-     * period (once no run of it is in progress), so the run comes due at the scheduler's next poll.
-     * How a test shows that later sweeps did nothing more.
+     * period (once no run of it is in progress), so the run comes due, and the scheduler, woken by
+     * the move, starts it at once. How a test shows that later sweeps did nothing more.
      */
     void awaitRuns(String task, int runs) throws Exception {
         Duration period = SWEEPS.get(task);

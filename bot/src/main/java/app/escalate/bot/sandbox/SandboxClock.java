@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Real time, moved forward on request: the sandbox's "advance 1 hour" and "jump to Friday 17:00".
@@ -12,6 +14,7 @@ import java.time.ZoneOffset;
  */
 public final class SandboxClock extends Clock {
     private volatile Duration offset;
+    private final List<Runnable> onAdvance = new CopyOnWriteArrayList<>();
 
     public SandboxClock() {
         this.offset = Duration.ZERO;
@@ -25,6 +28,14 @@ public final class SandboxClock extends Clock {
     public void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("the sandbox clock only moves forward");
         offset = offset.plus(by);
+        onAdvance.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} after each move of the clock, until the returned handle is closed. */
+    public AutoCloseable onAdvance(Runnable action) {
+        Runnable registered = action::run;   // its own identity, so closing removes this registration only
+        onAdvance.add(registered);
+        return () -> onAdvance.remove(registered);
     }
 
     /** Jumps to {@code to}; a time in the past is refused, since the bot's records only move forward. */
