@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
         boolean existed = h2File.map(name -> FileUtils.exists(name + ".mv.db")).orElse(false);
         List<HikariDataSource> pools = new ArrayList<>();
         try {
-            pools.add(pool(jdbcUrl));
+            pools.add(firstPool(jdbcUrl, h2File));
             if (h2File.isPresent()) {
                 H2Migration.guard(h2File.get(), existed, () -> last(pools).close(),
                         () -> flyway(last(pools), jdbcUrl).info().pending().length > 0,
@@ -66,6 +66,20 @@ public final class Database implements AutoCloseable {
 
     private static HikariDataSource last(List<HikariDataSource> pools) {
         return pools.get(pools.size() - 1);
+    }
+
+    /**
+     * The pool, opened a second time when H2 could not write the file: H2 keeps a database whose
+     * opening failed to write for the next connection in the same JVM, which then fails once with
+     * that old error, though the disk has room again. (A new process never sees it.)
+     */
+    private static HikariDataSource firstPool(String jdbcUrl, Optional<String> h2File) {
+        try {
+            return pool(jdbcUrl);
+        } catch (RuntimeException e) {
+            if (unwritable(e, h2File).isEmpty()) throw e;
+            return pool(jdbcUrl);
+        }
     }
 
     private static HikariDataSource pool(String jdbcUrl) {
