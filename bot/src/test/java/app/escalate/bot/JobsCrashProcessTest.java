@@ -3,13 +3,14 @@ package app.escalate.bot;
 import com.google.gson.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -29,31 +30,35 @@ class JobsCrashProcessTest {
     @RegisterExtension
     final ProcessHarness processes = new ProcessHarness();
     private final FakeModelServer model = FakeModelServer.started();
-    /** On PostgreSQL, as replicas run: what is shown here is the jobs' durability, not the embedded database's (see RELIABILITY.md). */
-    private EmbeddedPostgres postgres;
+    /** The embedded H2 file (the default), and PostgreSQL as replicas run it. */
+    enum Store { H2, POSTGRESQL }
 
-    @BeforeEach
-    void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
+    private EmbeddedPostgres postgres;
 
     @AfterEach
     void stop() throws IOException {
         model.close();
-        postgres.close();
+        if (postgres != null) postgres.close();
     }
 
-    private Map<String, String> withModel() {
-        return Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(), "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test",
-                "LLM_TIMEOUT", "20s", "DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+    private Map<String, String> withModel(Store store) throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(), "LLM_MODEL", "fake-model",
+                "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "20s"));
+        if (store == Store.POSTGRESQL) {
+            if (postgres == null) postgres = EmbeddedPostgres.builder().start();
+            env.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+        }
+        return env;
     }
 
-    @Test
-    void triage_and_a_draft_the_model_was_still_answering_when_the_bot_was_killed_each_arrive_once_after_a_restart() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void triage_and_a_draft_the_model_was_still_answering_when_the_bot_was_killed_each_arrive_once_after_a_restart(Store store) throws Exception {
+        Map<String, String> env = withModel(store);
         FakeSlackApi slack = processes.slack;
         model.answer("Bottom line: ESC-1 (SEV1): a deepfake of a minister is spreading; takedowns requested.");
         model.hold();
-        BotProcess first = processes.start("first", withModel());
+        BotProcess first = processes.start("first", env);
 
         JsonObject opened = command(first, "C0TEAM", "open Deepfake of a minister spreading sev1", "open");
         assertThat(opened.get("text").getAsString()).contains("Opened *ESC-1*");
@@ -63,7 +68,7 @@ class JobsCrashProcessTest {
         first.kill();
         model.release();
 
-        BotProcess second = processes.start("second", withModel());
+        BotProcess second = processes.start("second", env);
         Predicate<FakeSlackApi.Call> triagePost = c -> channel.equals(c.param("channel")) && c.param("blocks") != null
                 && c.json("blocks").contains("triage_");
         await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> slack.calls("chat.postMessage").stream().anyMatch(triagePost));
@@ -77,7 +82,7 @@ class JobsCrashProcessTest {
         second.kill();
         model.release();
 
-        BotProcess third = processes.start("third", withModel());
+        BotProcess third = processes.start("third", env);
         Predicate<FakeSlackApi.Call> draftShown = c -> c.param("path").endsWith("/summary") && c.param("blocks") != null
                 && c.param("blocks").contains("takedowns requested");
         await().atMost(TAKEN_OVER).pollInterval(Duration.ofSeconds(1)).until(() -> slack.calls("response_url").stream().anyMatch(draftShown));
