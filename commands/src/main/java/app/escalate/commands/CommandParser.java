@@ -79,9 +79,9 @@ public final class CommandParser {
         }
         String title = SlackText.plain(String.join(" ", tokens)).strip();
         if (title.isEmpty()) return new EscCommand.Invalid("`/esc open` needs a title.");
-        if (title.length() > MAX_TITLE_LENGTH) {
+        if (SlackText.length(title) > MAX_TITLE_LENGTH) {
             return new EscCommand.Invalid("A title is at most " + MAX_TITLE_LENGTH + " characters; this one has "
-                    + title.length() + ". Put the details in a note.");
+                    + SlackText.length(title) + ". Put the details in a note.");
         }
         return new EscCommand.Open(title, severity, type);
     }
@@ -171,7 +171,7 @@ public final class CommandParser {
         String level = parts[0].toLowerCase(Locale.ROOT).replaceFirst("^sev", "");
         if (!level.matches("[1-4]")) throw new Unreadable("`sev` takes a level from 1 to 4, e.g. `/esc sev 2`.");
         String reason = parts.length > 1 ? SlackText.plain(parts[1]).strip().replaceFirst("(?i)^because\\s+", "") : "";
-        if (reason.length() > MAX_NOTE_LENGTH) throw new Unreadable("A reason is at most " + MAX_NOTE_LENGTH + " characters.");
+        if (SlackText.length(reason) > MAX_NOTE_LENGTH) throw new Unreadable("A reason is at most " + MAX_NOTE_LENGTH + " characters.");
         return new CaseAction.SetSeverity(Severity.ofLevel(Integer.parseInt(level)),
                 reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     }
@@ -286,8 +286,8 @@ public final class CommandParser {
     private static String text(String slackText, String what, String whenEmpty) {
         String text = SlackText.plain(slackText).strip();
         if (text.isEmpty()) throw new Unreadable(whenEmpty);
-        if (text.length() > MAX_NOTE_LENGTH) {
-            throw new Unreadable("A " + what + " is at most " + MAX_NOTE_LENGTH + " characters; this one has " + text.length() + ".");
+        if (SlackText.length(text) > MAX_NOTE_LENGTH) {
+            throw new Unreadable("A " + what + " is at most " + MAX_NOTE_LENGTH + " characters; this one has " + SlackText.length(text) + ".");
         }
         return text;
     }
@@ -300,6 +300,6 @@ public final class CommandParser {
     }
 
     private static String abbreviate(String token) {
-        return token.length() <= 30 ? token : token.substring(0, 30) + "…";
+        return SlackText.clip(token, 31);
     }
 }

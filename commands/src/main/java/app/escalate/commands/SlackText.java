@@ -32,9 +32,20 @@ public final class SlackText {
         return out.toString();
     }
 
-    /** {@code text} cut to at most {@code max} characters, an ellipsis marking the cut. */
+    /** Characters as people and Slack count them: an emoji is one, not the two UTF-16 units of {@link String#length()}. */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The first {@code max} characters of {@code text} (as {@link #length} counts them), cut without a mark. */
+    public static String head(String text, int max) {
+        return length(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max));
+    }
+
+    /** {@code text} cut to at most {@code max} characters (as {@link #length} counts them), an ellipsis marking the cut. */
     public static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (length(text) <= max) return text;
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /** The people mentioned with Slack's {@code <@U…>} tokens, in order. */

@@ -18,7 +18,7 @@ public record TriageState(Status status, Optional<String> type, Severity severit
     public static TriageState of(Status status, Suggestion s, Case before) {
         String joined = String.join(", ", s.surfaces().value());
         // The case's surface column holds 150 characters.
-        Optional<String> surface = joined.isEmpty() ? Optional.empty() : Optional.of(joined.length() <= 150 ? joined : joined.substring(0, 150));
+        Optional<String> surface = joined.isEmpty() ? Optional.empty() : Optional.of(SlackText.clip(joined, CommandParser.MAX_SURFACE_LENGTH));
         return new TriageState(status, s.typeId(), s.severity().value(), surface, before.caseType(), before.severity(), before.surface());
     }
 

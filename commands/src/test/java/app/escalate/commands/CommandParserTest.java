@@ -74,6 +74,23 @@ class CommandParserTest {
         assertThat(CommandParser.parse("open " + "x".repeat(150))).isInstanceOf(EscCommand.Open.class);
     }
 
+    @Test
+    void counts_characters_as_people_do_an_emoji_is_one() {
+        String fire = "\uD83D\uDD25";
+        assertThat(CommandParser.parse("open " + fire.repeat(150))).isInstanceOf(EscCommand.Open.class);
+        assertThat(CommandParser.parse("open " + fire.repeat(151))).isInstanceOfSatisfying(EscCommand.Invalid.class,
+                invalid -> assertThat(invalid.problem()).contains("at most 150", "this one has 151"));
+        assertThat(CommandParser.parse("note " + fire.repeat(3000))).isNotInstanceOf(EscCommand.Invalid.class);
+    }
+
+    @Test
+    void a_clip_never_cuts_an_emoji_in_half() {
+        String fire = "\uD83D\uDD25";
+        assertThat(SlackText.clip(fire.repeat(10), 5)).isEqualTo(fire.repeat(4) + "…");
+        assertThat(SlackText.length(SlackText.clip(fire.repeat(10), 5))).isEqualTo(5);
+        assertThat(SlackText.head(fire.repeat(10), 3)).isEqualTo(fire.repeat(3));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "help", "HELP me"})
     void empty_text_and_help_ask_for_the_usage(String text) {

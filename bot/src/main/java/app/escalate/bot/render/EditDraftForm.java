@@ -51,7 +51,7 @@ public final class EditDraftForm {
                 + "approve it."))))));
         blocks.add(input(i -> i.blockId(TEXT).label(plainText(d.caseId().toString()))
                 .element(plainTextInput(p -> p.actionId(TEXT).multiline(true).maxLength(Drafts.MAX_POSTED_LENGTH)
-                        .initialValue(d.text().length() > Drafts.MAX_POSTED_LENGTH ? d.text().substring(0, Drafts.MAX_POSTED_LENGTH) : d.text())))));
+                        .initialValue(SlackText.head(d.text(), Drafts.MAX_POSTED_LENGTH))))));
         List<String> findings = open(d);
         for (int n = 0; n < findings.size(); n++) {
             String id = FINDING + n;

@@ -4,6 +4,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SlackText;
 import app.escalate.config.Policy;
 import app.escalate.config.SeverityPolicy;
 import com.slack.api.model.block.LayoutBlock;
@@ -145,7 +146,7 @@ public final class OpenCaseForm {
         Map<String, String> errors = new HashMap<>();
         String title = text(values, TITLE).orElse("");
         if (title.isBlank()) errors.put(TITLE, "Give the case a title.");
-        if (title.length() > CommandParser.MAX_TITLE_LENGTH) {
+        if (SlackText.length(title) > CommandParser.MAX_TITLE_LENGTH) {
             errors.put(TITLE, "At most " + CommandParser.MAX_TITLE_LENGTH + " characters.");
         }
         Optional<Severity> severity = selected(values, SEVERITY).flatMap(Severity::parse);
@@ -168,7 +169,7 @@ public final class OpenCaseForm {
     }
 
     private static String clip(String text) {
-        return text.length() <= OPTION_TEXT_MAX ? text : text.substring(0, OPTION_TEXT_MAX - 1) + "…";
+        return SlackText.clip(text, OPTION_TEXT_MAX);
     }
 
     private static Optional<String> text(Map<String, Map<String, ViewState.Value>> values, String id) {

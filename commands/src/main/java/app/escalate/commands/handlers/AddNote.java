@@ -7,6 +7,7 @@ import app.escalate.commands.CommandParser;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 
 import java.time.Instant;
@@ -18,9 +19,9 @@ final class AddNote implements CaseChange<CaseAction.AddNote> {
     public Decision decide(CaseFile file, CaseAction.AddNote action, UserId actor, Instant now) {
         // Typed notes are measured by the parser; a form's field is only as long as its sender says.
         if (action.text().isBlank()) return Decisions.rejected("Write the note first.");
-        if (action.text().length() > CommandParser.MAX_NOTE_LENGTH) {
+        if (SlackText.length(action.text()) > CommandParser.MAX_NOTE_LENGTH) {
             return Decisions.rejected("A note is at most " + CommandParser.MAX_NOTE_LENGTH + " characters; this one has "
-                    + action.text().length() + ".");
+                    + SlackText.length(action.text()) + ".");
         }
         CaseEvent event = new CaseEvent(file.id(), now, actor, new EventData.NoteAdded(action.text()));
         return new Decision.Applied(file, List.of(event), List.of(new SlackEffect.Announce(file.id(), event)));

@@ -14,6 +14,7 @@ import app.escalate.commands.Paging;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
@@ -68,13 +69,14 @@ public final class OpenCase {
     /** What a form's fields (which arrive as long as their sender makes them) get wrong, in a sentence. */
     private static Optional<String> malformed(EscCommand.Open command) {
         if (command.title().isBlank()) return Optional.of("Give the case a title.");
-        if (command.title().length() > CommandParser.MAX_TITLE_LENGTH) {
-            return Optional.of("A title is at most " + CommandParser.MAX_TITLE_LENGTH + " characters; this one has " + command.title().length() + ".");
+        if (SlackText.length(command.title()) > CommandParser.MAX_TITLE_LENGTH) {
+            return Optional.of("A title is at most " + CommandParser.MAX_TITLE_LENGTH + " characters; this one has "
+                    + SlackText.length(command.title()) + ".");
         }
-        if (command.surface().map(String::length).orElse(0) > CommandParser.MAX_SURFACE_LENGTH) {
+        if (command.surface().map(SlackText::length).orElse(0) > CommandParser.MAX_SURFACE_LENGTH) {
             return Optional.of("An affected surface is at most " + CommandParser.MAX_SURFACE_LENGTH + " characters.");
         }
-        if (command.description().map(String::length).orElse(0) > CommandParser.MAX_NOTE_LENGTH) {
+        if (command.description().map(SlackText::length).orElse(0) > CommandParser.MAX_NOTE_LENGTH) {
             return Optional.of("A description is at most " + CommandParser.MAX_NOTE_LENGTH + " characters.");
         }
         return Optional.empty();

@@ -85,8 +85,9 @@ public final class Drafts {
             Optional<DraftDecision.Rejected> refused = refuse(d, by);
             if (refused.isPresent()) return refused.get();
             String posted = edited.map(String::strip).filter(t -> !t.isEmpty()).orElse(d.text());
-            if (posted.length() > MAX_POSTED_LENGTH) {
-                return new DraftDecision.Rejected("A summary is at most " + MAX_POSTED_LENGTH + " characters; this one has " + posted.length() + ".");
+            if (SlackText.length(posted) > MAX_POSTED_LENGTH) {
+                return new DraftDecision.Rejected("A summary is at most " + MAX_POSTED_LENGTH + " characters; this one has "
+                        + SlackText.length(posted) + ".");
             }
             double ratio = editRatio(d.text(), posted);
             Draft.Outcome how = ratio == 0 ? Draft.Outcome.AS_IS : Draft.Outcome.EDITED;

@@ -1,5 +1,6 @@
 package app.escalate.commands.summary;
 
+import app.escalate.commands.SlackText;
 import com.google.common.net.InternetDomainName;
 
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ final class Links {
         String trimmed = written.replaceAll("[.,;:!?)\\]}*_~]+$", "");
         String normal = normal(trimmed);
         if (normal.isEmpty() || !normal.contains(".")) return;
-        links.putIfAbsent(normal, trimmed.length() <= SHOWN ? trimmed : trimmed.substring(0, SHOWN - 1) + "…");
+        links.putIfAbsent(normal, SlackText.clip(trimmed, SHOWN));
     }
 
     static String normal(String link) {

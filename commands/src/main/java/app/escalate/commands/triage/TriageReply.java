@@ -2,6 +2,7 @@ package app.escalate.commands.triage;
 
 import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.Suggestion;
 import app.escalate.config.Policy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public final class TriageReply {
             if (policy.triage().surfaces().containsKey(id) && !surfaces.contains(id)) surfaces.add(id);
         }
         String rationale = text(root.path("rationale").path("value")).replaceAll("\\s+", " ").strip();
-        if (rationale.length() > MAX_RATIONALE) rationale = rationale.substring(0, MAX_RATIONALE - 1) + "…";
+        rationale = SlackText.clip(rationale, MAX_RATIONALE);
         return Optional.of(new Suggestion(type, new Guess<>(severity.get(), confidence(root.path("severity"))),
                 new Guess<>(surfaces, surfaces.isEmpty() ? 0 : confidence(root.path("surfaces"))),
                 new Guess<>(rationale, confidence(root.path("rationale")))));
