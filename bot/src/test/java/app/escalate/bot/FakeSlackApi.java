@@ -1,5 +1,6 @@
 package app.escalate.bot;
 
+import app.escalate.bot.sandbox.BlockKitLimits;
 import app.escalate.bot.sandbox.Workspace;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
@@ -241,7 +243,13 @@ final class FakeSlackApi implements AutoCloseable {
         Scripted answer;
         synchronized (this) {
             Queue<Scripted> queue = scripted.get("response_url");
-            answer = outage != null ? outage : queue == null || queue.isEmpty() ? new Scripted(200, Map.of(), "ok") : queue.poll();
+            answer = outage != null ? outage : queue == null || queue.isEmpty() ? null : queue.poll();
+            if (answer == null) {
+                // A response URL checks the message as chat.postMessage does, and answers a refusal with a 400.
+                Optional<BlockKitLimits.Violation> refused = BlockKitLimits.message(params.get("text"),
+                        json.has("blocks") ? json.get("blocks") : null);
+                answer = refused.map(v -> new Scripted(400, Map.of(), v.error())).orElse(new Scripted(200, Map.of(), "ok"));
+            }
             calls.add(new Call("response_url", params, null, answer.status(), Instant.now(), answer.body()));
         }
         respond(exchange, answer.status(), answer.body());

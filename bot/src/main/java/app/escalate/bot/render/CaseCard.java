@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SlackText;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -37,6 +38,9 @@ public final class CaseCard {
     public static final String SEVERITY = "case_severity";
     public static final String ADD_NOTE = "case_add_note";
 
+    /** Block Kit's limit on a section's text. */
+    static final int SECTION_TEXT = 3_000;
+
     private CaseCard() {
     }
 
@@ -63,11 +67,15 @@ public final class CaseCard {
         blocks.add(section(s -> s.text(markdownText(headline(c) + (c.restricted() ? " · :lock: restricted" : "")
                 + "\n" + Mrkdwn.escape(c.title())))));
         blocks.add(section(s -> s.fields(fields)));
-        c.resolution().ifPresent(r -> blocks.add(section(s -> s.text(markdownText("*Resolution* ("
-                + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n" + Mrkdwn.escape(r.text())
-                + r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
-                .orElse(""))))));
-        blocks.add(actions(a -> a.blockId("case_actions:" + c.id().number()).elements(controls(c))));
+        c.resolution().ifPresent(r -> {
+            String heading = "*Resolution* (" + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n";
+            String cause = r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
+                    .orElse("");
+            // The longest resolution people may write, escaped, is more than a section holds: it gives way, not the cause.
+            String text = Mrkdwn.clip(Mrkdwn.escape(r.text()), SECTION_TEXT - SlackText.length(heading) - SlackText.length(cause));
+            blocks.add(section(s -> s.text(markdownText(heading + text + cause))));
+        });
+        blocks.add(actions(a -> a.blockId(actionsBlockId(c, blocks)).elements(controls(c))));
         blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
                 + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
@@ -96,10 +104,19 @@ public final class CaseCard {
         return controls;
     }
 
-    /** The case number a control's block belongs to ({@code case_actions:<n>}). */
+    /**
+     * {@code case_actions:<n>:<version>}: Slack asks for a new block id when a message's content
+     * changes, so the id changes with what the card shows; the number is what clicks are read by.
+     */
+    private static String actionsBlockId(Case c, List<LayoutBlock> shown) {
+        return "case_actions:" + c.id().number() + ":" + Integer.toUnsignedString((c.state() + "|" + c.severity() + "|" + c.acknowledged().isPresent()
+                + "|" + shown).hashCode(), 36);
+    }
+
+    /** The case number a control's block belongs to ({@code case_actions:<n>}, with any version after it). */
     public static Optional<CaseId> caseNumberOf(String blockId) {
-        return blockId != null && blockId.startsWith("case_actions:") ? CaseId.ofNumber(blockId.substring("case_actions:".length()))
-                : Optional.empty();
+        if (blockId == null || !blockId.startsWith("case_actions:")) return Optional.empty();
+        return CaseId.ofNumber(blockId.substring("case_actions:".length()).split(":", 2)[0]);
     }
 
     /** {@code *ESC-12 · SEV1 · triage*}: the first thing anyone reads. */

@@ -1,5 +1,7 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.SlackText;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,21 @@ public final class Mrkdwn {
             from = m.end();
         }
         return out.append(escape(text.substring(from))).toString();
+    }
+
+    /**
+     * Mrkdwn cut to at most {@code max} characters (code points), an ellipsis marking the cut, never
+     * inside a {@code <…>} token (a mention, link or date) or an {@code &…;} entity, which would
+     * show as broken markup.
+     */
+    public static String clip(String mrkdwn, int max) {
+        if (SlackText.length(mrkdwn) <= max) return mrkdwn;
+        int cut = mrkdwn.offsetByCodePoints(0, max - 1);
+        int open = mrkdwn.lastIndexOf('<', cut - 1);
+        if (open >= 0 && mrkdwn.lastIndexOf('>', cut - 1) < open) cut = open;
+        int amp = mrkdwn.lastIndexOf('&', cut - 1);
+        if (amp >= 0 && mrkdwn.indexOf(';', amp) >= cut && cut - amp < "&amp;".length()) cut = amp;
+        return mrkdwn.substring(0, cut) + "…";
     }
 
     public static String user(String userId) {

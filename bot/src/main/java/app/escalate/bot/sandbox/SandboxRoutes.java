@@ -96,8 +96,9 @@ final class SandboxRoutes {
             ctx.status(404).result("no such response URL");
             return;
         }
-        workspace.responded(to[0], to[1], JsonParser.parseString(ctx.body()).getAsJsonObject());
-        ctx.result("ok");
+        // As Slack answers a response URL: "ok", or its error as the body of a 400.
+        workspace.responded(to[0], to[1], JsonParser.parseString(ctx.body()).getAsJsonObject())
+                .ifPresentOrElse(error -> ctx.status(400).result(error), () -> ctx.result("ok"));
     }
 
     private void state(Context ctx) {

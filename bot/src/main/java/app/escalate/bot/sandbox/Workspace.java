@@ -145,6 +145,8 @@ public final class Workspace {
                 yield json(Map.of("ok", true, "channel", Map.of("id", p.get("channel"))));
             }
             case "chat.postMessage" -> {
+                Optional<String> refused = refusedMessage(p);
+                if (refused.isPresent()) yield refused.get();
                 Channel c = resolve(p.get("channel"));
                 if (withoutBot.contains(c.id())) yield json(Map.of("ok", false, "error", "not_in_channel"));
                 String ts = nextTs();
@@ -154,6 +156,8 @@ public final class Workspace {
                 yield json(Map.of("ok", true, "channel", c.id(), "ts", ts, "message", Map.of("text", p.getOrDefault("text", ""), "user", BOT_USER)));
             }
             case "chat.update" -> {
+                Optional<String> refused = refusedMessage(p);
+                if (refused.isPresent()) yield refused.get();
                 Channel c = resolve(p.get("channel"));
                 for (int i = 0; i < messages.size(); i++) {
                     Message m = messages.get(i);
@@ -164,6 +168,8 @@ public final class Workspace {
                 yield json(Map.of("ok", true, "channel", c.id(), "ts", p.get("ts"), "text", p.getOrDefault("text", "")));
             }
             case "chat.postEphemeral" -> {
+                Optional<String> refused = refusedMessage(p);
+                if (refused.isPresent()) yield refused.get();
                 Channel c = resolve(p.get("channel"));
                 String ts = nextTs();
                 messages.add(new Message(c.id(), ts, BOT_USER, p.getOrDefault("text", ""), blocks(p), p.get("user"), false));
@@ -206,11 +212,15 @@ public final class Workspace {
                         "tz", person.timeZone())));
             }
             case "views.open" -> {
+                Optional<String> refused = refusedView(p);
+                if (refused.isPresent()) yield refused.get();
                 String id = p.getOrDefault("view_id", "V0VIEW" + ids.incrementAndGet());
                 views.put(id, new View(id, triggers.get(p.get("trigger_id")), parse(p.get("view"))));
                 yield json(Map.of("ok", true, "view", Map.of("id", id, "hash", "h" + ids.incrementAndGet())));
             }
             case "views.update" -> {
+                Optional<String> refused = refusedView(p);
+                if (refused.isPresent()) yield refused.get();
                 String id = p.getOrDefault("view_id", "V0VIEW" + ids.incrementAndGet());
                 View old = views.get(id);
                 if (old != null) views.put(id, new View(id, old.user(), parse(p.get("view"))));
@@ -254,12 +264,18 @@ public final class Workspace {
         };
     }
 
-    /** What the bot posted to a response URL the sandbox gave out for {@code user} in {@code channel}. */
-    public synchronized void responded(String user, String channel, JsonObject body) {
+    /**
+     * What the bot posted to a response URL the sandbox gave out for {@code user} in {@code channel}:
+     * empty when taken, else the error Slack answers with (as an HTTP 400's body).
+     */
+    public synchronized Optional<String> responded(String user, String channel, JsonObject body) {
         String text = body.has("text") ? body.get("text").getAsString() : "";
         JsonElement blocks = body.has("blocks") ? body.get("blocks") : null;
+        Optional<BlockKitLimits.Violation> refused = BlockKitLimits.message(text, blocks);
+        if (refused.isPresent()) return refused.map(BlockKitLimits.Violation::error);
         boolean inChannel = body.has("response_type") && body.get("response_type").getAsString().equals("in_channel");
         messages.add(new Message(resolve(channel).id(), nextTs(), BOT_USER, text, blocks, inChannel ? null : user, false));
+        return Optional.empty();
     }
 
     /** A message only {@code user} sees (the reply to a command), shown where they typed it. */
@@ -336,6 +352,24 @@ public final class Workspace {
         Channel c = new Channel("C0CH" + ids.incrementAndGet(), name, isPrivate, new LinkedHashSet<>(), "", false);
         channels.put(c.id(), c);
         return c;
+    }
+
+    /** Slack's answer to a message it will not take: no text nor blocks, text too long, or blocks over a Block Kit limit. */
+    private Optional<String> refusedMessage(Map<String, String> p) {
+        JsonElement blocks = blocks(p);
+        if (p.getOrDefault("text", "").isEmpty() && (blocks == null || blocks.isJsonNull())) {
+            return Optional.of(json(Map.of("ok", false, "error", "no_text")));
+        }
+        return BlockKitLimits.message(p.get("text"), blocks).map(this::refusal);
+    }
+
+    private Optional<String> refusedView(Map<String, String> p) {
+        return BlockKitLimits.view(parse(p.get("view"))).map(this::refusal);
+    }
+
+    private String refusal(BlockKitLimits.Violation v) {
+        return json(Map.of("ok", false, "error", v.error(), "errors", List.of(v.detail()),
+                "response_metadata", Map.of("messages", List.of("[ERROR] " + v.detail()))));
     }
 
     private static JsonElement blocks(Map<String, String> p) {
