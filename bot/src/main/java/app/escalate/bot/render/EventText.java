@@ -31,7 +31,7 @@ public final class EventText {
 
         public String opened(EventData.Opened e) {
             return who + " opened the case as " + e.severity() + ": " + Mrkdwn.escape(e.title())
-                    + e.description().map(d -> "\n> " + Mrkdwn.escape(d).replace("\n", "\n> ")).orElse("");
+                    + e.description().map(d -> "\n> " + Mrkdwn.escape(clip(d)).replace("\n", "\n> ")).orElse("");
         }
 
         public String acknowledged(EventData.Acknowledged e) {
@@ -40,7 +40,7 @@ public final class EventText {
         }
 
         public String severityChanged(EventData.SeverityChanged e) {
-            return who + " changed severity " + e.from() + " → *" + e.to() + "*" + e.reason().map(r -> ": " + Mrkdwn.escape(r)).orElse("");
+            return who + " changed severity " + e.from() + " → *" + e.to() + "*" + e.reason().map(r -> ": " + Mrkdwn.escape(clip(r))).orElse("");
         }
 
         public String stateChanged(EventData.StateChanged e) {
@@ -57,12 +57,12 @@ public final class EventText {
         }
 
         public String taskAdded(EventData.TaskAdded e) {
-            return who + " added task " + e.task() + ": " + Mrkdwn.escape(e.text())
+            return who + " added task " + e.task() + ": " + Mrkdwn.escape(clip(e.text()))
                     + e.assignee().map(a -> " (for " + Mrkdwn.user(a.value()) + ")").orElse("");
         }
 
         public String taskDone(EventData.TaskDone e) {
-            return who + " completed task " + e.task() + ": " + Mrkdwn.escape(e.text());
+            return who + " completed task " + e.task() + ": " + Mrkdwn.escape(clip(e.text()));
         }
 
         public String groupLooped(EventData.GroupLooped e) {
@@ -71,7 +71,7 @@ public final class EventText {
         }
 
         public String resolved(EventData.Resolved e) {
-            return who + " resolved the case: " + Mrkdwn.escape(e.resolution()) + e.rootCause()
+            return who + " resolved the case: " + Mrkdwn.escape(clip(e.resolution())) + e.rootCause()
                     .map(id -> " (root cause: " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)) + ")").orElse("");
         }
 
@@ -133,7 +133,7 @@ public final class EventText {
 
         public String runbookAnswered(EventData.RunbookAnswered e) {
             return who + " answered _" + Mrkdwn.escape(e.question()) + "_ → *" + Mrkdwn.escape(e.answer()) + "*"
-                    + e.guidance().map(g -> "\n> " + Mrkdwn.escape(g).replace("\n", "\n> ")).orElse("")
+                    + e.guidance().map(g -> "\n> " + Mrkdwn.escape(clip(g)).replace("\n", "\n> ")).orElse("")
                     + (e.end() ? "\nThat is the end of the runbook." : "");
         }
 

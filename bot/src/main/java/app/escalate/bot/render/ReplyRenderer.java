@@ -127,8 +127,11 @@ public final class ReplyRenderer {
                 .orElse("_nobody_ :warning:");
     }
 
+    /** How much of a task's text the list shows: enough to know it, short enough for many tasks in one message. */
+    static final int TASK_TEXT = 500;
+
     private static String task(Task t) {
-        return (t.isDone() ? "☑ ~" : "☐ ") + t.number() + ". " + Mrkdwn.escape(t.text()) + (t.isDone() ? "~" : "")
+        return (t.isDone() ? "☑ ~" : "☐ ") + t.number() + ". " + Mrkdwn.clip(Mrkdwn.escape(t.text()), TASK_TEXT) + (t.isDone() ? "~" : "")
                 + t.assignee().map(a -> " " + Mrkdwn.user(a.value())).orElse("");
     }
 

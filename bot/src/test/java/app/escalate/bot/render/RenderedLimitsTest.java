@@ -1,0 +1,135 @@
+package app.escalate.bot.render;
+
+import app.escalate.bot.sandbox.BlockKitLimits;
+import app.escalate.commands.Acknowledgement;
+import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseState;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.EventData;
+import app.escalate.commands.Paging;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Resolution;
+import app.escalate.commands.Severity;
+import app.escalate.commands.Task;
+import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
+import app.escalate.config.PolicyLoader;
+import com.google.gson.JsonParser;
+import com.slack.api.util.json.GsonFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whatever people write, what the bot renders from it is within Block Kit's limits: random cases
+ * (long and non-Latin text, emoji, markup characters, many tasks and events) rendered as the card,
+ * the case list, the task list, the timeline and change announcements, each checked as Slack checks it.
+ */
+class RenderedLimitsTest {
+    private static final Policy POLICY = PolicyLoader.builtIn();
+    private static final com.google.gson.Gson GSON = GsonFactory.createSnakeCase();
+    private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
+    /** Pieces people's text is made of: plain words, markup Slack would read, other scripts, emoji. */
+    private static final String[] PIECES = {"takedown ", "R&D ", "<!channel> ", "<@U0ESCMARIA> ", "*bold* ", "`code` ", "受害者 ",
+            "مقطع ", "\uD83D\uDD25", "\uD83D\uDC68\u200D\uD83D\uDCBB ", "\n", "https://example.com/a?b=c&d=e ", "_", "~", ">"};
+
+    static LongStream seeds() {
+        return LongStream.range(0, 100);
+    }
+
+    private static String text(Random random, int max) {
+        int target = random.nextInt(4) == 0 ? max : 1 + random.nextInt(max);
+        StringBuilder out = new StringBuilder();
+        while (out.codePointCount(0, out.length()) < target) out.append(PIECES[random.nextInt(PIECES.length)]);
+        String s = out.toString().strip();
+        if (s.isEmpty()) s = "x";
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max));
+    }
+
+    private static UserId person(Random random) {
+        return new UserId("U0ESC" + (char) ('A' + random.nextInt(20)) + "X" + random.nextInt(1000));
+    }
+
+    private static CaseFile caseFile(Random random, long number) {
+        CaseId id = new CaseId(number);
+        boolean resolved = random.nextBoolean();
+        Instant opened = NOW.minus(Duration.ofMinutes(random.nextInt(10_000)));
+        Case c = new Case(id, text(random, CommandParser.MAX_TITLE_LENGTH), Severity.values()[random.nextInt(4)],
+                resolved ? CaseState.RESOLVED : CaseState.values()[random.nextInt(4)],
+                random.nextBoolean() ? Optional.of("deepfake") : Optional.empty(),
+                random.nextBoolean() ? Optional.of(text(random, CommandParser.MAX_SURFACE_LENGTH)) : Optional.empty(),
+                person(random), random.nextBoolean() ? Optional.of(person(random)) : Optional.empty(), opened,
+                Optional.of(new CaseChannel(new ChannelId("C0CASE" + number), "esc-" + number)),
+                random.nextBoolean() ? Optional.of(new Acknowledgement(person(random), opened.plusSeconds(60))) : Optional.empty(),
+                resolved ? Optional.of(new Resolution(text(random, CommandParser.MAX_NOTE_LENGTH),
+                        random.nextBoolean() ? Optional.of("adversarial-abuse") : Optional.empty(), person(random), NOW)) : Optional.empty(),
+                random.nextInt(5) == 0);
+        List<Task> tasks = new ArrayList<>();
+        for (int t = 1, n = random.nextInt(4) == 0 ? 60 : random.nextInt(6); t <= n; t++) {
+            boolean done = random.nextBoolean();
+            tasks.add(new Task(t, text(random, CommandParser.MAX_NOTE_LENGTH), random.nextBoolean() ? Optional.of(person(random)) : Optional.empty(),
+                    person(random), opened, done ? Optional.of(person(random)) : Optional.empty(), done ? Optional.of(NOW) : Optional.empty()));
+        }
+        Set<String> stakeholders = new HashSet<>();
+        for (int s = random.nextInt(15); s > 0; s--) stakeholders.add(text(random, 40));
+        return new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static List<CaseEvent> events(Random random, CaseId id) {
+        List<CaseEvent> events = new ArrayList<>();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            String longest = text(random, CommandParser.MAX_NOTE_LENGTH);
+            EventData data = switch (random.nextInt(5)) {
+                case 0 -> new EventData.NoteAdded(longest);
+                case 1 -> new EventData.TaskAdded(i, longest, Optional.of(person(random)));
+                case 2 -> new EventData.Resolved(CaseState.MITIGATED, longest, Optional.of("adversarial-abuse"));
+                case 3 -> new EventData.SeverityChanged(Severity.SEV3, Severity.SEV1, Optional.of(longest));
+                default -> new EventData.Opened(text(random, CommandParser.MAX_TITLE_LENGTH), Severity.SEV2, Optional.empty(),
+                        Optional.of(text(random, CommandParser.MAX_SURFACE_LENGTH)), Optional.of(longest));
+            };
+            events.add(new CaseEvent(id, NOW.minusSeconds(i), person(random), data));
+        }
+        return events;
+    }
+
+    private static void withinLimits(String what, SlackMessage message) {
+        String blocks = GSON.toJson(message.blocks());
+        assertThat(BlockKitLimits.message(message.text(), message.blocks().isEmpty() ? null : JsonParser.parseString(blocks)))
+                .as(what).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void whatever_people_write_the_messages_rendered_from_it_are_within_block_kits_limits(long seed) {
+        Random random = new Random(seed);
+        ReplyRenderer replies = new ReplyRenderer(POLICY);
+        CaseFile file = caseFile(random, seed + 1);
+        CaseId id = file.details().id();
+        List<CaseEvent> events = events(random, id);
+
+        withinLimits("card, seed " + seed, CaseCard.of(file, POLICY));
+        withinLimits("status, seed " + seed, replies.render(new Reply.CaseCard(file)));
+        withinLimits("tasks, seed " + seed, replies.render(new Reply.TaskList(id, file.tasks())));
+        withinLimits("timeline, seed " + seed, replies.render(new Reply.TimelinePage(id, events, 1, 3)));
+        withinLimits("announcement, seed " + seed, replies.render(new Reply.Changed(id, events)));
+        List<Case> many = new ArrayList<>();
+        for (int n = 0; n < 60; n++) many.add(caseFile(random, 100 + n).details());
+        withinLimits("case list, seed " + seed, replies.render(new Reply.CaseList(many, 60)));
+    }
+}
