@@ -154,7 +154,8 @@ public final class EscalateApp implements AutoCloseable {
             Metrics.cases(metrics, cases);
             Metrics.outbox(metrics, outbox);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy),
-                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), views, background);
+                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), views, background,
+                    outbox, clock);
             intake.register(bolt);
             new CaseButtons(commands, cases, policy, outbox, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);

@@ -1,11 +1,14 @@
 package app.escalate.bot.slack;
 
 import app.escalate.bot.render.FormValues;
+import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.Effects;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handlers.EscCommands;
@@ -17,6 +20,8 @@ import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -35,13 +40,19 @@ public final class CaseIntake {
     private final Predicate<String> isPrivate;
     private final Executor views;
     private final Executor background;
+    /** Where a form that did not open is told of: the outbox, after the ack. */
+    private final Effects effects;
+    private final Clock clock;
 
     /**
      * {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted
      * case's channel); Slack is asked as well. After the shortcut's ack, {@code views} opens the form
      * (its trigger lasts 3 s, so it waits behind nothing else) and {@code background} asks Slack the rest.
      */
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Predicate<String> isPrivate, Executor views, Executor background) {
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Predicate<String> isPrivate, Executor views, Executor background,
+                      Effects effects, Clock clock) {
+        this.effects = effects;
+        this.clock = clock;
         this.views = views;
         this.background = background;
         this.commands = commands;
@@ -126,10 +137,23 @@ public final class CaseIntake {
         }
     }
 
-    /** Opens the form with Slack's trigger (it expires 3 s after the click, so never through the outbox). Empty when it opened. */
-    public Optional<String> openForm(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
-        Opened opened = open(ctx, triggerId, prefill);
-        return opened.view().isPresent() ? Optional.empty() : Optional.of(opened.error());
+    /**
+     * Opens the form for {@code /esc} right after the command's ack, with Slack's trigger (it expires
+     * 3 s after the command, so never through the outbox). When Slack does not open it, the person
+     * is told through the command's response URL, with the one-line way to open a case.
+     */
+    public void openFormAfterAck(Context ctx, String triggerId, OpenCaseForm.Prefill prefill, UserId user, Optional<String> responseUrl) {
+        views.execute(() -> {
+            Opened opened = open(ctx, triggerId, prefill);
+            if (opened.view().isPresent() || responseUrl.isEmpty()) return;
+            String text = "I couldn't open the form (" + Mrkdwn.escape(opened.error())
+                    + "). Open a case in one line instead: `/esc open <title> [sev1-4] [type:<case-type>]`.";
+            try {
+                effects.enqueue(List.of(new SlackEffect.Respond(user, responseUrl.get(), text)), clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("could not queue the answer to a form that did not open: {}", StoreFaults.describe(e));
+            }
+        });
     }
 
     /** The view Slack opened, or why it did not. */

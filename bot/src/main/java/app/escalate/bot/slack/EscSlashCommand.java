@@ -1,6 +1,5 @@
 package app.escalate.bot.slack;
 
-import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
@@ -56,10 +55,10 @@ public final class EscSlashCommand implements SlashCommandHandler {
                     readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.OpenForm) {
-                Optional<String> failed = intake.openForm(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()));
-                if (failed.isEmpty()) return done(sample, payload, outcome, ctx.ack());
-                message = SlackMessage.text("I couldn't open the form (" + Mrkdwn.escape(failed.get())
-                        + "). Open a case in one line instead: `/esc open <title> [sev1-4] [type:<case-type>]`.");
+                // Acknowledged first: the form opens right after, and a form Slack would not open is answered then.
+                intake.openFormAfterAck(ctx, payload.getTriggerId(), OpenCaseForm.Prefill.empty(payload.getChannelId()), by.user(),
+                        by.responseUrl());
+                return done(sample, payload, outcome, ctx.ack());
             } else {
                 message = renderer.render(reply);
             }

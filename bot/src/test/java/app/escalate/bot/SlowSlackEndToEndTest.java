@@ -1,0 +1,66 @@
+package app.escalate.bot;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slack slow to answer: the bot acknowledges within Slack's 3 s whatever the Web API takes, because
+ * it makes no Web API call before the ack (the form opens, and Slack is asked, right after it).
+ */
+class SlowSlackEndToEndTest {
+    private static final String MARIA = "U0ESCMARIA";
+    /** Slack allows 3 s for the ack; this leaves room for a loaded test machine, not for a Web API call. */
+    private static final Duration ACK = Duration.ofMillis(2_500);
+
+    @RegisterExtension
+    final BotHarness harness = new BotHarness();
+
+    private static Duration timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> res = call.post();
+        assertThat(res.statusCode()).isEqualTo(200);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private interface Call {
+        HttpResponse<String> post() throws Exception;
+    }
+
+    @Test
+    void with_every_web_api_call_taking_5_s_the_form_the_shortcut_and_a_command_are_acknowledged_in_time() throws Exception {
+        harness.slack.channel("C0GENERAL", "general", false);
+        harness.slack.latency(Duration.ofSeconds(5));
+
+        assertThat(timed(() -> harness.client().post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open", harness.slack.responseUrl("f")))))
+                .as("/esc open, the form").isLessThan(ACK);
+        assertThat(timed(() -> harness.client().postPayload("""
+                {"type":"message_action","token":"t","action_ts":"1.1","team":{"id":"T0FAKE","domain":"fake"},
+                 "user":{"id":"%s","team_id":"T0FAKE"},"channel":{"id":"C0GENERAL","name":"general"},"callback_id":"escalate_message",
+                 "trigger_id":"9.8.7","message_ts":"1764300123.000200",
+                 "message":{"type":"message","user":"U0ESCCHLOE","ts":"1764300123.000200","text":"Assistant told a user to stop their meds"},
+                 "response_url":"%s"}""".formatted(MARIA, harness.slack.responseUrl("s")))))
+                .as("the Escalate this message shortcut").isLessThan(ACK);
+        assertThat(timed(() -> harness.client().post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open Fake CEO audio sev2",
+                harness.slack.responseUrl("o"))))).as("/esc open <title>").isLessThan(ACK);
+        // The form opened after the ack, once Slack answered.
+        harness.slack.await("views.open", c -> true, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void a_form_slack_will_not_open_is_answered_through_the_commands_response_url() throws Exception {
+        harness.slack.failNext("views.open", 1, 200, Map.of(), "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
+
+        HttpResponse<String> ack = harness.client().post(SignedSlackClient.slashCommand(MARIA, "C0TEAM", "open", harness.slack.responseUrl("f")));
+
+        assertThat(ack.body()).as("an empty ack shows nothing").isEmpty();
+        assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("/f"), Duration.ofSeconds(10)).param("text"))
+                .isEqualTo("I couldn't open the form (expired_trigger_id). Open a case in one line instead: "
+                        + "`/esc open &lt;title&gt; [sev1-4] [type:&lt;case-type&gt;]`.");
+    }
+}
