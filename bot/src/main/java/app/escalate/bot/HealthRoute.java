@@ -2,16 +2,24 @@ package app.escalate.bot;
 
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
+import com.google.gson.Gson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code GET /healthz}: 200 when the database answers, 503 when it does not. Where details are
  * allowed (the management port, or a loopback request on the public one) the body also says
- * whether the database is up and how many Slack effects wait in the outbox; to anyone else, only
- * whether the bot is up.
+ * whether the database is up, how many Slack effects wait in the outbox and how many were given
+ * up on, and which cases' channel or card Slack refused for good; to anyone else, only whether the
+ * bot is up.
  */
 final class HealthRoute {
+    /** How many refused cases the details name, newest first. */
+    static final int REFUSALS_SHOWN = 20;
+    private static final Gson GSON = new Gson();
     private final Database database;
     private final Outbox outbox;
 
@@ -35,16 +43,36 @@ final class HealthRoute {
         return ctx -> answer(ctx, ManagementAccess.allowed(ctx));
     }
 
+    private static Map<String, String> refusal(Outbox.CaseRefusal r) {
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("case", r.caseId().toString());
+        json.put("effect", r.effect());
+        json.put("error", r.error());
+        return json;
+    }
+
     private void answer(Context ctx, boolean details) {
-        String backlog = null;
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> more = new LinkedHashMap<>();
+        boolean up;
         try {
-            if (database.isReachable()) backlog = Long.toString(outbox.backlog());
+            up = database.isReachable();
+            if (up) {
+                more.put("outbox_backlog", outbox.backlog());
+                if (details) {
+                    more.put("outbox_failed", outbox.failedCount());
+                    more.put("cases_refused", outbox.refusedCases(REFUSALS_SHOWN).stream().map(HealthRoute::refusal).toList());
+                }
+            }
         } catch (RuntimeException e) {
-            backlog = null; // went away between the two questions
+            up = false; // went away between the questions
         }
-        boolean up = backlog != null;
-        String status = "{\"status\":\"" + (up ? "ok" : "unavailable") + "\"";
-        ctx.status(up ? 200 : 503).contentType("application/json")
-                .result(details ? status + ",\"database\":\"" + (up ? "up" : "down") + "\",\"outbox_backlog\":" + backlog + "}" : status + "}");
+        body.put("status", up ? "ok" : "unavailable");
+        if (details) {
+            body.put("database", up ? "up" : "down");
+            body.put("outbox_backlog", up ? more.get("outbox_backlog") : null);
+            if (up) body.putAll(more);
+        }
+        ctx.status(up ? 200 : 503).contentType("application/json").result(GSON.toJson(body));
     }
 }

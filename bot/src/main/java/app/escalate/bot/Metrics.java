@@ -29,6 +29,9 @@ final class Metrics {
                 .description("Slack effects and jobs waiting to be done").register(registry);
         io.micrometer.core.instrument.Gauge.builder("escalate.outbox.failed", outbox, app.escalate.storage.Outbox::failedCount)
                 .description("Slack effects and jobs given up on").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("escalate.cases.not.shown", outbox,
+                        o -> o.refusedCases(HealthRoute.REFUSALS_SHOWN).stream().map(r -> r.caseId()).distinct().count())
+                .description("Cases whose channel or card Slack refused for good (/healthz details name them)").register(registry);
     }
 
     /** The cases themselves: open cases by severity, and SLA breaches so far (read from the database at each scrape). */

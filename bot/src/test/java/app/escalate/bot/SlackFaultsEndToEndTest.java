@@ -48,6 +48,10 @@ class SlackFaultsEndToEndTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(harness.get("/healthz").body()).contains("\"outbox_backlog\":0"));
         assertThat(harness.slack.calls("conversations.create")).hasSize(1);
+        // Operators see which case Slack will not show, and why, without reading logs.
+        assertThat(harness.get("/healthz").body()).contains("\"outbox_failed\":",
+                "\"cases_refused\":[{\"case\":\"ESC-1\",\"effect\":\"create_channel\",\"error\":\"conversations.create: restricted_action\"}]");
+        assertThat(harness.get("/metrics").body()).contains("escalate_cases_not_shown 1.0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.escalate.storage;
 
+import app.escalate.commands.CaseId;
 import app.escalate.commands.Effects;
 import app.escalate.commands.SlackEffect;
 import org.jdbi.v3.core.Jdbi;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -176,6 +179,28 @@ public final class Outbox implements Effects {
     /** Effects given up on (Slack refused them for good). */
     public long failedCount() {
         return jdbi.withHandle(h -> new OutboxDao(h).failedCount());
+    }
+
+    /** A case whose channel or card Slack refused for good: what was refused, and Slack's error. */
+    public record CaseRefusal(CaseId caseId, String effect, String error) {
+    }
+
+    /** What makes a case visible in Slack: its channel, the people in it, its card. */
+    private static final List<String> SHOWING_A_CASE = List.of("create_channel", "invite", "post_card", "pin_card", "update_card");
+
+    /**
+     * The newest {@code limit} cases whose channel or card Slack refused for good, each with its first
+     * refusal (the cause: a channel refused takes the card and the invites with it).
+     */
+    public List<CaseRefusal> refusedCases(int limit) {
+        Map<CaseId, CaseRefusal> first = new LinkedHashMap<>();
+        for (String[] row : jdbi.withHandle(h -> new OutboxDao(h).failed(SHOWING_A_CASE, 50 * limit))) {
+            if (!row[0].startsWith("case:")) continue;
+            CaseId id = new CaseId(Long.parseLong(row[0].substring("case:".length())));
+            if (!first.containsKey(id) && first.size() == limit) continue;
+            first.put(id, new CaseRefusal(id, row[1], row[2] == null ? "" : row[2]));   // newest first: the last seen is the first refused
+        }
+        return List.copyOf(first.values());
     }
 
     private static String clip(String error) {

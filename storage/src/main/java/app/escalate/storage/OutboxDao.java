@@ -123,4 +123,11 @@ final class OutboxDao {
     long failedCount() {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").mapTo(Long.class).one();
     }
+
+    /** The newest effects of {@code kinds} given up on: their stream, kind and Slack's error. */
+    List<String[]> failed(List<String> kinds, int limit) {
+        return h.createQuery("SELECT stream, kind, last_error FROM outbox WHERE status = 'FAILED' AND kind IN (<kinds>) ORDER BY id DESC LIMIT :n")
+                .bindList("kinds", kinds).bind("n", limit)
+                .map((rs, ctx) -> new String[]{rs.getString("stream"), rs.getString("kind"), rs.getString("last_error")}).list();
+    }
 }
