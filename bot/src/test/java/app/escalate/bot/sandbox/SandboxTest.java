@@ -104,8 +104,9 @@ class SandboxTest {
     void the_open_form_opens_for_its_person_and_its_submission_opens_the_case() throws Exception {
         String team = channelNamed(CHLOE, "escalations"::equals);
         post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open\"}");
+        // The command is acknowledged first; the form opens right after.
+        await("the form opens for Chloe").atMost(Duration.ofSeconds(5)).until(() -> state(CHLOE, team).has("view"));
         JsonObject view = state(CHLOE, team).getAsJsonObject("view");
-        assertThat(view).as("the form opens for Chloe").isNotNull();
         assertThat(state(MARIA, team).has("view")).as("and for nobody else").isFalse();
 
         JsonObject refused = post("/sandbox/submit", "{\"user\":\"" + CHLOE + "\",\"viewId\":\"" + view.get("id").getAsString()
