@@ -29,8 +29,7 @@ final class Metrics {
                 .description("Slack effects and jobs waiting to be done").register(registry);
         io.micrometer.core.instrument.Gauge.builder("escalate.outbox.failed", outbox, app.escalate.storage.Outbox::failedCount)
                 .description("Slack effects and jobs given up on").register(registry);
-        io.micrometer.core.instrument.Gauge.builder("escalate.cases.not.shown", outbox,
-                        o -> o.refusedCases(HealthRoute.REFUSALS_SHOWN).stream().map(r -> r.caseId()).distinct().count())
+        io.micrometer.core.instrument.Gauge.builder("escalate.cases.not.shown", outbox, app.escalate.storage.Outbox::refusedCaseCount)
                 .description("Cases whose channel or card Slack refused for good (/healthz details name them)").register(registry);
     }
 

@@ -188,6 +188,11 @@ public final class Outbox implements Effects {
     /** What makes a case visible in Slack: its channel, the people in it, its card. */
     private static final List<String> SHOWING_A_CASE = List.of("create_channel", "invite", "post_card", "pin_card", "update_card");
 
+    /** How many cases have had their channel or card refused by Slack for good. */
+    public long refusedCaseCount() {
+        return jdbi.withHandle(h -> new OutboxDao(h).failedCases(SHOWING_A_CASE));
+    }
+
     /**
      * The newest {@code limit} cases whose channel or card Slack refused for good, each with its first
      * refusal (the cause: a channel refused takes the card and the invites with it).

@@ -124,6 +124,12 @@ final class OutboxDao {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").mapTo(Long.class).one();
     }
 
+    /** How many cases have an effect of {@code kinds} given up on. */
+    long failedCases(List<String> kinds) {
+        return h.createQuery("SELECT COUNT(DISTINCT stream) FROM outbox WHERE status = 'FAILED' AND kind IN (<kinds>) AND stream LIKE 'case:%'")
+                .bindList("kinds", kinds).mapTo(Long.class).one();
+    }
+
     /** The newest effects of {@code kinds} given up on: their stream, kind and Slack's error. */
     List<String[]> failed(List<String> kinds, int limit) {
         return h.createQuery("SELECT stream, kind, last_error FROM outbox WHERE status = 'FAILED' AND kind IN (<kinds>) ORDER BY id DESC LIMIT :n")
