@@ -16,6 +16,7 @@ import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.PinnedMessages;
+import app.escalate.bot.slack.ZonedOverrides;
 import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
@@ -160,7 +161,8 @@ public final class EscalateApp implements AutoCloseable {
             new CaseButtons(commands, cases, policy, outbox, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
             new DraftButtons(drafts, draftStore, outbox, clock).register(bolt);
-            bolt.command("/esc", new EscSlashCommand(commands, new ReplyRenderer(policy), metrics, intake));
+            ReplyRenderer renderer = new ReplyRenderer(policy);
+            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
             PinnedMessages pins = new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), outbox, clock,
                     id -> events.firstTime(id, clock.instant()));
@@ -171,8 +173,8 @@ public final class EscalateApp implements AutoCloseable {
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
                     policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
-            OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins, policy,
-                    metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
+            OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
+                    new ZonedOverrides(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();

@@ -51,6 +51,7 @@ class OnCallFeedEndToEndTest {
         assertThat(before.stream().map(e -> e.getProperty(Property.UID).orElseThrow().getValue()).distinct()).hasSize(before.size());
 
         harness.esc("U0ESCKENJI", "C0TEAM", "override <@U0ESCKENJI|kenji> 2026-11-26 09:00 2026-11-26 11:00");
+        harness.slack.await("response_url", c -> c.param("text").startsWith("Override #1"), java.time.Duration.ofSeconds(10));
 
         assertThat(events()).anyMatch(e -> summary(e).equals("Primary on call: U0ESCKENJI (override)")
                 && instant(e, Property.DTSTART).equals(Instant.parse("2026-11-26T09:00:00Z")));

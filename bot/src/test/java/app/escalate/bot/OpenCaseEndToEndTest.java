@@ -76,8 +76,9 @@ class OpenCaseEndToEndTest {
     void an_override_changes_who_is_invited_and_paged() throws Exception {
         // The bot's clock reads Tuesday 12:00 UTC; Kenji, in Tokyo, takes 20:58-02:00 his time (11:58-17:00 UTC).
         harness.slack.timeZone("U0ESCKENJI", "Asia/Tokyo");
-        String set = harness.esc("U0ESCKENJI", TEAM_CHANNEL, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00")
-                .get("text").getAsString();
+        assertThat(harness.esc("U0ESCKENJI", TEAM_CHANNEL, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00")
+                .get("text").getAsString()).isEqualTo("Setting the override, with its times in your Slack time zone…");
+        String set = harness.slack.await("response_url", c -> c.param("text").startsWith("Override"), Duration.ofSeconds(10)).param("text");
         assertThat(set).startsWith("Override #1: <@U0ESCKENJI> is primary from <!date^" + java.time.Instant.parse("2026-11-24T11:58:00Z").getEpochSecond());
         assertThat(esc(TEAM_CHANNEL, "oncall").get("text").getAsString()).contains("• Primary: <@U0ESCKENJI> until", "(override)");
 

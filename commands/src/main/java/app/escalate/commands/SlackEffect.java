@@ -130,6 +130,22 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * Set the shift override {@code command} ({@code /esc override …}) typed by {@code user}: its times
+     * are read in their Slack time zone, asked of Slack after the ack; the answer goes to {@code responseUrl}.
+     */
+    record ApplyOverride(UserId user, ChannelId channel, String responseUrl, String command) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return "override by " + user.value();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "override:" + user.value();
+        }
+    }
+
     /** A message to the team channel that belongs to no case (such as an on-call coverage warning). */
     record TeamNotice(String channel, String text) implements ForTeam {
     }
@@ -169,8 +185,16 @@ public sealed interface SlackEffect {
     record ExecUpdateDue(CaseId caseId, java.time.Duration every) implements OnCase {
     }
 
-    /** A reply only {@code user} sees, through the response URL of what they clicked; plain text. */
-    record Respond(UserId user, String responseUrl, String text) implements SlackEffect {
+    /**
+     * A reply only {@code user} sees, through the response URL of what they clicked or typed: plain
+     * text, or (when {@code formatted}) mrkdwn the bot rendered, with its mentions and dates.
+     */
+    record Respond(UserId user, String responseUrl, String text, boolean formatted) implements SlackEffect {
+        public Respond(UserId user, String responseUrl, String text) {
+            this(user, responseUrl, text, false);
+        }
+
+
         @java.lang.Override
         public String subject() {
             return "reply to " + user.value();

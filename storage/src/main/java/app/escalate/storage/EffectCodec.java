@@ -132,6 +132,7 @@ final class EffectCodec {
             p.put("user", e.user().value());
             p.put("response_url", e.responseUrl());
             p.put("text", e.text());
+            if (e.formatted()) p.put("formatted", "true");
         } else if (effect instanceof SlackEffect.TellReporter e) {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
@@ -151,6 +152,12 @@ final class EffectCodec {
             p.put("channel", e.channel().value());
             p.put("ts", e.ts());
             p.put("user", e.pinnedBy().value());
+        } else if (effect instanceof SlackEffect.ApplyOverride e) {
+            kind = "apply_override";
+            p.put("user", e.user().value());
+            p.put("channel", e.channel().value());
+            p.put("response_url", e.responseUrl());
+            p.put("text", e.command());
         } else {
             throw new IllegalArgumentException("no outbox form for " + effect);
         }
@@ -199,8 +206,13 @@ final class EffectCodec {
             case "record_pin" -> {
                 return new SlackEffect.RecordPin(new ChannelId(p.get("channel")), p.get("ts"), new UserId(p.get("user")));
             }
+            case "apply_override" -> {
+                return new SlackEffect.ApplyOverride(new UserId(p.get("user")), new ChannelId(p.get("channel")), p.get("response_url"),
+                        p.get("text"));
+            }
             case "respond" -> {
-                return new SlackEffect.Respond(new UserId(p.get("user")), p.get("response_url"), p.get("text"));
+                return new SlackEffect.Respond(new UserId(p.get("user")), p.get("response_url"), p.get("text"),
+                        Boolean.parseBoolean(p.get("formatted")));
             }
             default -> {
             }

@@ -3,6 +3,7 @@ package app.escalate.bot.jobs;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.slack.PinnedMessages;
+import app.escalate.bot.slack.ZonedOverrides;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
@@ -24,11 +25,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs the jobs a decision queued (triage of a new case, a draft, a pinned message), after the ack
- * and across a crash. A job may run twice (its worker died before recording it done), so each
- * does its work once: a case triaged already is not asked about again, a draft request finds the
- * draft it wrote, a pinned message is recorded once. A job that keeps failing is tried
- * {@link #MAX_TRIES} times (each may wait for a model), then whoever asked is told.
+ * Runs the jobs a decision queued (triage of a new case, a draft, a pinned message, an override in
+ * the person's zone), after the ack and across a crash. A job may run twice (its worker died before
+ * recording it done), so each does its work once: a case triaged already is not asked about again,
+ * a draft request finds the draft it wrote, a pinned message is recorded once, an override is set
+ * once. A job that keeps failing is tried {@link #MAX_TRIES} times (each may wait for a model),
+ * then whoever asked is told.
  */
 public final class JobRunner implements Delivery {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
@@ -39,11 +41,13 @@ public final class JobRunner implements Delivery {
     private final CaseStore cases;
     private final Drafts drafts;
     private final PinnedMessages pins;
+    private final ZonedOverrides overrides;
     private final Policy policy;
     private final MeterRegistry metrics;
 
-    public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins, Policy policy,
-                     MeterRegistry metrics) {
+    public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins,
+                     ZonedOverrides overrides, Policy policy, MeterRegistry metrics) {
+        this.overrides = overrides;
         this.triager = triager;
         this.commands = commands;
         this.cases = cases;
@@ -68,6 +72,7 @@ public final class JobRunner implements Delivery {
         if (job instanceof SlackEffect.TriageCase t) return triage(t);
         if (job instanceof SlackEffect.WriteDraft w) return draft(w, entryId);
         if (job instanceof SlackEffect.RecordPin p) return pins.record(p);
+        if (job instanceof SlackEffect.ApplyOverride o) return overrides.apply(o);
         throw new AssertionError("no runner for " + job);
     }
 
@@ -101,6 +106,7 @@ public final class JobRunner implements Delivery {
             return FollowUp.effects(new SlackEffect.Respond(w.requester(), w.responseUrl().get(), "The " + w.kind().label().toLowerCase()
                     + " for " + w.caseId() + " could not be drafted (the database may be unreachable). Nothing was posted; try again in a minute."));
         }
+        if (job instanceof SlackEffect.ApplyOverride o) return ZonedOverrides.givenUp(o);
         return FollowUp.NONE;
     }
 }

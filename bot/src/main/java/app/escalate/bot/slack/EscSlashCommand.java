@@ -5,6 +5,8 @@ import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.Effects;
+import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
@@ -16,27 +18,31 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /esc}: decides, records and acks in one go (well inside Slack's 3 s). Everything the
- * decision implies (Slack calls, triage, a draft, a chart) is in the outbox by then, written with
- * it; the workers wake once it has committed.
+ * {@code /esc}: decides, records and acks in one go (well inside Slack's 3 s), with no call to
+ * Slack before the ack. Everything the decision implies (Slack calls, triage, a draft, a chart) is
+ * in the outbox by then, written with it; the workers wake once it has committed. An override's
+ * times need the person's zone from Slack, so it is decided by a job and answered after.
  */
 public final class EscSlashCommand implements SlashCommandHandler {
-    private static final Logger log = LoggerFactory.getLogger(EscSlashCommand.class);
-
     private final EscCommands commands;
     private final ReplyRenderer renderer;
     private final MeterRegistry metrics;
     private final CaseIntake intake;
+    /** Where work after the ack is queued (an override waiting for the person's zone). */
+    private final Effects effects;
+    private final Clock clock;
 
-    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake) {
+    public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake, Effects effects,
+                           Clock clock) {
+        this.effects = effects;
+        this.clock = clock;
         this.commands = commands;
         this.renderer = renderer;
         this.metrics = metrics;
@@ -51,8 +57,14 @@ public final class EscSlashCommand implements SlashCommandHandler {
         SlackMessage message;
         try {
             Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
-                    Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()),
-                    readsTimes(payload.getText()) ? timeZone(ctx, payload.getUserId()) : ZoneOffset.UTC);
+                    Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()), ZoneOffset.UTC);
+            if (by.responseUrl().isPresent() && ZonedOverrides.readsTimes(payload.getText())) {
+                // Its times are the person's: Slack is asked for their zone after the ack, and the answer follows.
+                effects.enqueue(List.of(new SlackEffect.ApplyOverride(by.user(), by.channel(), by.responseUrl().get(), payload.getText())),
+                        clock.instant());
+                return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral")
+                        .text("Setting the override, with its times in your Slack time zone…")));
+            }
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.OpenForm) {
                 // Acknowledged first: the form opens right after, and a form Slack would not open is answered then.
@@ -69,22 +81,6 @@ public final class EscSlashCommand implements SlashCommandHandler {
         SlackMessage reply = message;
         return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
                 .blocks(reply.blocks().isEmpty() ? null : reply.blocks())));
-    }
-
-    /** Only commands with times in them need the person's zone; the others skip the extra call to Slack. */
-    private static boolean readsTimes(String text) {
-        return "override".equals(CommandParser.subCommand(text));
-    }
-
-    /** The person's time zone from their Slack profile (a read, made directly); UTC when Slack does not say. */
-    private static ZoneId timeZone(SlashCommandContext ctx, String user) {
-        try {
-            var res = ctx.client().usersInfo(r -> r.user(user));
-            if (res.isOk() && res.getUser() != null && res.getUser().getTz() != null) return ZoneId.of(res.getUser().getTz());
-        } catch (Exception e) {
-            log.warn("users.info for a time zone failed: {}", e.toString());
-        }
-        return ZoneOffset.UTC;
     }
 
     private Response done(Timer.Sample sample, SlashCommandPayload payload, String outcome, Response ack) {

@@ -46,7 +46,7 @@ final class HandoffDelivery {
 
     /** The reply to a click; once the response URL has expired there is nowhere left to say it. */
     DeliveryAttempt respond(SlackEffect.Respond e) {
-        if (calls.respond(e.responseUrl(), Mrkdwn.escape(e.text()))) return DeliveryAttempt.sent();
+        if (calls.respond(e.responseUrl(), e.formatted() ? e.text() : Mrkdwn.escape(e.text()))) return DeliveryAttempt.sent();
         return new DeliveryAttempt.GiveUp("response_url: expired or not Slack's");
     }
 

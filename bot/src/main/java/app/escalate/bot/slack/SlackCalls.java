@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SlackCalls {
     private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
     /** Slack's own error codes that mean "try again later". */
-    private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
+    static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
 
     private final Slack slack;

@@ -73,7 +73,12 @@ final class ManageOverrides {
         if (Duration.between(from, until).compareTo(LONGEST) > 0) {
             return new Reply.Refusal("An override lasts at most " + LONGEST.toDays() + " days; change the rotation for longer.");
         }
-        ShiftOverride saved = onCall.overrides().add(new ShiftOverride(0, rotation.get().id(), command.level().orElse(Level.PRIMARY), who,
+        Level level = command.level().orElse(Level.PRIMARY);
+        // The same override asked for again (typed twice, or its job run again after a crash) is the one already set.
+        Optional<ShiftOverride> same = onCall.overrides().active(now).stream().filter(o -> o.rotation().equals(rotation.get().id())
+                && o.level() == level && o.who().equals(who) && o.from().equals(from) && o.until().equals(until)).findFirst();
+        if (same.isPresent()) return new Reply.OverrideSet(same.get(), rotation.get().name());
+        ShiftOverride saved = onCall.overrides().add(new ShiftOverride(0, rotation.get().id(), level, who,
                 from, until, by.user(), now));
         return new Reply.OverrideSet(saved, rotation.get().name());
     }

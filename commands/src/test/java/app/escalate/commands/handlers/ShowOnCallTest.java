@@ -84,6 +84,17 @@ class ShowOnCallTest {
     }
 
     @Test
+    void the_same_override_asked_for_twice_is_set_once() {
+        Reply first = as(KENJI, TOKYO, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00");
+        Reply again = as(KENJI, TOKYO, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00");
+        Reply secondary = as(KENJI, TOKYO, "override <@U0ESCKENJI|kenji> 2026-11-24 20:58 2026-11-25 02:00 secondary");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(((Reply.OverrideSet) secondary).override().id()).isNotEqualTo(((Reply.OverrideSet) first).override().id());
+        assertThat(((Reply.OnCallNow) as(CHLOE, ZoneOffset.UTC, "oncall")).rotations().get(0).overrides()).hasSize(2);
+    }
+
+    @Test
     void overrides_are_checked_and_can_be_removed_by_the_right_people() {
         assertThat(refusal(as(CHLOE, ZoneOffset.UTC, "override <@U0ESCCHLOE|chloe> 2026-11-24 13:00 2026-11-24 15:00")))
                 .isEqualTo("That person is not in the Escalations on-call rotation or the `responders` group.");

@@ -1,0 +1,85 @@
+package app.escalate.bot.slack;
+
+import app.escalate.bot.outbox.DeliveryAttempt;
+import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.commands.CommandParser;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.handlers.EscCommands;
+import app.escalate.storage.FollowUp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * {@code /esc override} with times in it: the times are the person's, in the zone of their Slack
+ * profile, which only Slack knows. So the command is acknowledged at once and this job asks Slack
+ * (a read), sets the override and answers through the command's response URL. Run twice, it sets
+ * the override once (an identical override is the one already set).
+ */
+public final class ZonedOverrides {
+    private final EscCommands commands;
+    private final ReplyRenderer renderer;
+    private final MethodsClient methods;
+
+    public ZonedOverrides(EscCommands commands, ReplyRenderer renderer, MethodsClient methods) {
+        this.commands = commands;
+        this.renderer = renderer;
+        this.methods = methods;
+    }
+
+    /** Whether {@code text} sets an override, so its times must be read in the person's zone. */
+    public static boolean readsTimes(String text) {
+        return CommandParser.parse(text) instanceof EscCommand.SetOverride;
+    }
+
+    public DeliveryAttempt apply(SlackEffect.ApplyOverride job) {
+        ZoneId zone;
+        try {
+            var res = methods.usersInfo(r -> r.user(job.user().value()));
+            if (!res.isOk()) {
+                if (SlackCalls.TRANSIENT.contains(res.getError())) {
+                    return new DeliveryAttempt.Retry(Optional.empty(), "users.info: " + res.getError(), false);
+                }
+                // Times read in the wrong zone would put someone on call at the wrong hours: nothing is set.
+                return answer(job, "Your override was not set: Slack would not give your time zone (`" + res.getError() + "`"
+                        + (res.getNeeded() == null ? "" : ", needed scope `" + res.getNeeded() + "`") + "), and its times are read in it. "
+                        + (res.getNeeded() == null ? "Try again in a minute." : "Ask a Slack admin to add that scope to Escalate and reinstall it."));
+            }
+            zone = zoneOf(res.getUser() == null ? null : res.getUser().getTz());
+        } catch (SlackApiException e) {
+            boolean limited = e.getResponse().code() == 429;
+            return new DeliveryAttempt.Retry(limited ? SlackCalls.retryAfter(e.getResponse().header("Retry-After")) : Optional.empty(),
+                    "users.info: HTTP " + e.getResponse().code(), false);
+        } catch (IOException e) {
+            return new DeliveryAttempt.Retry(Optional.empty(), "users.info: " + e, false);
+        }
+        Reply reply = commands.handle(job.command(), new Invocation(job.user(), job.channel(), Optional.of(job.responseUrl()), zone));
+        return DeliveryAttempt.sent(FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), renderer.render(reply).text(), true)));
+    }
+
+    /** A profile without a zone (or one Java does not know) reads times in UTC, which the reply then shows. */
+    private static ZoneId zoneOf(String tz) {
+        try {
+            return tz == null ? ZoneOffset.UTC : ZoneId.of(tz);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static DeliveryAttempt answer(SlackEffect.ApplyOverride job, String text) {
+        return DeliveryAttempt.sent(FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), text)));
+    }
+
+    /** What the person is told when the job could not run at all (Slack or the database down through every try). */
+    public static FollowUp givenUp(SlackEffect.ApplyOverride job) {
+        return FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), "Your override could not be confirmed (Slack or the"
+                + " database was unreachable). `/esc oncall` shows whether it was set; if not, type it again in a minute."));
+    }
+}
