@@ -206,6 +206,22 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * A direct message to {@code user} about something of theirs Slack refused (a post to an archived
+     * case channel, an invite, their chart): what failed, Slack's reason, what to do. Mrkdwn the bot rendered.
+     */
+    record Notify(UserId user, String text) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "notice to " + user.value();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "user:" + user.value();
+        }
+    }
+
     /** An emerging pattern for the team channel: case volume well above its baseline, with the cases (restricted ones only counted). */
     record PatternAlert(String channel, List<PatternSpike> spikes) implements ForTeam {
         public PatternAlert {

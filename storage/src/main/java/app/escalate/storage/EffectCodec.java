@@ -152,6 +152,10 @@ final class EffectCodec {
             p.put("channel", e.channel().value());
             p.put("ts", e.ts());
             p.put("user", e.pinnedBy().value());
+        } else if (effect instanceof SlackEffect.Notify e) {
+            kind = "notify";
+            p.put("user", e.user().value());
+            p.put("text", e.text());
         } else if (effect instanceof SlackEffect.ApplyOverride e) {
             kind = "apply_override";
             p.put("user", e.user().value());
@@ -205,6 +209,9 @@ final class EffectCodec {
             }
             case "record_pin" -> {
                 return new SlackEffect.RecordPin(new ChannelId(p.get("channel")), p.get("ts"), new UserId(p.get("user")));
+            }
+            case "notify" -> {
+                return new SlackEffect.Notify(new UserId(p.get("user")), p.get("text"));
             }
             case "apply_override" -> {
                 return new SlackEffect.ApplyOverride(new UserId(p.get("user")), new ChannelId(p.get("channel")), p.get("response_url"),

@@ -41,7 +41,8 @@ import java.util.Optional;
 /**
  * Performs one outbox effect with Slack's Web API and says how it went: errors that pass (rate
  * limits, Slack's own faults, the network) are retried, the rest are given up on with Slack's
- * reason (see {@link SlackCalls}). Handoff effects are {@link HandoffDelivery}'s.
+ * reason (see {@link SlackCalls}), which whoever acted is told ({@link RefusalNotices}). Handoff
+ * effects are {@link HandoffDelivery}'s.
  */
 public final class SlackDelivery implements Delivery {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDelivery.class);
@@ -56,6 +57,7 @@ public final class SlackDelivery implements Delivery {
 
     private final DraftDelivery drafts;
     private final StatsChartDelivery charts;
+    private final RefusalNotices notices;
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
                          Clock clock, URI apiUrl) {
@@ -67,6 +69,7 @@ public final class SlackDelivery implements Delivery {
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
         this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
+        this.notices = new RefusalNotices(cases, clock);
     }
 
     /** Delivers a leased outbox entry, looking first for what an earlier, unanswered try did. */
@@ -86,6 +89,7 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
+            if (effect instanceof SlackEffect.Notify e) return postTo(e.user().value(), SlackMessage.text(e.text()));
             if (effect instanceof SlackEffect.ReviewReminder e) return postTo(e.channel(), SlackMessage.text(ReviewMessage.reminder(e)));
             if (effect instanceof SlackEffect.PatternAlert e) return postTo(e.channel(), SlackMessage.text(PatternMessage.of(e, id -> cases.find(id))));
             if (effect instanceof SlackEffect.PostRunbook e) return postRunbook(e);
@@ -112,7 +116,7 @@ public final class SlackDelivery implements Delivery {
         } catch (SlackCalls.Transient t) {
             return new DeliveryAttempt.Retry(t.after, t.getMessage(), t.mayBeDone);
         } catch (SlackCalls.Refused r) {
-            return new DeliveryAttempt.GiveUp(r.getMessage());
+            return new DeliveryAttempt.GiveUp(r.getMessage(), notices.after(effect, r));
         }
     }
 
