@@ -15,6 +15,7 @@ import app.escalate.bot.slack.DraftButtons;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
+import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedOverrides;
 import app.escalate.bot.slack.ReplayGuard;
@@ -154,13 +155,14 @@ public final class EscalateApp implements AutoCloseable {
             Drafts drafts = new Drafts(cases, draftStore, policy, model.map(m -> (SummaryModel) m), domain.permissions(), clock);
             Metrics.cases(metrics, cases);
             Metrics.outbox(metrics, outbox);
+            Forms forms = new Forms(views);
             CaseIntake intake = new CaseIntake(commands, new OpenCaseForm(policy),
-                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), views, background,
+                    channel -> ChannelId.parse(channel).flatMap(cases::findByChannel).map(Case::restricted).orElse(false), forms, background,
                     outbox, clock);
             intake.register(bolt);
-            new CaseButtons(commands, cases, policy, outbox, clock).register(bolt);
+            new CaseButtons(commands, cases, policy, outbox, forms, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
-            new DraftButtons(drafts, draftStore, outbox, clock).register(bolt);
+            new DraftButtons(drafts, draftStore, outbox, forms, clock).register(bolt);
             ReplyRenderer renderer = new ReplyRenderer(policy);
             bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());

@@ -72,6 +72,16 @@ class CaseCardButtonsEndToEndTest {
     }
 
     @Test
+    void a_form_slack_will_not_open_is_explained_to_whoever_clicked() throws Exception {
+        harness.slack.failNext("views.open", 1, 200, java.util.Map.of(), "{\"ok\":false,\"error\":\"expired_trigger_id\"}");
+
+        click(CHLOE, button("case_add_note"));
+
+        assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + CHLOE), WAIT).param("text"))
+                .isEqualTo("I couldn't open the form (expired_trigger_id). Try the button again, or use the command (`/esc help`).");
+    }
+
+    @Test
     void add_note_opens_a_form_whose_note_joins_the_timeline() throws Exception {
         click(CHLOE, button("case_add_note"));
         FakeSlackApi.Call form = harness.slack.await("views.open");

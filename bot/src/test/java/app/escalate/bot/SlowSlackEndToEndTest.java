@@ -66,6 +66,10 @@ class SlowSlackEndToEndTest {
                 harness.slack.responseUrl("b"), """
                         {"action_id":"case_acknowledge","block_id":"case_actions:1","text":{"type":"plain_text","text":"x"},"value":"1",
                          "type":"button","action_ts":"1764300300.1"}""")))).as("the card's Acknowledge button").isLessThan(ACK);
+        assertThat(timed(() -> harness.client().postPayload(SignedSlackClient.blockActions(MARIA, pin.param("channel"), pin.param("timestamp"),
+                harness.slack.responseUrl("n"), """
+                        {"action_id":"case_add_note","block_id":"case_actions:1","text":{"type":"plain_text","text":"x"},"value":"1",
+                         "type":"button","action_ts":"1764300300.2"}""")))).as("the card's Add note button, which opens a form").isLessThan(ACK);
         assertThat(timed(() -> harness.client().postPayload("""
                 {"type":"view_submission","team":{"id":"T0FAKE","domain":"fake"},"user":{"id":"%s","team_id":"T0FAKE"},
                  "api_app_id":"A0ESC","token":"t","trigger_id":"1.2.3",
@@ -80,6 +84,7 @@ class SlowSlackEndToEndTest {
                 .startsWith("Override #1: <@U0ESCKENJI> is primary from <!date^" + java.time.Instant.parse("2026-11-24T11:58:00Z").getEpochSecond());
         harness.slack.await("chat.update", c -> c.json("blocks") != null && c.json("blocks").contains("*Acknowledged*"), Duration.ofSeconds(60));
         harness.slack.await("conversations.create", c -> c.param("name").startsWith("esc-2-"), Duration.ofSeconds(60));
+        assertThat(harness.slack.await("views.open", c -> c.json("view").contains("add_note"), Duration.ofSeconds(20)).answeredOk()).isTrue();
     }
 
     @Test

@@ -52,8 +52,10 @@ public final class CaseButtons {
     private final Policy policy;
     private final Outbox outbox;
     private final Clock clock;
+    private final Forms forms;
 
-    public CaseButtons(EscCommands commands, CaseStore cases, Policy policy, Outbox outbox, Clock clock) {
+    public CaseButtons(EscCommands commands, CaseStore cases, Policy policy, Outbox outbox, Forms forms, Clock clock) {
+        this.forms = forms;
         this.commands = commands;
         this.cases = cases;
         this.policy = policy;
@@ -160,12 +162,8 @@ public final class CaseButtons {
             tell(click, id, StoreFaults.answer(e));
             return;
         }
-        try {
-            var res = ctx.client().viewsOpen(r -> r.triggerId(click.triggerId()).view(form));
-            if (!res.isOk()) log.warn("views.open for {} refused: {}", form.getCallbackId(), res.getError());
-        } catch (Exception e) {
-            log.warn("views.open failed: {}", e.toString());
-        }
+        forms.openAfterAck(ctx, click.triggerId(), form, error -> tell(click, id, "I couldn't open the form (" + error + "). Try the button again,"
+                + " or use the command (`/esc help`)."));
     }
 
     /** A form's action on the case its metadata names; a refusal shows on the form's {@code field}. */

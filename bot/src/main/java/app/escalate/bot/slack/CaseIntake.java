@@ -15,7 +15,6 @@ import app.escalate.commands.handlers.EscCommands;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.Context;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ public final class CaseIntake {
     private final EscCommands commands;
     private final OpenCaseForm form;
     private final Predicate<String> isPrivate;
-    private final Executor views;
+    private final Forms forms;
     private final Executor background;
     /** Where a form that did not open is told of: the outbox, after the ack. */
     private final Effects effects;
@@ -46,14 +45,14 @@ public final class CaseIntake {
 
     /**
      * {@code isPrivate} says whether a channel's messages should not reach an open case (a restricted
-     * case's channel); Slack is asked as well. After the shortcut's ack, {@code views} opens the form
+     * case's channel); Slack is asked as well. After the shortcut's ack, {@code forms} opens the form
      * (its trigger lasts 3 s, so it waits behind nothing else) and {@code background} asks Slack the rest.
      */
-    public CaseIntake(EscCommands commands, OpenCaseForm form, Predicate<String> isPrivate, Executor views, Executor background,
+    public CaseIntake(EscCommands commands, OpenCaseForm form, Predicate<String> isPrivate, Forms forms, Executor background,
                       Effects effects, Clock clock) {
         this.effects = effects;
         this.clock = clock;
-        this.views = views;
+        this.forms = forms;
         this.background = background;
         this.commands = commands;
         this.form = form;
@@ -71,7 +70,7 @@ public final class CaseIntake {
             if (isPrivate.test(channel)) prefill = prefill.knownTo(OpenCaseForm.Privacy.PRIVATE);
             OpenCaseForm.Prefill first = prefill;
             // Acknowledged at once; the form opens right after, well inside the trigger's 3 s, then learns what Slack knows.
-            views.execute(() -> open(ctx, p.getTriggerId(), first).view()
+            forms.afterAck(() -> open(ctx, p.getTriggerId(), first).view()
                     .ifPresent(view -> background.execute(() -> learn(ctx, view, p.getMessageTs(), first))));
             return ctx.ack();
         });
@@ -143,8 +142,8 @@ public final class CaseIntake {
      * is told through the command's response URL, with the one-line way to open a case.
      */
     public void openFormAfterAck(Context ctx, String triggerId, OpenCaseForm.Prefill prefill, UserId user, Optional<String> responseUrl) {
-        views.execute(() -> {
-            Opened opened = open(ctx, triggerId, prefill);
+        forms.afterAck(() -> {
+            Forms.Opened opened = open(ctx, triggerId, prefill);
             if (opened.view().isPresent() || responseUrl.isEmpty()) return;
             String text = "I couldn't open the form (" + Mrkdwn.escape(opened.error())
                     + "). Open a case in one line instead: `/esc open <title> [sev1-4] [type:<case-type>]`.";
@@ -156,21 +155,8 @@ public final class CaseIntake {
         });
     }
 
-    /** The view Slack opened, or why it did not. */
-    private record Opened(Optional<View> view, String error) {
-    }
-
-    private Opened open(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
-        View view = form.view(prefill);
-        try {
-            ViewsOpenResponse res = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
-            if (res.isOk()) return new Opened(Optional.ofNullable(res.getView()), "");
-            log.warn("views.open refused: {}", res.getError());
-            return new Opened(Optional.empty(), res.getError());
-        } catch (Exception e) {
-            log.warn("views.open failed: {}", e.toString());
-            return new Opened(Optional.empty(), "Slack did not answer");
-        }
+    private Forms.Opened open(Context ctx, String triggerId, OpenCaseForm.Prefill prefill) {
+        return forms.open(ctx, triggerId, form.view(prefill));
     }
 
     private static String permalink(Context ctx, String channel, String ts) {

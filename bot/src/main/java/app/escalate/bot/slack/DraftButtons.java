@@ -31,8 +31,10 @@ public final class DraftButtons {
     private final DraftStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final Forms forms;
 
-    public DraftButtons(Drafts drafts, DraftStore store, Outbox outbox, Clock clock) {
+    public DraftButtons(Drafts drafts, DraftStore store, Outbox outbox, Forms forms, Clock clock) {
+        this.forms = forms;
         this.drafts = drafts;
         this.store = store;
         this.outbox = outbox;
@@ -94,12 +96,8 @@ public final class DraftButtons {
             log.warn("Edit could not be handled: {}", StoreFaults.describe(e));
             return;
         }
-        try {
-            var res = ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(EditDraftForm.view(draft)));
-            if (!res.isOk()) log.warn("views.open for a draft edit refused: {}", res.getError());
-        } catch (Exception e) {
-            log.warn("views.open for a draft edit failed: {}", e.toString());
-        }
+        forms.openAfterAck(ctx, p.getTriggerId(), EditDraftForm.view(draft),
+                error -> tell(p, "I couldn't open the draft to edit (" + error + "). Press Edit again."));
     }
 
     private interface Decide {
