@@ -70,6 +70,20 @@ class RefusalsEndToEndTest {
     }
 
     @Test
+    void a_restricted_case_whose_private_channel_slack_refuses_names_the_missing_scope_where_it_was_opened() throws Exception {
+        harness.slack.failNext("conversations.create", 1, 200, Map.of(),
+                "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"groups:write\",\"provided\":\"chat:write,commands\"}");
+
+        harness.esc(MARIA, "C0TEAM", "open Regulator asks for our safety report sev2 type:regulatory-request");
+
+        assertThat(harness.slack.await("response_url", c -> c.param("text").contains("ESC-1"), WAIT).param("text")).isEqualTo("*ESC-1* is"
+                + " recorded, but Slack refused to create its channel (`missing_scope`: the app lacks the scope `groups:write`), so work it from"
+                + " here for now (`/esc status ESC-1`) and ask a Slack admin to add that scope to the app and reinstall it.");
+        assertThat(harness.esc(MARIA, "C0TEAM", "timeline ESC-1").get("text").getAsString())
+                .contains(":warning: Slack refused creating the case channel: `missing_scope` (missing scope `groups:write`)");
+    }
+
+    @Test
     void a_refused_chart_says_which_scope_is_missing() throws Exception {
         harness.slack.failNext("files.getUploadURLExternal", 1, 200, Map.of(),
                 "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"files:write\",\"provided\":\"chat:write,commands\"}");

@@ -54,6 +54,8 @@ public sealed interface EventData {
 
         R summaryNotPosted(SummaryNotPosted e);
 
+        R slackRefused(SlackRefused e);
+
         R slaWarning(SlaWarning e);
 
         R slaBreached(SlaBreached e);
@@ -282,6 +284,20 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.summaryNotPosted(this);
+        }
+    }
+
+    /**
+     * Slack refused for good {@code what} the case needed (e.g. "creating the case channel"): its
+     * {@code error}, and the scope it named as {@code needed}. The actor is whoever's doing it was.
+     */
+    record SlackRefused(String what, String error, Optional<String> needed) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SLACK_REFUSED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.slackRefused(this);
         }
     }
 

@@ -61,6 +61,7 @@ final class EventFields {
                     f.flag("edited"), f.optional("confirmed"), f.optional("why"));
             case SUMMARY_NOT_POSTED -> new EventData.SummaryNotPosted(f.draftKind(), f.number("draft"), f.text("to"), f.flag("leadership"),
                     f.text("error"), f.optional("needed"));
+            case SLACK_REFUSED -> new EventData.SlackRefused(f.text("what"), f.text("error"), f.optional("needed"));
             case SLA_WARNING -> new EventData.SlaWarning(f.text("clock"), Instant.parse(f.text("due")), (int) f.number("percent"),
                     f.users("notify"));
             case SLA_BREACHED -> new EventData.SlaBreached(f.text("clock"), Instant.parse(f.text("due")));
@@ -175,6 +176,11 @@ final class EventFields {
         public Void summaryNotPosted(EventData.SummaryNotPosted e) {
             post(e.draftKind(), e.draft(), e.to(), e.leadership());
             out.put("error", e.error()).put("needed", e.needed());
+            return null;
+        }
+
+        public Void slackRefused(EventData.SlackRefused e) {
+            out.put("what", e.what()).put("error", e.error()).put("needed", e.needed());
             return null;
         }
 

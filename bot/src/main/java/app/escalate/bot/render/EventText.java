@@ -114,6 +114,11 @@ public final class EventText {
                     + e.needed().map(n -> " (missing scope `" + Mrkdwn.escape(n) + "`)").orElse("");
         }
 
+        public String slackRefused(EventData.SlackRefused e) {
+            return ":warning: Slack refused " + Mrkdwn.escape(e.what()) + ": `" + Mrkdwn.escape(e.error()) + "`"
+                    + e.needed().map(n -> " (missing scope `" + Mrkdwn.escape(n) + "`)").orElse("");
+        }
+
         public String slaWarning(EventData.SlaWarning e) {
             return ":hourglass_flowing_sand: " + e.percent() + "% of the *" + e.clock() + "* SLA has run: " + e.clock() + " by "
                     + Mrkdwn.date(e.due()) + " (" + Mrkdwn.ago(e.due()) + ")" + (e.notified().isEmpty() ? "" : " " + users(e.notified(), " "));

@@ -4,6 +4,7 @@ import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.RefusalNotice;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.storage.FollowUp;
@@ -12,6 +13,7 @@ import app.escalate.storage.JdbiCaseStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * When Slack refuses an effect for good, whoever acted is told by direct message: the person whose
- * change it was, or who asked for the chart. One change often implies several effects that Slack
+ * When Slack refuses an effect for good, whoever acted is told by direct message (the person whose
+ * change it was, or who asked for the chart), and the case's timeline records it. One change often implies several effects that Slack
  * refuses alike (an archived channel refuses the announcement, the card and the topic), so the same
  * refusal of the same case is told to the same person once in {@link #QUIET}.
  */
@@ -48,7 +50,12 @@ final class RefusalNotices {
         told.values().removeIf(at -> at.isBefore(now.minus(QUIET)));
         String key = actor.get().value() + "|" + c.map(x -> x.id().toString()).orElse(what.get()) + "|" + refused.error.get();
         if (told.putIfAbsent(key, now) != null) return FollowUp.NONE;
-        return FollowUp.effects(new SlackEffect.Notify(actor.get(), RefusalNotice.of(what.get(), c, refused.error.get(), refused.needed)));
+        List<CaseEvent> recorded = c.map(x -> List.of(new CaseEvent(x.id(), now.truncatedTo(ChronoUnit.MILLIS), actor.get(),
+                new EventData.SlackRefused(what.get(), refused.error.get(), refused.needed)))).orElse(List.of());
+        // A channel never made is told where the case was opened, with the reason this records (TellReporter).
+        List<SlackEffect> notice = effect instanceof SlackEffect.CreateChannel ? List.of()
+                : List.of(new SlackEffect.Notify(actor.get(), RefusalNotice.of(what.get(), c, refused.error.get(), refused.needed)));
+        return new FollowUp(recorded, notice);
     }
 
     /** Whose doing the effect was: the asker, the change's author, else whoever last changed the case. */
@@ -67,6 +74,7 @@ final class RefusalNotices {
         else if (effect instanceof SlackEffect.Announce) what = "posting your change in the case channel";
         else if (effect instanceof SlackEffect.UpdateCaseCard) what = "updating the pinned case card";
         else if (effect instanceof SlackEffect.SetChannelTopic) what = "setting the case channel's topic";
+        else if (effect instanceof SlackEffect.CreateChannel) what = "creating the case channel";
         else if (effect instanceof SlackEffect.PostCaseCard) what = "posting the case card";
         else if (effect instanceof SlackEffect.PinCaseCard) what = "pinning the case card";
         else if (effect instanceof SlackEffect.InviteToChannel e) {

@@ -230,10 +230,15 @@ public final class SlackDelivery implements Delivery {
     /** The response URL keeps the answer where the command was typed; past its 30 minutes, a DM. */
     private DeliveryAttempt tellReporter(SlackEffect.TellReporter e) {
         Optional<CaseChannel> channel = theCase(e.caseId()).channel();
+        Optional<EventData.SlackRefused> why = cases.timeline(e.caseId()).stream().flatMap(ev -> ev.as(EventData.SlackRefused.class).stream())
+                .reduce((a, b) -> b);
         String text = channel.map(ch -> "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(ch.id().value())
                         + " (you're in it; the case card is pinned there).")
-                .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel, so work it from here "
-                        + "for now (`/esc status " + e.caseId() + "`) and ask a Slack admin to check the bot's permissions.");
+                .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel"
+                        + why.map(r -> " (`" + Mrkdwn.escape(r.error()) + "`" + r.needed().map(n -> ": the app lacks the scope `"
+                        + Mrkdwn.escape(n) + "`").orElse("") + ")").orElse("") + ", so work it from here for now (`/esc status " + e.caseId()
+                        + "`) and ask a Slack admin to " + (why.flatMap(EventData.SlackRefused::needed).isPresent()
+                        ? "add that scope to the app and reinstall it." : "check the app's permissions."));
         if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return DeliveryAttempt.sent();
         return postTo(e.reporter().value(), SlackMessage.text(text));
     }

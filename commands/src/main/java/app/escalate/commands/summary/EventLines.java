@@ -101,6 +101,10 @@ final class EventLines {
                     + ": Slack answered " + e.error();
         }
 
+        public String slackRefused(EventData.SlackRefused e) {
+            return "Slack refused " + e.what() + ": " + e.error();
+        }
+
         public String slaWarning(EventData.SlaWarning e) {
             return e.percent() + "% of the " + e.clock() + " SLA had run";
         }
@@ -203,6 +207,10 @@ final class EventLines {
         }
 
         public Optional<String> summaryNotPosted(EventData.SummaryNotPosted e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> slackRefused(EventData.SlackRefused e) {
             return Optional.empty();
         }
 
