@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * turn away requests. Bolt asks {@code auth.test} when the app is built and again whenever its cache
  * expires, in the request, and refuses every request (and start-up) while that call fails; but
  * commands only write to the database and the outbox, so they can answer while Slack is down. Here
- * {@code auth.test} is asked in the background: at start, every {@link #RECHECK} after, and every
- * {@link #RETRY} while it fails. Requests use the last answer, or go on without the bot's ids
+ * {@code auth.test} is asked in the background: at the first request, every {@link #RECHECK} after,
+ * and every {@link #RETRY} while it fails. Requests use the last answer, or go on without the bot's ids
  * until there is one. A token Slack says is invalid (or revoked) is refused.
  */
 public final class OutageTolerantAuthorization extends SingleTeamAuthorization {
@@ -44,7 +44,7 @@ public final class OutageTolerantAuthorization extends SingleTeamAuthorization {
 
     private OutageTolerantAuthorization(AppConfig config) {
         super(config, null); // installations matter only for user tokens, which this app does not request
-        askIfDue(config.getSingleTeamBotToken(), config.getSlack().methods());
+        // Not asked here: the app is built before the HTTP server listens, and the sandbox's Slack is that server.
     }
 
     /** Bolt's default middleware for a single-workspace app, with this authorization in its place. */
