@@ -7,6 +7,7 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.sandbox.Sandbox;
+import app.escalate.bot.sandbox.RecordedJumps;
 import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.CaseButtons;
@@ -23,6 +24,7 @@ import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
+import app.escalate.commands.ClockJumps;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
@@ -182,9 +184,16 @@ public final class EscalateApp implements AutoCloseable {
             jobs.start();
             started.push(jobs);
             OnCall onCall = domain.onCall();
+            // The sandbox's clock is moved by hand: what a move jumps over is due when it lands, not late.
+            ClockJumps jumps = ClockJumps.NONE;
+            if (clock instanceof SandboxClock sandboxClock) {
+                RecordedJumps recorded = new RecordedJumps();
+                started.push(sandboxClock.onJump(recorded));
+                jumps = recorded;
+            }
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
-                    new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock),
+                    new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
                     new PatternSignal(cases, policy, clock), domain.reviewDates());
             started.push(scheduler::stop);

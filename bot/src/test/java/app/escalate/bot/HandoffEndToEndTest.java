@@ -95,6 +95,17 @@ class HandoffEndToEndTest {
     }
 
     @Test
+    void moving_the_clock_over_a_handover_while_the_bot_runs_posts_it_as_due_not_late() throws Exception {
+        watchStarted();
+        harness.advance(PAST_LA_MORNING.plusHours(20));   // over Los Angeles 08:00, Tokyo 08:00 and London 08:00 at once
+
+        FakeSlackApi.Call team = harness.slack.await("chat.postMessage", digestTo(TEAM), WAIT);
+        assertThat(team.json("blocks")).doesNotContain("Late", "while the bot was down");
+        String history = harness.esc(AMARA, "C0TEAM", "handoff history").get("text").getAsString();
+        assertThat(history).contains("passed over when the clock was moved on").doesNotContain("down", "late");
+    }
+
+    @Test
     void a_handoff_due_while_the_bot_was_down_is_posted_once_on_start_up_marked_late_even_with_two_replicas() throws Exception {
         watchStarted();
         harness.restartAfter(PAST_LA_MORNING.plusMinutes(20));

@@ -17,7 +17,10 @@ public record Handoff(long id, String rotation, Instant dueAt, Instant postedAt,
         ACCEPTED,
         /** The next handoff came before anyone accepted this one. */
         SUPERSEDED,
-        /** Due while the bot was down and overtaken by a later handoff, so never posted; kept for the record. */
+        /**
+         * Overtaken by a later handoff before it was posted (due while the bot was down, when late; else
+         * jumped over by the sandbox's clock), so never posted; kept for the record.
+         */
         MISSED
     }
 

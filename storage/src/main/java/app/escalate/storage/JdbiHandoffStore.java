@@ -106,7 +106,8 @@ public final class JdbiHandoffStore implements HandoffStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         boolean missed = n.status() == Handoff.Status.MISSED;
         event(h, new HandoffEvent(id, postedAt, Optional.empty(), missed ? HandoffEvent.Kind.MISSED : HandoffEvent.Kind.POSTED,
-                missed ? "due while the bot was down; a later handoff was posted instead" : n.late() ? "posted late" : "posted"));
+                missed ? (n.late() ? "due while the bot was down" : "passed over when the clock was moved on")
+                        + "; a later handoff was posted instead" : n.late() ? "posted late" : "posted"));
         new OutboxDao(h).enqueueAll(n.effects().apply(id), postedAt);
     }
 

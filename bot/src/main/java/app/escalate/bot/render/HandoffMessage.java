@@ -164,7 +164,7 @@ public final class HandoffMessage {
                     + age(Duration.between(h.postedAt(), at)) + ")").orElse("");
             case PENDING -> "*not accepted yet*";
             case SUPERSEDED -> "superseded before anyone accepted it";
-            case MISSED -> "missed while the bot was down";
+            case MISSED -> h.late() ? "missed while the bot was down" : "passed over when the clock was moved on";
         };
         return "• " + Mrkdwn.date(h.dueAt()) + (h.weekend() ? " weekend" : "") + " " + h.outgoing().map(o -> Mrkdwn.user(o.value()))
                 .orElse("_nobody_") + " → " + Mrkdwn.user(h.incoming().value()) + ": " + outcome

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SandboxClock extends Clock {
     private volatile Duration offset;
     private final List<Runnable> onAdvance = new CopyOnWriteArrayList<>();
+    private final List<JumpListener> jumps = new CopyOnWriteArrayList<>();
 
     public SandboxClock() {
         this.offset = Duration.ZERO;
@@ -27,8 +28,27 @@ public final class SandboxClock extends Clock {
 
     public void advance(Duration by) {
         if (by.isNegative()) throw new IllegalArgumentException("the sandbox clock only moves forward");
-        offset = offset.plus(by);
+        Instant from;
+        Instant to;
+        synchronized (this) {
+            from = instant();
+            offset = offset.plus(by);
+            to = from.plus(by);
+        }
+        jumps.forEach(j -> j.jumped(from, to));
         onAdvance.forEach(Runnable::run);
+    }
+
+    /** Told of each move of the clock: it read {@code from} and then, at once, {@code to}. */
+    public interface JumpListener {
+        void jumped(Instant from, Instant to);
+    }
+
+    /** Tells {@code listener} of each move of the clock, until the returned handle is closed. */
+    public AutoCloseable onJump(JumpListener listener) {
+        JumpListener registered = listener::jumped;
+        jumps.add(registered);
+        return () -> jumps.remove(registered);
     }
 
     /** Runs {@code action} after each move of the clock, until the returned handle is closed. */

@@ -1,5 +1,6 @@
 package app.escalate.commands.handoff;
 
+import app.escalate.commands.ClockJumps;
 import app.escalate.commands.Handoff;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.Level;
@@ -42,8 +43,15 @@ public final class HandoffWatch {
     private final Policy policy;
     private final OnCall onCall;
     private final Clock clock;
+    private final ClockJumps jumps;
 
     public HandoffWatch(HandoffStore handoffs, HandoffDigests digests, Policy policy, OnCall onCall, Clock clock) {
+        this(handoffs, digests, policy, onCall, clock, ClockJumps.NONE);
+    }
+
+    /** With {@code jumps}: a handover the clock jumped over is posted as due, not late, and was not missed while down. */
+    public HandoffWatch(HandoffStore handoffs, HandoffDigests digests, Policy policy, OnCall onCall, Clock clock, ClockJumps jumps) {
+        this.jumps = jumps;
         this.handoffs = handoffs;
         this.digests = digests;
         this.policy = policy;
@@ -82,7 +90,7 @@ public final class HandoffWatch {
         if (due.isEmpty() && seen.isPresent()) due = unrecorded(schedule, now).map(List::of).orElse(List.of());
         List<NewHandoff> records = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
-            records.add(i == due.size() - 1 ? posted(schedule, due.get(i), now) : missed(rotation, due.get(i)));
+            records.add(i == due.size() - 1 ? posted(schedule, due.get(i), now) : missed(rotation, due.get(i), late(due.get(i), now)));
         }
         Instant mark = seen.filter(now::isBefore).orElse(now);
         return handoffs.record(rotation, seen, mark, records) && !due.isEmpty() ? 1 : 0;
@@ -104,8 +112,13 @@ public final class HandoffWatch {
                 current.get().source().equals("weekend")));
     }
 
+    /** Posted well after it was due, by the time that really passed: a jump of the clock over it is not lateness. */
+    private boolean late(Handover handover, Instant now) {
+        return jumps.lived(handover.at(), now).compareTo(LATE_AFTER) > 0;
+    }
+
     private NewHandoff posted(Schedule schedule, Handover handover, Instant now) {
-        boolean late = Duration.between(handover.at(), now).compareTo(LATE_AFTER) > 0;
+        boolean late = late(handover, now);
         HandoffDigest.Header header = digests.header(schedule, handover, late);
         DigestBuilder.Facts facts = digests.facts(header, now);
         UserId incoming = handover.incoming().who();
@@ -117,9 +130,10 @@ public final class HandoffWatch {
                 id -> List.of(new SlackEffect.PostHandoff(id, channel, false), new SlackEffect.PostHandoff(id, incoming.value(), true)));
     }
 
-    private static NewHandoff missed(String rotation, Handover handover) {
+    /** Overtaken by a later handover before it was posted: while the bot was down ({@code late}), or in a jump of the clock. */
+    private static NewHandoff missed(String rotation, Handover handover, boolean late) {
         return new NewHandoff(rotation, handover.at(), handover.outgoing().map(Shift::who), handover.incoming().who(),
-                handover.weekend(), true, Handoff.Status.MISSED, Optional.empty(), Optional.empty(), id -> List.of());
+                handover.weekend(), late, Handoff.Status.MISSED, Optional.empty(), Optional.empty(), id -> List.of());
     }
 
     /** Where a rotation's digests and handoff notices go: its own channel, else the team channel. */

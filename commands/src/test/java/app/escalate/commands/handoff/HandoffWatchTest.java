@@ -2,6 +2,7 @@ package app.escalate.commands.handoff;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.ClockJumps;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.Handoff;
@@ -124,6 +125,33 @@ class HandoffWatchTest {
         Reply history = commands.handle("handoff history", new Invocation(KENJI, new ChannelId("C0TEAM"), Optional.empty(), ZoneOffset.UTC));
         assertThat(((Reply.HandoffHistory) history).handoffs()).extracting(Handoff::status)
                 .containsExactly(Handoff.Status.PENDING, Handoff.Status.MISSED);
+    }
+
+    @Test
+    void a_jump_of_the_clock_over_handovers_is_not_downtime_the_newest_is_posted_on_time_and_none_is_late() {
+        List<Instant[]> jumped = new java.util.ArrayList<>();
+        ClockJumps jumps = (from, to) -> jumped.stream().map(j -> {
+            Instant start = j[0].isAfter(from) ? j[0] : from;
+            Instant end = j[1].isBefore(to) ? j[1] : to;
+            return end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
+        }).reduce(Duration.ZERO, Duration::plus);
+        HandoffWatch jumpAware = new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock, jumps);
+        jumpAware.sweep();                                            // 29 Oct 00:00
+        jumped.add(new Instant[] {clock.instant(), Instant.parse("2026-10-29T16:10:00Z")});
+        clock.set(Instant.parse("2026-10-29T16:10:00Z"));             // moved on over London 08:00 and Los Angeles 08:00
+        jumpAware.sweep();
+
+        List<Handoff> all = handoffs.handoffs.values().stream().sorted(Comparator.comparing(Handoff::dueAt)).toList();
+        assertThat(all).extracting(Handoff::dueAt, Handoff::status, Handoff::late).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-10-29T08:00:00Z"), Handoff.Status.MISSED, false),
+                org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-10-29T15:00:00Z"), Handoff.Status.PENDING, false));
+        assertThat(handoffs.digest(all.get(1).id(), false).orElseThrow().header().late()).isFalse();
+
+        // Time that really passes after the jump still makes a handover late.
+        clock.set(Instant.parse("2026-10-29T23:05:00Z"));             // Tokyo 08:00 came five minutes ago, lived through
+        jumpAware.sweep();
+        assertThat(handoffs.pending()).filteredOn(h -> h.dueAt().equals(Instant.parse("2026-10-29T23:00:00Z"))).singleElement()
+                .extracting(Handoff::late).isEqualTo(true);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package app.escalate.bot.sandbox;
+
+import app.escalate.commands.ClockJumps;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The moves of the sandbox's clock made while this bot runs. A move made while it was stopped is
+ * not one of them: that time the bot was down, and what came due then is late.
+ */
+public final class RecordedJumps implements ClockJumps, SandboxClock.JumpListener {
+    private record Jump(Instant from, Instant to) {
+    }
+
+    private final List<Jump> jumps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void jumped(Instant from, Instant to) {
+        jumps.add(new Jump(from, to));
+    }
+
+    @Override
+    public Duration skipped(Instant from, Instant to) {
+        Duration skipped = Duration.ZERO;
+        for (Jump j : jumps) {
+            Instant start = j.from().isAfter(from) ? j.from() : from;
+            Instant end = j.to().isBefore(to) ? j.to() : to;
+            if (end.isAfter(start)) skipped = skipped.plus(Duration.between(start, end));
+        }
+        return skipped;
+    }
+}
