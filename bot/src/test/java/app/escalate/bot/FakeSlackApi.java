@@ -116,6 +116,11 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.takeChannelName(name);
     }
 
+    /** The app was installed without {@code scope}: Slack's answers no longer list it in {@code X-OAuth-Scopes}. */
+    void revokeScope(String scope) {
+        workspace.revokeScope(scope);
+    }
+
     /** The next {@code times} calls of {@code method} get this HTTP answer instead of the normal one. */
     synchronized void failNext(String method, int times, int status, Map<String, String> headers, String body) {
         Queue<Scripted> queue = scripted.computeIfAbsent(method, m -> new ArrayDeque<>());
@@ -207,6 +212,9 @@ final class FakeSlackApi implements AutoCloseable {
             return;
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (!answer.headers().containsKey("X-OAuth-Scopes")) {
+            exchange.getResponseHeaders().add("X-OAuth-Scopes", String.join(",", workspace.grantedScopes()));
+        }
         respond(exchange, answer.status(), answer.body());
     }
 

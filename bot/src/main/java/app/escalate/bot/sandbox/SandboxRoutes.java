@@ -61,6 +61,7 @@ final class SandboxRoutes {
     void register(JavalinConfig config) {
         ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
         config.routes.post("/sandbox/api/{method}", ctx -> ctx.contentType("application/json; charset=utf-8")
+                .header("X-OAuth-Scopes", String.join(",", workspace.grantedScopes()))
                 .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body()))));
         config.routes.post("/sandbox/response/{key}", this::responded);
         config.routes.post("/sandbox/upload/{id}", ctx -> {

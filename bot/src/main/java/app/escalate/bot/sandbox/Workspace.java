@@ -1,5 +1,6 @@
 package app.escalate.bot.sandbox;
 
+import app.escalate.bot.slack.AppManifest;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -58,6 +59,18 @@ public final class Workspace {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     /** Channels the bot was never invited to: a post there is refused, as Slack refuses it without {@code chat:write.public}. */
     private final Set<String> withoutBot = new java.util.HashSet<>();
+    /** The scopes the app was installed with: all the manifest asks for, until one is revoked. */
+    private final Set<String> grantedScopes = new LinkedHashSet<>(AppManifest.bundled().botScopeNames());
+
+    /** What Slack says the bot's token may do, in the {@code X-OAuth-Scopes} header of every Web API answer. */
+    public synchronized Set<String> grantedScopes() {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(grantedScopes));
+    }
+
+    /** The app was installed without {@code scope} (or it was taken away since). */
+    public synchronized void revokeScope(String scope) {
+        grantedScopes.remove(scope);
+    }
 
     public synchronized void addPerson(String id, String name, String timeZone) {
         people.put(id, new Person(id, name, timeZone));
