@@ -12,6 +12,8 @@ import java.util.List;
  * where it went, and for a post Slack refused, Slack's reason and what to do about it. Mrkdwn.
  */
 public final class PostedConfirmation {
+    private static final String LEADERSHIP_KEY = "workspace.leadership_channel";
+
     private PostedConfirmation() {
     }
 
@@ -38,11 +40,10 @@ public final class PostedConfirmation {
         String where = place(refused.to(), refused.leadership());
         String again = " Then ask for a new draft (`/esc summary`) and approve it.";
         return switch (refused.error()) {
-            case "not_in_channel" -> "Invite @Escalate to " + where + " (type `/invite @Escalate` there)." + again;
-            case "channel_not_found" -> "Check that " + where + " exists; if it is private, invite @Escalate to it. "
-                    + "The channel is `workspace.leadership_channel` in the policy." + again;
-            case "is_archived" -> where + " is archived: unarchive it, or set `workspace.leadership_channel` to another channel." + again;
-            case "missing_scope" -> "Ask a Slack admin to add that scope to the app and reinstall it." + again;
+            case "not_in_channel" -> SetupAdvice.invite(where) + again;
+            case "channel_not_found" -> SetupAdvice.notFound(where, LEADERSHIP_KEY) + again;
+            case "is_archived" -> SetupAdvice.archived(where, LEADERSHIP_KEY) + again;
+            case "missing_scope" -> SetupAdvice.addScope() + again;
             default -> "Ask a Slack admin to check what the app may do in " + where + "." + again;
         };
     }
