@@ -1,10 +1,12 @@
 package app.escalate.bot;
 
 import app.escalate.bot.sandbox.SandboxClock;
+import app.escalate.bot.slack.SetupCheck;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import app.escalate.config.SettingsException;
+import com.slack.api.Slack;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,7 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar escalate.jar [healthcheck | eval [--cases FILE]]}: the only place that reads the environment. */
+/** {@code java -jar escalate.jar [healthcheck | doctor | eval [--cases FILE]]}: the only place that reads the environment. */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
     static final int CANNOT_START = 1;
@@ -29,16 +31,47 @@ public final class Escalate {
         if (args.length > 0 && "healthcheck".equals(args[0])) {
             System.exit(healthcheck(env));
         }
+        if (args.length > 0 && "doctor".equals(args[0])) {
+            System.exit(doctor(env, System.out, System.err));
+        }
         if (args.length > 0 && "eval".equals(args[0])) {
             System.exit(eval(env, java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
-                    + "\"healthcheck\" to probe a running one, or \"eval [--cases FILE]\" to score the summary drafter.");
+                    + "\"healthcheck\" to probe a running one, \"doctor\" to ask Slack whether the app is set up right, "
+                    + "or \"eval [--cases FILE]\" to score the summary drafter.");
             System.exit(BAD_SETTINGS);
         }
         int status = run(env, System.err);
         if (status != 0) System.exit(status);
+    }
+
+    /**
+     * Asks Slack whether the bot, with this environment, can do its job: one "ok" line per check,
+     * or one line per problem saying how to fix it. 0 when all is well, 1 with problems.
+     */
+    static int doctor(Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        BotSettings settings;
+        Policy policy;
+        try {
+            settings = BotSettings.fromEnv(env);
+            policy = PolicyLoader.load(settings.policyFile());
+        } catch (SettingsException e) {
+            err.println("escalate: " + e.getMessage());
+            return BAD_SETTINGS;
+        }
+        if (settings.botToken().isEmpty()) {
+            out.println("problem: SLACK_BOT_TOKEN is not set, so there is no Slack workspace to check (without it the bot starts "
+                    + "the local sandbox). See Slack setup in README.md.");
+            return 1;
+        }
+        SetupCheck.Report report;
+        try (Slack slack = EscalateApp.slack(settings)) {
+            report = EscalateApp.setupCheck(slack, settings, policy).run();
+        }
+        report.findings().forEach(f -> out.println((f.ok() ? "ok: " : "problem: ") + f.line()));
+        return report.allOk() ? 0 : 1;
     }
 
     /** Scores the summary drafter over the eval fixture with the model the environment configures. */

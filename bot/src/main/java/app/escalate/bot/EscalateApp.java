@@ -10,6 +10,7 @@ import app.escalate.bot.sandbox.Sandbox;
 import app.escalate.bot.sandbox.RecordedJumps;
 import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.bot.slack.AccessLossEvents;
+import app.escalate.bot.slack.AppManifest;
 import app.escalate.bot.slack.CaseButtons;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.DraftButtons;
@@ -20,6 +21,7 @@ import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedOverrides;
 import app.escalate.bot.slack.ReplayGuard;
+import app.escalate.bot.slack.SetupCheck;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
@@ -284,6 +286,12 @@ public final class EscalateApp implements AutoCloseable {
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
+    }
+
+    /** The check of the app's set-up in Slack ({@code doctor}, and once after start-up) for this token and policy. */
+    static SetupCheck setupCheck(Slack slack, BotSettings settings, Policy policy) {
+        String token = settings.botToken().map(Secret::value).orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
+        return new SetupCheck(slack.methods(token), AppManifest.bundled(), policy.workspace());
     }
 
     public int port() {

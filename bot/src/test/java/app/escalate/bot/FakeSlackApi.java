@@ -116,6 +116,12 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.takeChannelName(name);
     }
 
+    /** A public channel called {@code name} (made if need be) that someone invited the bot to. */
+    void botIn(String name) {
+        Workspace.Channel c = workspace.addChannel(name);
+        workspace.answer("conversations.invite", Map.of("channel", c.id(), "users", BOT_USER));
+    }
+
     /** The app was installed without {@code scope}: Slack's answers no longer list it in {@code X-OAuth-Scopes}. */
     void revokeScope(String scope) {
         workspace.revokeScope(scope);
