@@ -101,17 +101,22 @@ public final class EscalateApp implements AutoCloseable {
     /** Starts the bot with the local sandbox workspace (no Slack credentials), on localhost only. */
     public static EscalateApp startSandbox(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
         Sandbox.Setup sandbox = Sandbox.prepare(settings, policy, clock);
-        return start(sandbox.bot(), policy, clock, sandbox.routes());
+        // The sandbox's workspace is set up by the bot itself: nothing to check.
+        return start(sandbox.bot(), policy, clock, sandbox.routes(), false);
     }
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
     public static EscalateApp start(BotSettings settings, Policy policy, Clock clock) throws Exception {
         return start(settings, policy, clock, config -> {
-        });
+        }, true);
     }
 
-    /** As {@link #start(BotSettings, Policy, Clock)}, with more routes (and server settings) on the same HTTP server: the sandbox's. */
-    public static EscalateApp start(BotSettings settings, Policy policy, Clock clock, Consumer<JavalinConfig> extra) throws Exception {
+    /**
+     * As {@link #start(BotSettings, Policy, Clock)}, with more routes (and server settings) on the same HTTP server (the
+     * sandbox's), and, when {@code checkSlackSetup}, the set-up check run in the background once the bot is up.
+     */
+    private static EscalateApp start(BotSettings settings, Policy policy, Clock clock, Consumer<JavalinConfig> extra,
+                                     boolean checkSlackSetup) throws Exception {
         String botToken = settings.botToken().map(Secret::value)
                 .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
         Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -209,13 +214,14 @@ public final class EscalateApp implements AutoCloseable {
             ReplayGuard replays = ReplayGuard.on(new JdbiSignedRequests(database.jdbi()), postgres, Clock.systemUTC());
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
-            Javalin http = http(settings, bolt, replays, database, outbox, metrics, feed,
+            SetupStatus setup = new SetupStatus();
+            Javalin http = http(settings, bolt, replays, database, outbox, setup, metrics, feed,
                     extra.andThen(config -> publicHost.set(config.jetty.host)));
             started.push(http::stop);
             OptionalInt managementPort = OptionalInt.empty();
             if (settings.managementPort().isPresent()) {
                 // On the same interface as the public port: the sandbox's listens on localhost only, so does this.
-                Javalin m = management(settings.managementPort().getAsInt(), publicHost.get(), database, outbox, metrics);
+                Javalin m = management(settings.managementPort().getAsInt(), publicHost.get(), database, outbox, setup, metrics);
                 started.push(m::stop);
                 managementPort = OptionalInt.of(m.port());
             }
@@ -226,6 +232,10 @@ public final class EscalateApp implements AutoCloseable {
             }
             log.info("Escalate is up: {} mode, port {}, database {}", settings.mode(), http.port(),
                     postgres ? "PostgreSQL" : "H2");
+            if (checkSlackSetup) {
+                setup.check(() -> setupCheck(slack, settings, policy).run());
+                started.push(setup);
+            }
             return new EscalateApp(started, http.port(), managementPort);
         } catch (Exception e) {
             stop(started);
@@ -233,7 +243,7 @@ public final class EscalateApp implements AutoCloseable {
         }
     }
 
-    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, Database database, Outbox outbox,
+    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, Database database, Outbox outbox, SetupStatus setup,
                                 PrometheusMeterRegistry metrics, OnCallFeed feed, Consumer<JavalinConfig> extra) {
         SlackEventsRoute events = new SlackEventsRoute(bolt, replays, Clock.systemUTC());
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
@@ -247,7 +257,7 @@ public final class EscalateApp implements AutoCloseable {
             });
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
-            HealthRoute health = new HealthRoute(database, outbox);
+            HealthRoute health = new HealthRoute(database, outbox, setup);
             if (settings.managementPort().isPresent()) {
                 config.routes.get("/healthz", health.summary());
             } else {
@@ -264,8 +274,9 @@ public final class EscalateApp implements AutoCloseable {
     }
 
     /** {@code MANAGEMENT_PORT}: {@code /metrics} and {@code /healthz} with its details, for the operator's network only. */
-    private static Javalin management(int port, String host, Database database, Outbox outbox, PrometheusMeterRegistry metrics) {
-        HealthRoute health = new HealthRoute(database, outbox);
+    private static Javalin management(int port, String host, Database database, Outbox outbox, SetupStatus setup,
+                                      PrometheusMeterRegistry metrics) {
+        HealthRoute health = new HealthRoute(database, outbox, setup);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             if (host != null) config.jetty.host = host;

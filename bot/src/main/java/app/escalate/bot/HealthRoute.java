@@ -13,8 +13,8 @@ import java.util.Map;
  * {@code GET /healthz}: 200 when the database answers, 503 when it does not. Where details are
  * allowed (the management port, or a loopback request on the public one) the body also says
  * whether the database is up, how many Slack effects wait in the outbox and how many were given
- * up on, and which cases' channel or card Slack refused for good; to anyone else, only whether the
- * bot is up.
+ * up on, which cases' channel or card Slack refused for good, and what the set-up check after
+ * start-up found wrong with the app in Slack; to anyone else, only whether the bot is up.
  */
 final class HealthRoute {
     /** How many refused cases the details name, newest first. */
@@ -22,10 +22,12 @@ final class HealthRoute {
     private static final Gson GSON = new Gson();
     private final Database database;
     private final Outbox outbox;
+    private final SetupStatus setup;
 
-    HealthRoute(Database database, Outbox outbox) {
+    HealthRoute(Database database, Outbox outbox, SetupStatus setup) {
         this.database = database;
         this.outbox = outbox;
+        this.setup = setup;
     }
 
     /** Up or not, and nothing more. */
@@ -72,6 +74,7 @@ final class HealthRoute {
             body.put("database", up ? "up" : "down");
             body.put("outbox_backlog", up ? more.get("outbox_backlog") : null);
             if (up) body.putAll(more);
+            setup.problems().ifPresent(problems -> body.put("slack_setup", problems));
         }
         ctx.status(up ? 200 : 503).contentType("application/json").result(GSON.toJson(body));
     }

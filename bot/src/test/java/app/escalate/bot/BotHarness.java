@@ -77,6 +77,9 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     public void beforeEach(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("escalate-test");
         slack = new FakeSlackApi();
+        // Installed as the README says: the bot invited to the team and leadership channels.
+        slack.botIn(policy().workspace().teamChannel());
+        slack.botIn(policy().workspace().leadershipChannel());
         start();
     }
 

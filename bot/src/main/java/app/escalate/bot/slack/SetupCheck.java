@@ -39,11 +39,11 @@ public final class SetupCheck {
 
     /** One check's outcome: a line saying what is fine, or what is wrong and how to fix it. */
     public record Finding(boolean ok, String line) {
-        static Finding ok(String line) {
+        public static Finding ok(String line) {
             return new Finding(true, line);
         }
 
-        static Finding problem(String line) {
+        public static Finding problem(String line) {
             return new Finding(false, line);
         }
     }
