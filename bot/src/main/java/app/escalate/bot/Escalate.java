@@ -7,6 +7,7 @@ import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import app.escalate.config.SettingsException;
 import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -67,7 +68,10 @@ public final class Escalate {
             return 1;
         }
         SetupCheck.Report report;
-        try (Slack slack = EscalateApp.slack(settings)) {
+        SlackConfig config = EscalateApp.slackConfig(settings);
+        // The client's call statistics would ask auth.test once more, and print a stack trace when Slack is out of reach.
+        config.setStatsEnabled(false);
+        try (Slack slack = Slack.getInstance(config)) {
             report = EscalateApp.setupCheck(slack, settings, policy).run();
         }
         report.findings().forEach(f -> out.println((f.ok() ? "ok: " : "problem: ") + f.line()));

@@ -291,12 +291,16 @@ public final class EscalateApp implements AutoCloseable {
 
     /** Slack's client, pointed at {@code SLACK_API_URL}, with timeouts well inside an outbox lease. */
     static Slack slack(BotSettings settings) {
+        return Slack.getInstance(slackConfig(settings));
+    }
+
+    static SlackConfig slackConfig(BotSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.slackApiUrl().toString());
         config.setHttpClientCallTimeoutMillis(10_000);
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setPrettyResponseLoggingEnabled(false);
-        return Slack.getInstance(config);
+        return config;
     }
 
     /** The check of the app's set-up in Slack ({@code doctor}, and once after start-up) for this token and policy. */
