@@ -3,6 +3,7 @@ package app.escalate.bot;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -19,7 +20,8 @@ import java.util.Map;
 final class HealthRoute {
     /** How many refused cases the details name, newest first. */
     static final int REFUSALS_SHOWN = 20;
-    private static final Gson GSON = new Gson();
+    /** An operator reads the details with curl: apostrophes and ampersands in them stay as written. */
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private final Database database;
     private final Outbox outbox;
     private final SetupStatus setup;

@@ -66,6 +66,7 @@ class SlackSetupEndToEndTest {
 
         assertThat(awaitSetupProblems()).singleElement().asString()
                 .startsWith("SLACK_BOT_TOKEN is wrong or revoked (Slack answered `invalid_auth`): copy the Bot User OAuth Token");
+        assertThat(harness.get("/healthz").body()).as("as an operator reads it with curl").contains("the app's OAuth & Permissions page");
     }
 
     @Test
