@@ -37,9 +37,9 @@ public final class RefusalNotice {
         if (OUR_FAULT.contains(error)) return "That is a fault in Escalate, not in what you did; the operators see it on /healthz." + upToDate;
         return switch (error) {
             case "is_archived" -> where + " is archived: unarchive it to keep working the case there." + upToDate;
-            case "not_in_channel" -> "Invite @Escalate to " + where + " (type `/invite @Escalate` there)." + upToDate;
+            case "not_in_channel" -> SetupAdvice.invite(where) + upToDate;
             case "channel_not_found" -> where + " is gone, or private without @Escalate in it (invite it there)." + upToDate;
-            case "missing_scope" -> "Ask a Slack admin to add that scope to the app and reinstall it." + upToDate;
+            case "missing_scope" -> SetupAdvice.addScope() + upToDate;
             default -> "Ask a Slack admin to check what the app may do there." + upToDate;
         };
     }
