@@ -132,8 +132,8 @@ final class SandboxRoutes {
         form.put("user_id", user);
         form.put("user_name", user.toLowerCase());
         form.put("command", "/esc");
-        // Slack sends what was typed with &, < and > escaped.
-        form.put("text", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        // Slack sends what was typed escaped, with the people and channels it names as mentions.
+        form.put("text", Mentions.encode(text, workspace.people(), workspace.channelsOf(user)));
         form.put("api_app_id", "A0ESC");
         form.put("response_url", responseUrl(user, channel));
         form.put("trigger_id", workspace.newTrigger(user));

@@ -101,6 +101,30 @@ class SandboxTest {
     }
 
     @Test
+    void people_named_with_at_in_a_typed_command_are_mentions_the_bot_understands() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open Voice clone scam sev2\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> channelNamed(CHLOE, n -> n.startsWith("esc-1-")) != null);
+        String caseChannel = channelNamed(CHLOE, n -> n.startsWith("esc-1-"));
+
+        post("/sandbox/command", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"text\":\"/esc owner @maria\"}");
+        post("/sandbox/command", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"text\":\"/esc task add Call the bank @Chloe\"}");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(MARIA, caseChannel).contains("made <@" + MARIA + "> the owner"));
+        post("/sandbox/command", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"text\":\"/esc task list\"}");
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(MARIA, caseChannel).contains("Call the bank")
+                && texts(MARIA, caseChannel).contains("<@" + CHLOE + ">"));
+    }
+
+    /** The text of every message {@code user} sees in {@code channel}, blocks included, as one string. */
+    private String texts(String user, String channel) throws Exception {
+        StringBuilder all = new StringBuilder();
+        state(user, channel).getAsJsonArray("messages").forEach(m -> all.append(m.getAsJsonObject().get("text").getAsString())
+                .append('\n').append(m.getAsJsonObject().has("blocks") ? m.getAsJsonObject().get("blocks").toString() : "").append('\n'));
+        return all.toString();
+    }
+
+    @Test
     void the_open_form_opens_for_its_person_and_its_submission_opens_the_case() throws Exception {
         String team = channelNamed(CHLOE, "escalations"::equals);
         post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open\"}");
