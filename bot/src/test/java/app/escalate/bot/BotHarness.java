@@ -76,10 +76,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("escalate-test");
-        slack = new FakeSlackApi();
-        // Installed as the README says: the bot invited to the team and leadership channels.
-        slack.botIn(policy().workspace().teamChannel());
-        slack.botIn(policy().workspace().leadershipChannel());
+        slack = FakeSlackApi.seeded(policy());
         start();
     }
 

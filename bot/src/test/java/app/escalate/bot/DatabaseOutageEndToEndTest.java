@@ -39,7 +39,7 @@ class DatabaseOutageEndToEndTest {
             port = free.getLocalPort();
         }
         EmbeddedPostgres pg = postgres(pgData, port);
-        try (FakeSlackApi slack = new FakeSlackApi()) {
+        try (FakeSlackApi slack = FakeSlackApi.seeded(PolicyLoader.builtIn())) {
             EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
                     "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
                     "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
@@ -80,7 +80,7 @@ class DatabaseOutageEndToEndTest {
 
     @Test
     void an_h2_disk_that_fills_up_then_has_room_again_takes_commands_again_without_a_restart(@TempDir Path dir) throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(); EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
+        try (FakeSlackApi slack = FakeSlackApi.seeded(PolicyLoader.builtIn()); EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(
                 "SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
                 "DATABASE_URL", FullDisk.url(dir.resolve("escalate")))), PolicyLoader.builtIn(), Clock.systemUTC())) {
             SignedSlackClient client = new SignedSlackClient(bot.port(), SECRET);

@@ -2,6 +2,7 @@ package app.escalate.bot;
 
 import app.escalate.bot.sandbox.BlockKitLimits;
 import app.escalate.bot.sandbox.Workspace;
+import app.escalate.bot.sandbox.WorkspaceSeed;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,6 +30,8 @@ import java.util.function.Predicate;
  */
 final class FakeSlackApi implements AutoCloseable {
     static final String BOT_USER = Workspace.BOT_USER;
+    /** The id of the policy's team channel once {@link #seed seeded}: where the tests type their commands. */
+    static final String TEAM_CHANNEL = "C0TEAM";
 
     /** One request as the fake received it, with how it answered. */
     record Call(String method, Map<String, String> params, String authorization, int status, Instant at, String response) {
@@ -40,6 +43,11 @@ final class FakeSlackApi implements AutoCloseable {
         String json(String name) {
             String value = params.get(name);
             return value == null ? null : JsonParser.parseString(value).toString();
+        }
+
+        /** A top-level field of Slack's answer, such as the {@code ts} of a posted message. */
+        String answered(String field) {
+            return JsonParser.parseString(response).getAsJsonObject().get(field).getAsString();
         }
 
         /** Slack did what was asked: HTTP 200 and not {@code "ok":false} (such as {@code name_taken}). */
@@ -78,6 +86,13 @@ final class FakeSlackApi implements AutoCloseable {
         server.start();
     }
 
+    /** A fake Slack whose workspace is {@link #seed seeded} from {@code policy}. */
+    static FakeSlackApi seeded(app.escalate.config.Policy policy) throws IOException {
+        FakeSlackApi slack = new FakeSlackApi();
+        slack.seed(policy);
+        return slack;
+    }
+
     String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
@@ -101,28 +116,63 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.timeZone(user, zone);
     }
 
-    /** A channel someone made in the workspace, public or private, with this id. */
+    /** What a workspace that installed the bot has: the policy's people, its team channel as {@code C0TEAM}, its leadership channel. */
+    void seed(app.escalate.config.Policy policy) {
+        WorkspaceSeed.seed(workspace, policy, java.util.Optional.of(TEAM_CHANNEL));
+    }
+
+    /** Someone in the workspace whom the policy does not name. */
+    void person(String id, String name) {
+        workspace.addPerson(id, name, "UTC");
+    }
+
+    /** A guest account: in the workspace, but the bot cannot invite them ({@code cant_invite}). */
+    void guest(String id) {
+        workspace.guest(id);
+    }
+
+    /** A channel someone made in the workspace, public or private, with this id; the bot is not in it. */
     void channel(String id, String name, boolean isPrivate) {
         workspace.addChannel(id, name, isPrivate);
     }
 
-    /** Makes a channel name already exist in the workspace. */
+    /** {@code user} (or the bot, {@link #BOT_USER}) is in the channel. */
+    void addMember(String channel, String user) {
+        workspace.addMember(channel, user);
+    }
+
+    /** Who is in the channel now. */
+    java.util.Set<String> members(String channel) {
+        return java.util.Set.copyOf(workspace.channel(channel).orElseThrow().members());
+    }
+
     /** The bot is not in channel {@code name}: Slack refuses its posts there ({@code not_in_channel}). */
     void withoutBot(String name) {
         workspace.withoutBot(name);
     }
 
+    /** A public channel called {@code name} (made if need be) that someone invited the bot to. */
+    void botIn(String name) {
+        workspace.addChannel(name);
+        workspace.addMember(name, BOT_USER);
+    }
+
+    /** Someone archives the channel: Slack then answers {@code is_archived} to whatever would change it. */
+    void archive(String channel) {
+        workspace.archive(channel);
+    }
+
+    /** Makes a channel name already exist in the workspace. */
     void takeChannelName(String name) {
         workspace.takeChannelName(name);
     }
 
-    /** A public channel called {@code name} (made if need be) that someone invited the bot to. */
-    void botIn(String name) {
-        Workspace.Channel c = workspace.addChannel(name);
-        workspace.answer("conversations.invite", Map.of("channel", c.id(), "users", BOT_USER));
+    /** The bot token's scopes: those manifest.yml asks for, less any revoked. */
+    java.util.Set<String> grantedScopes() {
+        return workspace.grantedScopes();
     }
 
-    /** The app was installed without {@code scope}: Slack's answers no longer list it in {@code X-OAuth-Scopes}. */
+    /** An admin takes {@code scope} away from the bot: the methods that need it answer {@code missing_scope}. */
     void revokeScope(String scope) {
         workspace.revokeScope(scope);
     }
@@ -218,9 +268,8 @@ final class FakeSlackApi implements AutoCloseable {
             return;
         }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        if (!answer.headers().containsKey("X-OAuth-Scopes")) {
-            exchange.getResponseHeaders().add("X-OAuth-Scopes", String.join(",", workspace.grantedScopes()));
-        }
+        // Every Web API answer names the token's scopes, as Slack's do.
+        exchange.getResponseHeaders().add("X-OAuth-Scopes", workspace.scopesHeader());
         respond(exchange, answer.status(), answer.body());
     }
 

@@ -44,7 +44,7 @@ final class ProcessHarness implements BeforeEachCallback, AfterEachCallback {
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createDirectories(Path.of("target", "processes",
                 context.getRequiredTestClass().getSimpleName() + "-" + System.currentTimeMillis())).toAbsolutePath();
-        slack = new FakeSlackApi();
+        slack = FakeSlackApi.seeded(app.escalate.config.PolicyLoader.builtIn());   // the tests' policies name the same people and channels
     }
 
     @Override

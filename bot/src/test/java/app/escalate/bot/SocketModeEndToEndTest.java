@@ -20,7 +20,7 @@ class SocketModeEndToEndTest {
 
     @Test
     void an_esc_open_over_socket_mode_is_acked_on_the_socket_and_delivered_through_the_outbox() throws Exception {
-        try (FakeSlackApi slack = new FakeSlackApi(); FakeSocketMode socket = new FakeSocketMode()) {
+        try (FakeSlackApi slack = FakeSlackApi.seeded(PolicyLoader.builtIn()); FakeSocketMode socket = new FakeSocketMode()) {
             slack.socketModeUrl(socket.url());
             slack.failNext("apps.connections.open", 1, 503, Map.of(), "down for a moment");
             try (EscalateApp bot = EscalateApp.start(BotSettings.fromEnv(Map.of(

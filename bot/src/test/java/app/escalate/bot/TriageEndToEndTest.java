@@ -59,11 +59,12 @@ class TriageEndToEndTest {
                 && c.json("blocks").contains("AI triage"), WAIT);
     }
 
-    private void click(String user, String channel, String actionId, String caseNumber) throws Exception {
+    /** A click on a button of the triage message Slack posted at {@code ts} in {@code channel}. */
+    private void click(String user, String channel, String ts, String actionId, String caseNumber) throws Exception {
         String action = """
                 {"action_id":"%s","block_id":"triage:%s","text":{"type":"plain_text","text":"x"},"value":"%s",
                  "type":"button","action_ts":"1764300300.1"}""".formatted(actionId, caseNumber, caseNumber);
-        String payload = SignedSlackClient.blockActions(user, channel, "1764300300.000100", harness.slack.responseUrl("click-" + user), action);
+        String payload = SignedSlackClient.blockActions(user, channel, ts, harness.slack.responseUrl("click-" + user), action);
         assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);
     }
 
@@ -86,12 +87,12 @@ class TriageEndToEndTest {
         harness.slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV2"), WAIT);
         assertThat(model.lastUserMessage()).contains("<case_data>", "Title: Face-swapped video of the finance minister");
 
-        click(MARIA, minister, "triage_undo", "1");
+        click(MARIA, minister, applied.answered("ts"), "triage_undo", "1");
         announced(minister, "<@" + MARIA + "> undid the AI triage suggestion: SEV2 · Deepfake / synthetic media · video, feed → *SEV3 · no type*");
-        FakeSlackApi.Call redrawn = harness.slack.await("chat.update", c -> "1764300300.000100".equals(c.param("ts"))
-                && c.json("blocks").contains("AI triage"), WAIT);
+        FakeSlackApi.Call redrawn = harness.slack.await("chat.update", c -> applied.answered("ts").equals(c.param("ts"))
+                && c.json("blocks").contains("AI triage") && c.answeredOk(), WAIT);
         assertThat(redrawn.json("blocks")).contains("Decided; the timeline says how.").doesNotContain("triage_undo");
-        click(MARIA, minister, "triage_undo", "1");
+        click(MARIA, minister, applied.answered("ts"), "triage_undo", "1");
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + MARIA), WAIT).param("text"))
                 .contains("was decided already");
 
@@ -100,35 +101,35 @@ class TriageEndToEndTest {
         FakeSlackApi.Call held = triageMessage(candidate);
         assertThat(held.json("blocks")).contains("*SEV1* (88%)", "Waiting for a person: rule `sev1-needs-a-human` asks for one",
                 "\"action_id\":\"triage_accept\"", "\"action_id\":\"triage_change\"", "\"action_id\":\"triage_dismiss\"");
-        click(CHLOE, candidate, "triage_accept", "2");
+        click(CHLOE, candidate, held.answered("ts"), "triage_accept", "2");
         assertThat(harness.slack.await("response_url", c -> c.param("path").endsWith("click-" + CHLOE), WAIT).param("text"))
                 .as("the reporter may not steer the case").contains("Only");
-        click(MARIA, candidate, "triage_accept", "2");
+        click(MARIA, candidate, held.answered("ts"), "triage_accept", "2");
         announced(candidate, "<@" + MARIA + "> accepted the AI triage suggestion: SEV3 · no type → *SEV1 · Deepfake / synthetic media · video*");
         harness.slack.await("conversations.setTopic", c -> c.param("topic").startsWith("SEV1") && candidate.equals(c.param("channel")), WAIT);
 
         // Held because unsure: Change… opens a form whose choice is applied.
         String vague = openAndAwaitChannel("Something odd in the dashboards");
-        assertThat(triageMessage(vague).json("blocks")).contains("no type", "rule `unsure-needs-a-human`");
-        click(MARIA, vague, "triage_change", "3");
+        FakeSlackApi.Call unsure = triageMessage(vague);
+        assertThat(unsure.json("blocks")).contains("no type", "rule `unsure-needs-a-human`");
+        click(MARIA, vague, unsure.answered("ts"), "triage_change", "3");
         FakeSlackApi.Call form = harness.slack.await("views.open", c -> c.json("view").contains("triage_change"), WAIT);
-        assertThat(form.json("view")).contains("\"private_metadata\":\"3|" + vague + "|1764300300.000100\"", "Cross-platform integrity failure");
+        assertThat(form.json("view")).contains("\"private_metadata\":\"3|" + vague + "|" + unsure.answered("ts") + "\"", "Cross-platform integrity failure");
         String submission = """
                 {"type":"view_submission","team":{"id":"T0FAKE","domain":"fake"},
                  "user":{"id":"%s","username":"m","name":"m","team_id":"T0FAKE"},"api_app_id":"A0ESC","token":"t","trigger_id":"1",
-                 "view":{"id":"V1","team_id":"T0FAKE","type":"modal","callback_id":"triage_change","private_metadata":"3|%s|1764300300.000100","hash":"h",
+                 "view":{"id":"V1","team_id":"T0FAKE","type":"modal","callback_id":"triage_change","private_metadata":"3|%s|%s","hash":"h",
                    "title":{"type":"plain_text","text":"Triage"},"blocks":[],
                    "state":{"values":{"type":{"type":{"type":"static_select","selected_option":{"value":"cross-platform-integrity"}}},
                                       "severity":{"severity":{"type":"static_select","selected_option":{"value":"SEV2"}}}}}}}"""
-                .formatted(MARIA, vague);
+                .formatted(MARIA, vague, unsure.answered("ts"));
         assertThat(harness.client().postPayload(submission).body()).isEmpty();
         announced(vague, "<@" + MARIA + "> changed the AI triage suggestion: SEV3 · no type → *SEV2 · Cross-platform integrity failure*");
-        harness.slack.await("chat.update", c -> vague.equals(c.param("channel")) && c.json("blocks").contains("Decided"), WAIT);
+        harness.slack.await("chat.update", c -> vague.equals(c.param("channel")) && c.json("blocks").contains("Decided") && c.answeredOk(), WAIT);
 
         // Held, and dismissed.
         String another = openAndAwaitChannel("A deepfake of a candidate again");
-        triageMessage(another);
-        click(MARIA, another, "triage_dismiss", "4");
+        click(MARIA, another, triageMessage(another).answered("ts"), "triage_dismiss", "4");
         announced(another, "<@" + MARIA + "> dismissed the AI triage suggestion");
 
         JsonObject timeline = harness.esc(MARIA, candidate, "timeline");

@@ -10,10 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -55,29 +52,9 @@ public final class Sandbox {
         });
     }
 
-    /** The people of the policy (groups and rotations), the team and leadership channels. */
+    /** The people of the policy, and its team and leadership channels with the bot in them. */
     static Workspace workspace(Policy policy) {
-        Workspace w = new Workspace();
-        Set<String> people = new LinkedHashSet<>();
-        policy.groups().values().forEach(people::addAll);
-        policy.rotations().forEach(r -> {
-            r.primary().forEach(l -> people.addAll(l.members()));
-            r.secondary().forEach(l -> people.addAll(l.members()));
-            if (r.weekend() != null) {
-                people.addAll(r.weekend().primary());
-                people.addAll(r.weekend().secondary());
-            }
-        });
-        people.forEach(id -> w.addPerson(id, displayName(id), "UTC"));
-        w.addChannel(policy.workspace().teamChannel());
-        w.addChannel(policy.workspace().leadershipChannel());
-        return w;
-    }
-
-    /** {@code U0ESCMARIA} reads as "Maria"; other ids stay as they are. */
-    static String displayName(String id) {
-        String name = id.startsWith("U0ESC") && id.length() > 5 ? id.substring(5) : id;
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+        return WorkspaceSeed.seed(new Workspace(), policy, Optional.empty());
     }
 
     private static int freePort() throws IOException {

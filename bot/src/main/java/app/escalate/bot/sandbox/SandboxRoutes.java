@@ -60,9 +60,10 @@ final class SandboxRoutes {
 
     void register(JavalinConfig config) {
         ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
+        // Every Web API answer names the token's scopes in X-OAuth-Scopes, as Slack's do.
         config.routes.post("/sandbox/api/{method}", ctx -> ctx.contentType("application/json; charset=utf-8")
-                .header("X-OAuth-Scopes", String.join(",", workspace.grantedScopes()))
-                .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body()))));
+                .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body())))
+                .header("X-OAuth-Scopes", workspace.scopesHeader()));
         config.routes.post("/sandbox/response/{key}", this::responded);
         config.routes.post("/sandbox/upload/{id}", ctx -> {
             workspace.uploaded(ctx.pathParam("id"), ctx.bodyAsBytes());

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A typed command as Slack's servers pass it on: escaped, with the people and channels it names as mentions. */
 class MentionsTest {
-    private final List<Workspace.Person> people = List.of(new Workspace.Person("U0ESCMARIA", "Maria", "UTC"),
-            new Workspace.Person("U0ESCCHLOE", "Chloe Martin", "UTC"));
+    private final List<Workspace.Person> people = List.of(new Workspace.Person("U0ESCMARIA", "Maria", "UTC", false),
+            new Workspace.Person("U0ESCCHLOE", "Chloe Martin", "UTC", false));
     private final List<Workspace.Channel> channels = List.of(
-            new Workspace.Channel("C0TEAM", "escalations", false, new LinkedHashSet<>(), "", false),
-            new Workspace.Channel("D0MARIA", "dm-U0ESCMARIA", true, new LinkedHashSet<>(), "", true));
+            new Workspace.Channel("C0TEAM", "escalations", false, new LinkedHashSet<>(), "", false, false),
+            new Workspace.Channel("D0MARIA", "dm-U0ESCMARIA", true, new LinkedHashSet<>(), "", true, false));
 
     private String encode(String typed) {
         return Mentions.encode(typed, people, channels);

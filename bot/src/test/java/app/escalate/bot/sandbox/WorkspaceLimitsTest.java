@@ -23,6 +23,7 @@ class WorkspaceLimitsTest {
     @Test
     void a_post_update_or_ephemeral_over_a_limit_is_refused_with_slacks_error_and_its_pointer() {
         String channel = workspace.addChannel("escalations").id();
+        workspace.addMember(channel, Workspace.BOT_USER);
         for (String method : new String[]{"chat.postMessage", "chat.postEphemeral"}) {
             JsonObject refused = json(workspace.answer(method, Map.of("channel", channel, "user", "U0ESCMARIA", "text", "t", "blocks", section(3001))));
             assertThat(refused.get("ok").getAsBoolean()).as(method).isFalse();
