@@ -17,6 +17,7 @@ class CaseLifecycleEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";   // responder
     private static final String KENJI = "U0ESCKENJI";   // responder
     private static final String CHLOE = "U0ESCCHLOE";   // comms, not a responder
+    private static final String DIEGO = "U0ESCDIEGO";   // eng, with Kenji
     private static final String TEAM = "C0TEAM";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -90,6 +91,31 @@ class CaseLifecycleEndToEndTest {
         assertThat(timeline).contains("reopened the case", "resolved the case");
         assertThat(timeline.indexOf("reopened the case")).isLessThan(timeline.indexOf("resolved the case"));
         assertThat(esc(CHLOE, "timeline 2")).contains("opened the case as SEV2");
+    }
+
+    @Test
+    void looping_in_a_group_one_of_whom_is_in_the_channel_already_brings_in_the_others() throws Exception {
+        esc(MARIA, "owner <@U0ESCKENJI|kenji>");   // Kenji, in eng, joins as owner
+        harness.slack.await("conversations.invite", c -> KENJI.equals(c.param("users")) && c.answeredOk(), WAIT);
+
+        esc(MARIA, "loop eng");   // eng is Diego and Kenji: Slack refuses the whole invite over Kenji
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> harness.slack.members(channel).contains(DIEGO));
+        harness.settle();
+        assertThat(harness.get("/healthz").body()).as("nothing given up").contains("\"cases_refused\":[]");
+    }
+
+    @Test
+    void a_guest_slack_will_not_let_in_is_named_to_operators_and_the_rest_of_the_group_is_invited() throws Exception {
+        harness.slack.guest(DIEGO);
+
+        esc(MARIA, "loop eng");
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> harness.slack.members(channel).contains(KENJI));
+        harness.settle();
+        assertThat(harness.slack.members(channel)).doesNotContain(DIEGO);
+        assertThat(harness.get("/healthz").body()).contains("{\"case\":\"ESC-1\",\"effect\":\"invite\","
+                + "\"error\":\"conversations.invite: Slack would not let in " + DIEGO + " (cant_invite)\"}");
     }
 
     @Test

@@ -32,9 +32,11 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,8 @@ import java.util.Optional;
 public final class SlackDelivery implements Delivery {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDelivery.class);
     private static final int MAX_NAME_ATTEMPTS = 10;
+    /** What Slack answers for someone who needs no invite: already in the channel, or the bot itself. */
+    private static final java.util.Set<String> IN_ALREADY = java.util.Set.of("already_in_channel", "cant_invite_self");
 
     private final SlackCalls calls;
     private final MethodsClient methods;
@@ -143,12 +147,30 @@ public final class SlackDelivery implements Delivery {
         throw new SlackCalls.Refused("conversations.create: every name up to " + ChannelName.alternative(e.name(), MAX_NAME_ATTEMPTS) + " is taken");
     }
 
+    /**
+     * Invites as many of the users as Slack lets in. Slack invites all or none: when one cannot be
+     * invited it refuses the call, naming each one's reason, so those already in are dropped and
+     * the rest asked again. Anyone it will not let in (a guest, an account gone) is named when
+     * giving up, once the others are in.
+     */
     private DeliveryAttempt invite(SlackEffect.InviteToChannel e) {
         CaseChannel channel = channelOf(e.caseId());
-        var users = e.users().stream().map(UserId::value).toList();
-        var res = call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel.id().value()).users(users)));
-        if (res.isOk() || "already_in_channel".equals(res.getError()) || "cant_invite_self".equals(res.getError())) return DeliveryAttempt.sent();
-        throw refused("conversations.invite", res);
+        List<String> users = new ArrayList<>(e.users().stream().map(UserId::value).toList());
+        List<ConversationsInviteResponse.Error> refusals = new ArrayList<>();
+        while (!users.isEmpty()) {
+            List<String> asked = List.copyOf(users);
+            var res = call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel.id().value()).users(asked)));
+            if (res.isOk()) break;
+            List<ConversationsInviteResponse.Error> each = res.getErrors() == null ? List.of() : res.getErrors();
+            if (each.isEmpty() && asked.size() == 1 && IN_ALREADY.contains(res.getError())) break;
+            each.forEach(error -> users.remove(error.getUser()));
+            if (users.size() == asked.size()) throw refused("conversations.invite", res);   // not about the users: the channel, a scope
+            each.stream().filter(error -> !IN_ALREADY.contains(error.getError())).forEach(refusals::add);
+        }
+        if (refusals.isEmpty()) return DeliveryAttempt.sent();
+        throw new SlackCalls.Refused("conversations.invite: Slack would not let in " + refusals.stream()
+                .map(r -> r.getUser() + " (" + r.getError() + ")").collect(java.util.stream.Collectors.joining(", ")),
+                Optional.of(refusals.get(0).getError()), Optional.empty());
     }
 
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
