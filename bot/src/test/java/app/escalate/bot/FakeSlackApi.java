@@ -33,8 +33,8 @@ final class FakeSlackApi implements AutoCloseable {
     /** The id of the policy's team channel once {@link #seed seeded}: where the tests type their commands. */
     static final String TEAM_CHANNEL = "C0TEAM";
 
-    /** One request as the fake received it, with how it answered. */
-    record Call(String method, Map<String, String> params, String authorization, int status, Instant at, String response) {
+    /** One request as the fake received it ({@code at} when it arrived), with how and when ({@code answeredAt}) it answered. */
+    record Call(String method, Map<String, String> params, String authorization, int status, Instant at, Instant answeredAt, String response) {
         String param(String name) {
             return params.get(name);
         }
@@ -64,6 +64,8 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Scripted>> scripted = new HashMap<>();
     /** How long each Web API call takes, as Slack's do over the internet. */
     private volatile Duration latency = Duration.ZERO;
+    /** How long calls of a method take instead, when set for it. */
+    private final Map<String, Duration> latencies = new java.util.concurrent.ConcurrentHashMap<>();
     /** The next call to do and then answer with a 503, as a gateway does when Slack was slow; see {@link #doThenFail}. */
     private Predicate<Call> doThenFail;
     /** The call to do and then never answer, as when the caller dies mid-call; see {@link #stallAfterDoing}. */
@@ -183,6 +185,11 @@ final class FakeSlackApi implements AutoCloseable {
         for (int i = 0; i < times; i++) queue.add(new Scripted(status, headers, body));
     }
 
+    /** The next {@code times} calls of {@code method} are answered HTTP 429 with {@code Retry-After}, as Slack rate-limits a method. */
+    void rateLimit(String method, int times, int retryAfterSeconds) {
+        failNext(method, times, 429, Map.of("Retry-After", Integer.toString(retryAfterSeconds)), "{\"ok\":false,\"error\":\"ratelimited\"}");
+    }
+
     /** From now on every call gets this HTTP answer, until {@link #recover()}. */
     synchronized void outage(int status, Map<String, String> headers, String body) {
         outage = new Scripted(status, headers, body);
@@ -206,8 +213,14 @@ final class FakeSlackApi implements AutoCloseable {
         return stalled.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Every Web API call takes {@code each} before it is answered. */
     void latency(Duration each) {
         latency = each;
+    }
+
+    /** Calls of {@code method} take {@code each} before they are answered, whatever the others take. */
+    void latency(String method, Duration each) {
+        latencies.put(method, each);
     }
 
     synchronized void recover() {
@@ -240,7 +253,8 @@ final class FakeSlackApi implements AutoCloseable {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> params = params(exchange);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        pause();
+        Instant arrived = Instant.now();
+        pause(method);
         Scripted answer;
         Call recorded;
         synchronized (this) {
@@ -249,12 +263,12 @@ final class FakeSlackApi implements AutoCloseable {
             if (answer == null) {
                 answer = new Scripted(200, Map.of(), workspace.answer(method, params));
                 Predicate<Call> failAfter = doThenFail;
-                if (failAfter != null && failAfter.test(new Call(method, params, auth, 200, Instant.now(), answer.body()))) {
+                if (failAfter != null && failAfter.test(new Call(method, params, auth, 200, arrived, Instant.now(), answer.body()))) {
                     doThenFail = null;
                     answer = new Scripted(503, Map.of(), "upstream request timeout");
                 }
             }
-            recorded = new Call(method, params, auth, answer.status(), Instant.now(), answer.body());
+            recorded = new Call(method, params, auth, answer.status(), arrived, Instant.now(), answer.body());
             calls.add(recorded);
         }
         Predicate<Call> toStall = stall;
@@ -273,9 +287,9 @@ final class FakeSlackApi implements AutoCloseable {
         respond(exchange, answer.status(), answer.body());
     }
 
-    private void pause() {
+    private void pause(String method) {
         try {
-            Thread.sleep(latency.toMillis());
+            Thread.sleep(latencies.getOrDefault(method, latency).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -288,7 +302,8 @@ final class FakeSlackApi implements AutoCloseable {
         workspace.uploaded(id, bytes);
         synchronized (this) {
             calls.add(new Call("upload", Map.of("file_id", id, "bytes", Integer.toString(bytes.length),
-                    "png", Boolean.toString(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')), null, 200, Instant.now(), "OK"));
+                    "png", Boolean.toString(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G')), null, 200, Instant.now(),
+                    Instant.now(), "OK"));
         }
         respond(exchange, 200, "OK");
     }
@@ -313,7 +328,8 @@ final class FakeSlackApi implements AutoCloseable {
                         json.has("blocks") ? json.get("blocks") : null);
                 answer = refused.map(v -> new Scripted(400, Map.of(), v.error())).orElse(new Scripted(200, Map.of(), "ok"));
             }
-            calls.add(new Call("response_url", params, null, answer.status(), Instant.now(), answer.body()));
+            Instant now = Instant.now();
+            calls.add(new Call("response_url", params, null, answer.status(), now, now, answer.body()));
         }
         respond(exchange, answer.status(), answer.body());
     }
