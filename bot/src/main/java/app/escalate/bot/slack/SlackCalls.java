@@ -126,7 +126,8 @@ final class SlackCalls {
             int code = e.getResponse().code();
             if (code == 429) {
                 Optional<Duration> wait = retryAfter(e.getResponse().header("Retry-After"));
-                pausedUntil.put(method, now.plus(wait.orElseThrow()));
+                // Counted from Slack's answer, not from the call: a slow 429 must not shorten the wait.
+                pausedUntil.put(method, clock.instant().plus(wait.orElseThrow()));
                 throw new Transient(wait, method + ": rate limited (429)", false);
             }
             if (code >= 500 || code == 408) throw new Transient(Optional.empty(), method + ": HTTP " + code);
