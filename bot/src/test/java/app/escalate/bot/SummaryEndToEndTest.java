@@ -231,6 +231,21 @@ class SummaryEndToEndTest {
     }
 
     @Test
+    void a_summary_asked_for_in_a_channel_the_bot_is_not_in_still_tells_its_approver_what_was_posted() throws Exception {
+        harness.slack.channel("C0RANDOM", "random", false);   // public; nobody invited the bot there
+        model.answer("Bottom line: ESC-1 (SEV1, triage): a deepfake of a minister is spreading.");
+        harness.esc(AMARA, "C0RANDOM", "summary ESC-1");
+        FakeSlackApi.Call shown = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_approve"), WAIT);
+
+        clickIn("C0RANDOM", AMARA, "draft_approve", draftId(shown.param("blocks")));
+
+        harness.slack.await("chat.postMessage", c -> LEADERSHIP.equals(c.param("channel")) && c.answeredOk(), WAIT);
+        FakeSlackApi.Call told = harness.slack.await("chat.postMessage", c -> AMARA.equals(c.param("channel")) && c.answeredOk()
+                && c.param("text").startsWith("Executive summary posted"), WAIT);
+        assertThat(told.param("text")).isEqualTo("Executive summary posted to the case channel and to #esc-leadership.");
+    }
+
+    @Test
     void regenerate_asks_again_and_discard_posts_nothing() throws Exception {
         model.answer("Bottom line: ESC-1 (SEV1, triage): first try.");
         harness.esc(CHLOE, channel, "summary");
@@ -265,7 +280,12 @@ class SummaryEndToEndTest {
     }
 
     private void click(String user, String action, String draftId) throws Exception {
-        String payload = SignedSlackClient.blockActions(user, channel, "1764300000.000900", harness.slack.responseUrl("click-" + action), """
+        clickIn(channel, user, action, draftId);
+    }
+
+    /** A click on a draft's button where the draft was shown: {@code where}, the channel it was asked for in. */
+    private void clickIn(String where, String user, String action, String draftId) throws Exception {
+        String payload = SignedSlackClient.blockActions(user, where, "1764300000.000900", harness.slack.responseUrl("click-" + action), """
                 {"action_id":"%s","block_id":"draft:%s","text":{"type":"plain_text","text":"x"},"value":"%s","type":"button",
                  "action_ts":"1764300300.1"}""".formatted(action, draftId, draftId));
         assertThat(harness.client().postPayload(payload).statusCode()).isEqualTo(200);

@@ -30,6 +30,9 @@ final class SlackCalls {
     static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
 
+    /** Slack's answers for a channel the bot cannot post in at all. */
+    private static final Set<String> NOT_THERE = Set.of("not_in_channel", "channel_not_found", "is_archived");
+
     private final Slack slack;
     private final MethodsClient methods;
     private final Clock clock;
@@ -173,11 +176,18 @@ final class SlackCalls {
         return respond(responseUrl, SlackMessage.text(text));
     }
 
-    /** An ephemeral message only {@code user} sees in {@code channel}. */
+    /**
+     * An ephemeral message only {@code user} sees in {@code channel}. Where Slack takes none from
+     * the bot (a channel it was never invited to, a private one it cannot see, an archived one),
+     * a direct message instead: the person asked there, and the answer must still reach them.
+     */
     void postEphemeral(String channel, String user, SlackMessage message) {
         var res = call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user)
                 .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())));
-        if (!res.isOk()) throw refused("chat.postEphemeral", res);
+        if (res.isOk()) return;
+        if (!NOT_THERE.contains(res.getError())) throw refused("chat.postEphemeral", res);
+        log.info("outbox: Slack takes no ephemeral message from the bot in {} ({}); sending it by direct message", channel, res.getError());
+        postTo(user, message);
     }
 
     /** Like {@link #respond(String, String)}, with blocks. */

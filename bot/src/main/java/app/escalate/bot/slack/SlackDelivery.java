@@ -280,14 +280,12 @@ public final class SlackDelivery implements Delivery {
         return postTo(e.user().value(), SlackMessage.text(text));
     }
 
-    /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel. */
+    /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel (or a DM). */
     private DeliveryAttempt whisper(SlackEffect.Whisper e) {
         String text = Mrkdwn.escape(e.text());
         if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return DeliveryAttempt.sent();
-        var res = call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(e.channel().value())
-                .user(e.user().value()).text(text)));
-        if (res.isOk()) return DeliveryAttempt.sent();
-        throw refused("chat.postEphemeral", res);
+        calls.postEphemeral(e.channel().value(), e.user().value(), SlackMessage.text(text));
+        return DeliveryAttempt.sent();
     }
 
     private CaseFile theFile(CaseId id) {
