@@ -119,6 +119,18 @@ class CaseLifecycleEndToEndTest {
     }
 
     @Test
+    void once_someone_archives_the_case_channel_the_bots_updates_there_are_refused_for_good_and_shown_to_operators() throws Exception {
+        harness.settle();
+        harness.slack.archive(channel);
+
+        assertThat(harness.esc(MARIA, TEAM, "sev ESC-1 1").get("text").getAsString()).contains("changed severity SEV2 → *SEV1*");
+
+        harness.settle();   // given up, not retried: the backlog empties
+        assertThat(harness.slack.calls("chat.update")).isNotEmpty().allSatisfy(c -> assertThat(c.response()).contains("is_archived"));
+        assertThat(harness.get("/healthz").body()).contains("{\"case\":\"ESC-1\",\"effect\":\"update_card\",\"error\":\"chat.update: is_archived\"}");
+    }
+
+    @Test
     void a_restricted_case_gets_a_private_channel_and_stays_out_of_other_peoples_lists() throws Exception {
         harness.esc("U0ESCPRIYA", TEAM, "open Regulator asks for account data type:regulatory-request");
 

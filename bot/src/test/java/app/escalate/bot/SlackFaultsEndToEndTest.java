@@ -55,6 +55,21 @@ class SlackFaultsEndToEndTest {
     }
 
     @Test
+    void without_channels_manage_no_channel_is_made_and_the_reporter_and_operators_are_told() throws Exception {
+        harness.slack.revokeScope("channels:manage");
+
+        open("Model leaks system prompt sev2");
+
+        assertThat(harness.slack.await("response_url", c -> true, Duration.ofSeconds(10)).param("text"))
+                .contains("ESC-1", "refused to create its channel", "check the bot's permissions");
+        harness.settle();
+        assertThat(harness.slack.calls("conversations.create")).singleElement().satisfies(c -> assertThat(c.response())
+                .contains("\"error\":\"missing_scope\"", "\"needed\":\"channels:manage\""));
+        assertThat(harness.get("/healthz").body()).contains(
+                "{\"case\":\"ESC-1\",\"effect\":\"create_channel\",\"error\":\"conversations.create: missing_scope (needed: channels:manage)\"}");
+    }
+
+    @Test
     void a_channel_slack_made_though_it_answered_503_is_adopted_not_made_twice() throws Exception {
         harness.slack.doThenFail(c -> c.method().equals("conversations.create"));
 
