@@ -44,7 +44,7 @@ final class RefusalNotices {
         if (refused.error.isEmpty()) return FollowUp.NONE;    // not Slack's answer (e.g. the channel was never made): told elsewhere
         Optional<Case> c = effect instanceof SlackEffect.OnCase on ? cases.find(on.caseId()) : Optional.empty();
         Optional<UserId> actor = actor(effect, c);
-        Optional<String> what = what(effect);
+        Optional<String> what = what(effect, refused);
         if (actor.isEmpty() || what.isEmpty() || !actor.get().value().matches("[UW][A-Z0-9]{2,20}")) return FollowUp.NONE;
         Instant now = clock.instant();
         told.values().removeIf(at -> at.isBefore(now.minus(QUIET)));
@@ -68,7 +68,7 @@ final class RefusalNotices {
     }
 
     /** What failed, as the person would say it; empty for effects whose refusal is told another way. */
-    private static Optional<String> what(SlackEffect effect) {
+    private static Optional<String> what(SlackEffect effect, SlackCalls.Refused refused) {
         String what;
         if (effect instanceof SlackEffect.UploadStatsChart) what = "the stats chart you asked for";
         else if (effect instanceof SlackEffect.Announce) what = "posting your change in the case channel";
@@ -78,7 +78,8 @@ final class RefusalNotices {
         else if (effect instanceof SlackEffect.PostCaseCard) what = "posting the case card";
         else if (effect instanceof SlackEffect.PinCaseCard) what = "pinning the case card";
         else if (effect instanceof SlackEffect.InviteToChannel e) {
-            what = "adding " + e.users().stream().map(u -> Mrkdwn.user(u.value())).collect(Collectors.joining(", ")) + " to the case channel";
+            List<String> who = refused.users.isEmpty() ? e.users().stream().map(UserId::value).toList() : refused.users;
+            what = "adding " + who.stream().map(Mrkdwn::user).collect(Collectors.joining(", ")) + " to the case channel";
         } else if (effect instanceof SlackEffect.Page e) what = "paging " + Mrkdwn.user(e.user().value()) + " by direct message";
         else if (effect instanceof SlackEffect.BriefGroup e) what = "briefing " + Mrkdwn.escape(e.group()) + " in the case channel";
         else if (effect instanceof SlackEffect.Whisper || effect instanceof SlackEffect.TellReporter) return Optional.empty(); // replies already

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -248,15 +249,22 @@ final class SlackCalls {
         /** Slack's error code, when it was Slack that said no; and the scope it named as missing. */
         final Optional<String> error;
         final Optional<String> needed;
+        /** The people Slack refused, when it refused some of those a call named (an invite). */
+        final List<String> users;
 
         Refused(String reason) {
             this(reason, Optional.empty(), Optional.empty());
         }
 
         Refused(String reason, Optional<String> error, Optional<String> needed) {
+            this(reason, error, needed, List.of());
+        }
+
+        Refused(String reason, Optional<String> error, Optional<String> needed, List<String> users) {
             super(reason, null, false, false);
             this.error = error;
             this.needed = needed;
+            this.users = List.copyOf(users);
         }
     }
 }

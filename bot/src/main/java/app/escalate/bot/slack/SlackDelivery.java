@@ -170,7 +170,7 @@ public final class SlackDelivery implements Delivery {
         if (refusals.isEmpty()) return DeliveryAttempt.sent();
         throw new SlackCalls.Refused("conversations.invite: Slack would not let in " + refusals.stream()
                 .map(r -> r.getUser() + " (" + r.getError() + ")").collect(java.util.stream.Collectors.joining(", ")),
-                Optional.of(refusals.get(0).getError()), Optional.empty());
+                Optional.of(refusals.get(0).getError()), Optional.empty(), refusals.stream().map(ConversationsInviteResponse.Error::getUser).toList());
     }
 
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
