@@ -61,7 +61,7 @@ class SlackFaultsEndToEndTest {
         open("Model leaks system prompt sev2");
 
         assertThat(harness.slack.await("response_url", c -> true, Duration.ofSeconds(10)).param("text"))
-                .contains("ESC-1", "refused to create its channel", "check the bot's permissions");
+                .contains("ESC-1", "refused to create its channel", "(`missing_scope`: the app lacks the scope `channels:manage`)", "add that scope to the app and reinstall it");
         harness.settle();
         assertThat(harness.slack.calls("conversations.create")).singleElement().satisfies(c -> assertThat(c.response())
                 .contains("\"error\":\"missing_scope\"", "\"needed\":\"channels:manage\""));
