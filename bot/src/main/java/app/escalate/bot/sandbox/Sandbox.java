@@ -42,6 +42,8 @@ public final class Sandbox {
         BotSettings bot = new BotSettings(Optional.of(new Secret(botToken)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
                 settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort());
         Workspace workspace = workspace(policy);
+        workspace.channel(policy.workspace().teamChannel()).ifPresent(team ->
+                workspace.messageInChannel(team.id(), workspace.nextTs(), Workspace.BOT_USER, SandboxWelcome.text(policy)));
         workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
         SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
         SandboxGuard guard = new SandboxGuard(port, botToken);

@@ -78,6 +78,17 @@ class SandboxTest {
     }
 
     @Test
+    void the_team_channel_opens_with_who_is_who_and_three_things_to_try() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+
+        String welcome = texts(CHLOE, team);
+
+        assertThat(welcome).contains("Welcome to the Escalate sandbox", "`comms`: <@" + CHLOE + ">", "`legal`: <@U0ESCPRIYA>",
+                "`oncall-managers`: <@U0ESCHELEN>", "Escalations on-call (primary, follow the sun): <@U0ESCKENJI>, <@U0ESCAMARA>, <@"
+                        + MARIA + ">, <@U0ESCLUCAS>", "`/esc oncall`", "`/esc open Deepfake of the CEO on a livestream sev1`");
+    }
+
+    @Test
     void a_typed_command_opens_a_case_whose_channel_card_and_buttons_appear() throws Exception {
         String team = channelNamed(CHLOE, "escalations"::equals);
         post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open Scam ads & fake giveaways sev2\"}");
