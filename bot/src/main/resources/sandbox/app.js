@@ -3,7 +3,8 @@
 // into the signed request Slack would send the bot.
 "use strict";
 
-const state = { user: null, channel: null, people: [], channels: [], viewId: null, lastRender: "" };
+// rendered: what the message list shows now (whose view, which channel, what), so it is redrawn only when that changes.
+const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null };
 
 async function api(path, body) {
   const res = await fetch(path, body === undefined ? {} : {
@@ -88,6 +89,7 @@ function element(e, blockId, message) {
 }
 
 function renderMessages(messages) {
+  const box = document.getElementById("messages");
   const html = (messages || []).map(m => {
     const body = m.blocks ? renderBlocks(m.blocks, m) : `<div>${mrkdwn(m.text)}</div>`;
     const when = new Date(Number(m.ts.split(".")[0]) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -95,12 +97,14 @@ function renderMessages(messages) {
       <span class="who">${esc(personName(m.user))}</span><span class="when">${when}</span>
       ${m.ephemeralFor ? '<div class="only">Only visible to you</div>' : ""}${body}</div>`;
   }).join("");
-  if (html === state.lastRender) return;
-  const box = document.getElementById("messages");
+  // An empty channel shows empty: what is compared includes whose view and which channel it is.
+  const key = `${state.user}|${state.channel}|${html}`;
+  if (key === state.rendered) return;
+  const switched = !state.rendered || !state.rendered.startsWith(`${state.user}|${state.channel}|`);
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   box.innerHTML = html;
-  state.lastRender = html;
-  if (atBottom) box.scrollTop = box.scrollHeight;
+  state.rendered = key;
+  if (atBottom || switched) box.scrollTop = box.scrollHeight;
 }
 
 function renderChannels() {
@@ -173,13 +177,27 @@ function modalValues() {
   return values;
 }
 
+// Shows the channel at once (its name, nothing of the channel before), then its messages as they arrive.
+function switchChannel(id) {
+  if (id === state.channel) return;
+  state.channel = id;
+  renderChannels();
+  renderMessages([]);
+  refresh();
+}
+
 async function refresh() {
-  const s = await api(`/sandbox/state?user=${encodeURIComponent(state.user)}&channel=${encodeURIComponent(state.channel || "")}`);
+  const user = state.user;
+  const channel = state.channel;
+  const s = await api(`/sandbox/state?user=${encodeURIComponent(user)}&channel=${encodeURIComponent(channel || "")}`);
+  // An answer for another person or channel than the page now shows is old news: a newer refresh is on its way.
+  if (user !== state.user || channel !== state.channel) return;
   state.people = s.people;
   state.channels = s.channels || [];
   if (!state.channel || !state.channels.some(c => c.id === state.channel)) {
     const team = state.channels.find(c => c.name === s.teamChannel) || state.channels[0];
     state.channel = team ? team.id : null;
+    if (state.channel) return refresh();
   }
   document.getElementById("clock").textContent = new Date(s.now).toUTCString().replace("GMT", "UTC");
   renderChannels();
@@ -193,10 +211,10 @@ async function start() {
   const who = document.getElementById("who");
   who.innerHTML = s.people.map(p => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`).join("");
   state.user = s.people.length ? s.people[0].id : "U0SANDBOX";
-  who.addEventListener("change", () => { state.user = who.value; state.lastRender = ""; state.viewId = null; refresh(); });
+  who.addEventListener("change", () => { state.user = who.value; state.viewId = null; refresh(); });
   document.getElementById("channels").addEventListener("click", e => {
     const li = e.target.closest("li");
-    if (li) { state.channel = li.dataset.id; state.lastRender = ""; refresh(); }
+    if (li) switchChannel(li.dataset.id);
   });
   document.getElementById("composer").addEventListener("submit", async e => {
     e.preventDefault();
