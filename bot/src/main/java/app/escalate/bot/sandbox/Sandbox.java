@@ -41,7 +41,7 @@ public final class Sandbox {
         URI api = URI.create("http://127.0.0.1:" + port + "/sandbox/api/");
         BotSettings bot = new BotSettings(Optional.of(new Secret(botToken)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
                 settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort());
-        Workspace workspace = workspace(policy);
+        Workspace workspace = workspace(policy, clock);
         workspace.channel(policy.workspace().teamChannel()).ifPresent(team ->
                 workspace.messageInChannel(team.id(), workspace.nextTs(), Workspace.BOT_USER, SandboxWelcome.text(policy)));
         workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
@@ -54,9 +54,9 @@ public final class Sandbox {
         });
     }
 
-    /** The people of the policy, and its team and leadership channels with the bot in them. */
-    static Workspace workspace(Policy policy) {
-        return WorkspaceSeed.seed(new Workspace(), policy, Optional.empty());
+    /** The people of the policy, and its team and leadership channels with the bot in them; messages are timed by {@code clock}. */
+    static Workspace workspace(Policy policy, java.time.Clock clock) {
+        return WorkspaceSeed.seed(new Workspace(clock), policy, Optional.empty());
     }
 
     private static int freePort() throws IOException {

@@ -159,7 +159,7 @@ final class SandboxRoutes {
         JsonObject action = new JsonObject();
         action.addProperty("action_id", in.get("actionId").getAsString());
         action.addProperty("block_id", in.has("blockId") ? in.get("blockId").getAsString() : "");
-        action.addProperty("action_ts", Instant.now().getEpochSecond() + ".000001");
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000001");
         if (in.has("selected")) {
             action.addProperty("type", "static_select");
             JsonObject option = new JsonObject();

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +64,17 @@ public final class Workspace {
     /** Where {@code files.getUploadURLExternal} sends uploads: the server's {@code …/upload/} path. */
     private volatile String uploadBase = "http://127.0.0.1/upload/";
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    /** What message timestamps are made from: the sandbox's clock, so a message reads as sent when the bot thinks it is. */
+    private final Clock clock;
+
+    /** A workspace on real time. */
+    public Workspace() {
+        this(Clock.systemUTC());
+    }
+
+    public Workspace(Clock clock) {
+        this.clock = clock;
+    }
 
     public synchronized void addPerson(String id, String name, String timeZone) {
         directory.put(new Person(id, name, timeZone, directory.person(id).map(Person::guest).orElse(false)));
@@ -154,7 +166,7 @@ public final class Workspace {
     }
 
     public synchronized String nextTs() {
-        return Instant.now().getEpochSecond() + "." + String.format("%06d", ids.incrementAndGet());
+        return clock.instant().getEpochSecond() + "." + String.format("%06d", ids.incrementAndGet());
     }
 
     /** Slack's answer to a Web API call, as JSON text. */
@@ -178,7 +190,7 @@ public final class Workspace {
                 if (directory.channel(name).isPresent()) throw Refused.with("name_taken");   // archived channels keep their names
                 Channel c = directory.create(name, isPrivate, Optional.of(BOT_USER));
                 yield json(Map.of("ok", true, "channel", Map.of("id", c.id(), "name", name, "is_channel", !isPrivate, "is_private", isPrivate,
-                        "is_member", true, "created", Instant.now().getEpochSecond())));
+                        "is_member", true, "created", clock.instant().getEpochSecond())));
             }
             case "conversations.invite" -> invite(p);
             case "chat.postMessage" -> {

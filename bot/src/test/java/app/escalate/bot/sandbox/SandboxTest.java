@@ -167,6 +167,19 @@ class SandboxTest {
     }
 
     @Test
+    void messages_are_timed_by_the_sandbox_clock_not_the_wall() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        post("/sandbox/clock", "{\"advance\":\"P2D\"}");
+
+        post("/sandbox/command", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc help\"}");
+
+        JsonArray messages = state(CHLOE, team).getAsJsonArray("messages");
+        Instant sent = Instant.ofEpochSecond(Long.parseLong(messages.get(0).getAsJsonObject().get("ts").getAsString().split("\\.")[0]));
+        assertThat(Duration.between(sent, clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(Duration.between(Instant.now(), sent)).isGreaterThan(Duration.ofDays(1));
+    }
+
+    @Test
     void another_web_page_can_neither_drive_nor_read_the_sandbox() throws Exception {
         String team = channelNamed(CHLOE, "escalations"::equals);
         String open = "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open Planted by a web page sev1\"}";
