@@ -4,7 +4,8 @@
 "use strict";
 
 // rendered: what the message list shows now (whose view, which channel, what), so it is redrawn only when that changes.
-const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null };
+// clock: the sandbox clock's reading and the page's own time when it was read, so the page can tell the sandbox's time.
+const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null, clock: { sandbox: Date.now(), page: Date.now() } };
 
 async function api(path, body) {
   const res = await fetch(path, body === undefined ? {} : {
@@ -20,6 +21,114 @@ function esc(text) {
 function personName(id) {
   const p = state.people.find(x => x.id === id);
   return p ? p.name : id === "U0BOT" ? "Escalate" : id;
+}
+
+// The sandbox clock now, in milliseconds: its last reading moved on by the time since.
+function sandboxNow() {
+  return state.clock.sandbox + (Date.now() - state.clock.page);
+}
+
+// Who is looking at the page reads times in their own time zone, as Slack shows them.
+function viewerZone() {
+  const p = state.people.find(x => x.id === state.user);
+  return p && p.timeZone ? p.timeZone : "UTC";
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+// The calendar reading of an instant (ms) in a time zone; UTC when the zone is not one the browser knows.
+function zoned(ms, timeZone) {
+  let format;
+  try {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+      hour: "numeric", minute: "numeric", second: "numeric" });
+  } catch (e) {
+    return zoned(ms, "UTC");
+  }
+  const p = {};
+  format.formatToParts(new Date(ms)).forEach(x => { p[x.type] = x.value; });
+  const year = Number(p.year), month = Number(p.month), day = Number(p.day);
+  const midnight = Date.UTC(year, month - 1, day);
+  return { year, month, day, hour: Number(p.hour) % 24, minute: Number(p.minute), second: Number(p.second),
+    weekday: new Date(midnight).getUTCDay(), dayNumber: Math.round(midnight / 86400000) };
+}
+
+function ordinal(n) {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return n + (teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] || "th"));
+}
+
+// How far off a time is, as Slack's {ago} words it: "in 15 minutes", "3 hours ago".
+function agoPhrase(diffMs) {
+  const s = Math.abs(diffMs) / 1000;
+  const count = (n, unit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  let phrase;
+  if (s < 45) phrase = "a few seconds";
+  else if (Math.round(s / 60) < 60) phrase = count(Math.max(1, Math.round(s / 60)), "minute");
+  else if (Math.round(s / 3600) < 24) phrase = count(Math.round(s / 3600), "hour");
+  else if (Math.round(s / 86400) < 30) phrase = count(Math.round(s / 86400), "day");
+  else if (Math.round(s / (30 * 86400)) < 12) phrase = count(Math.round(s / (30 * 86400)), "month");
+  else phrase = count(Math.max(1, Math.round(s / (365 * 86400))), "year");
+  return diffMs > 0 ? `in ${phrase}` : `${phrase} ago`;
+}
+
+// A Slack date format ("{date_short_pretty} at {time}") for an epoch second, read in timeZone, "today" being the day of
+// now (ms, the sandbox clock): every token Slack documents; anything else in the format stays as written.
+function slackDate(epoch, format, now, timeZone) {
+  const ms = epoch * 1000;
+  const t = zoned(ms, timeZone);
+  const today = zoned(now, timeZone);
+  const two = n => String(n).padStart(2, "0");
+  const month = MONTHS[t.month - 1];
+  const date = `${month} ${ordinal(t.day)}, ${t.year}`;
+  const dateShort = `${month.slice(0, 3)} ${t.day}, ${t.year}`;
+  const dateLong = `${WEEKDAYS[t.weekday]}, ${date}`;
+  const relative = { "-1": "yesterday", "0": "today", "1": "tomorrow" }[t.dayNumber - today.dayNumber];
+  const hour = t.hour % 12 === 0 ? 12 : t.hour % 12;
+  const half = t.hour < 12 ? "AM" : "PM";
+  const tokens = {
+    date_num: `${t.year}-${two(t.month)}-${two(t.day)}`,
+    date,
+    date_short: dateShort,
+    date_long: dateLong,
+    date_pretty: relative || date,
+    date_short_pretty: relative || dateShort,
+    date_long_pretty: relative || dateLong,
+    day_divider_pretty: relative || (t.year === today.year ? `${WEEKDAYS[t.weekday]}, ${month} ${ordinal(t.day)}` : dateLong),
+    date_slash: `${two(t.day)}/${two(t.month)}/${t.year}`,
+    date_long_full: `${month} ${t.day}, ${t.year}`,
+    time: `${hour}:${two(t.minute)} ${half}`,
+    time_secs: `${hour}:${two(t.minute)}:${two(t.second)} ${half}`,
+    ago: agoPhrase(ms - now),
+  };
+  return format.replace(/\{([a-z_]+)\}/g, (whole, name, offset) => {
+    if (!(name in tokens)) return whole;
+    const value = tokens[name];
+    // "today" opening the text starts a sentence: "Today at 9:00 AM".
+    return offset === 0 && relative && value === relative ? value[0].toUpperCase() + value.slice(1) : value;
+  });
+}
+
+// <!date^EPOCH^FORMAT|fallback> or <!date^EPOCH^FORMAT^LINK|fallback>, as the reader sees it.
+function dateToken(inner) {
+  const bar = inner.indexOf("|");
+  const spec = bar < 0 ? inner : inner.slice(0, bar);
+  const fallback = bar < 0 ? "" : inner.slice(bar + 1);
+  const [, epochText, format, link] = spec.split("^");
+  const epoch = Number(epochText);
+  if (!epochText || !Number.isFinite(epoch) || format === undefined) return esc(unescapeEntities(fallback));
+  const now = sandboxNow();
+  const zone = viewerZone();
+  const text = esc(slackDate(epoch, unescapeEntities(format), now, zone));
+  const title = esc(slackDate(epoch, "{date_long} at {time_secs}", now, zone) + ` (${zone})`);
+  const time = `<time datetime="${new Date(epoch * 1000).toISOString()}" title="${title}">${text}</time>`;
+  return link ? `<a href="${esc(link)}" target="_blank" rel="noopener">${time}</a>` : time;
+}
+
+// mrkdwn keeps &, < and > escaped; a label or a format is shown as the text it stands for.
+function unescapeEntities(text) {
+  return String(text).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
 function channelName(id) {
@@ -41,10 +150,7 @@ function mrkdwn(text) {
     const inner = token[1];
     if (inner.startsWith("@")) return `<span class="mention">@${esc(personName(inner.slice(1).split("|")[0]))}</span>`;
     if (inner.startsWith("#")) return `<span class="mention">#${esc(channelName(inner.slice(1).split("|")[0]))}</span>`;
-    if (inner.startsWith("!date^")) {
-      const epoch = Number(inner.split("^")[1]);
-      return esc(new Date(epoch * 1000).toLocaleString([], { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }));
-    }
+    if (inner.startsWith("!date^")) return dateToken(inner);
     if (inner.startsWith("!")) return `<span class="mention">@${esc(inner.slice(1).split("|")[0])}</span>`;
     const [url, label] = inner.split("|");
     return `<a href="${esc(url)}" target="_blank" rel="noopener">${esc(label || url)}</a>`;
@@ -90,11 +196,20 @@ function element(e, blockId, message) {
 
 function renderMessages(messages) {
   const box = document.getElementById("messages");
+  const now = sandboxNow();
+  const zone = viewerZone();
+  let day = null;
   const html = (messages || []).map(m => {
     const body = m.blocks ? renderBlocks(m.blocks, m) : `<div>${mrkdwn(m.text)}</div>`;
-    const when = new Date(Number(m.ts.split(".")[0]) * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    return `<div class="message${m.ephemeralFor ? " ephemeral" : ""}${m.pinned ? " pinned" : ""}" data-ts="${esc(m.ts)}">
-      <span class="who">${esc(personName(m.user))}</span><span class="when">${when}</span>
+    // A message's ts is when it was sent, by the sandbox clock: its time, and a divider where the day changes.
+    const epoch = Number(m.ts.split(".")[0]);
+    const sentOn = zoned(epoch * 1000, zone).dayNumber;
+    const divider = sentOn === day ? "" : `<div class="day-divider"><span>${esc(slackDate(epoch, "{day_divider_pretty}", now, zone))}</span></div>`;
+    day = sentOn;
+    const when = `<time class="when" datetime="${new Date(epoch * 1000).toISOString()}"
+      title="${esc(slackDate(epoch, "{date_long_pretty} at {time_secs}", now, zone))}">${esc(slackDate(epoch, "{time}", now, zone))}</time>`;
+    return `${divider}<div class="message${m.ephemeralFor ? " ephemeral" : ""}${m.pinned ? " pinned" : ""}" data-ts="${esc(m.ts)}">
+      <span class="who">${esc(personName(m.user))}</span>${when}
       ${m.ephemeralFor ? '<div class="only">Only visible to you</div>' : ""}${body}</div>`;
   }).join("");
   // An empty channel shows empty: what is compared includes whose view and which channel it is.
@@ -199,6 +314,7 @@ async function refresh() {
     state.channel = team ? team.id : null;
     if (state.channel) return refresh();
   }
+  state.clock = { sandbox: Date.parse(s.now), page: Date.now() };
   document.getElementById("clock").textContent = new Date(s.now).toUTCString().replace("GMT", "UTC");
   renderChannels();
   renderMessages(s.messages);

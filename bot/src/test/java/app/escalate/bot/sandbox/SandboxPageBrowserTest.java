@@ -37,4 +37,37 @@ class SandboxPageBrowserTest {
                 "#escalations shows its own answer only");
         assertThat(page.browser.findElement(By.id("channel-name")).getText()).isEqualTo("#escalations");
     }
+
+    @Test
+    void times_read_by_the_sandbox_clock_in_every_format_slack_documents() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        // The sandbox a day ahead of the browser's own clock: "today" and "in 15 minutes" are the sandbox's.
+        page.browser.findElement(By.cssSelector("[data-advance='P1D']")).click();
+        page.send("/esc open Scam ads on the storefront sev2");
+        page.until(p -> p.messages().contains("Opened ESC-1 (SEV2)"), "the case opens");
+
+        page.switchTo("esc-1-scam-ads-on-the-storefront");
+
+        // SEV2 is to be acknowledged within 15 minutes of opening, by the sandbox clock.
+        page.until(p -> p.messages().contains("(in 15 minutes)"), "the card's acknowledge deadline reads 'in 15 minutes'");
+        assertThat(page.browser.findElement(By.cssSelector(".day-divider")).getText()).isEqualTo("Today");
+        assertThat(page.messages()).contains("Opened\nToday ").doesNotContain("Tomorrow", "Yesterday", "<!date");
+
+        // The formatting itself, for a reader in Los Angeles on Tuesday 24 November 2026, 09:00 there.
+        String tokens = "{date_num}|{date}|{date_short}|{date_long}|{date_pretty}|{date_short_pretty}|{date_long_pretty}|{time}|{time_secs}|{ago}";
+        long now = java.time.Instant.parse("2026-11-24T17:00:00Z").toEpochMilli();
+        assertThat(page.script("return slackDate(arguments[0], arguments[1], arguments[2], 'America/Los_Angeles')",
+                java.time.Instant.parse("2026-11-24T17:15:07Z").getEpochSecond(), tokens, now))
+                .isEqualTo("2026-11-24|November 24th, 2026|Nov 24, 2026|Tuesday, November 24th, 2026|today|today|today|9:15 AM|9:15:07 AM"
+                        + "|in 15 minutes");
+        assertThat(page.script("return slackDate(arguments[0], arguments[1], arguments[2], 'America/Los_Angeles')",
+                java.time.Instant.parse("2026-11-23T20:00:00Z").getEpochSecond(), "{date_short_pretty} at {time} ({ago})", now))
+                .isEqualTo("Yesterday at 12:00 PM (21 hours ago)");
+        assertThat(page.script("return slackDate(arguments[0], arguments[1], arguments[2], 'America/Los_Angeles')",
+                java.time.Instant.parse("2026-11-25T20:00:00Z").getEpochSecond(), "due {date_long_pretty}, {date_pretty}", now))
+                .isEqualTo("due tomorrow, tomorrow");
+        assertThat(page.script("return slackDate(arguments[0], arguments[1], arguments[2], 'America/Los_Angeles')",
+                java.time.Instant.parse("2026-12-01T20:00:00Z").getEpochSecond(), "{date_long_pretty} {date_pretty} {ago}", now))
+                .isEqualTo("Tuesday, December 1st, 2026 December 1st, 2026 in 7 days");
+    }
 }
