@@ -136,30 +136,91 @@ function channelName(id) {
   return c ? c.name : id;
 }
 
-// Slack mrkdwn to HTML: <@U…>, <#C…>, <!date^…|…>, <url|label> tokens, then *bold*, _italic_, `code`, ~strike~.
-function mrkdwn(text) {
-  const parts = String(text || "").split(/(<[^>]+>)/);
-  return parts.map(part => {
-    const token = part.match(/^<([^>]+)>$/);
-    if (!token) {
-      let t = part.replace(/&(?!(amp|lt|gt|quot);)/g, "&amp;").replace(/"/g, "&quot;");
-      t = t.replace(/\*([^*\n]+)\*/g, "<b>$1</b>").replace(/(^|\W)_([^_\n]+)_(?=\W|$)/g, "$1<i>$2</i>")
-        .replace(/`([^`\n]+)`/g, "<code>$1</code>").replace(/~([^~\n]+)~/g, "<s>$1</s>");
-      return t.replace(/\n/g, "<br>");
-    }
-    const inner = token[1];
-    if (inner.startsWith("@")) return `<span class="mention">@${esc(personName(inner.slice(1).split("|")[0]))}</span>`;
-    if (inner.startsWith("#")) return `<span class="mention">#${esc(channelName(inner.slice(1).split("|")[0]))}</span>`;
-    if (inner.startsWith("!date^")) return dateToken(inner);
-    if (inner.startsWith("!")) return `<span class="mention">@${esc(inner.slice(1).split("|")[0])}</span>`;
-    const [url, label] = inner.split("|");
-    return `<a href="${esc(url)}" target="_blank" rel="noopener">${esc(label || url)}</a>`;
+// The emoji shortcodes the bot sends and the menu's reactions, as Slack draws them; any other :code: stays as written.
+const EMOJI = {
+  warning: "\u26a0\ufe0f", rotating_light: "\u{1f6a8}", hourglass: "\u231b", hourglass_flowing_sand: "\u23f3", lock: "\u{1f512}",
+  pushpin: "\u{1f4cc}", robot_face: "\u{1f916}", red_circle: "\u{1f534}", large_orange_circle: "\u{1f7e0}",
+  large_yellow_circle: "\u{1f7e1}", large_green_circle: "\u{1f7e2}", eyes: "\u{1f440}", white_check_mark: "\u2705",
+  heavy_check_mark: "\u2714\ufe0f", x: "\u274c", memo: "\u{1f4dd}", information_source: "\u2139\ufe0f", compass: "\u{1f9ed}",
+  chart_with_upwards_trend: "\u{1f4c8}", calendar: "\u{1f4c6}", date: "\u{1f4c5}", bell: "\u{1f514}", "+1": "\u{1f44d}",
+  thumbsup: "\u{1f44d}", "-1": "\u{1f44e}", raised_hands: "\u{1f64c}", pray: "\u{1f64f}", fire: "\u{1f525}", tada: "\u{1f389}",
+  bulb: "\u{1f4a1}", link: "\u{1f517}", mag: "\u{1f50d}", sos: "\u{1f198}", busts_in_silhouette: "\u{1f465}",
+  speech_balloon: "\u{1f4ac}", hammer_and_wrench: "\u{1f6e0}\ufe0f", shield: "\u{1f6e1}\ufe0f", scales: "\u2696\ufe0f",
+};
+
+function emoji(text) {
+  return text.replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] || whole);
+}
+
+// A message's link, as chat.getPermalink gives it out here: the channel and ts it points at.
+function permalinkTarget(url) {
+  const m = url.match(/^https:\/\/sandbox\.invalid\/archives\/([A-Z0-9]+)\/p(\d+)(\d{6})$/);
+  return m ? { channel: m[1], ts: `${m[2]}.${m[3]}` } : null;
+}
+
+// One <…> token: a mention, a channel, a date, a special mention, or a link (to a message here, or elsewhere).
+function token(inner) {
+  const [target, label] = [inner.split("|")[0], inner.includes("|") ? unescapeEntities(inner.slice(inner.indexOf("|") + 1)) : ""];
+  if (target.startsWith("@")) {
+    const id = target.slice(1);
+    return `<span class="mention${id === state.user ? " me" : ""}">@${esc(personName(id))}</span>`;
+  }
+  if (target.startsWith("#")) {
+    const id = target.slice(1);
+    const known = state.channels.some(c => c.id === id);
+    return `<a href="#" class="mention channel-link" data-channel="${esc(id)}">#${esc(known ? channelName(id) : label || id)}</a>`;
+  }
+  if (target.startsWith("!date^")) return dateToken(inner);
+  if (target.startsWith("!subteam^")) return `<span class="mention">${esc(label || "@group")}</span>`;
+  if (target.startsWith("!")) return `<span class="mention broadcast">@${esc(target.slice(1))}</span>`;
+  const url = unescapeEntities(target);
+  const message = permalinkTarget(url);
+  if (message) {
+    return `<a href="#" class="message-link" data-channel="${esc(message.channel)}" data-ts="${esc(message.ts)}">${esc(label || url)}</a>`;
+  }
+  if (!/^(https?:|mailto:)/i.test(url)) return esc(label || url);
+  return `<a href="${esc(url)}" target="_blank" rel="noopener">${esc(label || url)}</a>`;
+}
+
+// Text between tokens: *bold*, _italic_, `code`, ~strike~, emoji, line breaks; nothing in it can become markup.
+function inline(text) {
+  return String(text).split(/(<[^<>\s][^<>]*>)/).map(part => {
+    const t = part.match(/^<([^<>]+)>$/);
+    if (t) return token(t[1]);
+    let h = part.replace(/&(?!(amp|lt|gt|quot);)/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    h = emoji(h).replace(/\*([^*\n]+)\*/g, "<b>$1</b>").replace(/(^|\W)_([^_\n]+)_(?=\W|$)/g, "$1<i>$2</i>")
+      .replace(/`([^`\n]+)`/g, "<code>$1</code>").replace(/~([^~\n]+)~/g, "<s>$1</s>");
+    return h.replace(/\n/g, "<br>");
   }).join("");
+}
+
+// Lines starting with "> " (escaped, "&gt; ") are a quote; "&gt;&gt;&gt;" quotes everything after it.
+function quotes(text) {
+  const groups = [];
+  let rest = false;
+  text.split("\n").forEach(line => {
+    let quoted = rest;
+    const all = line.match(/^(&gt;|>){3}\s?/);
+    const one = line.match(/^(&gt;|>)\s?/);
+    if (!rest && all) { rest = true; quoted = true; line = line.slice(all[0].length); }
+    else if (!rest && one) { quoted = true; line = line.slice(one[0].length); }
+    const last = groups[groups.length - 1];
+    if (last && last.quoted === quoted) last.lines.push(line);
+    else groups.push({ quoted, lines: [line] });
+  });
+  return groups.map(g => g.quoted ? `<blockquote>${inline(g.lines.join("\n"))}</blockquote>` : inline(g.lines.join("\n"))).join("");
+}
+
+// Slack mrkdwn to HTML: ```code blocks```, quotes, then tokens and inline formatting.
+function mrkdwn(text) {
+  return String(text || "").split("```").map((part, i) => i % 2 === 1
+    ? `<pre>${part.replace(/^\n/, "").replace(/&(?!(amp|lt|gt|quot);)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</pre>`
+    : quotes(part)).join("");
 }
 
 function textObject(t) {
   if (!t) return "";
-  return t.type === "mrkdwn" ? mrkdwn(t.text) : esc(t.text);
+  return t.type === "mrkdwn" ? mrkdwn(t.text) : t.emoji === false ? esc(t.text) : emoji(esc(t.text));
 }
 
 function renderBlocks(blocks, message) {
@@ -167,7 +228,8 @@ function renderBlocks(blocks, message) {
     switch (b.type) {
       case "header": return `<div class="block header">${textObject(b.text)}</div>`;
       case "divider": return `<div class="block divider"></div>`;
-      case "image": return `<div class="block"><img src="${esc(b.image_url)}" alt="${esc(b.alt_text || "")}" style="max-width:320px"></div>`;
+      case "image": return `<div class="block image">${b.title ? `<div class="image-title">${textObject(b.title)}</div>` : ""}
+        <img class="zoomable" src="${esc(b.image_url)}" alt="${esc(b.alt_text || "")}" title="Click to enlarge"></div>`;
       case "context": return `<div class="block context">${(b.elements || []).map(e => e.type === "image"
         ? `<img src="${esc(e.image_url)}" alt="${esc(e.alt_text || "")}" height="16">` : textObject(e)).join(" ")}</div>`;
       case "section": {
@@ -292,6 +354,24 @@ function modalValues() {
   return values;
 }
 
+// A message a link pointed at: shown in the middle of its channel and marked, once its channel has drawn it.
+function showLinkedMessage() {
+  if (!state.linked || state.linked.channel !== state.channel) return;
+  const el = document.querySelector(`#messages .message[data-ts="${CSS.escape(state.linked.ts)}"]`);
+  if (!el) return;
+  el.classList.add("linked");
+  el.scrollIntoView({ block: "center" });
+  state.linked = null;
+}
+
+function openLightbox(img) {
+  const box = document.getElementById("lightbox");
+  const big = document.getElementById("lightbox-image");
+  big.src = img.src;
+  big.alt = img.alt;
+  box.hidden = false;
+}
+
 // Shows the channel at once (its name, nothing of the channel before), then its messages as they arrive.
 function switchChannel(id) {
   if (id === state.channel) return;
@@ -318,6 +398,7 @@ async function refresh() {
   document.getElementById("clock").textContent = new Date(s.now).toUTCString().replace("GMT", "UTC");
   renderChannels();
   renderMessages(s.messages);
+  showLinkedMessage();
   renderModal(s.view);
 }
 
@@ -341,6 +422,23 @@ async function start() {
     await api("/sandbox/command", { user: state.user, channel: state.channel, text: text.startsWith("/esc") ? text : "/esc " + text });
     refresh();
   });
+  // Links to a channel or to a message in one switch to it here; an image opens large.
+  document.addEventListener("click", e => {
+    const link = e.target.closest("a[data-channel]");
+    if (link) {
+      e.preventDefault();
+      if (!state.channels.some(c => c.id === link.dataset.channel)) return;
+      if (link.dataset.ts) state.linked = { channel: link.dataset.channel, ts: link.dataset.ts };
+      if (link.dataset.channel === state.channel) showLinkedMessage();
+      else switchChannel(link.dataset.channel);
+      return;
+    }
+    const img = e.target.closest("img.zoomable");
+    if (img) openLightbox(img);
+  });
+  const lightbox = document.getElementById("lightbox");
+  lightbox.addEventListener("click", () => { lightbox.hidden = true; });
+  document.addEventListener("keydown", e => { if (e.key === "Escape") lightbox.hidden = true; });
   document.getElementById("messages").addEventListener("click", async e => {
     const button = e.target.closest("button[data-action]");
     if (!button) return;

@@ -78,7 +78,8 @@ final class SandboxPage implements AutoCloseable {
         List<WebElement> drawer = browser.findElements(By.id("drawer-button"));
         if (!drawer.isEmpty() && drawer.get(0).isDisplayed()) drawer.get(0).click();
         wait.until(d -> click(channelEntry(name)));
-        wait.until(d -> d.findElement(By.id("channel-name")).getText().contains(name));
+        until(p -> p.browser.findElements(By.cssSelector("#channels li.selected")).stream().anyMatch(li -> li.getText().contains(name)),
+                "the channel " + name + " is the one shown");
     }
 
     WebElement channelEntry(String name) {
@@ -90,7 +91,9 @@ final class SandboxPage implements AutoCloseable {
     }
 
     void until(Predicate<SandboxPage> shown, String what) {
-        wait.withMessage(what).until(d -> shown.test(this));
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> what + "; the page shows " + browser.findElement(By.id("channel-name")).getText() + ":\n" + messages())
+                .until(d -> shown.test(this));
     }
 
     <T> T until(ExpectedCondition<T> condition) {
@@ -103,6 +106,13 @@ final class SandboxPage implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    /** What the page looks like now, saved as target/sandbox-{name}.png for a person to look at. */
+    void screenshot(String name) throws java.io.IOException {
+        Path shot = Path.of("target", "sandbox-" + name + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     /** Clicks when there is something to click; a null result makes a wait try again. */

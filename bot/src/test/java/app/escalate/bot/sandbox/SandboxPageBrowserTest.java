@@ -70,4 +70,32 @@ class SandboxPageBrowserTest {
                 java.time.Instant.parse("2026-12-01T20:00:00Z").getEpochSecond(), "{date_long_pretty} {date_pretty} {ago}", now))
                 .isEqualTo("Tuesday, December 1st, 2026 December 1st, 2026 in 7 days");
     }
+
+    @Test
+    void messages_read_as_in_slack_with_emoji_quotes_channel_links_and_a_chart_to_enlarge() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        page.send("/esc open Deepfake of a minister sev1");
+        page.until(p -> p.messages().contains("is ready: #esc-1-deepfake-of-a-minister"), "the reporter is told where the case lives");
+
+        page.until(d -> SandboxPage.click(page.all("#messages a.channel-link").stream().findFirst().orElse(null)));
+
+        page.until(p -> p.browser.findElement(By.id("channel-name")).getText().equals("#esc-1-deepfake-of-a-minister"),
+                "the channel link leads to the case channel");
+        // The AI triage (from the policy's keywords when no model is set up) opens with :robot_face: and quotes its reason.
+        page.until(p -> p.messages().contains("\uD83E\uDD16 AI triage"), "the triage shows its emoji");
+        assertThat(page.browser.findElement(By.cssSelector("#messages blockquote")).getText()).contains("Policy keywords");
+        assertThat(page.messages()).doesNotContain(":robot_face:", "&gt;");
+        page.screenshot("case-channel");
+
+        page.send("/esc stats");
+        page.switchTo("Escalate (direct)");
+        page.until(d -> SandboxPage.click(page.all("#messages img.zoomable").stream().filter(org.openqa.selenium.WebElement::isDisplayed)
+                .findFirst().orElse(null)));
+        page.until(p -> p.browser.findElement(By.id("lightbox")).isDisplayed(), "the chart opens large");
+        double shown = ((Number) page.script("return document.getElementById('lightbox-image').getBoundingClientRect().width")).doubleValue();
+        assertThat(shown).isGreaterThan(320);
+        page.screenshot("chart");
+        page.browser.findElement(By.id("lightbox")).click();
+        page.until(p -> !p.browser.findElement(By.id("lightbox")).isDisplayed(), "a click closes it");
+    }
 }
