@@ -5,7 +5,10 @@
 
 // rendered: what the message list shows now (whose view, which channel, what), so it is redrawn only when that changes.
 // clock: the sandbox clock's reading and the page's own time when it was read, so the page can tell the sandbox's time.
-const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null, clock: { sandbox: Date.now(), page: Date.now() } };
+// activity: per channel, its newest message and what is unread and mentions the person; read: what the page last
+// told the sandbox the person has seen, per person and channel.
+const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null, clock: { sandbox: Date.now(), page: Date.now() },
+  activity: {}, read: {} };
 
 async function api(path, body) {
   const res = await fetch(path, body === undefined ? {} : {
@@ -284,14 +287,26 @@ function renderMessages(messages) {
   if (atBottom || switched) box.scrollTop = box.scrollHeight;
 }
 
+// The sidebar: each channel, bold with a count when it has messages the person has not seen, with a badge when
+// some of those mention them (every direct message does).
 function renderChannels() {
   const list = document.getElementById("channels");
-  const html = state.channels.map(c => `<li data-id="${esc(c.id)}" class="${c.id === state.channel ? "selected" : ""}${c.isPrivate && !c.direct ? " private" : ""}">
-    ${c.direct ? "Escalate (direct)" : "#" + esc(c.name)}</li>`).join("");
-  if (list.innerHTML !== html && list.dataset.html !== html) {
+  let mentioned = 0;
+  const html = state.channels.map(c => {
+    const a = state.channel === c.id ? {} : state.activity[c.id] || {};
+    mentioned += a.mentions || 0;
+    const classes = [c.id === state.channel ? "selected" : "", c.isPrivate && !c.direct ? "private" : "", a.unread ? "unread" : ""]
+      .filter(Boolean).join(" ");
+    const marker = a.mentions ? `<span class="badge" title="${a.mentions} mentioning you">${a.mentions}</span>`
+      : a.unread ? `<span class="count" title="${a.unread} unread">${a.unread}</span>` : "";
+    return `<li data-id="${esc(c.id)}" class="${classes}"><span class="name">${c.direct ? "Escalate (direct)" : "#" + esc(c.name)}</span>${marker}</li>`;
+  }).join("");
+  if (list.dataset.html !== html) {
     list.innerHTML = html;
     list.dataset.html = html;
   }
+  document.title = mentioned ? `(${mentioned}) Escalate sandbox` : "Escalate sandbox";
+  document.body.classList.toggle("mentioned", mentioned > 0);
   const current = state.channels.find(c => c.id === state.channel);
   document.getElementById("channel-name").textContent = current ? (current.direct ? "Direct messages with Escalate" : "#" + current.name) : "";
   document.getElementById("channel-topic").innerHTML = current && current.topic ? mrkdwn(current.topic) : "";
@@ -372,6 +387,16 @@ function openLightbox(img) {
   box.hidden = false;
 }
 
+// The person has now seen the channel's messages up to the newest shown: the sandbox keeps that as their read marker.
+function markRead(messages) {
+  if (!messages || !messages.length) return;
+  const key = `${state.user}|${state.channel}`;
+  const latest = messages[messages.length - 1].ts;
+  if (state.read[key] === latest) return;
+  state.read[key] = latest;
+  api("/sandbox/read", { user: state.user, channel: state.channel, ts: latest });
+}
+
 // Shows the channel at once (its name, nothing of the channel before), then its messages as they arrive.
 function switchChannel(id) {
   if (id === state.channel) return;
@@ -389,6 +414,7 @@ async function refresh() {
   if (user !== state.user || channel !== state.channel) return;
   state.people = s.people;
   state.channels = s.channels || [];
+  state.activity = s.activity || {};
   if (!state.channel || !state.channels.some(c => c.id === state.channel)) {
     const team = state.channels.find(c => c.name === s.teamChannel) || state.channels[0];
     state.channel = team ? team.id : null;
@@ -398,6 +424,7 @@ async function refresh() {
   document.getElementById("clock").textContent = new Date(s.now).toUTCString().replace("GMT", "UTC");
   renderChannels();
   renderMessages(s.messages);
+  markRead(s.messages);
   showLinkedMessage();
   renderModal(s.view);
 }

@@ -49,6 +49,7 @@ final class SandboxRoutes {
     private final AtomicInteger ids = new AtomicInteger();
     /** Response URLs are not guessable: only the bot, which was given one, posts to it. */
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final ReadMarkers readMarkers = new ReadMarkers();
 
     SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
         this.workspace = workspace;
@@ -76,6 +77,7 @@ final class SandboxRoutes {
         config.routes.post("/sandbox/action", this::action);
         config.routes.post("/sandbox/submit", this::submit);
         config.routes.post("/sandbox/clock", this::clock);
+        config.routes.post("/sandbox/read", this::read);
         config.routes.post("/sandbox/cancel", ctx -> {
             JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
             if (in.has("viewId") && !in.get("viewId").isJsonNull()) workspace.closeView(in.get("viewId").getAsString());
@@ -112,10 +114,36 @@ final class SandboxRoutes {
         state.put("people", workspace.people());
         if (user != null) {
             state.put("channels", workspace.channelsOf(user));
+            state.put("activity", activity(user));
             workspace.openView(user).ifPresent(v -> state.put("view", Map.of("id", v.id(), "view", v.view())));
-            if (channel != null) state.put("messages", workspace.messages(channel, user));
+            // Only a channel the person sees: not someone else's direct messages or private channel.
+            if (channel != null && workspace.channelsOf(user).stream().anyMatch(c -> c.id().equals(channel))) {
+                state.put("messages", workspace.messages(channel, user));
+            }
         }
         json(ctx, state);
+    }
+
+    /** Per channel {@code user} sees, what the sidebar marks: its newest message, and what is unread and mentions them since they last read it. */
+    private Map<String, ChannelActivity> activity(String user) {
+        Map<String, ChannelActivity> activity = new LinkedHashMap<>();
+        for (Workspace.Channel c : workspace.channelsOf(user)) {
+            activity.put(c.id(), ChannelActivity.of(workspace.messages(c.id(), user), user, c.direct(), readMarkers.lastRead(user, c.id())));
+        }
+        return activity;
+    }
+
+    /** The page showed {@code user} a channel up to the message at {@code ts}: what came before is read. */
+    private void read(Context ctx) {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String ts = in.get("ts").getAsString();
+        if (!ts.matches("\\d{1,12}\\.\\d{1,9}")) {
+            ctx.status(400);
+            json(ctx, Map.of("error", "A message's ts looks like 1764300123.000200."));
+            return;
+        }
+        readMarkers.read(in.get("user").getAsString(), in.get("channel").getAsString(), ts);
+        json(ctx, Map.of("status", 200));
     }
 
     /** {@code /esc …} typed in the composer: the slash-command form Slack posts, signed. */

@@ -98,4 +98,43 @@ class SandboxPageBrowserTest {
         page.browser.findElement(By.id("lightbox")).click();
         page.until(p -> !p.browser.findElement(By.id("lightbox")).isDisplayed(), "a click closes it");
     }
+
+    @Test
+    void the_sidebar_marks_unread_channels_and_mentions_until_they_are_read() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        page.send("/esc open Leaked payroll spreadsheet sev2");
+        page.until(p -> p.messages().contains("Opened ESC-1 (SEV2)"), "the case opens");
+
+        // The card names Maria as the reporter: a mention, with the count of them.
+        page.until(p -> marker(p, "esc-1-leaked-payroll-spreadsheet", ".badge") != null, "the case channel shows a mention badge");
+        assertThat(page.channelEntry("esc-1-leaked-payroll-spreadsheet").getAttribute("class")).contains("unread");
+        page.screenshot("sidebar-markers");
+
+        page.switchTo("esc-1-leaked-payroll-spreadsheet");
+        page.until(p -> p.messages().contains("Leaked payroll spreadsheet"), "the case channel shows its card");
+        page.switchTo("escalations");
+        // Seen: no longer marked, however many times the page asks again.
+        page.until(p -> !p.channelEntry("esc-1-leaked-payroll-spreadsheet").getAttribute("class").contains("unread")
+                && marker(p, "esc-1-leaked-payroll-spreadsheet", ".badge") == null, "the case channel is read");
+
+        // Chloe has not seen the case channel either, and nothing there names her: bold with a count, no badge.
+        new org.openqa.selenium.support.ui.Select(page.browser.findElement(By.id("who"))).selectByValue("U0ESCCHLOE");
+        page.until(p -> p.channelEntry("esc-1-leaked-payroll-spreadsheet") != null
+                && p.channelEntry("esc-1-leaked-payroll-spreadsheet").getAttribute("class").contains("unread")
+                && marker(p, "esc-1-leaked-payroll-spreadsheet", ".count") != null, "Chloe sees the case channel unread");
+        assertThat(marker(page, "esc-1-leaked-payroll-spreadsheet", ".badge")).isNull();
+        assertThat(Integer.parseInt(marker(page, "esc-1-leaked-payroll-spreadsheet", ".count"))).isGreaterThanOrEqualTo(1);
+
+        // A direct message always counts as a mention: the stats chart goes to whoever asked.
+        page.send("/esc stats");
+        page.until(p -> marker(p, "Escalate (direct)", ".badge") != null, "the direct conversation shows a badge");
+        assertThat(page.browser.getTitle()).startsWith("(");
+    }
+
+    /** The text of a channel's unread count or mention badge in the sidebar, or null when it has none. */
+    private static String marker(SandboxPage p, String channel, String css) {
+        org.openqa.selenium.WebElement entry = p.channelEntry(channel);
+        if (entry == null) return null;
+        return entry.findElements(By.cssSelector(css)).stream().map(org.openqa.selenium.WebElement::getText).findFirst().orElse(null);
+    }
 }

@@ -179,6 +179,52 @@ class SandboxTest {
         assertThat(Duration.between(Instant.now(), sent)).isGreaterThan(Duration.ofDays(1));
     }
 
+    private JsonObject activity(String user, String channel) throws Exception {
+        return state(user, null).getAsJsonObject("activity").getAsJsonObject(channel);
+    }
+
+    private void command(String user, String channel, String text) throws Exception {
+        post("/sandbox/command", "{\"user\":\"" + user + "\",\"channel\":\"" + channel + "\",\"text\":" + new com.google.gson.Gson().toJson(text) + "}");
+    }
+
+    @Test
+    void each_channel_says_what_is_unread_and_what_mentions_the_person_since_they_last_read_it() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        command(CHLOE, team, "/esc open Scam ads & fake giveaways sev2");
+        await().atMost(Duration.ofSeconds(15)).until(() -> channelNamed(CHLOE, n -> n.startsWith("esc-1-")) != null);
+        String caseChannel = channelNamed(CHLOE, n -> n.startsWith("esc-1-"));
+        // The card names Chloe as the reporter; the AI triage follows it.
+        await().atMost(Duration.ofSeconds(15)).until(() -> state(CHLOE, caseChannel).getAsJsonArray("messages").toString().contains("AI triage"));
+        assertThat(activity(CHLOE, caseChannel).get("mentions").getAsInt()).isGreaterThanOrEqualTo(1);
+        JsonObject before = activity(CHLOE, caseChannel);
+        assertThat(before.get("unread").getAsInt()).isGreaterThanOrEqualTo(before.get("mentions").getAsInt());
+        assertThat(before.get("latest").getAsString()).isEqualTo(last(state(CHLOE, caseChannel).getAsJsonArray("messages")).get("ts").getAsString());
+
+        post("/sandbox/read", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + before.get("latest").getAsString() + "\"}");
+        assertThat(activity(CHLOE, caseChannel).get("unread").getAsInt()).isZero();
+        assertThat(activity(CHLOE, caseChannel).get("mentions").getAsInt()).isZero();
+        // Maria reads the case channel too, then Kenji (a responder) makes her the owner, typing @maria as people do in Slack.
+        post("/sandbox/read", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + activity(MARIA, caseChannel)
+                .get("latest").getAsString() + "\"}");
+        command("U0ESCKENJI", caseChannel, "/esc owner @maria");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> activity(MARIA, caseChannel).get("mentions").getAsInt() >= 1);
+        assertThat(state(MARIA, caseChannel).getAsJsonArray("messages").toString()).contains("made <@" + MARIA + "> the owner");
+
+        // A direct message is a mention: the stats chart goes to the one who asked.
+        command(CHLOE, team, "/esc stats");
+        await().atMost(Duration.ofSeconds(15)).until(() -> activity(CHLOE, "D0ESCCHLOE") != null
+                && activity(CHLOE, "D0ESCCHLOE").get("mentions").getAsInt() >= 1);
+        assertThat(activity(MARIA, team).get("mentions").getAsInt()).isZero();
+        assertThat(state(MARIA, "D0ESCCHLOE").has("messages")).as("nobody reads another's direct messages").isFalse();
+        assertThat(post("/sandbox/read", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"yesterday\"}").get("error")
+                .getAsString()).contains("ts");
+    }
+
+    private static JsonObject last(JsonArray messages) {
+        return messages.get(messages.size() - 1).getAsJsonObject();
+    }
+
     @Test
     void another_web_page_can_neither_drive_nor_read_the_sandbox() throws Exception {
         String team = channelNamed(CHLOE, "escalations"::equals);
