@@ -277,12 +277,15 @@ function renderMessages(messages) {
       <span class="who">${esc(personName(m.user))}</span>${when}
       ${m.ephemeralFor ? '<div class="only">Only visible to you</div>' : ""}${body}</div>`;
   }).join("");
+  const current = state.channels.find(c => c.id === state.channel);
+  const intro = current ? `<div class="channel-intro">This is the very beginning of <b>${current.direct ? "your direct messages with Escalate"
+    : "#" + esc(current.name)}</b>.</div>` : "";
   // An empty channel shows empty: what is compared includes whose view and which channel it is.
-  const key = `${state.user}|${state.channel}|${html}`;
+  const key = `${state.user}|${state.channel}|${intro}${html}`;
   if (key === state.rendered) return;
   const switched = !state.rendered || !state.rendered.startsWith(`${state.user}|${state.channel}|`);
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.innerHTML = html;
+  box.innerHTML = intro + html;
   state.rendered = key;
   if (atBottom || switched) box.scrollTop = box.scrollHeight;
 }
@@ -308,7 +311,10 @@ function renderChannels() {
   document.title = mentioned ? `(${mentioned}) Escalate sandbox` : "Escalate sandbox";
   document.body.classList.toggle("mentioned", mentioned > 0);
   const current = state.channels.find(c => c.id === state.channel);
-  document.getElementById("channel-name").textContent = current ? (current.direct ? "Direct messages with Escalate" : "#" + current.name) : "";
+  const shown = current ? (current.direct ? "Direct messages with Escalate" : "#" + current.name) : "";
+  document.getElementById("channel-name").textContent = shown;
+  // The composer says where a command goes: the channel on screen.
+  document.getElementById("text").placeholder = current ? `/esc help (in ${current.direct ? "your direct messages" : "#" + current.name})` : "/esc help";
   document.getElementById("channel-topic").innerHTML = current && current.topic ? mrkdwn(current.topic) : "";
 }
 
@@ -397,8 +403,15 @@ function markRead(messages) {
   api("/sandbox/read", { user: state.user, channel: state.channel, ts: latest });
 }
 
+// The sidebar as a drawer, on a narrow screen.
+function drawer(open) {
+  document.body.classList.toggle("drawer-open", open);
+  document.getElementById("drawer-button").setAttribute("aria-expanded", String(open));
+}
+
 // Shows the channel at once (its name, nothing of the channel before), then its messages as they arrive.
 function switchChannel(id) {
+  drawer(false);
   if (id === state.channel) return;
   state.channel = id;
   renderChannels();
@@ -436,6 +449,9 @@ async function start() {
   who.innerHTML = s.people.map(p => `<option value="${esc(p.id)}">${esc(p.name)} (${esc(p.id)})</option>`).join("");
   state.user = s.people.length ? s.people[0].id : "U0SANDBOX";
   who.addEventListener("change", () => { state.user = who.value; state.viewId = null; refresh(); });
+  document.getElementById("drawer-button").addEventListener("click", () => drawer(!document.body.classList.contains("drawer-open")));
+  document.getElementById("drawer-close").addEventListener("click", () => drawer(false));
+  document.getElementById("scrim").addEventListener("click", () => drawer(false));
   document.getElementById("channels").addEventListener("click", e => {
     const li = e.target.closest("li");
     if (li) switchChannel(li.dataset.id);
@@ -465,7 +481,11 @@ async function start() {
   });
   const lightbox = document.getElementById("lightbox");
   lightbox.addEventListener("click", () => { lightbox.hidden = true; });
-  document.addEventListener("keydown", e => { if (e.key === "Escape") lightbox.hidden = true; });
+  document.addEventListener("keydown", e => {
+    if (e.key !== "Escape") return;
+    lightbox.hidden = true;
+    drawer(false);
+  });
   document.getElementById("messages").addEventListener("click", async e => {
     const button = e.target.closest("button[data-action]");
     if (!button) return;

@@ -35,7 +35,13 @@ final class SandboxPage implements AutoCloseable {
     final WebDriver browser;
     final WebDriverWait wait;
 
+    /** A desktop browser window of that size. */
     SandboxPage(int width, int height) throws Exception {
+        this(width, height, false);
+    }
+
+    /** With {@code phone}, a phone's screen of that size (touch, a mobile browser's viewport) instead of a window. */
+    SandboxPage(int width, int height, boolean phone) throws Exception {
         Path data = Files.createTempDirectory("escalate-sandbox");
         BotSettings settings = BotSettings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate")));
         app = EscalateApp.startSandbox(settings, PolicyLoader.builtIn(), new SandboxClock());
@@ -46,6 +52,11 @@ final class SandboxPage implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--user-data-dir=" + Files.createTempDirectory("chromium"));
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", Map.of(
+                        "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true, "mobile", true),
+                        "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
             started = new ChromeDriver(service, options);
         } finally {
@@ -61,7 +72,10 @@ final class SandboxPage implements AutoCloseable {
     SandboxPage open(String person) {
         browser.get("http://127.0.0.1:" + app.port() + "/");
         wait.until(d -> d.findElements(By.cssSelector("#channels li")).size() >= 2);
+        boolean narrow = openDrawer();
         new Select(browser.findElement(By.id("who"))).selectByValue(person);
+        if (narrow) browser.findElement(By.id("drawer-close")).click();
+        wait.until(d -> onScreen("#send"));
         return this;
     }
 
@@ -75,11 +89,35 @@ final class SandboxPage implements AutoCloseable {
 
     /** Picks the channel whose sidebar entry contains {@code name}, opening the sidebar first on a narrow screen. */
     void switchTo(String name) {
-        List<WebElement> drawer = browser.findElements(By.id("drawer-button"));
-        if (!drawer.isEmpty() && drawer.get(0).isDisplayed()) drawer.get(0).click();
+        openDrawer();
         wait.until(d -> click(channelEntry(name)));
         until(p -> p.browser.findElements(By.cssSelector("#channels li.selected")).stream().anyMatch(li -> li.getText().contains(name)),
                 "the channel " + name + " is the one shown");
+    }
+
+    /** On a narrow screen the sidebar is a drawer: opens it, and says whether it had to. */
+    private boolean openDrawer() {
+        WebElement button = browser.findElement(By.id("drawer-button"));
+        if (!button.isDisplayed()) return false;
+        button.click();
+        wait.until(d -> onScreen("#sidebar"));
+        return true;
+    }
+
+    /** Whether the element is wholly inside the viewport and nothing covers its middle: a person sees it and can tap it. */
+    boolean onScreen(String css) {
+        return Boolean.TRUE.equals(script("""
+                const el = document.querySelector(arguments[0]);
+                if (!el) return false;
+                const r = el.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return false;
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return hit === el || el.contains(hit);""", css));
+    }
+
+    /** Whether the page is wider than the screen, so a person would have to scroll sideways. */
+    boolean scrollsSideways() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth > innerWidth || document.body.scrollWidth > innerWidth"));
     }
 
     WebElement channelEntry(String name) {

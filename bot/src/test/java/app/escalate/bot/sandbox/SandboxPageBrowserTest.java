@@ -137,4 +137,24 @@ class SandboxPageBrowserTest {
         if (entry == null) return null;
         return entry.findElements(By.cssSelector(css)).stream().map(org.openqa.selenium.WebElement::getText).findFirst().orElse(null);
     }
+
+    @Test
+    void on_a_phone_a_case_opens_and_is_worked_with_send_always_on_screen() throws Exception {
+        page = new SandboxPage(390, 844, true).open(MARIA);
+        assertThat(page.onScreen("#send")).as("Send").isTrue();
+        assertThat(page.onScreen("#sidebar")).as("the channel list waits in its drawer").isFalse();
+
+        page.send("/esc open Deepfake of a minister spreading sev1");
+        page.until(p -> p.messages().contains("Opened ESC-1 (SEV1)"), "the case opens");
+        page.switchTo("esc-1-deepfake-of-a-minister-spreading");
+        page.until(p -> p.messages().contains("ESC-1 · SEV1 · triage"), "the case channel shows its card");
+        assertThat(page.onScreen("#sidebar")).as("picking a channel closes the drawer").isFalse();
+        page.send("/esc note Takedown requested from the host");
+
+        page.until(p -> p.messages().contains("Takedown requested from the host"), "the note is recorded");
+        assertThat(page.onScreen("#send")).as("Send, with the channel full of messages").isTrue();
+        assertThat(page.onScreen("#text")).as("the composer").isTrue();
+        assertThat(page.scrollsSideways()).isFalse();
+        page.screenshot("phone");
+    }
 }
