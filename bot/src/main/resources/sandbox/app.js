@@ -8,7 +8,7 @@
 // activity: per channel, its newest message and what is unread and mentions the person; read: what the page last
 // told the sandbox the person has seen, per person and channel.
 const state = { user: null, channel: null, people: [], channels: [], viewId: null, rendered: null, clock: { sandbox: Date.now(), page: Date.now() },
-  activity: {}, read: {} };
+  activity: {}, read: {}, shortcuts: [], reactions: {}, menu: null };
 
 async function api(path, body) {
   const res = await fetch(path, body === undefined ? {} : {
@@ -273,9 +273,12 @@ function renderMessages(messages) {
     day = sentOn;
     const when = `<time class="when" datetime="${new Date(epoch * 1000).toISOString()}"
       title="${esc(slackDate(epoch, "{date_long_pretty} at {time_secs}", now, zone))}">${esc(slackDate(epoch, "{time}", now, zone))}</time>`;
+    // Slack offers no menu and no reactions on a message only one person sees.
+    const menu = m.ephemeralFor ? "" : `<button type="button" class="menu-button" data-menu="${esc(m.ts)}" aria-label="Message actions"
+      aria-haspopup="menu" title="More actions">&#8943;</button>`;
     return `${divider}<div class="message${m.ephemeralFor ? " ephemeral" : ""}${m.pinned ? " pinned" : ""}" data-ts="${esc(m.ts)}">
-      <span class="who">${esc(personName(m.user))}</span>${when}
-      ${m.ephemeralFor ? '<div class="only">Only visible to you</div>' : ""}${body}</div>`;
+      ${menu}<span class="who">${esc(personName(m.user))}</span>${when}
+      ${m.ephemeralFor ? '<div class="only">Only visible to you</div>' : ""}${body}${reactionsOf(m)}</div>`;
   }).join("");
   const current = state.channels.find(c => c.id === state.channel);
   const intro = current ? `<div class="channel-intro">This is the very beginning of <b>${current.direct ? "your direct messages with Escalate"
@@ -288,6 +291,43 @@ function renderMessages(messages) {
   box.innerHTML = intro + html;
   state.rendered = key;
   if (atBottom || switched) box.scrollTop = box.scrollHeight;
+}
+
+// A message's reactions, one pill per emoji with how many chose it (and who, on hover); a pill adds yours.
+function reactionsOf(m) {
+  const on = state.reactions[m.ts];
+  if (!on) return "";
+  return `<div class="reactions">${Object.entries(on).map(([name, users]) => `<button type="button" class="reaction${
+    users.includes(state.user) ? " mine" : ""}" data-react="${esc(name)}" data-ts="${esc(m.ts)}" title="${esc(users.map(personName).join(", "))
+    } reacted with :${esc(name)}:">${emoji(`:${esc(name)}:`)} <span class="n">${users.length}</span></button>`).join("")}</div>`;
+}
+
+// The reactions the message menu offers first: :pushpin: puts a message in a case channel on the case's timeline.
+const QUICK_REACTIONS = ["pushpin", "eyes", "white_check_mark", "+1"];
+
+function openMessageMenu(button) {
+  const menu = document.getElementById("message-menu");
+  state.menu = { channel: state.channel, ts: button.dataset.menu };
+  menu.innerHTML = `<div class="quick-reactions">${QUICK_REACTIONS.map(name =>
+    `<button type="button" role="menuitem" data-reaction="${esc(name)}" title="React with :${esc(name)}:">${emoji(`:${esc(name)}:`)}</button>`).join("")}</div>
+    ${state.shortcuts.map(s => `<button type="button" role="menuitem" class="shortcut" data-shortcut="${esc(s.callbackId)}">${esc(s.name)}</button>`).join("")}`;
+  menu.hidden = false;
+  // Beside the button, inside the screen.
+  const r = button.getBoundingClientRect();
+  const width = menu.offsetWidth;
+  const height = menu.offsetHeight;
+  menu.style.left = `${Math.max(8, Math.min(r.right - width, innerWidth - width - 8))}px`;
+  menu.style.top = `${r.bottom + 4 + height > innerHeight - 8 ? Math.max(8, r.top - height - 4) : r.bottom + 4}px`;
+}
+
+function closeMessageMenu() {
+  document.getElementById("message-menu").hidden = true;
+  state.menu = null;
+}
+
+async function react(channel, ts, name) {
+  await api("/sandbox/react", { user: state.user, channel, ts, name });
+  refresh();
 }
 
 // The sidebar: each channel, bold with a count when it has messages the person has not seen, with a badge when
@@ -412,6 +452,7 @@ function drawer(open) {
 // Shows the channel at once (its name, nothing of the channel before), then its messages as they arrive.
 function switchChannel(id) {
   drawer(false);
+  closeMessageMenu();
   if (id === state.channel) return;
   state.channel = id;
   renderChannels();
@@ -428,6 +469,8 @@ async function refresh() {
   state.people = s.people;
   state.channels = s.channels || [];
   state.activity = s.activity || {};
+  state.shortcuts = s.shortcuts || [];
+  state.reactions = s.reactions || {};
   if (!state.channel || !state.channels.some(c => c.id === state.channel)) {
     const team = state.channels.find(c => c.name === s.teamChannel) || state.channels[0];
     state.channel = team ? team.id : null;
@@ -484,8 +527,30 @@ async function start() {
   document.addEventListener("keydown", e => {
     if (e.key !== "Escape") return;
     lightbox.hidden = true;
+    closeMessageMenu();
     drawer(false);
   });
+  // A message's menu: reactions and the app's message shortcuts ("Escalate this message").
+  document.addEventListener("click", async e => {
+    const opener = e.target.closest("button[data-menu]");
+    const menu = document.getElementById("message-menu");
+    if (opener) {
+      if (state.menu && state.menu.ts === opener.dataset.menu && !menu.hidden) closeMessageMenu();
+      else openMessageMenu(opener);
+      return;
+    }
+    const pill = e.target.closest("button[data-react]");
+    if (pill) return react(state.channel, pill.dataset.ts, pill.dataset.react);
+    if (!state.menu || !menu.contains(e.target)) return closeMessageMenu();
+    const item = e.target.closest("button[data-reaction], button[data-shortcut]");
+    if (!item) return;
+    const { channel, ts } = state.menu;
+    closeMessageMenu();
+    if (item.dataset.reaction) return react(channel, ts, item.dataset.reaction);
+    await api("/sandbox/shortcut", { user: state.user, channel, ts, callbackId: item.dataset.shortcut });
+    refresh();
+  });
+  document.getElementById("messages").addEventListener("scroll", closeMessageMenu);
   document.getElementById("messages").addEventListener("click", async e => {
     const button = e.target.closest("button[data-action]");
     if (!button) return;

@@ -20,7 +20,7 @@ final class SandboxGuard {
     private static final Pattern LOCAL_HOST = Pattern.compile("(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?");
     /** What the page itself sends; the rest of the sandbox's POST routes are called by the bot. */
     private static final Set<String> PAGE_ACTIONS = Set.of("/sandbox/command", "/sandbox/action", "/sandbox/submit", "/sandbox/clock",
-            "/sandbox/cancel", "/sandbox/read");
+            "/sandbox/cancel", "/sandbox/read", "/sandbox/shortcut", "/sandbox/react");
 
     private final int port;
     private final String botToken;

@@ -22,15 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sandbox's HTTP side: the page and its assets, the workspace's Web API and response URLs
- * (which the bot calls), and what the page asks for (state, a command, a click, a form, the
- * clock). Commands, clicks and forms become the payloads Slack sends, signed, posted to the bot's
- * own {@code /slack/events}.
+ * (which the bot calls), and what the page asks for (state, a command, a click, a form, a
+ * message's menu, what the person has read, the clock). Commands, clicks, forms, shortcuts and
+ * reactions become the payloads Slack sends, signed, posted to the bot's own {@code /slack/events}.
  */
 final class SandboxRoutes {
     private static final Map<String, String> ASSETS = Map.of("/", "index.html", "/sandbox/app.js", "app.js", "/sandbox/app.css", "app.css");
@@ -50,6 +52,7 @@ final class SandboxRoutes {
     /** Response URLs are not guessable: only the bot, which was given one, posts to it. */
     private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final ReadMarkers readMarkers = new ReadMarkers();
+    private final List<MessageMenu.Shortcut> shortcuts = MessageMenu.shortcuts();
 
     SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
         this.workspace = workspace;
@@ -78,6 +81,8 @@ final class SandboxRoutes {
         config.routes.post("/sandbox/submit", this::submit);
         config.routes.post("/sandbox/clock", this::clock);
         config.routes.post("/sandbox/read", this::read);
+        config.routes.post("/sandbox/shortcut", this::shortcut);
+        config.routes.post("/sandbox/react", this::react);
         config.routes.post("/sandbox/cancel", ctx -> {
             JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
             if (in.has("viewId") && !in.get("viewId").isJsonNull()) workspace.closeView(in.get("viewId").getAsString());
@@ -112,6 +117,7 @@ final class SandboxRoutes {
         state.put("now", clock.instant().toString());
         state.put("teamChannel", policy.workspace().teamChannel());
         state.put("people", workspace.people());
+        state.put("shortcuts", shortcuts);
         if (user != null) {
             state.put("channels", workspace.channelsOf(user));
             state.put("activity", activity(user));
@@ -119,6 +125,7 @@ final class SandboxRoutes {
             // Only a channel the person sees: not someone else's direct messages or private channel.
             if (channel != null && workspace.channelsOf(user).stream().anyMatch(c -> c.id().equals(channel))) {
                 state.put("messages", workspace.messages(channel, user));
+                state.put("reactions", workspace.reactions(channel));
             }
         }
         json(ctx, state);
@@ -144,6 +151,60 @@ final class SandboxRoutes {
         }
         readMarkers.read(in.get("user").getAsString(), in.get("channel").getAsString(), ts);
         json(ctx, Map.of("status", 200));
+    }
+
+    /** "Escalate this message" (or another of the manifest's message shortcuts) from a message's menu: the {@code message_action} payload. */
+    private void shortcut(Context ctx) throws Exception {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String user = in.get("user").getAsString();
+        String channel = in.get("channel").getAsString();
+        String callbackId = in.get("callbackId").getAsString();
+        if (shortcuts.stream().noneMatch(s -> s.callbackId().equals(callbackId))) {
+            ctx.status(400);
+            json(ctx, Map.of("error", "The app has no message shortcut " + callbackId + "."));
+            return;
+        }
+        Optional<Workspace.Message> message = workspace.shared(user, channel, in.get("ts").getAsString());
+        Optional<Workspace.Channel> where = workspace.channel(channel);
+        if (message.isEmpty() || where.isEmpty()) {
+            ctx.status(404);
+            json(ctx, Map.of("error", "No such message where you can see it."));
+            return;
+        }
+        JsonObject payload = MessageMenu.shortcut(base("message_action", user), where.get(), message.get(), callbackId,
+                responseUrl(user, channel), clock.instant());
+        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        json(ctx, Map.of("status", ack.statusCode()));
+    }
+
+    /** A reaction from a message's menu: kept on the message, and told to the bot as Slack's Events API does ({@code reaction_added}). */
+    private void react(Context ctx) throws Exception {
+        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        String user = in.get("user").getAsString();
+        String channel = in.get("channel").getAsString();
+        String ts = in.get("ts").getAsString();
+        String name = in.get("name").getAsString();
+        if (!name.matches(MessageMenu.REACTION_NAME)) {
+            ctx.status(400);
+            json(ctx, Map.of("error", "A reaction is an emoji's name, such as pushpin."));
+            return;
+        }
+        Optional<Workspace.Message> message = workspace.shared(user, channel, ts);
+        if (message.isEmpty()) {
+            ctx.status(404);
+            json(ctx, Map.of("error", "No such message where you can see it."));
+            return;
+        }
+        if (!workspace.react(user, channel, ts, name)) {
+            // As Slack: reacting twice with the same emoji changes nothing and tells the app nothing.
+            json(ctx, Map.of("status", 200, "error", "already_reacted"));
+            return;
+        }
+        String eventId = "Ev" + Long.toHexString(random.nextLong()).toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> ack = signed(gson.toJson(MessageMenu.reactionAdded(user, message.get(), name, eventId, clock.instant())),
+                "application/json");
+        json(ctx, Map.of("status", ack.statusCode()));
     }
 
     /** {@code /esc …} typed in the composer: the slash-command form Slack posts, signed. */

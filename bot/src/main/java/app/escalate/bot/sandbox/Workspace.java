@@ -66,6 +66,8 @@ public final class Workspace {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     /** What message timestamps are made from: the sandbox's clock, so a message reads as sent when the bot thinks it is. */
     private final Clock clock;
+    /** Reactions on messages, by channel and ts: each emoji's name with who added it, in order. */
+    private final Map<String, Map<String, Set<String>>> reactions = new LinkedHashMap<>();
 
     /** A workspace on real time. */
     public Workspace() {
@@ -359,6 +361,32 @@ public final class Workspace {
     public synchronized List<Message> messages(String channel, String user) {
         return messages.stream().filter(m -> m.channel().equals(channel))
                 .filter(m -> m.ephemeralFor() == null || m.ephemeralFor().equals(user)).toList();
+    }
+
+    /**
+     * A message {@code user} can act on from its menu (a shortcut, a reaction): in a channel they
+     * see, and not an ephemeral one, which Slack offers neither on.
+     */
+    public synchronized Optional<Message> shared(String user, String channel, String ts) {
+        if (channelsOf(user).stream().noneMatch(c -> c.id().equals(channel))) return Optional.empty();
+        return messages.stream().filter(m -> m.channel().equals(channel) && m.ts().equals(ts) && m.ephemeralFor() == null).findFirst();
+    }
+
+    /** {@code user} adds the reaction {@code name} to a message; false when they already had (Slack answers {@code already_reacted}). */
+    public synchronized boolean react(String user, String channel, String ts, String name) {
+        return reactions.computeIfAbsent(channel + " " + ts, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new LinkedHashSet<>()).add(user);
+    }
+
+    /** The reactions on a channel's messages: per message ts, per emoji name (in the order first added), who added it. */
+    public synchronized Map<String, Map<String, List<String>>> reactions(String channel) {
+        Map<String, Map<String, List<String>>> on = new LinkedHashMap<>();
+        reactions.forEach((key, byName) -> {
+            if (!key.startsWith(channel + " ")) return;
+            Map<String, List<String>> names = new LinkedHashMap<>();
+            byName.forEach((name, users) -> names.put(name, List.copyOf(users)));
+            on.put(key.substring(channel.length() + 1), names);
+        });
+        return on;
     }
 
     public synchronized Optional<View> openView(String user) {

@@ -157,4 +157,56 @@ class SandboxPageBrowserTest {
         assertThat(page.scrollsSideways()).isFalse();
         page.screenshot("phone");
     }
+
+    /** Opens a case as Maria from #escalations and goes to its channel, where its card is. */
+    private void openCaseAndGoThere(String title, String channel) {
+        page.send("/esc open " + title);
+        page.until(p -> p.messages().contains("Opened ESC-1"), "the case opens");
+        page.switchTo(channel);
+        page.until(p -> !p.all("#messages .message .menu-button").isEmpty(), "the case channel shows its card");
+    }
+
+    /** Opens the menu of the channel's first message (the case card) and picks what {@code css} finds in it. */
+    private void fromTheCardsMenu(String css) {
+        page.until(d -> SandboxPage.click(page.all("#messages .message .menu-button").stream().findFirst().orElse(null)));
+        page.until(p -> p.browser.findElement(By.id("message-menu")).isDisplayed(), "the message menu opens");
+        page.browser.findElement(By.cssSelector("#message-menu " + css)).click();
+    }
+
+    @Test
+    void escalate_this_message_from_the_message_menu_opens_the_form_prefilled_with_it() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        openCaseAndGoThere("Agent emailed customer data sev2", "esc-1-agent-emailed-customer-data");
+
+        fromTheCardsMenu("[data-shortcut='escalate_message']");
+
+        page.until(p -> p.browser.findElement(By.id("modal")).isDisplayed(), "the form opens");
+        assertThat(page.browser.findElement(By.id("modal-title")).getText()).isEqualTo("Open a case");
+        assertThat(page.browser.findElement(By.cssSelector("#modal-blocks input[type=text]")).getAttribute("value"))
+                .isEqualTo("ESC-1 SEV2 triage: Agent emailed customer data");
+        // Once the bot has the message's link, the description says where it came from.
+        page.until(p -> p.all("#modal-blocks textarea").stream().anyMatch(t -> t.getAttribute("value").contains("From: https://sandbox.invalid/archives/")),
+                "the description links the message");
+        page.screenshot("escalate-this-message");
+    }
+
+    @Test
+    void a_pushpin_from_the_message_menu_puts_the_message_on_the_case_timeline() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        openCaseAndGoThere("Agent emailed customer data sev2", "esc-1-agent-emailed-customer-data");
+
+        fromTheCardsMenu("[data-reaction='pushpin']");
+
+        page.until(p -> p.all("#messages .reaction.mine[data-react='pushpin']").stream().anyMatch(r -> r.getText().endsWith("1")),
+                "the card shows Maria's pushpin");
+        page.until(p -> {
+            if (!p.messages().contains("pinned a message from")) p.send("/esc timeline");
+            return p.messages().contains("@Maria pinned a message from @Escalate: ESC-1 SEV2 triage: Agent emailed customer data");
+        }, "the timeline shows the pinned message");
+        page.screenshot("pinned");
+        // The timeline's link to the message leads back to it.
+        page.browser.findElements(By.cssSelector("#messages a.message-link")).get(0).click();
+        page.until(p -> !p.all("#messages .message.linked").isEmpty() && p.all("#messages .message.linked").get(0).getText()
+                .contains("ESC-1 · SEV2 · triage"), "the linked message is marked");
+    }
 }

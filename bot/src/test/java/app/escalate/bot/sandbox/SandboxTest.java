@@ -221,6 +221,73 @@ class SandboxTest {
                 .getAsString()).contains("ts");
     }
 
+    /** Opens a case from the team channel as Chloe; its channel's id once its card is posted. */
+    private String openCase(String title) throws Exception {
+        command(CHLOE, channelNamed(CHLOE, "escalations"::equals), "/esc open " + title);
+        await().atMost(Duration.ofSeconds(15)).until(() -> channelNamed(CHLOE, n -> n.startsWith("esc-1-")) != null);
+        String caseChannel = channelNamed(CHLOE, n -> n.startsWith("esc-1-"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(15)).until(() -> state(CHLOE, caseChannel).getAsJsonArray("messages").size() > 0);
+        return caseChannel;
+    }
+
+    @Test
+    void escalate_this_message_from_a_messages_menu_opens_the_form_prefilled_for_who_chose_it() throws Exception {
+        String caseChannel = openCase("Scam ads & fake giveaways sev2");
+        JsonObject card = state(MARIA, caseChannel).getAsJsonArray("messages").get(0).getAsJsonObject();
+        assertThat(state(MARIA, caseChannel).getAsJsonArray("shortcuts").toString())
+                .isEqualTo("[{\"callbackId\":\"escalate_message\",\"name\":\"Escalate this message\"}]");
+
+        JsonObject sent = post("/sandbox/shortcut", "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\""
+                + card.get("ts").getAsString() + "\",\"callbackId\":\"escalate_message\"}");
+
+        assertThat(sent.get("status").getAsInt()).isEqualTo(200);
+        await("the form opens for Maria").atMost(Duration.ofSeconds(5)).until(() -> state(MARIA, caseChannel).has("view"));
+        String form = state(MARIA, caseChannel).getAsJsonObject("view").toString();
+        assertThat(form).contains("\"initial_value\":\"ESC-1 SEV2 triage: Scam ads & fake giveaways\"");
+        // Once the bot has asked for the message's link, the form says where it came from.
+        await().atMost(Duration.ofSeconds(5)).until(() -> state(MARIA, caseChannel).getAsJsonObject("view").toString()
+                .contains("From: https://sandbox.invalid/archives/" + caseChannel + "/p" + card.get("ts").getAsString().replace(".", "")));
+        assertThat(state(CHLOE, caseChannel).has("view")).isFalse();
+    }
+
+    @Test
+    void a_message_menu_refuses_what_slack_would_not_offer() throws Exception {
+        String team = channelNamed(CHLOE, "escalations"::equals);
+        String caseChannel = openCase("Scam ads sev2");
+        String ephemeral = state(CHLOE, team).getAsJsonArray("messages").get(0).getAsJsonObject().get("ts").getAsString();
+        String card = state(CHLOE, caseChannel).getAsJsonArray("messages").get(0).getAsJsonObject().get("ts").getAsString();
+
+        assertThat(post("/sandbox/shortcut", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"" + ephemeral
+                + "\",\"callbackId\":\"escalate_message\"}").get("error").getAsString()).contains("No such message");
+        assertThat(post("/sandbox/react", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"" + ephemeral
+                + "\",\"name\":\"pushpin\"}").get("error").getAsString()).contains("No such message");
+        assertThat(post("/sandbox/shortcut", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + card
+                + "\",\"callbackId\":\"delete_everything\"}").get("error").getAsString()).contains("no message shortcut");
+        assertThat(post("/sandbox/react", "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + card
+                + "\",\"name\":\"<b>\"}").get("error").getAsString()).contains("emoji");
+        assertThat(post("/sandbox/react", "{\"user\":\"" + CHLOE + "\",\"channel\":\"D0ESCMARIA\",\"ts\":\"" + card
+                + "\",\"name\":\"eyes\"}").get("error").getAsString()).contains("No such message");
+    }
+
+    @Test
+    void a_pushpin_from_a_messages_menu_shows_on_the_message_and_puts_it_on_the_case_timeline_once() throws Exception {
+        String caseChannel = openCase("Scam ads sev2");
+        String card = state(CHLOE, caseChannel).getAsJsonArray("messages").get(0).getAsJsonObject().get("ts").getAsString();
+        String react = "{\"user\":\"" + MARIA + "\",\"channel\":\"" + caseChannel + "\",\"ts\":\"" + card + "\",\"name\":\"pushpin\"}";
+
+        assertThat(post("/sandbox/react", react).get("status").getAsInt()).isEqualTo(200);
+        assertThat(post("/sandbox/react", react).get("error").getAsString()).isEqualTo("already_reacted");
+
+        assertThat(state(CHLOE, caseChannel).getAsJsonObject("reactions").toString()).isEqualTo("{\"" + card + "\":{\"pushpin\":[\"" + MARIA + "\"]}}");
+        // The bot reads the message after the ack: ask for the timeline until it is there.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            command(MARIA, caseChannel, "/esc timeline");
+            assertThat(last(state(MARIA, caseChannel).getAsJsonArray("messages")).get("text").getAsString())
+                    .contains("<@" + MARIA + "> pinned a message from <@U0BOT>: ESC-1 SEV2 triage: Scam ads");
+        });
+        assertThat(last(state(MARIA, caseChannel).getAsJsonArray("messages")).get("text").getAsString().split("pinned a message", -1)).hasSize(2);
+    }
+
     private static JsonObject last(JsonArray messages) {
         return messages.get(messages.size() - 1).getAsJsonObject();
     }
@@ -240,6 +307,14 @@ class SandboxTest {
         assertThat(raw("GET", "/sandbox/state?user=" + CHLOE + "&channel=" + team, "evil.example:" + app.port(), "", ""))
                 .startsWith("HTTP/1.1 403");
         assertThat(raw("POST", "/sandbox/command", "evil.example:" + app.port(), "Content-Type: application/json", open)).startsWith("HTTP/1.1 403");
+        // The message menu, the same: a page elsewhere can neither pin nor escalate.
+        assertThat(raw("POST", "/sandbox/react", "127.0.0.1:" + app.port(), "Content-Type: text/plain",
+                "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"1.1\",\"name\":\"pushpin\"}")).startsWith("HTTP/1.1 403");
+        assertThat(raw("POST", "/sandbox/shortcut", "127.0.0.1:" + app.port(), "Content-Type: text/plain",
+                "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"1.1\",\"callbackId\":\"escalate_message\"}"))
+                .startsWith("HTTP/1.1 403");
+        assertThat(raw("POST", "/sandbox/read", "127.0.0.1:" + app.port(), "Content-Type: text/plain",
+                "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"ts\":\"1.1\"}")).startsWith("HTTP/1.1 403");
         // The workspace's Web API answers only the bot, by its token.
         assertThat(raw("POST", "/sandbox/api/chat.postMessage", "127.0.0.1:" + app.port(), "Content-Type: application/x-www-form-urlencoded",
                 "channel=" + team + "&text=hello")).contains("\"error\":\"invalid_auth\"");
