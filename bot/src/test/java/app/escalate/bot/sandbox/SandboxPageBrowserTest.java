@@ -156,6 +156,16 @@ class SandboxPageBrowserTest {
         assertThat(page.onScreen("#text")).as("the composer").isTrue();
         assertThat(page.scrollsSideways()).isFalse();
         page.screenshot("phone");
+
+        // The narrowest phones in use, 360 px: still all on screen, the message menu too.
+        ((org.openqa.selenium.chrome.ChromeDriver) page.browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 360, "height", 740, "deviceScaleFactor", 3, "mobile", true));
+        page.until(p -> ((Number) p.script("return innerWidth")).intValue() == 360, "the screen is 360 px wide");
+        page.until(d -> SandboxPage.click(page.all("#messages .message .menu-button").stream().reduce((a, b) -> b).orElse(null)));
+        page.until(p -> p.onScreen("#message-menu"), "the message menu fits on screen");
+        assertThat(page.onScreen("#send")).as("Send at 360 px").isTrue();
+        assertThat(page.scrollsSideways()).isFalse();
+        page.screenshot("phone-360-menu");
     }
 
     /** Opens a case as Maria from #escalations and goes to its channel, where its card is. */
