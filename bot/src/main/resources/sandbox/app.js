@@ -1,6 +1,6 @@
 // The sandbox page: a small Slack-like client for the local workspace. It polls the workspace's
-// state and sends what a person does (a command, a click, a form) to the sandbox, which turns it
-// into the signed request Slack would send the bot.
+// state and sends what a person does (a command, a click, a form, a shortcut or reaction from a
+// message's menu) to the sandbox, which turns it into the signed request Slack would send the bot.
 "use strict";
 
 // rendered: what the message list shows now (whose view, which channel, what), so it is redrawn only when that changes.
@@ -40,14 +40,20 @@ function viewerZone() {
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
+// One formatter per time zone: the message list reads many times each second.
+const zoneFormats = new Map();
+
 // The calendar reading of an instant (ms) in a time zone; UTC when the zone is not one the browser knows.
 function zoned(ms, timeZone) {
-  let format;
-  try {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
-      hour: "numeric", minute: "numeric", second: "numeric" });
-  } catch (e) {
-    return zoned(ms, "UTC");
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric",
+        hour: "numeric", minute: "numeric", second: "numeric" });
+    } catch (e) {
+      return zoned(ms, "UTC");
+    }
+    zoneFormats.set(timeZone, format);
   }
   const p = {};
   format.formatToParts(new Date(ms)).forEach(x => { p[x.type] = x.value; });
