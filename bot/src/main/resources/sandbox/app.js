@@ -371,9 +371,13 @@ function renderModal(view) {
     state.viewId = null;
     return;
   }
-  if (state.viewId === view.id) return; // keep what the person is typing
-  state.viewId = view.id;
   const v = view.view;
+  const json = JSON.stringify(v);
+  if (state.viewId === view.id && state.viewShown === json) return; // keep what the person is typing
+  // The bot updated the open form (views.update): redrawn, keeping what the person has changed, as Slack does.
+  const edited = state.viewId === view.id ? editedFields() : [];
+  state.viewId = view.id;
+  state.viewShown = json;
   document.getElementById("modal-title").textContent = v.title ? v.title.text : "";
   document.getElementById("modal-submit").textContent = v.submit ? v.submit.text : "Submit";
   document.getElementById("modal-cancel").textContent = v.close ? v.close.text : "Cancel";
@@ -398,7 +402,20 @@ function renderModal(view) {
     return `<label>${esc(b.label.text)}${b.optional ? " <small>(optional)</small>" : ""}${input}
       <div class="error" data-error="${esc(b.block_id)}"></div></label>`;
   }).join("");
+  edited.forEach(f => {
+    const el = [...document.querySelectorAll("#modal-blocks [name]")].find(x => x.name === f.name && (x.type !== "checkbox" || x.value === f.value));
+    if (!el) return;
+    if (el.type === "checkbox") el.checked = f.checked;
+    else el.value = f.value;
+    el.dataset.edited = "1";
+  });
   modal.hidden = false;
+}
+
+// The form's fields the person has typed in or changed since it opened.
+function editedFields() {
+  return [...document.querySelectorAll("#modal-blocks [name][data-edited]")]
+    .map(el => ({ name: el.name, value: el.value, checked: el.checked }));
 }
 
 function modalValues() {
@@ -571,6 +588,9 @@ async function start() {
       blockId: select.dataset.block, selected: select.value });
     refresh();
   });
+  const markEdited = e => { if (e.target.name) e.target.dataset.edited = "1"; };
+  document.getElementById("modal-blocks").addEventListener("input", markEdited);
+  document.getElementById("modal-blocks").addEventListener("change", markEdited);
   document.getElementById("modal-form").addEventListener("submit", async e => {
     e.preventDefault();
     const res = await api("/sandbox/submit", { user: state.user, viewId: state.viewId, values: modalValues() });

@@ -198,6 +198,22 @@ class SandboxPageBrowserTest {
         page.until(p -> p.all("#modal-blocks textarea").stream().anyMatch(t -> t.getAttribute("value").contains("From: https://sandbox.invalid/archives/")),
                 "the description links the message");
         page.screenshot("escalate-this-message");
+
+        // A form the bot updates while it is open (views.update) keeps what the person typed, and shows the rest anew.
+        // (Checked in one go: the page's next poll puts the real form back.)
+        Object kept = page.script("""
+                const form = (title, description) => ({ id: 'V0TEST', view: { title: { type: 'plain_text', text: 'Test' }, blocks: [
+                  { type: 'input', block_id: 'title', label: { type: 'plain_text', text: 'Title' },
+                    element: { type: 'plain_text_input', action_id: 'title', initial_value: title } },
+                  { type: 'input', block_id: 'description', label: { type: 'plain_text', text: 'Description' },
+                    element: { type: 'plain_text_input', action_id: 'description', multiline: true, initial_value: description } }] } });
+                renderModal(form('From the message', 'The message'));
+                const title = document.querySelector('#modal-blocks input[type=text]');
+                title.value = 'Typed by the person';
+                title.dispatchEvent(new Event('input', { bubbles: true }));
+                renderModal(form('From the message', 'The message, with its link'));
+                return [document.querySelector('#modal-blocks input[type=text]').value, document.querySelector('#modal-blocks textarea').value];""");
+        assertThat(kept).isEqualTo(java.util.List.of("Typed by the person", "The message, with its link"));
     }
 
     @Test
