@@ -18,12 +18,13 @@ record ChannelActivity(String latest, int unread, int mentions) {
     /** {@code visible}: the channel's messages as {@code viewer} sees them, oldest first. */
     static ChannelActivity of(List<Workspace.Message> visible, String viewer, boolean direct, Optional<String> lastRead) {
         String latest = visible.isEmpty() ? null : visible.get(visible.size() - 1).ts();
+        Pattern mention = mentionOf(viewer);
         int unread = 0;
         int mentions = 0;
         for (Workspace.Message m : visible) {
             if (viewer.equals(m.user()) || lastRead.filter(read -> compareTs(m.ts(), read) <= 0).isPresent()) continue;
             unread++;
-            if (direct || mentions(m, viewer)) mentions++;
+            if (direct || mentions(m, mention)) mentions++;
         }
         return new ChannelActivity(latest, unread, mentions);
     }
@@ -37,9 +38,13 @@ record ChannelActivity(String latest, int unread, int mentions) {
         return Long.compare(x.length > 1 ? Long.parseLong(x[1]) : 0, y.length > 1 ? Long.parseLong(y[1]) : 0);
     }
 
-    /** Whether the message's text, or any text in its blocks, mentions {@code viewer} or everyone. */
-    static boolean mentions(Workspace.Message m, String viewer) {
-        Pattern mention = Pattern.compile("<@" + Pattern.quote(viewer) + "(\\|[^>]*)?>|<!(here|channel|everyone)(\\|[^>]*)?>");
+    /** {@code <@viewer>} (with or without a name after it), {@code <!here>}, {@code <!channel>} or {@code <!everyone>}. */
+    private static Pattern mentionOf(String viewer) {
+        return Pattern.compile("<@" + Pattern.quote(viewer) + "(\\|[^>]*)?>|<!(here|channel|everyone)(\\|[^>]*)?>");
+    }
+
+    /** Whether the message's text, or any text in its blocks, has a mention of the reader. */
+    private static boolean mentions(Workspace.Message m, Pattern mention) {
         return mention.matcher(m.text() == null ? "" : m.text()).find() || anyText(m.blocks(), mention);
     }
 
