@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,7 +56,7 @@ public final class Sandbox {
     }
 
     /** The people of the policy, and its team and leadership channels with the bot in them; messages are timed by {@code clock}. */
-    static Workspace workspace(Policy policy, java.time.Clock clock) {
+    static Workspace workspace(Policy policy, Clock clock) {
         return WorkspaceSeed.seed(new Workspace(clock), policy, Optional.empty());
     }
 

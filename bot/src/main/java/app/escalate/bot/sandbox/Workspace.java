@@ -19,11 +19,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small Slack workspace in memory: people, channels, messages (ephemeral ones too), pins and
- * open modals, and the Web API methods the bot calls, answered as Slack's are, refusals included:
- * the bot acts only in conversations it is in, never in an archived one, and only with the scopes
- * it was granted. The sandbox serves it to the bot over HTTP (the bot's Slack client does not know
- * the difference) and shows it in a browser; the tests serve the same answers from their fake Web API.
+ * A small Slack workspace in memory: people, channels, messages (ephemeral ones too), pins,
+ * reactions and open modals, and the Web API methods the bot calls, answered as Slack's are,
+ * refusals included: the bot acts only in conversations it is in, never in an archived one, and
+ * only with the scopes it was granted. The sandbox serves it to the bot over HTTP (the bot's Slack
+ * client does not know the difference) and shows it in a browser; the tests serve the same answers
+ * from their fake Web API.
  */
 public final class Workspace {
     public static final String BOT_USER = "U0BOT";
