@@ -26,7 +26,7 @@ class MessageMenuTest {
         JsonObject base = JsonParser.parseString("""
                 {"type":"message_action","team":{"id":"T0SANDBOX","domain":"sandbox"},"user":{"id":"U0ESCMARIA","name":"u0escmaria"},
                  "api_app_id":"A0ESC","token":"sandbox","trigger_id":"7.U0ESCMARIA.sandbox"}""").getAsJsonObject();
-        Workspace.Channel channel = new Workspace.Channel("C0CH4", "esc-1-scam-ads", false, Set.of(), "", false);
+        Workspace.Channel channel = new Workspace.Channel("C0CH4", "esc-1-scam-ads", false, Set.of(), "", false, false);
 
         JsonObject payload = MessageMenu.shortcut(base, channel, card, "escalate_message", "http://127.0.0.1/sandbox/response/r1", AT);
 
