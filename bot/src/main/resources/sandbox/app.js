@@ -147,7 +147,7 @@ function channelName(id) {
 
 // The emoji shortcodes the bot sends and the menu's reactions, as Slack draws them; any other :code: stays as written.
 const EMOJI = {
-  warning: "\u26a0\ufe0f", rotating_light: "\u{1f6a8}", hourglass: "\u231b", hourglass_flowing_sand: "\u23f3", lock: "\u{1f512}",
+  warning: "\u26a0\ufe0f", wave: "\u{1f44b}", rotating_light: "\u{1f6a8}", hourglass: "\u231b", hourglass_flowing_sand: "\u23f3", lock: "\u{1f512}",
   pushpin: "\u{1f4cc}", robot_face: "\u{1f916}", red_circle: "\u{1f534}", large_orange_circle: "\u{1f7e0}",
   large_yellow_circle: "\u{1f7e1}", large_green_circle: "\u{1f7e2}", eyes: "\u{1f440}", white_check_mark: "\u2705",
   heavy_check_mark: "\u2714\ufe0f", x: "\u274c", memo: "\u{1f4dd}", information_source: "\u2139\ufe0f", compass: "\u{1f9ed}",

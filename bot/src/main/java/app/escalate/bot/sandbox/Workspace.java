@@ -69,7 +69,7 @@ public final class Workspace {
     /** What message timestamps are made from: the sandbox's clock, so a message reads as sent when the bot thinks it is. */
     private final Clock clock;
     /** Reactions on messages, by channel and ts: each emoji's name with who added it, in order. */
-    private final Map<String, Map<String, Set<String>>> reactions = new LinkedHashMap<>();
+    private final Reactions reactions = new Reactions();
 
     /** A workspace on real time. */
     public Workspace() {
@@ -376,19 +376,12 @@ public final class Workspace {
 
     /** {@code user} adds the reaction {@code name} to a message; false when they already had (Slack answers {@code already_reacted}). */
     public synchronized boolean react(String user, String channel, String ts, String name) {
-        return reactions.computeIfAbsent(channel + " " + ts, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new LinkedHashSet<>()).add(user);
+        return reactions.add(user, channel, ts, name);
     }
 
     /** The reactions on a channel's messages: per message ts, per emoji name (in the order first added), who added it. */
     public synchronized Map<String, Map<String, List<String>>> reactions(String channel) {
-        Map<String, Map<String, List<String>>> on = new LinkedHashMap<>();
-        reactions.forEach((key, byName) -> {
-            if (!key.startsWith(channel + " ")) return;
-            Map<String, List<String>> names = new LinkedHashMap<>();
-            byName.forEach((name, users) -> names.put(name, List.copyOf(users)));
-            on.put(key.substring(channel.length() + 1), names);
-        });
-        return on;
+        return reactions.in(channel);
     }
 
     public synchronized Optional<View> openView(String user) {
