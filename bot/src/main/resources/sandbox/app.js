@@ -508,6 +508,35 @@ async function refresh() {
   renderModal(s.view);
 }
 
+// "@" in the composer offers the workspace's people, as Slack does; a choice puts their first name there,
+// which the sandbox sends the bot as a mention.
+function mentionQuery(input) {
+  const m = input.value.slice(0, input.selectionStart).match(/(?:^|\s)@([\p{L}\p{N}._-]*)$/u);
+  return m ? m[1] : null;
+}
+
+function renderSuggestions() {
+  const input = document.getElementById("text");
+  const box = document.getElementById("suggestions");
+  const query = mentionQuery(input);
+  const wanted = query === null ? null : query.toLowerCase();
+  const matches = wanted === null ? [] : state.people.filter(p => p.name.toLowerCase().split(/\s+/).some(part => part.startsWith(wanted))
+    || p.id.toLowerCase().startsWith(wanted)).slice(0, 8);
+  box.innerHTML = matches.map((p, i) => `<li role="option" data-name="${esc(p.name.split(/\s+/)[0])}" class="${i === 0 ? "selected" : ""}">`
+    + `@${esc(p.name)}<small>${esc(p.id)}</small></li>`).join("");
+  box.hidden = matches.length === 0;
+}
+
+function chooseSuggestion(name) {
+  const input = document.getElementById("text");
+  const caret = input.selectionStart;
+  const before = input.value.slice(0, caret).replace(/@([\p{L}\p{N}._-]*)$/u, "@" + name + " ");
+  input.value = before + input.value.slice(caret);
+  input.setSelectionRange(before.length, before.length);
+  input.focus();
+  renderSuggestions();
+}
+
 async function start() {
   const s = await api("/sandbox/state");
   state.people = s.people;
@@ -521,6 +550,27 @@ async function start() {
   document.getElementById("channels").addEventListener("click", e => {
     const li = e.target.closest("li");
     if (li) switchChannel(li.dataset.id);
+  });
+  const composerInput = document.getElementById("text");
+  composerInput.addEventListener("input", renderSuggestions);
+  composerInput.addEventListener("keydown", e => {
+    const items = [...document.querySelectorAll("#suggestions li")];
+    if (document.getElementById("suggestions").hidden || !items.length) return;
+    const at = items.findIndex(li => li.classList.contains("selected"));
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const next = (at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      items.forEach((li, i) => li.classList.toggle("selected", i === next));
+    } else if (e.key === "Tab" || e.key === "Enter") {
+      e.preventDefault();
+      chooseSuggestion(items[Math.max(at, 0)].dataset.name);
+    } else if (e.key === "Escape") {
+      document.getElementById("suggestions").hidden = true;
+    }
+  });
+  document.getElementById("suggestions").addEventListener("mousedown", e => {
+    const li = e.target.closest("li");
+    if (li) { e.preventDefault(); chooseSuggestion(li.dataset.name); }
   });
   document.getElementById("composer").addEventListener("submit", async e => {
     e.preventDefault();

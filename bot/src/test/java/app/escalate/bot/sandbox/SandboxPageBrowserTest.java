@@ -40,6 +40,27 @@ class SandboxPageBrowserTest {
     }
 
     @Test
+    void at_in_the_composer_offers_the_workspaces_people_and_the_choice_reaches_the_bot_as_a_mention() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        page.send("/esc open Voice clone of a bank manager sev2");
+        page.until(p -> p.messages().contains("Opened ESC-1 (SEV2)"), "the case opens");
+        page.switchTo("esc-1-voice-clone");
+
+        org.openqa.selenium.WebElement composer = page.browser.findElement(By.id("text"));
+        composer.clear();
+        composer.sendKeys("/esc owner @ma");
+        page.until(p -> p.browser.findElement(By.id("suggestions")).isDisplayed(), "people whose names start with 'ma' are offered");
+        assertThat(page.all("#suggestions li").get(0).getText()).startsWith("@Maria");
+        composer.sendKeys(org.openqa.selenium.Keys.TAB);
+
+        assertThat(composer.getAttribute("value")).isEqualTo("/esc owner @Maria ");
+        assertThat(page.browser.findElement(By.id("suggestions")).isDisplayed()).isFalse();
+        composer.sendKeys(org.openqa.selenium.Keys.ENTER);
+        page.until(p -> p.messages().contains("the owner"), "the owner is set from the page");
+        assertThat(page.messages()).contains("@Maria made @Maria the owner");
+    }
+
+    @Test
     void times_read_by_the_sandbox_clock_in_every_format_slack_documents() throws Exception {
         page = new SandboxPage(1280, 900).open(MARIA);
         // The sandbox a day ahead of the browser's own clock: "today" and "in 15 minutes" are the sandbox's.
