@@ -251,18 +251,22 @@ public final class SlackDelivery implements Delivery {
 
     /** The response URL keeps the answer where the command was typed; past its 30 minutes, a DM. */
     private DeliveryAttempt tellReporter(SlackEffect.TellReporter e) {
-        Optional<CaseChannel> channel = theCase(e.caseId()).channel();
-        Optional<EventData.SlackRefused> why = cases.timeline(e.caseId()).stream().flatMap(ev -> ev.as(EventData.SlackRefused.class).stream())
-                .reduce((a, b) -> b);
-        String text = channel.map(ch -> "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(ch.id().value())
+        String text = theCase(e.caseId()).channel().map(ch -> "*" + e.caseId() + "* is ready: " + Mrkdwn.channel(ch.id().value())
                         + " (you're in it; the case card is pinned there).")
-                .orElse("*" + e.caseId() + "* is recorded, but Slack refused to create its channel"
-                        + why.map(r -> " (`" + Mrkdwn.escape(r.error()) + "`" + r.needed().map(n -> ": the app lacks the scope `"
-                        + Mrkdwn.escape(n) + "`").orElse("") + ")").orElse("") + ", so work it from here for now (`/esc status " + e.caseId()
-                        + "`) and ask a Slack admin to " + (why.flatMap(EventData.SlackRefused::needed).isPresent()
-                        ? "add that scope to the app and reinstall it." : "check the app's permissions."));
+                .orElseGet(() -> noChannel(e.caseId()));
         if (e.responseUrl().isPresent() && respond(e.responseUrl().get(), text)) return DeliveryAttempt.sent();
         return postTo(e.reporter().value(), SlackMessage.text(text));
+    }
+
+    /** A case whose channel Slack would not create: why, from the refusal its timeline recorded, and what to do meanwhile. */
+    private String noChannel(CaseId id) {
+        Optional<EventData.SlackRefused> why = cases.timeline(id).stream().flatMap(ev -> ev.as(EventData.SlackRefused.class).stream())
+                .reduce((a, b) -> b);
+        return "*" + id + "* is recorded, but Slack refused to create its channel"
+                + why.map(r -> " (`" + Mrkdwn.escape(r.error()) + "`" + r.needed().map(n -> ": the app lacks the scope `"
+                + Mrkdwn.escape(n) + "`").orElse("") + ")").orElse("") + ", so work it from here for now (`/esc status " + id
+                + "`) and ask a Slack admin to " + (why.flatMap(EventData.SlackRefused::needed).isPresent()
+                ? "add that scope to the app and reinstall it." : "check the app's permissions.");
     }
 
     /** A notice for the team channel (named in the policy by name or id); plain text, escaped here. */
