@@ -173,8 +173,7 @@ final class SandboxRoutes {
         }
         JsonObject payload = MessageMenu.shortcut(base("message_action", user), where.get(), message.get(), callbackId,
                 responseUrl(user, channel), clock.instant());
-        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded");
+        HttpResponse<String> ack = signedPayload(payload);
         json(ctx, Map.of("status", ack.statusCode()));
     }
 
@@ -280,8 +279,7 @@ final class SandboxRoutes {
         JsonArray actions = new JsonArray();
         actions.add(action);
         payload.add("actions", actions);
-        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded");
+        HttpResponse<String> ack = signedPayload(payload);
         json(ctx, Map.of("status", ack.statusCode()));
     }
 
@@ -310,8 +308,7 @@ final class SandboxRoutes {
         view.add("state", state);
         JsonObject payload = base("view_submission", user);
         payload.add("view", view);
-        HttpResponse<String> ack = signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8),
-                "application/x-www-form-urlencoded");
+        HttpResponse<String> ack = signedPayload(payload);
         JsonElement errors = null;
         if (!ack.body().isBlank()) {
             JsonObject reply = JsonParser.parseString(ack.body()).getAsJsonObject();
@@ -381,6 +378,11 @@ final class SandboxRoutes {
         String key = "r" + ids.incrementAndGet() + "-" + Long.toHexString(random.nextLong());
         responseUrls.put(key, new String[] {user, channel});
         return "http://127.0.0.1:" + port + "/sandbox/response/" + key;
+    }
+
+    /** An interaction (a click, a form, a shortcut) as Slack posts it: the JSON in a form field called {@code payload}, signed. */
+    private HttpResponse<String> signedPayload(JsonObject payload) throws IOException, InterruptedException {
+        return signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
 
     /** Posts to the bot's {@code /slack/events} as Slack does: signed with the signing secret, timestamped now. */
