@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar escalate.jar [healthcheck | doctor | eval [--cases FILE]]}: the only place that reads the environment. */
@@ -48,20 +49,30 @@ public final class Escalate {
         if (status != 0) System.exit(status);
     }
 
+    /** The settings the environment gives and the policy they name. */
+    private record Configured(BotSettings settings, Policy policy) {
+    }
+
+    /** The settings and policy, or empty when either is wrong, which is said on {@code err} in one line. */
+    private static Optional<Configured> configured(Map<String, String> env, PrintStream err) {
+        try {
+            BotSettings settings = BotSettings.fromEnv(env);
+            return Optional.of(new Configured(settings, PolicyLoader.load(settings.policyFile())));
+        } catch (SettingsException e) {
+            err.println("escalate: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
      * Asks Slack whether the bot, with this environment, can do its job: one "ok" line per check,
      * or one line per problem saying how to fix it. 0 when all is well, 1 with problems.
      */
     static int doctor(Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
-        BotSettings settings;
-        Policy policy;
-        try {
-            settings = BotSettings.fromEnv(env);
-            policy = PolicyLoader.load(settings.policyFile());
-        } catch (SettingsException e) {
-            err.println("escalate: " + e.getMessage());
-            return BAD_SETTINGS;
-        }
+        Optional<Configured> configured = configured(env, err);
+        if (configured.isEmpty()) return BAD_SETTINGS;
+        BotSettings settings = configured.get().settings();
+        Policy policy = configured.get().policy();
         if (settings.botToken().isEmpty()) {
             out.println("problem: SLACK_BOT_TOKEN is not set, so there is no Slack workspace to check (without it the bot starts "
                     + "the local sandbox). See Slack setup in README.md.");
@@ -80,27 +91,16 @@ public final class Escalate {
 
     /** Scores the summary drafter over the eval fixture with the model the environment configures. */
     static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
-        try {
-            BotSettings settings = BotSettings.fromEnv(env);
-            Policy policy = PolicyLoader.load(settings.policyFile());
-            return app.escalate.bot.eval.Eval.run(args, policy, app.escalate.bot.eval.Eval.model(settings.llm()), out, err);
-        } catch (SettingsException e) {
-            err.println("escalate: " + e.getMessage());
-            return BAD_SETTINGS;
-        }
+        return configured(env, err).map(c -> app.escalate.bot.eval.Eval.run(args, c.policy(), app.escalate.bot.eval.Eval.model(
+                c.settings().llm()), out, err)).orElse(BAD_SETTINGS);
     }
 
     /** Starts the bot and blocks until the process is told to stop; returns an exit status otherwise. */
     static int run(Map<String, String> env, PrintStream err) throws Exception {
-        BotSettings settings;
-        Policy policy;
-        try {
-            settings = BotSettings.fromEnv(env);
-            policy = PolicyLoader.load(settings.policyFile());
-        } catch (SettingsException e) {
-            err.println("escalate: " + e.getMessage());
-            return BAD_SETTINGS;
-        }
+        Optional<Configured> configured = configured(env, err);
+        if (configured.isEmpty()) return BAD_SETTINGS;
+        BotSettings settings = configured.get().settings();
+        Policy policy = configured.get().policy();
         EscalateApp app;
         try {
             if (settings.mode() == BotSettings.Mode.SANDBOX) {
