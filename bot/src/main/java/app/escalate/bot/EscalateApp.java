@@ -7,7 +7,6 @@ import app.escalate.bot.outbox.OutboxWorker;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.sandbox.Sandbox;
-import app.escalate.bot.sandbox.RecordedJumps;
 import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.AppManifest;
@@ -27,6 +26,7 @@ import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ClockJumps;
+import app.escalate.commands.RecordedJumps;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
@@ -195,7 +195,7 @@ public final class EscalateApp implements AutoCloseable {
             ClockJumps jumps = ClockJumps.NONE;
             if (clock instanceof SandboxClock sandboxClock) {
                 RecordedJumps recorded = new RecordedJumps();
-                started.push(sandboxClock.onJump(recorded));
+                started.push(sandboxClock.onJump(recorded::jumped));
                 jumps = recorded;
             }
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,

@@ -2,7 +2,7 @@ package app.escalate.commands.handoff;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
-import app.escalate.commands.ClockJumps;
+import app.escalate.commands.RecordedJumps;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.HandClock;
 import app.escalate.commands.Handoff;
@@ -129,15 +129,10 @@ class HandoffWatchTest {
 
     @Test
     void a_jump_of_the_clock_over_handovers_is_not_downtime_the_newest_is_posted_on_time_and_none_is_late() {
-        List<Instant[]> jumped = new java.util.ArrayList<>();
-        ClockJumps jumps = (from, to) -> jumped.stream().map(j -> {
-            Instant start = j[0].isAfter(from) ? j[0] : from;
-            Instant end = j[1].isBefore(to) ? j[1] : to;
-            return end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
-        }).reduce(Duration.ZERO, Duration::plus);
+        RecordedJumps jumps = new RecordedJumps();
         HandoffWatch jumpAware = new HandoffWatch(handoffs, new HandoffDigests(cases, handoffs, policy), policy, onCall, clock, jumps);
         jumpAware.sweep();                                            // 29 Oct 00:00
-        jumped.add(new Instant[] {clock.instant(), Instant.parse("2026-10-29T16:10:00Z")});
+        jumps.jumped(clock.instant(), Instant.parse("2026-10-29T16:10:00Z"));
         clock.set(Instant.parse("2026-10-29T16:10:00Z"));             // moved on over London 08:00 and Los Angeles 08:00
         jumpAware.sweep();
 

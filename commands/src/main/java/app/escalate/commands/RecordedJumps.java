@@ -1,6 +1,4 @@
-package app.escalate.bot.sandbox;
-
-import app.escalate.commands.ClockJumps;
+package app.escalate.commands;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,16 +6,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The moves of the sandbox's clock made while this bot runs. A move made while it was stopped is
- * not one of them: that time the bot was down, and what came due then is late.
+ * The moves of a clock made while this bot runs, told to {@link #jumped} as they happen. A move made
+ * while it was stopped is not one of them: that time the bot was down, and what came due then is late.
  */
-public final class RecordedJumps implements ClockJumps, SandboxClock.JumpListener {
+public final class RecordedJumps implements ClockJumps {
     private record Jump(Instant from, Instant to) {
     }
 
     private final List<Jump> jumps = new CopyOnWriteArrayList<>();
 
-    @Override
+    /** The clock read {@code from} and then, at once, {@code to}. */
     public void jumped(Instant from, Instant to) {
         jumps.add(new Jump(from, to));
     }
