@@ -26,7 +26,6 @@ import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ClockJumps;
-import app.escalate.commands.RecordedJumps;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
@@ -51,6 +50,7 @@ import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
+import app.escalate.storage.JdbiSandboxWorkspace;
 import app.escalate.storage.JdbiSignedRequests;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -100,29 +100,39 @@ public final class EscalateApp implements AutoCloseable {
 
     /** Starts the bot with the local sandbox workspace (no Slack credentials), on localhost only. */
     public static EscalateApp startSandbox(BotSettings settings, Policy policy, SandboxClock clock) throws Exception {
-        Sandbox.Setup sandbox = Sandbox.prepare(settings, policy, clock);
+        Database database = Database.open(settings.databaseUrl());
+        Sandbox.Setup sandbox;
+        try {
+            // The workspace and its clock as they were kept in the database, before anything reads the clock.
+            sandbox = Sandbox.prepare(settings, policy, clock, new JdbiSandboxWorkspace(database.jdbi()));
+        } catch (Exception e) {
+            database.close();
+            throw e;
+        }
         // The sandbox's workspace is set up by the bot itself: nothing to check.
-        return start(sandbox.bot(), policy, clock, sandbox.routes(), false);
+        return start(sandbox.bot(), policy, clock, sandbox.routes(), false, database, sandbox.keeping());
     }
 
     /** Starts everything for a workspace with a bot token (HTTP or Socket Mode); returns when it is serving. */
     public static EscalateApp start(BotSettings settings, Policy policy, Clock clock) throws Exception {
         return start(settings, policy, clock, config -> {
-        }, true);
+        }, true, Database.open(settings.databaseUrl()), () -> {
+        });
     }
 
     /**
      * As {@link #start(BotSettings, Policy, Clock)}, with more routes (and server settings) on the same HTTP server (the
-     * sandbox's), and, when {@code checkSlackSetup}, the set-up check run in the background once the bot is up.
+     * sandbox's), and, when {@code checkSlackSetup}, the set-up check run in the background once the bot is up;
+     * {@code database} is open, and closed with the bot, after {@code alsoClose}.
      */
     private static EscalateApp start(BotSettings settings, Policy policy, Clock clock, Consumer<JavalinConfig> extra,
-                                     boolean checkSlackSetup) throws Exception {
-        String botToken = settings.botToken().map(Secret::value)
-                .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
+                                     boolean checkSlackSetup, Database database, AutoCloseable alsoClose) throws Exception {
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(database);
+        started.push(alsoClose);
         try {
-            Database database = Database.open(settings.databaseUrl());
-            started.push(database);
+            String botToken = settings.botToken().map(Secret::value)
+                    .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
             JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
             Outbox outbox = new Outbox(database.jdbi());
             Slack slack = slack(settings);
@@ -192,12 +202,7 @@ public final class EscalateApp implements AutoCloseable {
             started.push(jobs);
             OnCall onCall = domain.onCall();
             // The sandbox's clock is moved by hand: what a move jumps over is due when it lands, not late.
-            ClockJumps jumps = ClockJumps.NONE;
-            if (clock instanceof SandboxClock sandboxClock) {
-                RecordedJumps recorded = new RecordedJumps();
-                started.push(sandboxClock.onJump(recorded::jumped));
-                jumps = recorded;
-            }
+            ClockJumps jumps = clock instanceof SandboxClock sandboxClock ? sandboxClock.jumps() : ClockJumps.NONE;
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),

@@ -1,6 +1,7 @@
 package app.escalate.bot;
 
 import app.escalate.bot.sandbox.BlockKitLimits;
+import app.escalate.bot.sandbox.WebApi;
 import app.escalate.bot.sandbox.Workspace;
 import app.escalate.bot.sandbox.WorkspaceSeed;
 import com.google.gson.JsonObject;
@@ -335,7 +336,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     private static Map<String, String> params(HttpExchange exchange) throws IOException {
-        return Workspace.params(exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange));
+        return WebApi.params(exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange));
     }
 
     private static String body(HttpExchange exchange) throws IOException {

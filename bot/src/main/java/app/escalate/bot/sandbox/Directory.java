@@ -24,11 +24,14 @@ final class Directory {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     /** Who made each channel: the bot for those made with conversations.create, else someone in the workspace. */
     private final Map<String, String> creators = new LinkedHashMap<>();
+    /** The number of the newest {@code C0CH…} id given out, or taken elsewhere: a new channel's id is past it. */
     private final AtomicInteger ids = new AtomicInteger();
     private final Scopes scopes;
+    private final WorkspaceJournal journal;
 
-    Directory(Scopes scopes) {
+    Directory(Scopes scopes, WorkspaceJournal journal) {
         this.scopes = scopes;
+        this.journal = journal;
     }
 
     void put(Person person) {
@@ -69,17 +72,43 @@ final class Directory {
     }
 
     Channel add(String id, String name, boolean isPrivate, Optional<String> creator) {
-        Channel c = new Channel(id, name, isPrivate, new LinkedHashSet<>(), "", false, false);
-        creator.ifPresent(who -> {
-            c.members().add(who);
-            creators.put(id, who);
-        });
-        channels.put(id, c);
+        Channel c = put(new Channel(id, name, isPrivate, new LinkedHashSet<>(), "", false, false), creator);
+        creator.ifPresent(who -> join(c, List.of(who)));
         return c;
     }
 
-    void replace(Channel c) {
+    /** A channel as it is (its members told apart, by {@link #join}), made by {@code creator} when known. */
+    Channel put(Channel c, Optional<String> creator) {
+        journal.channel(c, creator);
+        creator.ifPresent(who -> creators.put(c.id(), who));
         channels.put(c.id(), c);
+        taken(c.id());
+        return c;
+    }
+
+    /** The channel's topic or archival changed. */
+    void replace(Channel c) {
+        journal.channel(c, Optional.ofNullable(creators.get(c.id())));
+        channels.put(c.id(), c);
+    }
+
+    /** An id that is someone's already (a channel a case of the bot names): no new channel gets it. */
+    void taken(String id) {
+        if (id.matches("C0CH\\d{1,9}")) ids.accumulateAndGet(Integer.parseInt(id.substring(4)), Math::max);
+    }
+
+    /** {@code users} are in the channel now. */
+    void join(Channel c, List<String> users) {
+        List<String> joining = users.stream().filter(u -> !c.members().contains(u)).toList();
+        if (joining.isEmpty()) return;
+        journal.joined(c.id(), joining);
+        c.members().addAll(joining);
+    }
+
+    void leave(Channel c, String user) {
+        if (!c.members().contains(user)) return;
+        journal.left(c.id(), user);
+        c.members().remove(user);
     }
 
     /**
@@ -120,7 +149,11 @@ final class Directory {
     /** The direct-message conversation between the bot and {@code user}. */
     Channel directWith(String user) {
         String id = "D" + user.substring(1);
-        return channels.computeIfAbsent(id, k -> new Channel(id, "dm-" + user, true, new LinkedHashSet<>(List.of(user, BOT_USER)), "", true, false));
+        Channel known = channels.get(id);
+        if (known != null) return known;
+        Channel c = put(new Channel(id, "dm-" + user, true, new LinkedHashSet<>(), "", true, false), Optional.empty());
+        join(c, List.of(user, BOT_USER));
+        return c;
     }
 
     /**
@@ -137,6 +170,6 @@ final class Directory {
             if (error != null) errors.add(Map.of("ok", false, "error", error, "user", user));
         }
         if (!errors.isEmpty()) throw Refused.answering(Map.of("ok", false, "error", errors.get(0).get("error"), "errors", errors));
-        c.members().addAll(users);
+        join(c, users);
     }
 }

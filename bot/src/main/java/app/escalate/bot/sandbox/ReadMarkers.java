@@ -11,9 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReadMarkers {
     private final Map<String, Map<String, String>> read = new ConcurrentHashMap<>();
 
-    void read(String user, String channel, String ts) {
-        read.computeIfAbsent(user, u -> new ConcurrentHashMap<>())
-                .merge(channel, ts, (before, now) -> ChannelActivity.compareTs(now, before) > 0 ? now : before);
+    /** True when the marker moved: the first message read there, or one newer than the last. */
+    boolean read(String user, String channel, String ts) {
+        Map<String, String> byChannel = read.computeIfAbsent(user, u -> new ConcurrentHashMap<>());
+        String before = byChannel.get(channel);
+        if (before != null && ChannelActivity.compareTs(ts, before) <= 0) return false;
+        byChannel.put(channel, ts);
+        return true;
     }
 
     Optional<String> lastRead(String user, String channel) {

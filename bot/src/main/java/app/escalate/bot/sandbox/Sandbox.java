@@ -3,13 +3,13 @@ package app.escalate.bot.sandbox;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
 import app.escalate.config.Secret;
+import app.escalate.storage.JdbiSandboxWorkspace;
 import io.javalin.config.JavalinConfig;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,13 +27,17 @@ public final class Sandbox {
 
     /**
      * What the bot runs with in the sandbox: settings pointing it at the workspace's Web API with a
-     * fresh bot token and signing secret, and the routes the page and that API add to its server.
+     * fresh bot token and signing secret, the routes the page and that API add to its server, and
+     * what to close when the bot stops (the writing down of the clock's moves).
      */
-    public record Setup(BotSettings bot, Consumer<JavalinConfig> routes) {
+    public record Setup(BotSettings bot, Consumer<JavalinConfig> routes, AutoCloseable keeping) {
     }
 
-    /** The sandbox on {@code settings.port()} (a free one when 0), listening on localhost only; the bot starts it. */
-    public static Setup prepare(BotSettings settings, Policy policy, SandboxClock clock) throws IOException {
+    /**
+     * The sandbox on {@code settings.port()} (a free one when 0), listening on localhost only, with
+     * the workspace and clock {@code store} kept (as they were, when it kept them before); the bot starts it.
+     */
+    public static Setup prepare(BotSettings settings, Policy policy, SandboxClock clock, JdbiSandboxWorkspace store) throws IOException {
         int port = settings.port() == 0 ? freePort() : settings.port();
         SecureRandom random = new SecureRandom();
         String secret = HexFormat.of().formatHex(random.generateSeed(16));
@@ -42,9 +46,14 @@ public final class Sandbox {
         URI api = URI.create("http://127.0.0.1:" + port + "/sandbox/api/");
         BotSettings bot = new BotSettings(Optional.of(new Secret(botToken)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
                 settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort());
-        Workspace workspace = workspace(policy, clock);
-        workspace.channel(policy.workspace().teamChannel()).ifPresent(team ->
-                workspace.messageInChannel(team.id(), workspace.nextTs(), Workspace.BOT_USER, SandboxWelcome.text(policy)));
+        StoredWorkspace stored = new StoredWorkspace(store);
+        StoredWorkspace.Restored restored = stored.restore(clock);
+        // The policy's people, and its team and leadership channels with the bot in them (the policy may name more than last time).
+        Workspace workspace = WorkspaceSeed.seed(restored.workspace(), policy, Optional.empty());
+        if (!restored.wasSaved()) {
+            workspace.channel(policy.workspace().teamChannel()).ifPresent(team ->
+                    workspace.messageInChannel(team.id(), workspace.nextTs(), Workspace.BOT_USER, SandboxWelcome.text(policy)));
+        }
         workspace.uploadBase("http://127.0.0.1:" + port + "/sandbox/upload/");
         SandboxRoutes routes = new SandboxRoutes(workspace, clock, secret, port, policy);
         SandboxGuard guard = new SandboxGuard(port, botToken);
@@ -52,12 +61,7 @@ public final class Sandbox {
             config.jetty.host = "127.0.0.1";
             config.routes.before(guard::check);
             routes.register(config);
-        });
-    }
-
-    /** The people of the policy, and its team and leadership channels with the bot in them; messages are timed by {@code clock}. */
-    static Workspace workspace(Policy policy, Clock clock) {
-        return WorkspaceSeed.seed(new Workspace(clock), policy, Optional.empty());
+        }, stored.keep(clock));
     }
 
     private static int freePort() throws IOException {

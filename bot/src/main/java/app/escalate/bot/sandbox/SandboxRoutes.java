@@ -51,7 +51,6 @@ final class SandboxRoutes {
     private final AtomicInteger ids = new AtomicInteger();
     /** Response URLs are not guessable: only the bot, which was given one, posts to it. */
     private final java.security.SecureRandom random = new java.security.SecureRandom();
-    private final ReadMarkers readMarkers = new ReadMarkers();
     private final List<MessageMenu.Shortcut> shortcuts = MessageMenu.shortcuts();
 
     SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
@@ -66,12 +65,12 @@ final class SandboxRoutes {
         ASSETS.forEach((path, file) -> config.routes.get(path, ctx -> asset(ctx, file)));
         // Every Web API answer names the token's scopes in X-OAuth-Scopes, as Slack's do.
         config.routes.post("/sandbox/api/{method}", ctx -> ctx.contentType("application/json; charset=utf-8")
-                .result(workspace.answer(ctx.pathParam("method"), Workspace.params(ctx.header("Content-Type"), ctx.body())))
+                .result(workspace.answer(ctx.pathParam("method"), WebApi.params(ctx.header("Content-Type"), ctx.body())))
                 .header("X-OAuth-Scopes", workspace.scopesHeader()));
         config.routes.post("/sandbox/response/{key}", this::responded);
         config.routes.post("/sandbox/upload/{id}", ctx -> {
-            workspace.uploaded(ctx.pathParam("id"), ctx.bodyAsBytes());
-            ctx.result("OK");
+            if (workspace.uploaded(ctx.pathParam("id"), ctx.bodyAsBytes())) ctx.result("OK");
+            else ctx.status(404).result("no such upload URL");
         });
         config.routes.get("/sandbox/files/{id}", ctx -> workspace.file(ctx.pathParam("id"))
                 .ifPresentOrElse(bytes -> ctx.contentType("image/png").result(bytes), () -> ctx.status(404)));
@@ -135,7 +134,7 @@ final class SandboxRoutes {
     private Map<String, ChannelActivity> activity(String user) {
         Map<String, ChannelActivity> activity = new LinkedHashMap<>();
         for (Workspace.Channel c : workspace.channelsOf(user)) {
-            activity.put(c.id(), ChannelActivity.of(workspace.messages(c.id(), user), user, c.direct(), readMarkers.lastRead(user, c.id())));
+            activity.put(c.id(), ChannelActivity.of(workspace.messages(c.id(), user), user, c.direct(), workspace.lastRead(user, c.id())));
         }
         return activity;
     }
@@ -149,7 +148,14 @@ final class SandboxRoutes {
             json(ctx, Map.of("error", "A message's ts looks like 1764300123.000200."));
             return;
         }
-        readMarkers.read(in.get("user").getAsString(), in.get("channel").getAsString(), ts);
+        String user = in.get("user").getAsString();
+        String channel = in.get("channel").getAsString();
+        if (!workspace.sees(user, channel)) {
+            ctx.status(404);
+            json(ctx, Map.of("error", "No such channel for this person."));
+            return;
+        }
+        workspace.read(user, channel, ts);
         json(ctx, Map.of("status", 200));
     }
 
@@ -198,6 +204,11 @@ final class SandboxRoutes {
         if (!workspace.react(user, channel, ts, name)) {
             // As Slack: reacting twice with the same emoji changes nothing and tells the app nothing.
             json(ctx, Map.of("status", 200, "error", "already_reacted"));
+            return;
+        }
+        // Slack tells a bot of reactions only in the conversations it is in.
+        if (workspace.channel(channel).filter(c -> c.members().contains(Workspace.BOT_USER)).isEmpty()) {
+            json(ctx, Map.of("status", 200));
             return;
         }
         String eventId = "Ev" + Long.toHexString(random.nextLong()).toUpperCase(java.util.Locale.ROOT);

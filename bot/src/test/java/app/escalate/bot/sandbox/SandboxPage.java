@@ -31,7 +31,9 @@ import java.util.function.Predicate;
 final class SandboxPage implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    final EscalateApp app;
+    /** Where the bot keeps its database: the same across {@link #restart}s. */
+    private final Path data;
+    EscalateApp app;
     final WebDriver browser;
     final WebDriverWait wait;
 
@@ -42,9 +44,8 @@ final class SandboxPage implements AutoCloseable {
 
     /** With {@code phone}, a phone's screen of that size (touch, a mobile browser's viewport) instead of a window. */
     SandboxPage(int width, int height, boolean phone) throws Exception {
-        Path data = Files.createTempDirectory("escalate-sandbox");
-        BotSettings settings = BotSettings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate")));
-        app = EscalateApp.startSandbox(settings, PolicyLoader.builtIn(), new SandboxClock());
+        data = Files.createTempDirectory("escalate-sandbox");
+        app = start(0);
         WebDriver started = null;
         try {
             ChromeOptions options = new ChromeOptions();
@@ -66,6 +67,20 @@ final class SandboxPage implements AutoCloseable {
         wait = new WebDriverWait(browser, WAIT);
         // The page redraws what changed every second, so an element found a moment ago may be gone: look again.
         wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    /** The bot with the sandbox, as the README's first command starts it (on real time), on {@code port} (any free one when 0). */
+    private EscalateApp start(int port) throws Exception {
+        BotSettings settings = BotSettings.fromEnv(Map.of("PORT", String.valueOf(port), "DATABASE_URL", "jdbc:h2:file:" + data.resolve("escalate")));
+        return EscalateApp.startSandbox(settings, PolicyLoader.builtIn(), new SandboxClock());
+    }
+
+    /** Stops the bot and starts it again on the same database and port, as a person restarting it would, then reloads the page as {@code person}. */
+    SandboxPage restart(String person) throws Exception {
+        int port = app.port();
+        app.close();
+        app = start(port);
+        return open(person);
     }
 
     /** The page, as {@code person} (a people id such as U0ESCMARIA), once its channels are listed. */

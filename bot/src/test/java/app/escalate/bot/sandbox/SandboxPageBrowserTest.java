@@ -190,6 +190,41 @@ class SandboxPageBrowserTest {
         page.screenshot("phone-360-menu");
     }
 
+    @Test
+    void after_a_restart_the_case_channel_its_pinned_card_and_the_clock_are_where_they_were_and_a_new_case_gets_its_card() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        page.browser.findElement(By.cssSelector("[data-advance='PT1H']")).click();
+        openCaseAndGoThere("Scam ads on the storefront sev2", "esc-1-scam-ads");
+        page.until(p -> !p.all("#messages .message.pinned").isEmpty(), "the card is pinned");
+        String card = page.all("#messages .message.pinned").get(0).getText();
+        java.time.Instant before = shownClock();
+
+        page.restart(MARIA);
+
+        java.time.Instant after = shownClock();
+        assertThat(java.time.Duration.between(before, after)).as("the clock reads on from where it was, an hour ahead of real time")
+                .isBetween(java.time.Duration.ZERO, java.time.Duration.ofMinutes(1));
+        assertThat(java.time.Duration.between(java.time.Instant.now(), after)).isGreaterThan(java.time.Duration.ofMinutes(55));
+        page.switchTo("esc-1-scam-ads");
+        page.until(p -> !p.all("#messages .message.pinned").isEmpty(), "the case channel shows its pinned card again");
+        assertThat(page.all("#messages .message.pinned").get(0).getText()).isEqualTo(card);
+
+        page.switchTo("escalations");
+        page.send("/esc open Voice clone of a bank manager sev2");
+        page.until(p -> p.messages().contains("Opened ESC-2"), "a new case opens");
+        page.switchTo("esc-2-voice-clone");
+        page.until(p -> !p.all("#messages .message.pinned").isEmpty(), "the new case's channel gets its pinned card");
+        assertThat(page.all("#messages .message.pinned").get(0).getText()).contains("Voice clone of a bank manager");
+        page.screenshot("after-restart");
+    }
+
+    /** The sandbox clock's reading the page shows in its header (to the second). */
+    private java.time.Instant shownClock() {
+        page.until(p -> !p.browser.findElement(By.id("clock")).getText().equals("…"), "the clock is shown");
+        String shown = page.browser.findElement(By.id("clock")).getText().replace("UTC", "GMT");
+        return java.time.ZonedDateTime.parse(shown, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
     /** Opens a case as Maria from #escalations and goes to its channel, where its card is. */
     private void openCaseAndGoThere(String title, String channel) {
         page.send("/esc open " + title);

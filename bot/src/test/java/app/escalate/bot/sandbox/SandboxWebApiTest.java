@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sandbox's Web API as the bot's Slack client reads it: Slack's answers with Slack's headers. */
 class SandboxWebApiTest {
-    private final Workspace workspace = Sandbox.workspace(PolicyLoader.builtIn(), java.time.Clock.systemUTC());
+    private final Workspace workspace = WorkspaceSeed.seed(new Workspace(), PolicyLoader.builtIn(), java.util.Optional.empty());
     private final Javalin server = Javalin.create(config ->
             new SandboxRoutes(workspace, new SandboxClock(), "secret", 0, PolicyLoader.builtIn()).register(config)).start(0);
 
