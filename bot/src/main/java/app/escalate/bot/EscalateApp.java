@@ -26,6 +26,7 @@ import app.escalate.bot.slack.SlackEventsRoute;
 import app.escalate.bot.slack.SocketModeConnection;
 import app.escalate.commands.Case;
 import app.escalate.commands.ClockJumps;
+import app.escalate.commands.RecordedJumps;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
@@ -202,7 +203,14 @@ public final class EscalateApp implements AutoCloseable {
             started.push(jobs);
             OnCall onCall = domain.onCall();
             // The sandbox's clock is moved by hand: what a move jumps over is due when it lands, not late.
-            ClockJumps jumps = clock instanceof SandboxClock sandboxClock ? sandboxClock.jumps() : ClockJumps.NONE;
+            // Those made while it ran before a restart count too; a move while it is stopped is downtime.
+            ClockJumps jumps = ClockJumps.NONE;
+            if (clock instanceof SandboxClock sandboxClock) {
+                RecordedJumps recorded = new RecordedJumps();
+                sandboxClock.keptMoves().forEach(m -> recorded.jumped(m.from(), m.to()));
+                started.push(sandboxClock.onJump(recorded::jumped));
+                jumps = recorded;
+            }
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),

@@ -1,8 +1,5 @@
 package app.escalate.bot.sandbox;
 
-import app.escalate.commands.ClockJumps;
-import app.escalate.commands.RecordedJumps;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SandboxClock extends Clock {
     private volatile Duration offset;
-    /** Every move of the clock: what one jumped over came due when it landed, not while the bot was down. */
-    private volatile RecordedJumps recorded = new RecordedJumps();
+    /** The moves made before a restart, kept with the clock's offset (see {@link #resume}). */
+    private volatile List<Move> kept = List.of();
     private final List<Runnable> onAdvance = new CopyOnWriteArrayList<>();
     private final List<JumpListener> jumps = new CopyOnWriteArrayList<>();
 
@@ -39,7 +36,6 @@ public final class SandboxClock extends Clock {
             from = instant();
             offset = offset.plus(by);
             to = from.plus(by);
-            recorded.jumped(from, to);
         }
         jumps.forEach(j -> j.jumped(from, to));
         onAdvance.forEach(Runnable::run);
@@ -52,22 +48,20 @@ public final class SandboxClock extends Clock {
 
     /**
      * The clock as it was kept before a restart: it reads real time plus {@code offset} again, and
-     * knows the moves made then (each the instant it was moved from, and to).
+     * knows the moves made then, while the bot ran (each the instant it was moved from, and to).
      */
-    public synchronized void resume(Duration kept, List<Move> moves) {
-        RecordedJumps known = new RecordedJumps();
-        moves.forEach(m -> known.jumped(m.from(), m.to()));
-        offset = kept;
-        recorded = known;
+    public synchronized void resume(Duration keptOffset, List<Move> moves) {
+        offset = keptOffset;
+        kept = List.copyOf(moves);
     }
 
     /** A move of the clock: it read {@code from} and then, at once, {@code to}. */
     public record Move(Instant from, Instant to) {
     }
 
-    /** The moves of this clock, kept ones included. */
-    public ClockJumps jumps() {
-        return (from, to) -> recorded.skipped(from, to);
+    /** The moves made while the bot ran before this start, as {@link #resume} was told them. */
+    public List<Move> keptMoves() {
+        return kept;
     }
 
     /** Told of each move of the clock: it read {@code from} and then, at once, {@code to}. */

@@ -83,6 +83,8 @@ class SandboxRestartTest {
 
         assertThat(Duration.between(stoppedAt, fresh.instant())).as("the clock reads on from where it was")
                 .isPositive().isLessThan(Duration.ofMinutes(1));
+        assertThat(fresh.keptMoves()).as("the move made before the restart: what it jumped over is still not downtime")
+                .singleElement().satisfies(m -> assertThat(Duration.between(m.from(), m.to())).isEqualTo(Duration.ofMinutes(5)));
         assertThat(sandbox.state(CHLOE, null).getAsJsonArray("channels")).isEqualTo(channelsBefore);
         assertThat(sandbox.state(CHLOE, first).getAsJsonArray("messages")).as("the card, pinned, and all after it").isEqualTo(caseMessagesBefore);
         assertThat(sandbox.state(CHLOE, team).getAsJsonArray("messages")).as("no second welcome").isEqualTo(teamMessagesBefore);
