@@ -264,6 +264,22 @@ class SandboxTest {
     }
 
     @Test
+    void a_read_marker_for_a_channel_someone_cannot_see_or_bytes_for_an_upload_never_given_out_are_refused_and_kept_nowhere() throws Exception {
+        String team = sandbox.channelNamed(CHLOE, "escalations"::equals);
+        String latest = activity(MARIA, team).get("latest").getAsString();
+
+        assertThat(sandbox.post("/sandbox/read", "{\"user\":\"U0NOBODY\",\"channel\":\"" + team + "\",\"ts\":\"" + latest + "\"}").get("error")
+                .getAsString()).isEqualTo("No such channel for this person.");
+        assertThat(sandbox.post("/sandbox/read", "{\"user\":\"" + MARIA + "\",\"channel\":\"D0ESCKENJI\",\"ts\":\"" + latest + "\"}")
+                .has("error")).isTrue();
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/sandbox/upload/F0FILE999"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{1, 2, 3})).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(404);
+        assertThat(sandbox.get("/sandbox/files/F0FILE999").statusCode()).isEqualTo(404);
+        assertThat(activity(MARIA, team).get("unread").getAsInt()).as("Maria's marker did not move").isPositive();
+    }
+
+    @Test
     void another_web_page_can_neither_drive_nor_read_the_sandbox() throws Exception {
         String team = sandbox.channelNamed(CHLOE, "escalations"::equals);
         String open = "{\"user\":\"" + CHLOE + "\",\"channel\":\"" + team + "\",\"text\":\"/esc open Planted by a web page sev1\"}";
