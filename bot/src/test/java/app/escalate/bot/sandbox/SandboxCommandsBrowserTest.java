@@ -4,11 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +36,7 @@ class SandboxCommandsBrowserTest {
         page.until(p -> p.messages().matches("(?s).*1\\. Call the bank.*@Chloe.*"), "the task list names Chloe as its assignee");
 
         // Tomorrow 09:00 to the day after, in Maria's zone (UTC in the example), by the sandbox clock.
-        LocalDate tomorrow = LocalDate.ofInstant(shownClock(), ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow = LocalDate.ofInstant(page.clock(), ZoneOffset.UTC).plusDays(1);
         page.send("/esc override @Kenji " + tomorrow + " 09:00 " + tomorrow.plusDays(1) + " 09:00");
         page.until(p -> p.messages().contains("Override #1"), "the override is confirmed where it was typed");
         page.send("/esc oncall");
@@ -60,12 +57,5 @@ class SandboxCommandsBrowserTest {
         page.until(p -> p.messages().contains("Handoffs of Escalations on-call"), "the rotation's handoffs are listed");
         // Whichever handoffs the day held (that depends on the hour the test runs), none reads as missed or late.
         assertThat(page.messages()).doesNotContain("missed while the bot was down", "posted late", "Late");
-    }
-
-    /** The sandbox clock's reading the page shows in its header. */
-    private Instant shownClock() {
-        page.until(p -> !p.browser.findElement(By.id("clock")).getText().equals("…"), "the clock is shown");
-        String shown = page.browser.findElement(By.id("clock")).getText().replace("UTC", "GMT");
-        return ZonedDateTime.parse(shown, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 }

@@ -153,6 +153,13 @@ final class SandboxPage implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** The sandbox clock's reading the page shows in its header (to the second). */
+    java.time.Instant clock() {
+        until(p -> !p.browser.findElement(By.id("clock")).getText().equals("…"), "the clock is shown");
+        String shown = browser.findElement(By.id("clock")).getText().replace("UTC", "GMT");
+        return java.time.ZonedDateTime.parse(shown, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
     List<WebElement> all(String css) {
         return browser.findElements(By.cssSelector(css));
     }
