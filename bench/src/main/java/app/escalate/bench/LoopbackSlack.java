@@ -1,5 +1,6 @@
 package app.escalate.bench;
 
+import app.escalate.bot.sandbox.WebApi;
 import app.escalate.bot.sandbox.Workspace;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -48,7 +49,7 @@ final class LoopbackSlack implements AutoCloseable {
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String answer = workspace.answer(method, Workspace.params(exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        String answer = workspace.answer(method, WebApi.params(exchange.getRequestHeaders().getFirst("Content-Type"), body));
         if (method.equals("conversations.create")) {
             var json = com.google.gson.JsonParser.parseString(answer).getAsJsonObject();
             if (json.get("ok").getAsBoolean()) {
