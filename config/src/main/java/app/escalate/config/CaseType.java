@@ -7,10 +7,11 @@ import java.util.List;
  * (private channel, kept out of broad lists) by default, its runbook checklist, and optionally a
  * decision tree that {@code /esc runbook} walks in the case channel, and the words in a new case's
  * text that suggest this type when no model is configured; and whether its cases' text may be sent
- * to a model ({@code ai}: {@code allowed} or {@code off}; unset, a restricted case's text is not).
+ * to a model ({@code ai}: {@code allowed} or {@code off}; unset, a restricted case's text is not);
+ * and the facts its cases carry ({@code fields}: see {@link CaseField}).
  */
 public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
-                       DecisionTree decisionTree, List<String> keywords, String ai) {
+                       DecisionTree decisionTree, List<String> keywords, String ai, List<CaseField> fields) {
     public static final String AI_ALLOWED = "allowed";
     public static final String AI_OFF = "off";
 
@@ -29,6 +30,16 @@ public record CaseType(String id, String label, String defaultSeverity, Boolean 
         if (restricted == null) restricted = false;
         runbook = List.copyOf(runbook == null ? List.of() : runbook);
         keywords = keywords == null ? List.of() : Triage.keywords("keywords", keywords);
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (CaseField f : fields) {
+            if (!ids.add(f.id())) throw new IllegalArgumentException("fields: \"" + f.id() + "\" is used twice");
+        }
+    }
+
+    /** The field {@code id} of this type. */
+    public java.util.Optional<CaseField> field(String id) {
+        return fields.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
     public java.util.Optional<DecisionTree> tree() {

@@ -133,6 +133,47 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void case_types_carry_fields_of_the_kinds_they_take_and_when_each_must_be_filled() {
+        Policy policy = PolicyLoader.builtIn();
+
+        CaseType regulatory = policy.caseType("regulatory-request").orElseThrow();
+        assertThat(regulatory.fields()).extracting(CaseField::id).containsExactly("regulator", "jurisdiction", "reference", "received_at");
+        assertThat(regulatory.field("received_at")).get().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(CaseField.Kind.DATETIME);
+            assertThat(f.required()).contains(CaseField.Stage.OPEN);
+        });
+        CaseType hallucination = policy.caseType("llm-hallucination").orElseThrow();
+        assertThat(hallucination.fields()).extracting(CaseField::id)
+                .contains("model", "model_version", "surfaces", "prompt_excerpt", "output_excerpt", "reproduction", "reach");
+        assertThat(hallucination.field("prompt_excerpt")).get().extracting(CaseField::restricted).isEqualTo(true);
+        assertThat(hallucination.field("surfaces")).get().extracting(CaseField::kind).isEqualTo(CaseField.Kind.CHOICES);
+        assertThat(policy.caseType("agent-misbehaviour").orElseThrow().field("model")).isPresent();
+        assertThat(policy.caseType("deepfake").orElseThrow().fields()).extracting(CaseField::id)
+                .containsExactly("depicted", "media_url", "first_seen", "spread");
+        assertThat(hallucination.field("nope")).isEmpty();
+    }
+
+    @Test
+    void field_mistakes_are_named_with_their_path_and_line() {
+        String field = VALID + "    fields:\n      - {id: media_url, label: Media URL, type: %s}\n";
+        assertThatThrownBy(() -> read(field.formatted("link")))
+                .hasMessageContaining("case_types[0].fields[0]: type: one of text, long_text, number, url, choice, choices, datetime, user, got \"link\"")
+                .hasMessageContaining("(line 14)");
+        assertThatThrownBy(() -> read(field.formatted("choice")))
+                .hasMessageContaining("options: a choice field lists its options");
+        assertThatThrownBy(() -> read(field.formatted("url, options: [a]")))
+                .hasMessageContaining("options: only a choice or choices field has options");
+        assertThatThrownBy(() -> read(field.formatted("url, required_by: triage")))
+                .hasMessageContaining("required_by: open, mitigated or resolve, got \"triage\"");
+        assertThatThrownBy(() -> read(field.formatted("choices, options: [EU, eu]")))
+                .hasMessageContaining("options: \"eu\" twice");
+        assertThatThrownBy(() -> read(VALID + "    fields:\n      - {id: Media-URL, label: Media URL, type: url}\n"))
+                .hasMessageContaining("id: lowercase letters, digits and underscores");
+        assertThatThrownBy(() -> read(VALID + "    fields:\n      - {id: a, label: A, type: url}\n      - {id: a, label: B, type: text}\n"))
+                .hasMessageContaining("fields: \"a\" is used twice");
+    }
+
+    @Test
     void a_case_type_with_an_unknown_default_severity_is_refused() {
         String yaml = VALID.replace("default_severity: SEV2", "default_severity: SEV9");
         assertThatThrownBy(() -> read(yaml))
