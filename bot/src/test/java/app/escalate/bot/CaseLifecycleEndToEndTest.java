@@ -78,6 +78,10 @@ class CaseLifecycleEndToEndTest {
                 .contains("Model invents a product recall", "*Latest*");
 
         assertThat(esc(KENJI, "resolve Answer blocked, model patched")).startsWith("A SEV1 needs a root cause to resolve");
+        assertThat(esc(KENJI, "resolve Answer blocked, model patched cause:model-behaviour"))
+                .isEqualTo("ESC-1 cannot be resolved until these are set: `model` (Model), `model_version` (Model version). `/esc set model &lt;value&gt;`.");
+        esc(KENJI, "set model assistant-large");
+        esc(KENJI, "set model_version 2026-11-20");
         esc(KENJI, "resolve Answer blocked, model patched cause:model-behaviour");
         harness.slack.await("chat.update", c -> c.json("blocks").contains("ESC-1 · SEV1 · resolved")
                 && c.json("blocks").contains("Model behaviour (hallucination"), WAIT);
@@ -194,7 +198,9 @@ class CaseLifecycleEndToEndTest {
     @Test
     void rca_drafts_a_write_up_from_the_timeline_for_review_and_posts_it_only_in_the_case_channel() throws Exception {
         esc(MARIA, "ack");
+        esc(MARIA, "set model assistant-large");
         esc(MARIA, "state mitigated");
+        esc(MARIA, "set model_version 2026-11-20");
         esc(MARIA, "resolve Answer blocked cause:model-behaviour");
 
         assertThat(esc(KENJI, "rca")).startsWith("Drafting the root-cause write-up of ESC-1…");

@@ -31,6 +31,10 @@ public sealed interface CaseAction {
     record SetOwner(UserId owner) implements Steering {
     }
 
+    /** {@code set <field> <value>}: one of the case type's fields; with no field, the type's fields are listed. */
+    record SetField(Optional<String> field, String value) implements CaseAction {
+    }
+
     record AddNote(String text) implements CaseAction {
     }
 

@@ -2,6 +2,7 @@ package app.escalate.commands;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +11,11 @@ import java.util.Set;
  * acting on it; for a restricted case, the only people who may see it), its paging step, whether
  * it is flagged to watch at the next handoff, the SLA warnings and breaches already raised
  * (each once: see {@code sla.SlaWatch}), the decision tree's question waiting for an answer, and
- * where its AI triage stands.
+ * where its AI triage stands, and the facts its type's fields hold (by field id, as {@code fields.FieldValue} keeps them).
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
-                       Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage) {
+                       Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage,
+                       Map<String, String> fields) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -24,6 +26,23 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         slaAlerts = slaAlerts == null ? Set.of() : Set.copyOf(slaAlerts);
         if (runbookAt == null) runbookAt = Optional.empty();
         if (triage == null) triage = Optional.empty();
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, Map.of());
+    }
+
+    /** The case's field {@code id} (of its type's fields) now holds {@code value}, as {@code fields.FieldValue} keeps it. */
+    public CaseFile withField(String id, String value) {
+        Map<String, String> next = new java.util.HashMap<>(fields);
+        next.put(id, value);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next);
+    }
+
+    public Optional<String> field(String id) {
+        return Optional.ofNullable(fields.get(id));
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -33,7 +52,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** The walk is at {@code question}, or (empty) not under way. */
     public CaseFile withRunbookAt(Optional<String> question) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
@@ -42,13 +61,13 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** Where the case's AI triage stands; empty before it has been triaged. */
     public CaseFile withTriage(Optional<TriageState> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields);
     }
 
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -60,11 +79,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields);
     }
 
     public CaseId id() {
@@ -81,11 +100,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -93,12 +112,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields);
     }
 }

@@ -25,7 +25,8 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff", "stats");
+            "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
+            "stats");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -49,7 +50,8 @@ public final class CommandParser {
             case "handoff" -> handoff(rest);
             case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
-            case "ack", "sev", "state", "owner", "note", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook" -> onCase(verb, rest);
+            case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook" ->
+                    onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -150,6 +152,7 @@ public final class CommandParser {
             case "sev" -> severity(args);
             case "state" -> state(args);
             case "owner" -> owner(args);
+            case "set" -> setField(args);
             case "note" -> new CaseAction.AddNote(text(args, "note", "`note` needs the text to add, e.g. `/esc note Takedown request sent`."));
             case "task" -> task(args);
             case "loop" -> loop(args);
@@ -251,6 +254,13 @@ public final class CommandParser {
             case "90d" -> new EscCommand.Stats(90);
             default -> new EscCommand.Invalid("`stats` takes a window of `7d`, `30d` (the default) or `90d`.");
         };
+    }
+
+    /** {@code set <field> <value>}: the value as Slack sent it (the field decides how it is read); nothing after it lists the fields. */
+    private static CaseAction setField(String args) {
+        if (args.isBlank()) return new CaseAction.SetField(Optional.empty(), "");
+        String[] parts = args.split("\\s+", 2);
+        return new CaseAction.SetField(Optional.of(parts[0].toLowerCase(Locale.ROOT)), parts.length > 1 ? parts[1].strip() : "");
     }
 
     /** {@code handoff [rotation]} · {@code handoff note <text>} · {@code handoff history [rotation]}. */

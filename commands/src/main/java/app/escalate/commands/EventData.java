@@ -69,6 +69,8 @@ public sealed interface EventData {
         R triageSuggested(TriageSuggested e);
 
         R triageJudged(TriageJudged e);
+
+        R fieldSet(FieldSet e);
     }
 
     /** The case as it was opened; {@code description} is what the reporter wrote beyond the title. */
@@ -130,6 +132,20 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.ownerChanged(this);
+        }
+    }
+
+    /**
+     * One of the case type's fields set (or changed from {@code from}); {@code label} is what the
+     * policy called it then, the value as {@code fields.FieldValue} keeps it.
+     */
+    record FieldSet(String field, String label, Optional<String> from, String to) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.FIELD_SET;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fieldSet(this);
         }
     }
 

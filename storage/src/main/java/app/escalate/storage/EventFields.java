@@ -45,6 +45,7 @@ final class EventFields {
             case STATE_CHANGED -> new EventData.StateChanged(f.state("from"), f.state("to"));
             case OWNER_CHANGED -> new EventData.OwnerChanged(f.optional("from").map(UserId::new), new UserId(f.text("to")));
             case NOTE_ADDED -> new EventData.NoteAdded(f.text("text"));
+            case FIELD_SET -> new EventData.FieldSet(f.text("field"), f.text("label"), f.optional("from"), f.text("to"));
             case TASK_ADDED -> new EventData.TaskAdded((int) f.number("task"), f.text("text"), f.optional("assignee").map(UserId::new));
             case TASK_DONE -> new EventData.TaskDone((int) f.number("task"), f.text("text"));
             case GROUP_LOOPED -> new EventData.GroupLooped(f.text("group"), f.users("members"));
@@ -112,6 +113,12 @@ final class EventFields {
             return null;
         }
 
+        public Void fieldSet(EventData.FieldSet e) {
+            out.put("field", e.field()).put("label", e.label()).put("from", e.from()).put("to", e.to());
+            return null;
+        }
+
+        @Override
         public Void noteAdded(EventData.NoteAdded e) {
             out.put("text", e.text());
             return null;

@@ -91,6 +91,13 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate("UPDATE cases SET triage = :triage WHERE case_number = :number")
                     .bind("triage", after.triage().map(t -> Json.write(t.toMap())).orElse(null)).bind("number", number).execute();
         }
+        after.fields().forEach((field, value) -> {
+            if (value.equals(before.fields().get(field))) return;
+            String sql = before.fields().containsKey(field)
+                    ? "UPDATE case_fields SET field_value = :v WHERE case_number = :n AND field_id = :f"
+                    : "INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)";
+            h.createUpdate(sql).bind("n", number).bind("f", field).bind("v", value).execute();
+        });
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -127,9 +134,12 @@ public final class JdbiCaseStore implements CaseStore {
         long number = c.id().number();
         Set<String> alerts = Set.copyOf(h.createQuery("SELECT alert_key FROM sla_alerts WHERE case_number = :n").bind("n", number)
                 .mapTo(String.class).list());
+        Map<String, String> fields = new HashMap<>();
+        h.createQuery("SELECT field_id, field_value FROM case_fields WHERE case_number = :n").bind("n", number)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> fields.put(e.getKey(), e.getValue()));
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
                 dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
-                sidecar.runbookAt(), sidecar.triage());
+                sidecar.runbookAt(), sidecar.triage(), fields);
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -150,7 +160,7 @@ public final class JdbiCaseStore implements CaseStore {
                 Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
-    /** Reads every open case's file with six queries, whatever the number of cases. */
+    /** Reads every open case's file with seven queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -173,12 +183,19 @@ public final class JdbiCaseStore implements CaseStore {
             Map<Long, Set<String>> alerts = pairs(h, """
                     SELECT a.case_number, a.alert_key AS v FROM sla_alerts a JOIN cases c ON c.case_number = a.case_number
                     WHERE c.state <> 'RESOLVED'""");
+            Map<Long, Map<String, String>> fields = new HashMap<>();
+            h.createQuery("""
+                            SELECT f.case_number, f.field_id, f.field_value FROM case_fields f JOIN cases c ON c.case_number = f.case_number
+                            WHERE c.state <> 'RESOLVED'""")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
+                    .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
             return open.stream().map(c -> {
                 long n = c.id().number();
                 Sidecar sidecar = sidecars.getOrDefault(n, Sidecar.none(n));
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
-                        sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage());
+                        sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage(),
+                        fields.getOrDefault(n, Map.of()));
             }).toList();
         });
     }

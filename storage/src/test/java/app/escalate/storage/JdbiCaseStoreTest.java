@@ -127,6 +127,26 @@ class JdbiCaseStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void fields_set_and_changed_are_read_back_by_the_case_file_and_with_the_open_files(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO), c -> Opening.of(List.of()));
+            String media = "https://video.example/watch?v=1&t=2 " + "é😀".repeat(1400);
+            store.change(opened.id(), f -> new Decision.Applied(f.withField("media_url", media).withField("spread", "12000"),
+                    List.of(new CaseEvent(f.id(), T0, MARIA, new EventData.FieldSet("spread", "Spread", Optional.empty(), "12000"))), List.of()));
+            store.change(opened.id(), f -> new Decision.Applied(f.withField("spread", "50000"),
+                    List.of(new CaseEvent(f.id(), T0, MARIA, new EventData.FieldSet("spread", "Spread", Optional.of("12000"), "50000"))), List.of()));
+
+            java.util.Map<String, String> expected = java.util.Map.of("media_url", media, "spread", "50000");
+            assertThat(store.file(opened.id()).orElseThrow().fields()).isEqualTo(expected);
+            assertThat(store.openFiles()).singleElement().extracting(CaseFile::fields).isEqualTo(expected);
+            assertThat(store.timeline(opened.id())).extracting(CaseEvent::data).contains(
+                    new EventData.FieldSet("spread", "Spread", Optional.of("12000"), "50000"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void a_created_channel_is_found_again_and_the_card_remembered(DatabaseKind kind) {
         try (Database db = kind.open()) {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());

@@ -5,6 +5,8 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackText;
+import app.escalate.commands.fields.RequiredFields;
+import app.escalate.config.CaseField;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -40,6 +42,8 @@ public final class CaseCard {
 
     /** Block Kit's limit on a section's text. */
     static final int SECTION_TEXT = 3_000;
+    /** How much of one field's value the card shows; the rest is in {@code /esc timeline}. */
+    static final int FACT = 200;
 
     private CaseCard() {
     }
@@ -67,6 +71,7 @@ public final class CaseCard {
         blocks.add(section(s -> s.text(markdownText(headline(c) + (c.restricted() ? " · :lock: restricted" : "")
                 + "\n" + Mrkdwn.escape(c.title())))));
         blocks.add(section(s -> s.fields(fields)));
+        facts(file, policy).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         c.resolution().ifPresent(r -> {
             String heading = "*Resolution* (" + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n";
             String cause = r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
@@ -79,6 +84,27 @@ public final class CaseCard {
         blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
                 + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
+    }
+
+    /**
+     * The facts the case's type carries that are filled, each cut to what a card should show, and
+     * those it needs next; nothing for a type without fields.
+     */
+    private static Optional<String> facts(CaseFile file, Policy policy) {
+        Optional<CaseType> type = file.details().caseType().flatMap(policy::caseType);
+        if (type.isEmpty() || type.get().fields().isEmpty()) return Optional.empty();
+        List<String> lines = new ArrayList<>();
+        for (CaseField f : type.get().fields()) {
+            file.field(f.id()).ifPresent(v -> lines.add("*" + Mrkdwn.escape(f.label()) + ":* " + FieldText.value(Optional.of(f), v, FACT)));
+        }
+        RequiredFields.neededNext(policy, file).ifPresent(n -> lines.add(":warning: *Needed " + switch (n.by()) {
+            case OPEN -> "now";
+            case MITIGATED -> "to mitigate";
+            case RESOLVE -> "to resolve";
+        } + ":* " + n.fields().stream().map(f -> Mrkdwn.escape(f.label()) + " (`/esc set " + f.id() + "`)").collect(Collectors.joining(", "))));
+        if (lines.isEmpty()) return Optional.empty();
+        // Each value is cut at FACT characters; a type with many long ones is cut as a whole to what a section holds.
+        return Optional.of(Mrkdwn.clip(String.join("\n", lines), SECTION_TEXT));
     }
 
     /** A deadline, with the time left (each reader's Slack words it) while it runs, and the breach once it is recorded. */

@@ -4,10 +4,12 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
+import app.escalate.config.CaseField;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** One timeline event as one line of mrkdwn, every value from a person escaped. */
@@ -50,6 +52,12 @@ public final class EventText {
         public String ownerChanged(EventData.OwnerChanged e) {
             return who + " made " + Mrkdwn.user(e.to().value()) + " the owner"
                     + e.from().map(f -> " (was " + Mrkdwn.user(f.value()) + ")").orElse("");
+        }
+
+        public String fieldSet(EventData.FieldSet e) {
+            Optional<CaseField> field = FieldText.field(policy, Optional.empty(), e.field());
+            return who + " set *" + Mrkdwn.escape(e.label()) + "* to " + FieldText.value(field, e.to(), MAX_LINE)
+                    + e.from().map(f -> " (was " + FieldText.value(field, f, WAS) + ")").orElse("");
         }
 
         public String noteAdded(EventData.NoteAdded e) {
@@ -157,6 +165,9 @@ public final class EventText {
     static final int MAX_LINE = 600;
 
     /** Clips long text in lists; the full text stays on the timeline record. */
+    /** How much of a field's old value a line shows: enough to recognise it. */
+    private static final int WAS = 100;
+
     static String clip(String text) {
         return SlackText.clip(text, MAX_LINE);
     }

@@ -149,8 +149,10 @@ final class SlackCalls {
             return before.get();
         }
         Effect effect = delivering.get();
+        // No previews: a case's evidence (a deepfake's video, a scam page) must not play or load in the channel.
         var res = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
                 .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks())
+                .unfurlLinks(false).unfurlMedia(false)
                 .metadata(effect == null ? null : EarlierTries.mark(effect))));
         if (res.isOk()) {
             if (res.getChannel() != null && !channel.equals(res.getChannel())) learn(channel, res.getChannel());

@@ -10,6 +10,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.fields.FieldValue;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Paging;
 import app.escalate.commands.Reply;
@@ -72,7 +73,7 @@ class RenderedLimitsTest {
         Instant opened = NOW.minus(Duration.ofMinutes(random.nextInt(10_000)));
         Case c = new Case(id, text(random, CommandParser.MAX_TITLE_LENGTH), Severity.values()[random.nextInt(4)],
                 resolved ? CaseState.RESOLVED : CaseState.values()[random.nextInt(4)],
-                random.nextBoolean() ? Optional.of("deepfake") : Optional.empty(),
+                List.of(Optional.of("deepfake"), Optional.of("llm-hallucination"), Optional.<String>empty()).get(random.nextInt(3)),
                 random.nextBoolean() ? Optional.of(text(random, CommandParser.MAX_SURFACE_LENGTH)) : Optional.empty(),
                 person(random), random.nextBoolean() ? Optional.of(person(random)) : Optional.empty(), opened,
                 Optional.of(new CaseChannel(new ChannelId("C0CASE" + number), "esc-" + number)),
@@ -88,14 +89,39 @@ class RenderedLimitsTest {
         }
         Set<String> stakeholders = new HashSet<>();
         for (int s = random.nextInt(15); s > 0; s--) stakeholders.add(text(random, 40));
-        return new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+        return new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
+                fields(random, c.caseType()));
+    }
+
+    /** Every field of the type filled at its longest (some left empty, so the card says what is needed). */
+    private static java.util.Map<String, String> fields(Random random, Optional<String> type) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        type.flatMap(POLICY::caseType).ifPresent(t -> t.fields().forEach(f -> {
+            if (random.nextInt(4) == 0) return;
+            fields.put(f.id(), longest(random, f));
+        }));
+        return fields;
+    }
+
+    private static String longest(Random random, app.escalate.config.CaseField f) {
+        return switch (f.kind()) {
+            case URL -> "https://video.example/" + "a&b".repeat((FieldValue.MAX_URL - 30) / 3);
+            case CHOICE -> f.options().get(random.nextInt(f.options().size()));
+            case CHOICES -> String.join(", ", f.options());
+            case DATETIME -> NOW.toString();
+            case USER -> person(random).value();
+            case NUMBER -> "1" + "0".repeat(30);
+            case LONG_TEXT -> text(random, FieldValue.MAX_LONG_TEXT);
+            case TEXT -> text(random, FieldValue.MAX_TEXT);
+        };
     }
 
     private static List<CaseEvent> events(Random random, CaseId id) {
         List<CaseEvent> events = new ArrayList<>();
         for (int i = random.nextInt(12); i > 0; i--) {
             String longest = text(random, CommandParser.MAX_NOTE_LENGTH);
-            EventData data = switch (random.nextInt(5)) {
+            EventData data = switch (random.nextInt(6)) {
+                case 5 -> new EventData.FieldSet("output_excerpt", "Output excerpt", Optional.of(longest), longest);
                 case 0 -> new EventData.NoteAdded(longest);
                 case 1 -> new EventData.TaskAdded(i, longest, Optional.of(person(random)));
                 case 2 -> new EventData.Resolved(CaseState.MITIGATED, longest, Optional.of("adversarial-abuse"));

@@ -46,6 +46,7 @@ public final class EscCommands {
     private final MoveState moveState;
     private final AssignOwner assignOwner;
     private final AddNote addNote = new AddNote();
+    private final SetField setField;
     private final AddTask addTask;
     private final CompleteTask completeTask = new CompleteTask();
     private final LoopInGroup loopIn;
@@ -76,11 +77,12 @@ public final class EscCommands {
         this.showStatus = new ShowStatus(cases);
         this.acknowledge = new AcknowledgeCase(permissions);
         this.changeSeverity = new ChangeSeverity(permissions);
-        this.moveState = new MoveState(permissions);
+        this.moveState = new MoveState(policy, permissions);
         this.assignOwner = new AssignOwner(permissions);
         this.addTask = new AddTask(permissions);
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
+        this.setField = new SetField(policy);
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
@@ -185,7 +187,7 @@ public final class EscCommands {
         boolean inItsChannel = inItsChannel(inChannel, file, by);
         if (!inItsChannel && !file.visibleTo(by.user())) return Optional.of(notVisible(file.id(), by));
         if (!inItsChannel && isWork(action) && !permissions.mayWorkOn(by.user(), file)) {
-            return Optional.of("Notes and tasks come from the case channel, or from people working " + file.id() + ". Join its channel first.");
+            return Optional.of("Notes, tasks and fields come from the case channel, or from people working " + file.id() + ". Join its channel first.");
         }
         return Optional.empty();
     }
@@ -230,7 +232,8 @@ public final class EscCommands {
     }
 
     private static boolean isWork(CaseAction action) {
-        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask;
+        return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask
+                || action instanceof CaseAction.SetField;
     }
 
     private static CaseAction withLeadingText(CaseAction action, String text) {
@@ -251,6 +254,7 @@ public final class EscCommands {
         if (action instanceof CaseAction.MoveTo a) return moveState.decide(file, a, actor, now);
         if (action instanceof CaseAction.SetOwner a) return assignOwner.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddNote a) return addNote.decide(file, a, actor, now);
+        if (action instanceof CaseAction.SetField a) return setField.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);

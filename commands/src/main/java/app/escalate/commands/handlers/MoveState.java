@@ -7,15 +7,23 @@ import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
+import app.escalate.commands.fields.RequiredFields;
+import app.escalate.config.Policy;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code /esc state <state>}: only legal moves; a refusal names the legal next states. */
+/**
+ * {@code /esc state <state>}: only legal moves, and only with the fields the new state needs; a
+ * refusal names the legal next states or the missing fields.
+ */
 final class MoveState implements CaseChange<CaseAction.MoveTo> {
+    private final Policy policy;
     private final Permissions permissions;
 
-    MoveState(Permissions permissions) {
+    MoveState(Policy policy, Permissions permissions) {
+        this.policy = policy;
         this.permissions = permissions;
     }
 
@@ -30,6 +38,8 @@ final class MoveState implements CaseChange<CaseAction.MoveTo> {
                     + ". From here: " + c.state().next().stream().map(s -> "`" + s.label() + "`").collect(Collectors.joining(", "))
                     + ", or `/esc resolve <resolution>`.");
         }
+        Optional<String> needs = RequiredFields.refusal(policy, file, action.to(), "move to " + action.to().label());
+        if (needs.isPresent()) return Decisions.rejected(needs.get());
         return Decisions.applied(file.with(c.withState(action.to())), new CaseEvent(c.id(), now, actor,
                 new EventData.StateChanged(c.state(), action.to())));
     }

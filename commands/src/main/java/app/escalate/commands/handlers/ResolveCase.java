@@ -3,12 +3,14 @@ package app.escalate.commands.handlers;
 import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseState;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
+import app.escalate.commands.fields.RequiredFields;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
@@ -38,6 +40,8 @@ final class ResolveCase implements CaseChange<CaseAction.Resolve> {
         if (action.rootCause().isEmpty() && c.severity().compareTo(Severity.SEV2) <= 0 && !policy.rootCauses().isEmpty()) {
             return Decisions.rejected("A " + c.severity() + " needs a root cause to resolve: add `cause:<id>`, one of " + causes + ".");
         }
+        Optional<String> needs = RequiredFields.refusal(policy, file, CaseState.RESOLVED, "be resolved");
+        if (needs.isPresent()) return Decisions.rejected(needs.get());
         Optional<String> cause = action.rootCause().flatMap(policy::rootCause).map(RootCause::id);
         return Decisions.applied(file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now))),
                 new CaseEvent(c.id(), now, actor, new EventData.Resolved(c.state(), action.resolution(), cause)));

@@ -3,6 +3,7 @@ package app.escalate.commands.summary;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
+import app.escalate.commands.fields.TypeFields;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
@@ -49,6 +50,11 @@ final class EventLines {
 
         public String noteAdded(EventData.NoteAdded e) {
             return who + " noted: " + e.text();
+        }
+
+        /** A restricted field's value never goes to a model: that it was set does. */
+        public String fieldSet(EventData.FieldSet e) {
+            return who + " set " + e.label() + (TypeFields.restricted(policy, e.field()) ? " (restricted: not shown)" : " to " + e.to());
         }
 
         public String taskAdded(EventData.TaskAdded e) {
@@ -159,6 +165,10 @@ final class EventLines {
         }
 
         public Optional<String> noteAdded(EventData.NoteAdded e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> fieldSet(EventData.FieldSet e) {
             return Optional.empty();
         }
 

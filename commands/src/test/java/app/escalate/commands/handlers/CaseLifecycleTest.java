@@ -111,12 +111,14 @@ class CaseLifecycleTest {
                 "A case in triage cannot move to monitoring. From here: `investigating`, `mitigated`, or `/esc resolve <resolution>`.");
 
         in(MARIA, "state investigating");
+        in(MARIA, "set model assistant-large");
         in(MARIA, "state mitigated");
         in(MARIA, "state monitoring");
 
         assertThat(current().state()).isEqualTo(CaseState.MONITORING);
         assertThat(store.events).extracting(CaseEvent::data).containsExactly(
                 new EventData.StateChanged(CaseState.TRIAGE, CaseState.INVESTIGATING),
+                new EventData.FieldSet("model", "Model", Optional.empty(), "assistant-large"),
                 new EventData.StateChanged(CaseState.INVESTIGATING, CaseState.MITIGATED),
                 new EventData.StateChanged(CaseState.MITIGATED, CaseState.MONITORING));
     }
@@ -169,6 +171,11 @@ class CaseLifecycleTest {
         assertThat(refusal(in(MARIA, "resolve Answer blocked and model patched"))).startsWith(
                 "A SEV2 needs a root cause to resolve: add `cause:<id>`, one of `model-behaviour`");
         assertThat(refusal(in(MARIA, "resolve Answer blocked cause:gremlins"))).startsWith("There is no root cause `gremlins`.");
+
+        assertThat(refusal(in(MARIA, "resolve Answer blocked and model patched cause:model-behaviour"))).isEqualTo(
+                "ESC-1 cannot be resolved until these are set: `model` (Model), `model_version` (Model version). `/esc set model <value>`.");
+        in(MARIA, "set model assistant-large");
+        in(MARIA, "set model_version 2026-11-20");
 
         in(MARIA, "resolve Answer blocked and model patched cause:model-behaviour");
 
@@ -255,8 +262,9 @@ class CaseLifecycleTest {
         Invocation stranger = new Invocation(new UserId("U0ESCOMAR"), new ChannelId("C0RANDOM"), Optional.empty());
 
         assertThat(refusal(commands.handle("note ESC-1 drive-by remark", stranger)))
-                .isEqualTo("Notes and tasks come from the case channel, or from people working ESC-1. Join its channel first.");
-        assertThat(refusal(commands.handle("task ESC-1 add invite my friend <@U0ESCDIEGO>", stranger))).startsWith("Notes and tasks");
+                .isEqualTo("Notes, tasks and fields come from the case channel, or from people working ESC-1. Join its channel first.");
+        assertThat(refusal(commands.handle("task ESC-1 add invite my friend <@U0ESCDIEGO>", stranger))).startsWith("Notes, tasks and fields");
+        assertThat(refusal(commands.handle("set ESC-1 model my-own-guess", stranger))).startsWith("Notes, tasks and fields");
         assertThat(commands.handle("note ESC-1 from the reporter", new Invocation(CHLOE, new ChannelId("C0RANDOM"), Optional.empty())))
                 .isInstanceOf(Reply.Changed.class);
         assertThat(store.events).hasSize(1);
@@ -264,9 +272,37 @@ class CaseLifecycleTest {
 
     @Test
     void a_resolved_case_takes_no_new_owner_or_group() {
+        in(MARIA, "set model assistant-large");
+        in(MARIA, "set model_version 2026-11-20");
         in(MARIA, "resolve Blocked cause:model-behaviour");
 
         assertThat(refusal(in(MARIA, "loop legal"))).isEqualTo("ESC-1 is resolved; `/esc reopen` it first.");
         assertThat(refusal(in(MARIA, "owner <@U0ESCKENJI|kenji>"))).isEqualTo("ESC-1 is resolved; `/esc reopen` it first.");
+    }
+
+    @Test
+    void fields_are_read_as_their_field_takes_them_on_the_timeline_and_a_state_that_needs_one_waits_for_it() {
+        assertThat(refusal(in(CHLOE, "set"))).startsWith("Fields of LLM hallucination: `model` (text, needed to mitigate) · ")
+                .contains("`surfaces` (any of search, assistant, video, ads, feed, agents, separated by commas)");
+        assertThat(refusal(in(CHLOE, "set regulator Ofcom"))).startsWith("`regulator` is not a field of LLM hallucination. Fields of");
+        assertThat(refusal(in(CHLOE, "set reach lots"))).isEqualTo("`reach` is a number, such as 12000 or 12,000, not `lots`.");
+        assertThat(refusal(in(CHLOE, "set surfaces search, radio"))).isEqualTo(
+                "`surfaces` takes any of search, assistant, video, ads, feed, agents; `radio` is not one of them.");
+        assertThat(refusal(in(MARIA, "state mitigated"))).isEqualTo(
+                "ESC-1 cannot move to mitigated until this is set: `model` (Model). `/esc set model <value>`.");
+        assertThat(store.events).isEmpty();
+
+        in(CHLOE, "set reach 12,000");
+        in(CHLOE, "set surfaces Feed, search");
+        in(CHLOE, "set model assistant-large");
+        in(KENJI, "set model assistant-xl");
+
+        assertThat(store.file(ESC_1).orElseThrow().fields())
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("reach", "12000", "surfaces", "search, feed", "model", "assistant-xl"));
+        assertThat(store.events).extracting(CaseEvent::data).endsWith(
+                new EventData.FieldSet("model", "Model", Optional.of("assistant-large"), "assistant-xl"));
+        assertThat(store.effects).contains(new SlackEffect.UpdateCaseCard(ESC_1));
+        assertThat(refusal(in(KENJI, "set model assistant-xl"))).isEqualTo("Model of ESC-1 is already that.");
+        assertThat(in(MARIA, "state mitigated")).isInstanceOf(Reply.Changed.class);
     }
 }
