@@ -24,15 +24,16 @@ import java.util.Set;
 
 /**
  * The facts a draft may state, and nothing else: the case's fields, SLA clock, open tasks,
- * stakeholders, the people on it, and its timeline as plain lines, newest first, trimmed to a
- * budget without ever cutting an event in half. Times are UTC, to the minute.
+ * stakeholders, the people on it, the facts its type's fields hold ({@code fields}, "Label: value",
+ * restricted ones left out: they never reach a model), and its timeline as plain lines, newest
+ * first, trimmed to a budget without ever cutting an event in half. Times are UTC, to the minute.
  */
 public record CaseBrief(CaseId id, String title, String type, int severity, String state, Optional<UserId> owner,
                         UserId reporter, Instant openedAt, Optional<Instant> acknowledgedAt, Optional<SlaClock.Status> sla,
                         List<String> openTasks, List<String> stakeholders, Set<UserId> people, boolean restricted,
                         Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
                         Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description, List<String> keyMoments,
-                        int notes, Set<String> links) {
+                        int notes, Set<String> links, List<String> fields) {
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
@@ -47,6 +48,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         statesSeen = Set.copyOf(statesSeen);
         keyMoments = List.copyOf(keyMoments);
         links = Set.copyOf(links);
+        fields = List.copyOf(fields);
     }
 
     public static CaseBrief of(CaseFile file, List<CaseEvent> oldestFirst, Policy policy, Instant now, int budget) {
@@ -78,6 +80,8 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
             if (e.kind() == CaseEvent.Kind.NOTE_ADDED || e.kind() == CaseEvent.Kind.MESSAGE_PINNED) notes++;
             EventLines.keyMoment(e, policy).ifPresent(line -> moments.add(TIME.format(e.at()) + " — " + line));
         }
+        Set<String> links = factLinks(c, description, oldestFirst, policy);
+        List<String> fields = fieldLines(file, policy, times, links);
         List<String> lines = new ArrayList<>();
         int used = 0;
         int leftOut = 0;
@@ -97,7 +101,34 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                 SlaClock.of(c, sla, now), file.tasks().stream().filter(t -> !t.isDone()).map(CaseBrief::task).toList(),
                 file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
                 c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
-                lines, leftOut, times, states, description, moments, notes, factLinks(c, description, oldestFirst, policy));
+                lines, leftOut, times, states, description, moments, notes, links, fields);
+    }
+
+    /**
+     * The type's filled fields as "Label: value", in the policy's order, restricted ones left out; a
+     * time one becomes a time the draft may state, a link one a link it may give.
+     */
+    private static List<String> fieldLines(CaseFile file, Policy policy, Set<Instant> times, Set<String> links) {
+        List<String> lines = new ArrayList<>();
+        file.details().caseType().flatMap(policy::caseType).ifPresent(type -> type.fields().forEach(f -> {
+            Optional<String> value = file.field(f.id());
+            if (value.isEmpty() || f.restricted()) return;
+            String shown = switch (f.kind()) {
+                case DATETIME -> {
+                    Instant at = Instant.parse(value.get());
+                    times.add(at);
+                    yield TIME.format(at);
+                }
+                case USER -> "<@" + value.get() + ">";
+                case URL -> {
+                    links.addAll(Links.in(value.get()).keySet());
+                    yield value.get();
+                }
+                default -> value.get();
+            };
+            lines.add(f.label() + ": " + shown);
+        }));
+        return lines;
     }
 
     /**

@@ -121,6 +121,7 @@ public final class DraftCheck {
         texts.add(brief.title());
         brief.description().ifPresent(texts::add);
         texts.addAll(brief.openTasks());
+        texts.addAll(brief.fields());
         for (String t : texts) {
             Matcher m = INSTRUCTIONS.matcher(t);
             if (m.find()) {

@@ -56,6 +56,10 @@ public final class Prompts {
         lines.add("Acknowledged: " + b.acknowledgedAt().map(CaseBrief.TIME::format).orElse("not yet"));
         b.sla().ifPresent(s -> lines.add("SLA: " + s.clock() + " by " + CaseBrief.TIME.format(s.due()) + " (" + s.standing().label() + ")"));
         lines.add("Restricted: " + (b.restricted() ? "yes (legal-sensitive)" : "no"));
+        if (!b.fields().isEmpty()) {
+            lines.add("Facts recorded:");
+            b.fields().forEach(f -> lines.add("- " + defuse(f)));
+        }
         lines.add("Stakeholders looped in: " + (b.stakeholders().isEmpty() ? "none" : String.join(", ", b.stakeholders())));
         lines.add("Open tasks: " + (b.openTasks().isEmpty() ? "none" : ""));
         b.openTasks().forEach(t -> lines.add("- " + defuse(t)));

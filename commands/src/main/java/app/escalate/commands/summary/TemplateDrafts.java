@@ -24,6 +24,7 @@ public final class TemplateDrafts {
         List<String> out = new ArrayList<>();
         out.add("Bottom line: " + b.id() + " (" + b.severityName() + ", " + b.state() + "): " + b.title() + ".");
         out.add("Impact: " + b.description().map(d -> "as reported, " + clip(d, 300)).orElse("unknown so far") + ".");
+        if (!b.fields().isEmpty()) out.add("Facts: " + String.join("; ", b.fields().stream().map(f -> clip(f, 200)).toList()) + ".");
         out.add("Current state: " + b.severityName() + ", " + b.state() + ", owner "
                 + b.owner().map(o -> "<@" + o.value() + ">").orElse("not assigned yet")
                 + b.sla().map(s -> "; " + s.clock() + " due " + CaseBrief.TIME.format(s.due()) + " (" + s.standing().label() + ")").orElse("")
@@ -45,6 +46,7 @@ public final class TemplateDrafts {
                 + CaseBrief.TIME.format(b.openedAt()) + b.owner().map(o -> ", owned by <@" + o.value() + ">").orElse("") + ".");
         out.add("Impact");
         out.add(b.description().map(d -> "As reported: " + clip(d, 300)).orElse("Unknown so far."));
+        b.fields().forEach(f -> out.add("- " + clip(f, 300)));
         out.add("Timeline");
         b.keyMoments().forEach(l -> out.add("- " + clip(l, 200)));
         out.add("Root cause");
