@@ -49,10 +49,16 @@ public record HandoffDigest(Header header, int openTotal, int restrictedHidden, 
     public record SeverityGroup(int severity, Section<CaseLine> cases) {
     }
 
-    /** One open case in a line: id, severity, state, owner, age, SLA clock and next step. */
+    /**
+     * One open case in a line: id, severity, state, owner, age, SLA clock and next step, and the
+     * labels of the fields its type needs filled next ({@code needs}; absent from digests kept before there were fields).
+     */
     public record CaseLine(long caseId, int severity, String title, String state, Optional<UserId> owner, Instant openedAt,
                            Optional<String> channel, Optional<SlaClock.Status> sla, boolean acknowledged, boolean watched,
-                           Optional<String> nextTask) {
+                           Optional<String> nextTask, List<String> needs) {
+        public CaseLine {
+            needs = needs == null ? List.of() : List.copyOf(needs);
+        }
     }
 
     /** {@code what} happened to a case during the outgoing shift: opened, resolved, reopened or a severity change. */

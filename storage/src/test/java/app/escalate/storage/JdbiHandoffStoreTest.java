@@ -41,7 +41,7 @@ class JdbiHandoffStoreTest {
         HandoffDigest.CaseLine line = new HandoffDigest.CaseLine(7, 1, "Deepfake of a minister", "investigating", Optional.of(AMARA),
                 due.minus(Duration.ofHours(2)), Optional.of("C0ESC7"),
                 Optional.of(new SlaClock.Status("mitigate", due.minus(Duration.ofHours(1)), SlaClock.Standing.BREACHED)), true, true,
-                Optional.of("Ask the host for logs"));
+                Optional.of("Ask the host for logs"), List.of("Media URL"));
         return new HandoffDigest(header, 1, 2, new HandoffDigest.Section<>(List.of(line), 1),
                 List.of(new HandoffDigest.SeverityGroup(1, new HandoffDigest.Section<>(List.of(line), 1))),
                 new HandoffDigest.Section<>(List.of(new HandoffDigest.ChangeLine(due.minusSeconds(60), 7, "Deepfake of a minister",

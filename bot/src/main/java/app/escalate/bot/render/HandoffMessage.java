@@ -113,7 +113,8 @@ public final class HandoffMessage {
         return "• " + id + " SEV" + l.severity() + " · " + l.state() + " · "
                 + l.owner().map(o -> Mrkdwn.user(o.value())).orElse("_no owner_") + " · " + age(Duration.between(l.openedAt(), now))
                 + " old" + l.sla().map(HandoffMessage::sla).orElse("") + (l.acknowledged() ? "" : " · *unacknowledged*")
-                + "\n    " + Mrkdwn.escape(l.title()) + l.nextTask().map(t -> " — next: " + Mrkdwn.escape(t)).orElse("");
+                + "\n    " + Mrkdwn.escape(l.title()) + l.nextTask().map(t -> " — next: " + Mrkdwn.escape(t)).orElse("")
+                + (l.needs().isEmpty() ? "" : " — still to record: " + l.needs().stream().map(Mrkdwn::escape).collect(Collectors.joining(", ")));
     }
 
     private static String sla(SlaClock.Status s) {

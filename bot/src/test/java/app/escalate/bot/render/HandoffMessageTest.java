@@ -98,4 +98,12 @@ class HandoffMessageTest {
         assertThat(HandoffMessage.age(Duration.ofMinutes(130))).isEqualTo("2h 10m");
         assertThat(HandoffMessage.age(Duration.ofHours(75))).isEqualTo("3d 3h");
     }
+
+    @Test
+    void a_case_line_says_which_facts_are_still_to_record_escaped() {
+        HandoffDigest.CaseLine line = new HandoffDigest.CaseLine(7, 2, "Deepfake of a minister", "investigating", Optional.empty(),
+                NOW.minus(Duration.ofHours(1)), Optional.empty(), Optional.empty(), true, false, Optional.empty(), List.of("Media URL", "Depicted <person>"));
+
+        assertThat(HandoffMessage.line(line, NOW)).endsWith("Deepfake of a minister — still to record: Media URL, Depicted &lt;person&gt;");
+    }
 }

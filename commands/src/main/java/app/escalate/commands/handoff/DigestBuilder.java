@@ -15,6 +15,7 @@ import app.escalate.commands.HandoffDigest.WaitingLine;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackText;
+import app.escalate.commands.fields.RequiredFields;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
@@ -130,7 +131,8 @@ public final class DigestBuilder {
         return new CaseLine(c.id().number(), c.severity().level(), SlackText.clip(c.title(), TITLE), c.state().label(), c.owner(),
                 c.openedAt(), c.channel().map(ch -> ch.id().value()),
                 SlaClock.of(c, policy.severity(c.severity().level()), now), c.acknowledged().isPresent(),
-                f.watch().isPresent(), next);
+                f.watch().isPresent(), next, RequiredFields.neededNext(policy, f)
+                        .map(n -> n.fields().stream().map(field -> field.label()).toList()).orElse(List.of()));
     }
 
     private static List<CaseFile> byUrgency(List<CaseFile> files, List<CaseLine> sortedLines) {

@@ -70,6 +70,20 @@ class DigestBuilderTest {
     }
 
     @Test
+    void a_cases_line_names_the_fields_its_type_still_needs_recorded() {
+        Case c = open(1, Severity.SEV2, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false);
+        Case deepfake = new Case(c.id(), c.title(), c.severity(), c.state(), Optional.of("deepfake"), c.surface(), c.reporter(), c.owner(),
+                c.openedAt(), c.channel(), c.acknowledged(), c.resolution(), false);
+        CaseFile halfDone = file(deepfake).withField("depicted", "Public figure");
+        CaseFile untyped = file(open(2, Severity.SEV2, Duration.ofMinutes(20), true, CaseState.INVESTIGATING, false));
+
+        HandoffDigest d = builder.build(HEADER, facts(List.of(halfDone, untyped), List.of()), HandoffDigests.forTeam(), NOW);
+
+        assertThat(d.bySeverity().get(0).cases().shown()).extracting(CaseLine::caseId, CaseLine::needs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, List.of("Media URL")), org.assertj.core.groups.Tuple.tuple(2L, List.of()));
+    }
+
+    @Test
     void restricted_cases_are_a_count_for_the_team_and_shown_to_their_members() {
         Case secret = open(1, Severity.SEV1, Duration.ofMinutes(10), false, CaseState.TRIAGE, true);
         CaseFile restricted = new CaseFile(secret, List.of(task(1, "Call outside counsel")), Set.of("legal"), Set.of(AMARA, PRIYA),
