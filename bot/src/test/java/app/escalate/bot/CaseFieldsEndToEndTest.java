@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The facts a deepfake case carries, set with {@code /esc set} through signed commands: bad values
  * refused with what the field takes, a state that needs a field refused with its name, the card
- * showing what is filled and what is needed, and evidence links posted without previews.
+ * showing what is filled and what is needed, evidence links posted without previews, and the
+ * choices counted in {@code /esc stats}.
  */
 class CaseFieldsEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";   // responder
@@ -61,5 +62,6 @@ class CaseFieldsEndToEndTest {
         assertThat(esc("state mitigated")).contains("→ *mitigated*")
                 .doesNotContain("cannot");
         assertThat(esc("timeline")).contains("set *Depicted person* to Public figure");
+        assertThat(esc("stats")).contains("• By Depicted person (Deepfake / synthetic media): Public figure 1");
     }
 }

@@ -38,7 +38,7 @@ public final class TeamStats {
     public record Report(Duration window, int total, Map<String, Integer> byType, Map<String, Integer> bySurface,
                          Map<String, Integer> bySeverity, Times toAck, Times toMitigate, Times toResolve,
                          Map<String, Compliance> ackCompliance, Map<String, Compliance> mitigateCompliance, List<String> topDrivers,
-                         Weekly weekly) {
+                         Weekly weekly, Map<String, Map<String, Integer>> byChoice) {
     }
 
     /** Cases opened per week of the window (oldest week first), per case type: the chart's bars. */
@@ -46,10 +46,12 @@ public final class TeamStats {
     }
 
     /**
-     * {@code opened}: the cases opened in the window; {@code stateChanges}: their STATE_CHANGED
-     * events (the first move to mitigated or monitoring is when a case was mitigated).
+     * {@code opened}: the cases opened in the window; {@code events}: their STATE_CHANGED events
+     * (the first move to mitigated or monitoring is when a case was mitigated) and FIELD_SET events
+     * (the last value of each choice field is what the case is counted under).
      */
-    public static Report of(Duration window, List<Case> opened, List<CaseEvent> stateChanges, Policy policy, Instant now) {
+    public static Report of(Duration window, List<Case> opened, List<CaseEvent> events, Policy policy, Instant now) {
+        List<CaseEvent> stateChanges = events.stream().filter(e -> e.kind() == CaseEvent.Kind.STATE_CHANGED).toList();
         Map<CaseId, Instant> mitigatedAt = new HashMap<>();
         stateChanges.stream().sorted(Comparator.comparing(CaseEvent::at))
                 .filter(e -> e.as(EventData.StateChanged.class).filter(EventData.StateChanged::mitigates).isPresent())
@@ -84,7 +86,30 @@ public final class TeamStats {
                         .thenComparing(Map.Entry.comparingByKey())).limit(3)
                 .map(e -> e.getKey() + " (" + Math.round(100.0 * e.getValue() / opened.size()) + "%)").toList();
         return new Report(window, opened.size(), byType, bySurface, bySeverity, times(ack), times(mitigate), times(resolve),
-                compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now));
+                compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now), byChoice(opened, events, policy));
+    }
+
+    /**
+     * Per choice field of a type ("Jurisdiction (Regulatory request)"), how many of the window's cases
+     * of that type hold each option, by the value each last had; one case with several choices counts
+     * under each. Restricted fields are left out.
+     */
+    static Map<String, Map<String, Integer>> byChoice(List<Case> opened, List<CaseEvent> events, Policy policy) {
+        Map<CaseId, Case> byId = new HashMap<>();
+        opened.forEach(c -> byId.put(c.id(), c));
+        Map<CaseId, Map<String, String>> last = new HashMap<>();
+        events.stream().sorted(Comparator.comparing(CaseEvent::at)).forEach(e -> e.as(EventData.FieldSet.class).ifPresent(f -> {
+            if (byId.containsKey(e.caseId())) last.computeIfAbsent(e.caseId(), k -> new HashMap<>()).put(f.field(), f.to());
+        }));
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        last.forEach((id, fields) -> byId.get(id).caseType().flatMap(policy::caseType).ifPresent(type -> type.fields().forEach(f -> {
+            boolean choosing = f.kind() == app.escalate.config.CaseField.Kind.CHOICE || f.kind() == app.escalate.config.CaseField.Kind.CHOICES;
+            String value = fields.get(f.id());
+            if (!choosing || f.restricted() || value == null) return;
+            Map<String, Integer> options = counts.computeIfAbsent(f.label() + " (" + type.label() + ")", k -> new TreeMap<>());
+            for (String option : value.split(", ")) options.merge(option, 1, Integer::sum);
+        })));
+        return counts;
     }
 
     /** Weeks counted back from {@code now} (the last one ends now), in UTC dates. */

@@ -27,6 +27,7 @@ public final class StatsMessage {
             lines.add("• By severity: " + counts(r.bySeverity()));
             lines.add("• By type: " + counts(r.byType()));
             lines.add("• By surface: " + counts(r.bySurface()));
+            r.byChoice().forEach((field, options) -> lines.add("• By " + Mrkdwn.escape(field) + ": " + counts(options)));
             lines.add("• Top volume drivers: " + Mrkdwn.escape(String.join(", ", r.topDrivers())));
             lines.add("• Time to acknowledge: " + times(r.toAck()));
             lines.add("• Time to mitigate: " + times(r.toMitigate()));

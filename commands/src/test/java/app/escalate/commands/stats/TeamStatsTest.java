@@ -69,4 +69,32 @@ class TeamStatsTest {
         assertThat(r.ackCompliance()).containsEntry("SEV1", new TeamStats.Compliance(1, 2)).containsEntry("SEV2", new TeamStats.Compliance(1, 3));
         assertThat(r.mitigateCompliance()).containsEntry("SEV1", new TeamStats.Compliance(1, 2)).containsEntry("SEV2", new TeamStats.Compliance(1, 3));
     }
+
+    private void field(int caseNumber, int minutesAfter, String field, String label, String value) {
+        Case c = cases.get(caseNumber - 1);
+        events.add(new CaseEvent(c.id(), c.openedAt().plus(Duration.ofMinutes(minutesAfter)), AMARA,
+                new EventData.FieldSet(field, label, Optional.empty(), value)));
+    }
+
+    @Test
+    void choice_fields_are_counted_by_the_value_each_case_last_had_per_type_and_other_fields_are_not() {
+        seed(Severity.SEV1, "deepfake", "video", 20, 3, 50, 300, false);
+        seed(Severity.SEV2, "deepfake", "video", 10, 3, 50, -1, true);
+        seed(Severity.SEV2, "llm-hallucination", "assistant", 2, 20, -1, -1, false);
+        seed(Severity.SEV2, "deepfake", "video", 40, 3, 50, -1, false);   // opened before the window: not counted
+        cases.remove(3);
+        field(1, 5, "depicted", "Depicted person", "Unknown");
+        field(1, 9, "depicted", "Depicted person", "Public figure");
+        field(2, 5, "depicted", "Depicted person", "Public figure");
+        field(3, 5, "surfaces", "Surfaces", "search, assistant");
+        field(3, 6, "model", "Model", "assistant-large");   // text: not counted
+        events.add(new CaseEvent(new CaseId(4), NOW.minus(Duration.ofDays(1)), AMARA,
+                new EventData.FieldSet("depicted", "Depicted person", Optional.empty(), "Private person")));
+
+        TeamStats.Report r = TeamStats.of(Duration.ofDays(30), cases, events, PolicyLoader.builtIn(), NOW);
+
+        assertThat(r.byChoice()).containsOnlyKeys("Depicted person (Deepfake / synthetic media)", "Surfaces (LLM hallucination)");
+        assertThat(r.byChoice().get("Depicted person (Deepfake / synthetic media)")).containsExactly(Map.entry("Public figure", 2));
+        assertThat(r.byChoice().get("Surfaces (LLM hallucination)")).containsExactly(Map.entry("assistant", 1), Map.entry("search", 1));
+    }
 }
