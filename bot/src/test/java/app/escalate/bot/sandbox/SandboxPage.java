@@ -106,7 +106,9 @@ final class SandboxPage implements AutoCloseable {
     void switchTo(String name) {
         openDrawer();
         wait.until(d -> click(channelEntry(name)));
-        until(p -> p.browser.findElements(By.cssSelector("#channels li.selected")).stream().anyMatch(li -> li.getText().contains(name)),
+        // textContent, not getText(): on a phone the drawer may already have closed over the list, and hidden text reads as "".
+        until(p -> p.browser.findElements(By.cssSelector("#channels li.selected")).stream()
+                        .anyMatch(li -> String.valueOf(li.getAttribute("textContent")).contains(name)),
                 "the channel " + name + " is the one shown");
     }
 
