@@ -394,12 +394,27 @@ function renderModal(view) {
       const initial = e.initial_option ? e.initial_option.value : "";
       input = `<select name="${esc(id)}" data-type="static_select"><option value=""></option>${(e.options || []).map(o =>
         `<option value="${esc(o.value)}" ${o.value === initial ? "selected" : ""}>${esc(o.text.text)}</option>`).join("")}</select>`;
+    } else if (e.type === "number_input" || e.type === "url_text_input") {
+      const kind = e.type === "number_input" ? `type="number" step="any"${e.min_value ? ` min="${esc(e.min_value)}"` : ""}` : `type="url"`;
+      input = `<input ${kind} name="${esc(id)}" data-type="${e.type}" value="${esc(e.initial_value || "")}">`;
+    } else if (e.type === "multi_static_select") {
+      input = `<select multiple name="${esc(id)}" data-type="multi_static_select">${(e.options || []).map(o =>
+        `<option value="${esc(o.value)}">${esc(o.text.text)}</option>`).join("")}</select>`;
+    } else if (e.type === "datetimepicker") {
+      // The sandbox's people read times in UTC: the picked time is UTC.
+      input = `<input type="datetime-local" name="${esc(id)}" data-type="datetimepicker">`;
+    } else if (e.type === "users_select") {
+      input = `<select name="${esc(id)}" data-type="users_select"><option value=""></option>${state.people.map(p =>
+        `<option value="${esc(p.id)}">${esc(p.name)}</option>`).join("")}</select>`;
     } else if (e.type === "checkboxes") {
       const initial = (e.initial_options || []).map(o => o.value);
       input = (e.options || []).map(o => `<div><input type="checkbox" name="${esc(id)}" data-type="checkboxes" value="${esc(o.value)}"
         ${initial.includes(o.value) ? "checked" : ""}> ${esc(o.text.text)}</div>`).join("");
     }
-    return `<label>${esc(b.label.text)}${b.optional ? " <small>(optional)</small>" : ""}${input}
+    // An input whose choice Slack sends at once (dispatch_action): the bot may change the form in answer.
+    if (b.dispatch_action) input = input.replace(/^<select /, `<select data-dispatch="${esc(b.block_id)}" `);
+    const hint = b.hint ? `<small class="hint">${esc(b.hint.text)}</small>` : "";
+    return `<label>${esc(b.label.text)}${b.optional ? " <small>(optional)</small>" : ""}${input}${hint}
       <div class="error" data-error="${esc(b.block_id)}"></div></label>`;
   }).join("");
   edited.forEach(f => {
@@ -429,6 +444,15 @@ function modalValues() {
       values[block][action] = { type, selected_option: el.value === "" ? null
         : { text: { type: "plain_text", text: el.options[el.selectedIndex].text }, value: el.value } };
     }
+    if (type === "number_input" || type === "url_text_input") values[block][action] = { type, value: el.value === "" ? null : el.value };
+    if (type === "multi_static_select") {
+      values[block][action] = { type, selected_options: [...el.selectedOptions].map(o =>
+        ({ text: { type: "plain_text", text: o.text }, value: o.value })) };
+    }
+    if (type === "datetimepicker") {
+      values[block][action] = { type, selected_date_time: el.value === "" ? null : Math.floor(Date.parse(el.value + "Z") / 1000) };
+    }
+    if (type === "users_select") values[block][action] = { type, selected_user: el.value === "" ? null : el.value };
     if (type === "checkboxes") {
       const current = values[block][action] || { type, selected_options: [] };
       if (el.checked) current.selected_options.push({ text: { type: "plain_text", text: el.value }, value: el.value });
@@ -641,6 +665,15 @@ async function start() {
   const markEdited = e => { if (e.target.name) e.target.dataset.edited = "1"; };
   document.getElementById("modal-blocks").addEventListener("input", markEdited);
   document.getElementById("modal-blocks").addEventListener("change", markEdited);
+  // A choice the form sends at once (the case type): the bot answers by updating the form.
+  document.getElementById("modal-blocks").addEventListener("change", async e => {
+    const select = e.target.closest("select[data-dispatch]");
+    if (!select || !select.value) return;
+    const [block, action] = select.name.split("|");
+    await api("/sandbox/action", { user: state.user, viewId: state.viewId, blockId: block, actionId: action, selected: select.value,
+      values: modalValues() });
+    refresh();
+  });
   document.getElementById("modal-form").addEventListener("submit", async e => {
     e.preventDefault();
     const res = await api("/sandbox/submit", { user: state.user, viewId: state.viewId, values: modalValues() });

@@ -1,6 +1,7 @@
 package app.escalate.commands;
 
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Optional;
 
 /** A parsed {@code /esc} sub-command. */
@@ -8,17 +9,27 @@ public sealed interface EscCommand {
 
     /**
      * Open a case. The form adds what the one-line command cannot: the affected surface, a
-     * description, and restricting the case (otherwise the case type decides).
+     * description, restricting the case (otherwise the case type decides), and the values of the
+     * type's fields, as {@code fields.FieldValue} keeps them.
      */
     record Open(String title, Optional<Severity> severity, Optional<String> caseType, Optional<String> surface,
-                Optional<String> description, Optional<Boolean> restricted) implements EscCommand {
+                Optional<String> description, Optional<Boolean> restricted, Map<String, String> fields) implements EscCommand {
+        public Open {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        public Open(String title, Optional<Severity> severity, Optional<String> caseType, Optional<String> surface,
+                    Optional<String> description, Optional<Boolean> restricted) {
+            this(title, severity, caseType, surface, description, restricted, Map.of());
+        }
+
         public Open(String title, Optional<Severity> severity, Optional<String> caseType) {
             this(title, severity, caseType, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** The same case, restricted. */
         public Open restrictedCase() {
-            return new Open(title, severity, caseType, surface, description, Optional.of(true));
+            return new Open(title, severity, caseType, surface, description, Optional.of(true), fields);
         }
     }
 

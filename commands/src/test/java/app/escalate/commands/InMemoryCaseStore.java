@@ -23,7 +23,8 @@ public final class InMemoryCaseStore implements CaseStore {
         Opening opening = follow.apply(c);
         Set<UserId> members = new HashSet<>(opening.members());
         members.add(draft.reporter());
-        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members, opening.paging()));
+        files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members, opening.paging(), java.util.Optional.empty(), Set.of(),
+                java.util.Optional.empty(), java.util.Optional.empty(), opening.fields()));
         events.add(CaseEvent.opened(c, draft.description()));
         events.addAll(opening.events());
         effects.addAll(opening.effects());

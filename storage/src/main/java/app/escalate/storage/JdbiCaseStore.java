@@ -56,6 +56,8 @@ public final class JdbiCaseStore implements CaseStore {
             timeline.append(CaseEvent.opened(opened, draft.description()));
             opening.events().forEach(timeline::append);
             new CaseDao(h).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
+            opening.fields().forEach((field, value) -> h.createUpdate("INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)")
+                    .bind("n", number).bind("f", field).bind("v", value).execute());
             new OutboxDao(h).enqueueAll(opening.effects(), draft.openedAt());
             return opened;
         });

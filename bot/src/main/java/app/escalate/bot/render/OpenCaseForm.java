@@ -5,6 +5,7 @@ import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackText;
+import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.SeverityPolicy;
 import com.slack.api.model.block.LayoutBlock;
@@ -41,7 +42,9 @@ public final class OpenCaseForm {
     public static final String TITLE_BLOCK = "title";
     static final String TITLE = TITLE_BLOCK;
     static final String SEVERITY = "severity";
-    static final String TYPE = "case_type";
+    /** The case type's select, whose choice is sent at once (the form then shows that type's fields). */
+    public static final String TYPE_ACTION = "case_type";
+    static final String TYPE = TYPE_ACTION;
     static final String SURFACE = "surface";
     static final String DESCRIPTION = "description";
     static final String RESTRICTED = "restricted";
@@ -114,6 +117,19 @@ public final class OpenCaseForm {
     }
 
     public View view(Prefill prefill) {
+        return view(prefill, Optional.empty());
+    }
+
+    /**
+     * The form again, for the case type just chosen in it: that type's fields added after the type.
+     * Slack keeps what was typed in inputs whose ids stay the same, so only the metadata is carried over.
+     */
+    public Optional<View> forType(String privateMetadata, Optional<String> typeId) {
+        return Origin.parse(privateMetadata).map(o -> view(new Prefill("", "", o.channel().value(), o.privacy() == Privacy.PRIVATE, o.privacy()),
+                typeId.flatMap(policy::caseType)));
+    }
+
+    private View view(Prefill prefill, Optional<CaseType> type) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(input(i -> i.blockId(TITLE).label(plainText("Title"))
                 .element(plainTextInput(p -> p.actionId(TITLE).maxLength(CommandParser.MAX_TITLE_LENGTH)
@@ -122,9 +138,12 @@ public final class OpenCaseForm {
         blocks.add(input(i -> i.blockId(SEVERITY).optional(true).label(plainText("Severity"))
                 .hint(plainText("Leave empty for the case type's default (SEV3 without a type)."))
                 .element(staticSelect(s -> s.actionId(SEVERITY).options(severityOptions())))));
-        blocks.add(input(i -> i.blockId(TYPE).optional(true).label(plainText("Case type"))
+        // Choosing a type tells the bot at once (dispatch_action), which adds that type's fields to the form.
+        blocks.add(input(i -> i.blockId(TYPE).optional(true).label(plainText("Case type")).dispatchAction(true)
                 .element(staticSelect(s -> s.actionId(TYPE).options(policy.caseTypes().stream()
-                        .map(t -> option(plainText(clip(t.label())), t.id())).toList())))));
+                        .map(t -> option(plainText(clip(t.label())), t.id())).toList())
+                        .initialOption(type.map(t -> option(plainText(clip(t.label())), t.id())).orElse(null))))));
+        type.ifPresent(t -> blocks.addAll(FieldInputs.blocks(t)));
         blocks.add(input(i -> i.blockId(SURFACE).optional(true).label(plainText("Affected surface"))
                 .element(plainTextInput(p -> p.actionId(SURFACE).maxLength(150)
                         .placeholder(plainText("e.g. assistant app, search, ads, video"))))));
@@ -152,11 +171,14 @@ public final class OpenCaseForm {
         Optional<Severity> severity = selected(values, SEVERITY).flatMap(Severity::parse);
         Optional<String> type = selected(values, TYPE);
         if (type.isPresent() && policy.caseType(type.get()).isEmpty()) errors.put(TYPE, "That case type is no longer in the policy.");
+        FieldInputs.Read fields = type.flatMap(policy::caseType).map(t -> FieldInputs.read(t, values))
+                .orElse(new FieldInputs.Read(Map.of(), Map.of()));
+        errors.putAll(fields.errors());
         boolean restricted = FormValues.value(values, RESTRICTED).map(v -> v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty())
                 .orElse(false);
         if (!errors.isEmpty()) return new Submission(Optional.empty(), errors);
         return new Submission(Optional.of(new EscCommand.Open(title.strip(), severity, type, text(values, SURFACE),
-                text(values, DESCRIPTION), restricted ? Optional.of(true) : Optional.empty())), Map.of());
+                text(values, DESCRIPTION), restricted ? Optional.of(true) : Optional.empty(), fields.fields())), Map.of());
     }
 
     private List<OptionObject> severityOptions() {

@@ -3,20 +3,15 @@ package app.escalate.bot.sandbox;
 import app.escalate.config.Policy;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.app_backend.SlackSignature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sandbox's HTTP side: the page and its assets, the workspace's Web API and response URLs
- * (which the bot calls), and what the page asks for (state, a command, a click, a form, a
- * message's menu, what the person has read, the clock). Commands, clicks, forms, shortcuts and
- * reactions become the payloads Slack sends, signed, posted to the bot's own {@code /slack/events}.
+ * (which the bot calls), and what the page asks for (state, a command, a click, a message's menu,
+ * what the person has read, the clock; forms are {@link SandboxForms}'s). Commands, clicks,
+ * shortcuts and reactions become the payloads Slack sends, signed, posted to the bot's own
+ * {@code /slack/events} ({@link SlackPosts}).
  */
 final class SandboxRoutes {
     private static final Map<String, String> ASSETS = Map.of("/", "index.html", "/sandbox/app.js", "app.js", "/sandbox/app.css", "app.css");
@@ -41,11 +37,11 @@ final class SandboxRoutes {
 
     private final Workspace workspace;
     private final SandboxClock clock;
-    private final String secret;
     private final int port;
     private final Policy policy;
     private final Gson gson = new Gson();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final SlackPosts posts;
+    private final SandboxForms forms;
     /** Response URLs given out: which person and channel each answers to. */
     private final Map<String, String[]> responseUrls = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -56,9 +52,10 @@ final class SandboxRoutes {
     SandboxRoutes(Workspace workspace, SandboxClock clock, String secret, int port, Policy policy) {
         this.workspace = workspace;
         this.clock = clock;
-        this.secret = secret;
         this.port = port;
         this.policy = policy;
+        this.posts = new SlackPosts(workspace, secret, port);
+        this.forms = new SandboxForms(workspace, clock, posts);
     }
 
     void register(JavalinConfig config) {
@@ -77,16 +74,11 @@ final class SandboxRoutes {
         config.routes.get("/sandbox/state", this::state);
         config.routes.post("/sandbox/command", this::command);
         config.routes.post("/sandbox/action", this::action);
-        config.routes.post("/sandbox/submit", this::submit);
+        forms.register(config);
         config.routes.post("/sandbox/clock", this::clock);
         config.routes.post("/sandbox/read", this::read);
         config.routes.post("/sandbox/shortcut", this::shortcut);
         config.routes.post("/sandbox/react", this::react);
-        config.routes.post("/sandbox/cancel", ctx -> {
-            JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
-            if (in.has("viewId") && !in.get("viewId").isJsonNull()) workspace.closeView(in.get("viewId").getAsString());
-            json(ctx, Map.of("status", 200));
-        });
     }
 
     private void asset(Context ctx, String file) {
@@ -177,9 +169,9 @@ final class SandboxRoutes {
             json(ctx, Map.of("error", "No such message where you can see it."));
             return;
         }
-        JsonObject payload = MessageMenu.shortcut(base("message_action", user), where.get(), message.get(), callbackId,
+        JsonObject payload = MessageMenu.shortcut(posts.base("message_action", user), where.get(), message.get(), callbackId,
                 responseUrl(user, channel), clock.instant());
-        HttpResponse<String> ack = signedPayload(payload);
+        HttpResponse<String> ack = posts.payload(payload);
         json(ctx, Map.of("status", ack.statusCode()));
     }
 
@@ -212,7 +204,7 @@ final class SandboxRoutes {
             return;
         }
         String eventId = "Ev" + Long.toHexString(random.nextLong()).toUpperCase(java.util.Locale.ROOT);
-        HttpResponse<String> ack = signed(gson.toJson(MessageMenu.reactionAdded(user, message.get(), name, eventId, clock.instant())),
+        HttpResponse<String> ack = posts.signed(gson.toJson(MessageMenu.reactionAdded(user, message.get(), name, eventId, clock.instant())),
                 "application/json");
         json(ctx, Map.of("status", ack.statusCode()));
     }
@@ -240,7 +232,7 @@ final class SandboxRoutes {
         String body = String.join("&", form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .toList());
-        HttpResponse<String> ack = signed(body, "application/x-www-form-urlencoded");
+        HttpResponse<String> ack = posts.signed(body, "application/x-www-form-urlencoded");
         if (ack.statusCode() == 200 && !ack.body().isBlank()) {
             JsonObject reply = JsonParser.parseString(ack.body()).getAsJsonObject();
             workspace.ephemeral(user, channel, reply.has("text") ? reply.get("text").getAsString() : "", reply.get("blocks"));
@@ -253,6 +245,10 @@ final class SandboxRoutes {
     /** A click on a button or a menu choice in a message: the {@code block_actions} payload. */
     private void action(Context ctx) throws Exception {
         JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
+        if (in.has("viewId") && !in.get("viewId").isJsonNull()) {
+            forms.choice(ctx, in);
+            return;
+        }
         String user = in.get("user").getAsString();
         String channel = in.get("channel").getAsString();
         JsonObject action = new JsonObject();
@@ -262,15 +258,15 @@ final class SandboxRoutes {
         if (in.has("selected")) {
             action.addProperty("type", "static_select");
             JsonObject option = new JsonObject();
-            option.add("text", text(in.get("selected").getAsString()));
+            option.add("text", SlackPosts.text(in.get("selected").getAsString()));
             option.addProperty("value", in.get("selected").getAsString());
             action.add("selected_option", option);
         } else {
             action.addProperty("type", "button");
             action.addProperty("value", in.has("value") ? in.get("value").getAsString() : "");
-            action.add("text", text("button"));
+            action.add("text", SlackPosts.text("button"));
         }
-        JsonObject payload = base("block_actions", user);
+        JsonObject payload = posts.base("block_actions", user);
         JsonObject container = new JsonObject();
         container.addProperty("type", "message");
         container.addProperty("message_ts", in.get("ts").getAsString());
@@ -290,46 +286,8 @@ final class SandboxRoutes {
         JsonArray actions = new JsonArray();
         actions.add(action);
         payload.add("actions", actions);
-        HttpResponse<String> ack = signedPayload(payload);
+        HttpResponse<String> ack = posts.payload(payload);
         json(ctx, Map.of("status", ack.statusCode()));
-    }
-
-    /** A modal's submit button: the {@code view_submission} payload with the form's values; errors go back to the page. */
-    private void submit(Context ctx) throws Exception {
-        JsonObject in = JsonParser.parseString(ctx.body()).getAsJsonObject();
-        String user = in.get("user").getAsString();
-        String viewId = in.get("viewId").getAsString();
-        Workspace.View open = workspace.openView(user).filter(v -> v.id().equals(viewId)).orElse(null);
-        if (open == null) {
-            json(ctx, Map.of("status", 404));
-            return;
-        }
-        JsonObject stored = open.view().getAsJsonObject();
-        JsonObject view = new JsonObject();
-        view.addProperty("id", viewId);
-        view.addProperty("team_id", "T0SANDBOX");
-        view.addProperty("type", "modal");
-        view.add("callback_id", stored.get("callback_id"));
-        if (stored.has("private_metadata")) view.add("private_metadata", stored.get("private_metadata"));
-        view.addProperty("hash", "h");
-        view.add("title", stored.get("title"));
-        view.add("blocks", new JsonArray());
-        JsonObject state = new JsonObject();
-        state.add("values", in.get("values"));
-        view.add("state", state);
-        JsonObject payload = base("view_submission", user);
-        payload.add("view", view);
-        HttpResponse<String> ack = signedPayload(payload);
-        JsonElement errors = null;
-        if (!ack.body().isBlank()) {
-            JsonObject reply = JsonParser.parseString(ack.body()).getAsJsonObject();
-            if (reply.has("errors")) errors = reply.get("errors");
-        }
-        if (ack.statusCode() == 200 && errors == null) workspace.closeView(viewId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", ack.statusCode());
-        if (errors != null) out.put("errors", errors);
-        json(ctx, out);
     }
 
     /**
@@ -359,53 +317,10 @@ final class SandboxRoutes {
         json(ctx, Map.of("now", clock.instant().toString()));
     }
 
-    private JsonObject base(String type, String user) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", type);
-        JsonObject team = new JsonObject();
-        team.addProperty("id", "T0SANDBOX");
-        team.addProperty("domain", "sandbox");
-        payload.add("team", team);
-        JsonObject u = new JsonObject();
-        u.addProperty("id", user);
-        u.addProperty("username", user.toLowerCase());
-        u.addProperty("name", user.toLowerCase());
-        u.addProperty("team_id", "T0SANDBOX");
-        payload.add("user", u);
-        payload.addProperty("api_app_id", "A0ESC");
-        payload.addProperty("token", "sandbox");
-        payload.addProperty("trigger_id", workspace.newTrigger(user));
-        return payload;
-    }
-
-    private static JsonObject text(String value) {
-        JsonObject t = new JsonObject();
-        t.addProperty("type", "plain_text");
-        t.addProperty("text", value);
-        return t;
-    }
-
     private String responseUrl(String user, String channel) {
         String key = "r" + ids.incrementAndGet() + "-" + Long.toHexString(random.nextLong());
         responseUrls.put(key, new String[] {user, channel});
         return "http://127.0.0.1:" + port + "/sandbox/response/" + key;
-    }
-
-    /** An interaction (a click, a form, a shortcut) as Slack posts it: the JSON in a form field called {@code payload}, signed. */
-    private HttpResponse<String> signedPayload(JsonObject payload) throws IOException, InterruptedException {
-        return signed("payload=" + URLEncoder.encode(gson.toJson(payload), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
-    }
-
-    /** Posts to the bot's {@code /slack/events} as Slack does: signed with the signing secret, timestamped now. */
-    private HttpResponse<String> signed(String body, String contentType) throws IOException, InterruptedException {
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void json(Context ctx, Object value) {

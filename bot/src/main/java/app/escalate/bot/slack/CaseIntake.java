@@ -74,6 +74,16 @@ public final class CaseIntake {
                     .ifPresent(view -> background.execute(() -> learn(ctx, view, p.getMessageTs(), first))));
             return ctx.ack();
         });
+        // A type chosen in the form: its fields are added to it, right after the ack (a form, not a message: not through the outbox).
+        app.blockAction(OpenCaseForm.TYPE_ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            var view = p.getView();
+            if (view == null || !OpenCaseForm.CALLBACK_ID.equals(view.getCallbackId())) return ctx.ack();
+            Optional<String> type = p.getActions() == null ? Optional.empty() : p.getActions().stream().findFirst()
+                    .map(a -> a.getSelectedOption()).map(o -> o.getValue());
+            form.forType(view.getPrivateMetadata(), type).ifPresent(updated -> forms.afterAck(() -> update(ctx, view, updated)));
+            return ctx.ack();
+        });
         app.viewSubmission(OpenCaseForm.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
             OpenCaseForm.Submission submission = form.read(FormValues.of(view));
@@ -110,7 +120,11 @@ public final class CaseIntake {
         String permalink = permalink(ctx, channel, messageTs);
         if (!permalink.isEmpty()) known = known.withDescription(clip(prefill.description() + "\n\nFrom: " + permalink));
         if (known.equals(prefill)) return;
-        View updated = form.view(known);
+        update(ctx, view, form.view(known));
+    }
+
+    /** Shows {@code updated} in place of the open form {@code view}; a refusal (the person closed it meanwhile) is only logged. */
+    private static void update(Context ctx, View view, View updated) {
         try {
             var res = ctx.client().viewsUpdate(r -> r.viewId(view.getId()).hash(view.getHash()).view(updated));
             if (!res.isOk()) log.warn("views.update of the escalation form refused: {}", res.getError());

@@ -58,4 +58,31 @@ class SandboxCommandsBrowserTest {
         // Whichever handoffs the day held (that depends on the hour the test runs), none reads as missed or late.
         assertThat(page.messages()).doesNotContain("missed while the bot was down", "posted late", "Late");
     }
+
+    @Test
+    void the_open_form_asks_for_the_chosen_types_fields_and_the_case_opens_with_them() throws Exception {
+        page = new SandboxPage(1280, 900).open(MARIA);
+        page.send("/esc open");
+        page.until(p -> p.browser.findElement(By.id("modal")).isDisplayed(), "the form opens");
+        page.browser.findElement(By.name("title|title")).sendKeys("Ofcom asks for the takedown log");
+
+        new org.openqa.selenium.support.ui.Select(page.browser.findElement(By.name("case_type|case_type"))).selectByValue("regulatory-request");
+
+        page.until(p -> !p.all("[name='field_regulator|field_regulator']").isEmpty(), "the type's fields are added to the form");
+        assertThat(page.browser.findElement(By.name("title|title")).getAttribute("value")).as("what was typed stays")
+                .isEqualTo("Ofcom asks for the takedown log");
+        page.browser.findElement(By.id("modal-submit")).click();
+        page.until(p -> p.browser.findElement(By.id("modal")).getText().contains("needs this from the start"), "a field needed from the start is asked for");
+
+        page.browser.findElement(By.name("field_regulator|field_regulator")).sendKeys("Ofcom");
+        page.script("const el = document.querySelector(arguments[0]); el.value = '2026-11-24T08:30'; el.dataset.edited = '1';",
+                "[name='field_received_at|field_received_at']");
+        page.browser.findElement(By.id("modal-submit")).click();
+
+        // A regulatory request is restricted: its private channel appears for Maria, who opened it.
+        page.until(p -> !p.browser.findElement(By.id("modal")).isDisplayed(), "the form is taken and closes");
+        page.switchTo("esc-1-ofcom");
+        page.until(p -> p.messages().contains("Regulator: Ofcom"), "the card shows the facts the form gave");
+        assertThat(page.messages()).contains("Received at:", "Needed to mitigate: Reference");
+    }
 }

@@ -3,11 +3,13 @@ package app.escalate.commands.fields;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.config.CaseField;
+import app.escalate.config.CaseType;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +64,43 @@ public final class FieldValue {
             case DATETIME -> datetime(field, SlackText.plain(raw).strip());
             case USER -> user(field, raw);
         };
+    }
+
+    /**
+     * What is wrong, in a sentence, with values sent for {@code type}'s fields as they are kept (a
+     * form's, which arrive as their sender makes them): a field the type lacks, or a value its field
+     * could not hold.
+     */
+    public static Optional<String> invalid(Optional<CaseType> type, Map<String, String> kept) {
+        for (Map.Entry<String, String> e : kept.entrySet()) {
+            Optional<CaseField> field = type.flatMap(t -> t.field(e.getKey()));
+            if (field.isEmpty()) return Optional.of("`" + shortly(e.getKey()) + "` is not a field of this case's type.");
+            if (!holds(field.get(), e.getValue())) return Optional.of(field.get().label() + ": " + hint(field.get()) + ", please.");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code value} is one {@code field} keeps (as {@link #read} makes them). */
+    static boolean holds(CaseField field, String value) {
+        if (value == null || value.isBlank()) return false;
+        return switch (field.kind()) {
+            case TEXT -> SlackText.length(value) <= MAX_TEXT;
+            case LONG_TEXT -> SlackText.length(value) <= MAX_LONG_TEXT;
+            case NUMBER -> value.matches("\\d+(\\.\\d+)?") && value.length() <= 40;
+            case URL -> url(field, value) instanceof Value v && v.value().equals(value);
+            case CHOICE -> field.options().contains(value);
+            case CHOICES -> choices(field, value) instanceof Value v && v.value().equals(value);
+            case DATETIME -> instant(value).isPresent();
+            case USER -> value.matches("[UW][A-Z0-9]{2,20}");
+        };
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** What {@code field} takes, in a few words for a usage line: "a URL", "one of EU, UK, US, Other". */

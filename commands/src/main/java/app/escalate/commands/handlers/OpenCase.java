@@ -5,6 +5,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelName;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.EventData;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Level;
@@ -16,6 +17,7 @@ import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
+import app.escalate.commands.fields.FieldValue;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
 import app.escalate.config.CaseType;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,9 +63,11 @@ public final class OpenCase {
                 .orElse(Severity.DEFAULT);
         boolean restricted = command.restricted().orElse(type.map(CaseType::restricted).orElse(false));
         boolean hasRunbook = type.map(t -> !t.runbook().isEmpty()).orElse(false);
+        Optional<String> badFields = FieldValue.invalid(type, command.fields());
+        if (badFields.isPresent()) return new Reply.Refusal(badFields.get());
         NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), command.surface(), command.description(),
                 by.user(), clock.instant(), restricted);
-        Case opened = cases.open(draft, c -> opening(c, by, hasRunbook));
+        Case opened = cases.open(draft, c -> opening(c, by, hasRunbook, type, command.fields()));
         return new Reply.CaseOpened(opened, channelName(opened));
     }
 
@@ -83,7 +88,7 @@ public final class OpenCase {
     }
 
     /** Pages whoever is on call now: the primary of each rotation, and for a SEV1 the secondary too. */
-    private Opening opening(Case c, Invocation by, boolean hasRunbook) {
+    private Opening opening(Case c, Invocation by, boolean hasRunbook, Optional<CaseType> type, Map<String, String> fields) {
         List<SlackEffect.Page> pages = new ArrayList<>();
         List<CaseEvent> events = new ArrayList<>();
         Set<UserId> members = new HashSet<>();
@@ -103,7 +108,12 @@ public final class OpenCase {
         List<SlackEffect> effects = new ArrayList<>(SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
         // Triage runs after the ack, from the outbox: queued with the case, it survives a crash.
         if (policy.triage().configured()) effects.add(new SlackEffect.TriageCase(c.id()));
-        return new Opening(events, members, effects, paging);
+        // The form's fields, each on the timeline as set by the one who opened the case.
+        List<CaseEvent> set = type.map(t -> t.fields().stream().filter(f -> fields.containsKey(f.id())).map(f -> new CaseEvent(c.id(),
+                c.openedAt(), by.user(), new EventData.FieldSet(f.id(), f.label(), Optional.empty(), fields.get(f.id())))).toList())
+                .orElse(List.of());
+        events.addAll(0, set);
+        return new Opening(events, members, effects, paging, fields);
     }
 
     private String channelName(Case c) {
