@@ -83,8 +83,8 @@ final class FieldInputs {
             }
             if (f.kind() == CaseField.Kind.DATETIME || f.kind() == CaseField.Kind.USER || f.kind() == CaseField.Kind.CHOICE) {
                 // Picked, not typed: checked as kept.
-                if (FieldValue.invalid(Optional.of(type), Map.of(f.id(), given.get())).isPresent()) errors.put(id, FieldValue.hint(f) + ", please.");
-                else fields.put(f.id(), given.get());
+                if (FieldValue.holds(f, given.get())) fields.put(f.id(), given.get());
+                else errors.put(id, FieldValue.hint(f) + ", please.");
                 continue;
             }
             FieldValue.Read read = FieldValue.read(f, given.get());

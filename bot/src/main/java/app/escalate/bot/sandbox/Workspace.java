@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Workspace {
     public static final String BOT_USER = "U0BOT";
+    private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("(\\d{1,9})$");
 
     /** A person; a {@code guest} (Slack's restricted account) is only in the channels an admin put them in. */
     public record Person(String id, String name, String timeZone, boolean guest) {
@@ -282,7 +283,7 @@ public final class Workspace {
 
     /** A ts or id given out before: the numbers given out from now on are past the number it ends with. */
     private void seen(String id) {
-        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d{1,9})$").matcher(id);
+        java.util.regex.Matcher digits = TRAILING_NUMBER.matcher(id);
         if (digits.find()) ids.accumulateAndGet(Integer.parseInt(digits.group(1)), Math::max);
     }
 

@@ -81,7 +81,7 @@ public final class FieldValue {
     }
 
     /** Whether {@code value} is one {@code field} keeps (as {@link #read} makes them). */
-    static boolean holds(CaseField field, String value) {
+    public static boolean holds(CaseField field, String value) {
         if (value == null || value.isBlank()) return false;
         return switch (field.kind()) {
             case TEXT -> SlackText.length(value) <= MAX_TEXT;
