@@ -18,7 +18,7 @@ import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
-import app.escalate.bot.slack.ZonedOverrides;
+import app.escalate.bot.slack.ZonedCommands;
 import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SetupCheck;
 import app.escalate.bot.slack.SlackDelivery;
@@ -35,6 +35,7 @@ import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.Drafts;
@@ -196,7 +197,7 @@ public final class EscalateApp implements AutoCloseable {
                     policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
-                    new ZonedOverrides(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();
@@ -215,7 +216,7 @@ public final class EscalateApp implements AutoCloseable {
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
-                    new PatternSignal(cases, policy, clock), domain.reviewDates());
+                    new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates());
             started.push(scheduler::stop);
             // In the sandbox, jobs a jump of the clock brought due run at once, not at the scheduler's next poll.
             if (clock instanceof SandboxClock sandboxClock) {

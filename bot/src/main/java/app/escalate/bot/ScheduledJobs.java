@@ -4,6 +4,7 @@ import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.review.ReviewDates;
+import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.ExecUpdates;
@@ -41,6 +42,8 @@ final class ScheduledJobs {
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
     /** How often SLA clocks are looked at: a warning or breach is raised within this of its instant. */
     static final Duration SLA_SWEEP = Duration.ofSeconds(15);
+    /** Deadlines others set are warned and breached as the SLA clocks are, within a sweep of their time. */
+    static final Duration DEADLINE_SWEEP = Duration.ofSeconds(15);
     /**
      * A replica that dies while running a job holds it until its heartbeats are missed: 6 × 10 s,
      * so another replica takes the job over within about a minute, not db-scheduler's 20.
@@ -52,7 +55,7 @@ final class ScheduledJobs {
     }
 
     static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, PatternSignal patterns,
+                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
                            ReviewDates reviewDates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> escalation.sweep());
@@ -62,6 +65,8 @@ final class ScheduledJobs {
                 .execute((instance, context) -> execUpdates.sweep());
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.of(SLA_SWEEP))
                 .execute((instance, context) -> sla.sweep());
+        RecurringTask<Void> deadlineSweep = Tasks.recurring("deadline-sweep", FixedDelay.of(DEADLINE_SWEEP))
+                .execute((instance, context) -> deadlines.sweep());
         RecurringTask<Void> dailyPatterns = Tasks.recurring("pattern-signal-daily", Schedules.daily(PATTERN_CHECK_AT))
                 .execute((instance, context) -> patterns.alert().ifPresent(alert -> outbox.enqueue(alert, clock.instant())));
         RecurringTask<Void> weeklyReviews = Tasks.recurring("review-dates-weekly", Schedules.cron(REVIEW_DATES_CRON, ZoneOffset.UTC))
@@ -71,7 +76,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
+        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
         List<String> names = Stream.concat(recurring.stream().map(RecurringTask::getName), Stream.of(startupCoverage.getName())).toList();
         Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(recurring).threads(1)
                 .addSchedulerListener(new ScheduledRunMetrics(metrics, names))

@@ -45,7 +45,8 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
             "escalation-sweep", ScheduledJobs.ESCALATION_SWEEP,
             "handoff-sweep", ScheduledJobs.HANDOFF_SWEEP,
             "exec-update-sweep", ScheduledJobs.EXEC_UPDATE_SWEEP,
-            "sla-sweep", ScheduledJobs.SLA_SWEEP);
+            "sla-sweep", ScheduledJobs.SLA_SWEEP,
+            "deadline-sweep", ScheduledJobs.DEADLINE_SWEEP);
 
     FakeSlackApi slack;
     /** The sandbox's clock: real time, shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */

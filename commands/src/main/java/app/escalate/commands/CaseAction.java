@@ -90,4 +90,32 @@ public sealed interface CaseAction {
     record JudgeTriage(TriageVerdict verdict, Optional<String> type, Optional<Severity> severity,
                        Optional<String> messageTs) implements Steering {
     }
+
+    /**
+     * {@code deadline <name> <when>}: a deadline of the case's own, or one of its type's moved. A
+     * time of day is the asker's, read in their zone before the handler sees it ({@link When.Exactly}).
+     */
+    record SetDeadline(String name, When when) implements CaseAction {
+    }
+
+    /** When a deadline falls: a local date and time (in the asker's zone), an instant, or a while from now. */
+    sealed interface When {
+        record Local(java.time.LocalDateTime at) implements When {
+        }
+
+        record Exactly(java.time.Instant at) implements When {
+        }
+
+        record In(java.time.Duration after) implements When {
+        }
+    }
+
+    record CompleteDeadline(String name) implements CaseAction {
+    }
+
+    record DropDeadline(String name, String reason) implements CaseAction {
+    }
+
+    record ListDeadlines() implements CaseAction {
+    }
 }

@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats");
+            "stats", "deadline");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -50,8 +51,8 @@ public final class CommandParser {
             case "handoff" -> handoff(rest);
             case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
-            case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook" ->
-                    onCase(verb, rest);
+            case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
+                 "deadline" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -159,6 +160,7 @@ public final class CommandParser {
             case "resolve" -> resolve(args);
             case "timeline" -> timeline(args);
             case "watch" -> watch(args);
+            case "deadline" -> deadline(args);
             default -> throw new AssertionError(verb);
         };
     }
@@ -243,6 +245,68 @@ public final class CommandParser {
         if (args.isEmpty() || args.equalsIgnoreCase("on")) return new CaseAction.Watch(true);
         if (args.equalsIgnoreCase("off")) return new CaseAction.Watch(false);
         throw new Unreadable("`watch` flags the case for the next handoff; `watch off` takes the flag off.");
+    }
+
+    private static final Pattern DEADLINE_AT = Pattern.compile("(\\S+)\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})");
+    private static final Pattern DEADLINE_IN = Pattern.compile("(?i)(\\S+)\\s+in\\s+(\\S+)");
+    /** Further out than this is a typo, not a deadline anyone keeps. */
+    static final Duration LONGEST_DEADLINE = Duration.ofDays(400);
+    private static final String DEADLINE_USAGE = "`deadline` is `/esc deadline <name> 2026-12-20 17:00` (your time zone) or"
+            + " `/esc deadline <name> in 4h`, `/esc deadline done <name>`, `/esc deadline drop <name> because <reason>`,"
+            + " or `/esc deadline` to list them.";
+
+    /** {@code deadline [list]} · {@code deadline <name> <YYYY-MM-DD HH:MM | in 4h>} · {@code deadline done <name>} · {@code deadline drop <name> because <reason>}. */
+    private static CaseAction deadline(String args) {
+        if (args.isEmpty() || args.equalsIgnoreCase("list")) return new CaseAction.ListDeadlines();
+        String[] parts = args.split("\\s+", 2);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "done" -> {
+                return new CaseAction.CompleteDeadline(deadlineName(rest));
+            }
+            case "drop" -> {
+                String[] named = rest.split("\\s+", 2);
+                String reason = named.length > 1 ? SlackText.plain(named[1]).strip().replaceFirst("(?i)^because\\s*", "") : "";
+                String name = deadlineName(named[0]);
+                if (reason.isBlank()) throw new Unreadable("Say why it no longer applies: `/esc deadline drop " + name + " because <reason>`.");
+                if (SlackText.length(reason) > MAX_NOTE_LENGTH) throw new Unreadable("A reason is at most " + MAX_NOTE_LENGTH + " characters.");
+                return new CaseAction.DropDeadline(name, reason);
+            }
+            default -> {
+                Matcher at = DEADLINE_AT.matcher(args);
+                if (at.matches()) {
+                    try {
+                        return new CaseAction.SetDeadline(deadlineName(at.group(1)),
+                                new CaseAction.When.Local(LocalDateTime.parse(at.group(2) + "T" + at.group(3))));
+                    } catch (DateTimeParseException e) {
+                        throw new Unreadable("That is not a real date and time: " + at.group(2) + " " + at.group(3) + ".");
+                    }
+                }
+                Matcher in = DEADLINE_IN.matcher(args);
+                if (in.matches()) {
+                    Duration after;
+                    try {
+                        after = app.escalate.config.DurationText.parse(in.group(2));
+                    } catch (IllegalArgumentException e) {
+                        throw new Unreadable("`in` takes a while such as `4h`, `90m` or `2d`, not `" + abbreviate(SlackText.plain(in.group(2))) + "`.");
+                    }
+                    if (after.isZero() || after.isNegative() || after.compareTo(LONGEST_DEADLINE) > 0) {
+                        throw new Unreadable("A deadline is due between a minute and " + LONGEST_DEADLINE.toDays() + " days from now.");
+                    }
+                    return new CaseAction.SetDeadline(deadlineName(in.group(1)), new CaseAction.When.In(after));
+                }
+                throw new Unreadable(DEADLINE_USAGE);
+            }
+        }
+    }
+
+    private static String deadlineName(String text) {
+        String name = text.strip().toLowerCase(Locale.ROOT);
+        if (!name.matches(app.escalate.config.CaseDeadline.NAME) || List.of("done", "drop", "list").contains(name)) {
+            throw new Unreadable("A deadline's name is a word of lowercase letters, digits and hyphens, such as `regulator-reply`. "
+                    + DEADLINE_USAGE);
+        }
+        return name;
     }
 
     /** {@code stats [7d|30d|90d]}, the last 30 days by default. */

@@ -71,6 +71,16 @@ public sealed interface EventData {
         R triageJudged(TriageJudged e);
 
         R fieldSet(FieldSet e);
+
+        R deadlineSet(DeadlineSet e);
+
+        R deadlineDone(DeadlineDone e);
+
+        R deadlineDropped(DeadlineDropped e);
+
+        R deadlineWarning(DeadlineWarning e);
+
+        R deadlineBreached(DeadlineBreached e);
     }
 
     /** The case as it was opened; {@code description} is what the reporter wrote beyond the title. */
@@ -406,6 +416,64 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.triageJudged(this);
+        }
+    }
+
+    /** Deadline {@code name} is now due at {@code due}; {@code before} is when it was due until now (moved), if it was. */
+    record DeadlineSet(String name, Instant due, Optional<Instant> before) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DEADLINE_SET;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadlineSet(this);
+        }
+    }
+
+    /** Deadline {@code name}, due at {@code due}, was done: {@code met} when in time. */
+    record DeadlineDone(String name, Instant due, boolean met) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DEADLINE_DONE;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadlineDone(this);
+        }
+    }
+
+    /** Deadline {@code name} no longer applies, and why. */
+    record DeadlineDropped(String name, Instant due, String reason) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DEADLINE_DROPPED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadlineDropped(this);
+        }
+    }
+
+    /** Deadline {@code name} is due at {@code due} and has reached its warning time; {@code notified} were told. */
+    record DeadlineWarning(String name, Instant due, List<UserId> notified) implements EventData {
+        public DeadlineWarning {
+            notified = List.copyOf(notified);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DEADLINE_WARNING;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadlineWarning(this);
+        }
+    }
+
+    record DeadlineBreached(String name, Instant due) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DEADLINE_BREACHED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadlineBreached(this);
         }
     }
 }

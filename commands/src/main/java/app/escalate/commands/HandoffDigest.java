@@ -12,22 +12,43 @@ import java.util.Optional;
  */
 public record HandoffDigest(Header header, int openTotal, int restrictedHidden, Section<CaseLine> needsAction,
                             List<SeverityGroup> bySeverity, Section<ChangeLine> changes, Section<TaskLine> tasks,
-                            Section<WaitingLine> waiting, Section<CaseLine> watched, List<NoteLine> notes, Instant builtAt) {
+                            Section<WaitingLine> waiting, Section<CaseLine> watched, List<NoteLine> notes, Instant builtAt,
+                            Section<DeadlineLine> coverDeadlines) {
 
     public HandoffDigest {
         bySeverity = List.copyOf(bySeverity);
         notes = List.copyOf(notes);
+        if (coverDeadlines == null) coverDeadlines = new Section<>(List.of(), 0);
+    }
+
+    public HandoffDigest(Header header, int openTotal, int restrictedHidden, Section<CaseLine> needsAction, List<SeverityGroup> bySeverity,
+                         Section<ChangeLine> changes, Section<TaskLine> tasks, Section<WaitingLine> waiting, Section<CaseLine> watched,
+                         List<NoteLine> notes, Instant builtAt) {
+        this(header, openTotal, restrictedHidden, needsAction, bySeverity, changes, tasks, waiting, watched, notes, builtAt, null);
     }
 
     /**
-     * Who hands to whom at {@code dueAt}; {@code shiftFrom} is when the outgoing shift began. A weekend
-     * handoff also names the weekend's secondary and managers.
+     * Who hands to whom at {@code dueAt}; {@code shiftFrom} is when the outgoing shift began, {@code until}
+     * when the incoming one ends (when known). A weekend handoff also names the weekend's secondary and managers.
      */
     public record Header(String rotation, String rotationName, Optional<UserId> outgoing, UserId incoming, Instant dueAt,
                          Instant shiftFrom, boolean late, boolean weekend, Optional<UserId> weekendSecondary,
-                         List<UserId> managers) {
+                         List<UserId> managers, Optional<Instant> until) {
         public Header {
             managers = List.copyOf(managers);
+            if (until == null) until = Optional.empty();
+        }
+
+        public Header(String rotation, String rotationName, Optional<UserId> outgoing, UserId incoming, Instant dueAt,
+                      Instant shiftFrom, boolean late, boolean weekend, Optional<UserId> weekendSecondary, List<UserId> managers) {
+            this(rotation, rotationName, outgoing, incoming, dueAt, shiftFrom, late, weekend, weekendSecondary, managers, Optional.empty());
+        }
+    }
+
+    /** An open deadline of a case: its name, when it is due and how it stands when the digest was built. */
+    public record DeadlineLine(long caseId, String title, String name, Instant due, Deadlines.Standing standing) {
+        public boolean pressing() {
+            return standing == Deadlines.Standing.WARNED || standing == Deadlines.Standing.BREACHED;
         }
     }
 
@@ -50,14 +71,27 @@ public record HandoffDigest(Header header, int openTotal, int restrictedHidden, 
     }
 
     /**
-     * One open case in a line: id, severity, state, owner, age, SLA clock and next step, and the
-     * labels of the fields its type needs filled next ({@code needs}; absent from digests kept before there were fields).
+     * One open case in a line: id, severity, state, owner, age, SLA clock and next step, the
+     * labels of the fields its type needs filled next ({@code needs}; absent from digests kept before there were fields),
+     * and its open deadlines.
      */
     public record CaseLine(long caseId, int severity, String title, String state, Optional<UserId> owner, Instant openedAt,
                            Optional<String> channel, Optional<SlaClock.Status> sla, boolean acknowledged, boolean watched,
-                           Optional<String> nextTask, List<String> needs) {
+                           Optional<String> nextTask, List<String> needs, List<DeadlineLine> deadlines) {
         public CaseLine {
             needs = needs == null ? List.of() : List.copyOf(needs);
+            deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        }
+
+        public CaseLine(long caseId, int severity, String title, String state, Optional<UserId> owner, Instant openedAt,
+                        Optional<String> channel, Optional<SlaClock.Status> sla, boolean acknowledged, boolean watched,
+                        Optional<String> nextTask, List<String> needs) {
+            this(caseId, severity, title, state, owner, openedAt, channel, sla, acknowledged, watched, nextTask, needs, List.of());
+        }
+
+        /** Its open deadlines that are warned or breached. */
+        public List<DeadlineLine> pressing() {
+            return deadlines.stream().filter(DeadlineLine::pressing).toList();
         }
     }
 

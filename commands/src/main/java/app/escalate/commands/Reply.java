@@ -45,6 +45,14 @@ public sealed interface Reply {
         }
     }
 
+    /** The case's deadlines as they stand at {@code now}, and its type's that wait for a field. */
+    record DeadlineList(CaseId caseId, List<Deadlines.Deadline> deadlines, List<Deadlines.Waiting> waiting, Instant now) implements Reply {
+        public DeadlineList {
+            deadlines = List.copyOf(deadlines);
+            waiting = List.copyOf(waiting);
+        }
+    }
+
     /** A draft of {@code kind} for the case is being written; it will be shown to the asker for review. */
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }

@@ -131,13 +131,13 @@ public sealed interface SlackEffect {
     }
 
     /**
-     * Set the shift override {@code command} ({@code /esc override …}) typed by {@code user}: its times
-     * are read in their Slack time zone, asked of Slack after the ack; the answer goes to {@code responseUrl}.
+     * Run {@code command} typed by {@code user} with times of day in it (a shift override, a deadline):
+     * its times are read in their Slack time zone, asked of Slack after the ack; the answer goes to {@code responseUrl}.
      */
-    record ApplyOverride(UserId user, ChannelId channel, String responseUrl, String command) implements Job {
+    record ZonedCommand(UserId user, ChannelId channel, String responseUrl, String command) implements Job {
         @java.lang.Override
         public String subject() {
-            return "override by " + user.value();
+            return "zoned command by " + user.value();
         }
 
         @java.lang.Override

@@ -38,7 +38,10 @@ public final class TeamStats {
     public record Report(Duration window, int total, Map<String, Integer> byType, Map<String, Integer> bySurface,
                          Map<String, Integer> bySeverity, Times toAck, Times toMitigate, Times toResolve,
                          Map<String, Compliance> ackCompliance, Map<String, Compliance> mitigateCompliance, List<String> topDrivers,
-                         Weekly weekly, Map<String, Map<String, Integer>> byChoice) {
+                         Weekly weekly, Map<String, Map<String, Integer>> byChoice, Map<String, Compliance> deadlines) {
+        public Report {
+            if (deadlines == null) deadlines = Map.of();
+        }
     }
 
     /** Cases opened per week of the window (oldest week first), per case type: the chart's bars. */
@@ -48,7 +51,8 @@ public final class TeamStats {
     /**
      * {@code opened}: the cases opened in the window; {@code events}: their STATE_CHANGED events
      * (the first move to mitigated or monitoring is when a case was mitigated) and FIELD_SET events
-     * (the last value of each choice field is what the case is counted under).
+     * (the last value of each choice field is what the case is counted under), and the window's
+     * DEADLINE_DONE and DEADLINE_BREACHED events (each deadline met or missed, by name).
      */
     public static Report of(Duration window, List<Case> opened, List<CaseEvent> events, Policy policy, Instant now) {
         List<CaseEvent> stateChanges = events.stream().filter(e -> e.kind() == CaseEvent.Kind.STATE_CHANGED).toList();
@@ -86,7 +90,36 @@ public final class TeamStats {
                         .thenComparing(Map.Entry.comparingByKey())).limit(3)
                 .map(e -> e.getKey() + " (" + Math.round(100.0 * e.getValue() / opened.size()) + "%)").toList();
         return new Report(window, opened.size(), byType, bySurface, bySeverity, times(ack), times(mitigate), times(resolve),
-                compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now), byChoice(opened, events, policy));
+                compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now), byChoice(opened, events, policy),
+                deadlines(events));
+    }
+
+    /**
+     * Per deadline name, of the deadlines that ended in the window (done, or run out), how many were
+     * met: done in time. One breached and then done late is missed once; a dropped one is not counted.
+     */
+    static Map<String, Compliance> deadlines(List<CaseEvent> events) {
+        Map<String, Boolean> metById = new java.util.LinkedHashMap<>();
+        Map<String, String> nameById = new HashMap<>();
+        for (CaseEvent e : events.stream().sorted(Comparator.comparing(CaseEvent::at)).toList()) {
+            e.as(EventData.DeadlineDone.class).ifPresent(d -> {
+                String id = e.caseId() + "/" + d.name() + "@" + d.due();
+                nameById.put(id, d.name());
+                metById.merge(id, d.met(), Boolean::logicalAnd);
+            });
+            e.as(EventData.DeadlineBreached.class).ifPresent(d -> {
+                String id = e.caseId() + "/" + d.name() + "@" + d.due();
+                nameById.put(id, d.name());
+                metById.put(id, false);
+            });
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        metById.forEach((id, met) -> {
+            int[] c = counts.computeIfAbsent(nameById.get(id), k -> new int[2]);
+            if (met) c[0]++;
+            c[1]++;
+        });
+        return compliance(counts);
     }
 
     /**

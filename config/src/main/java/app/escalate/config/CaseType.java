@@ -8,10 +8,12 @@ import java.util.List;
  * decision tree that {@code /esc runbook} walks in the case channel, and the words in a new case's
  * text that suggest this type when no model is configured; and whether its cases' text may be sent
  * to a model ({@code ai}: {@code allowed} or {@code off}; unset, a restricted case's text is not);
- * and the facts its cases carry ({@code fields}: see {@link CaseField}).
+ * and the facts its cases carry ({@code fields}: see {@link CaseField}), and the deadlines others set
+ * for them ({@code deadlines}: see {@link CaseDeadline}).
  */
 public record CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
-                       DecisionTree decisionTree, List<String> keywords, String ai, List<CaseField> fields) {
+                       DecisionTree decisionTree, List<String> keywords, String ai, List<CaseField> fields,
+                       List<CaseDeadline> deadlines) {
     public static final String AI_ALLOWED = "allowed";
     public static final String AI_OFF = "off";
 
@@ -35,6 +37,26 @@ public record CaseType(String id, String label, String defaultSeverity, Boolean 
         for (CaseField f : fields) {
             if (!ids.add(f.id())) throw new IllegalArgumentException("fields: \"" + f.id() + "\" is used twice");
         }
+        deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CaseDeadline d : deadlines) {
+            if (!names.add(d.name())) throw new IllegalArgumentException("deadlines: \"" + d.name() + "\" is used twice");
+            java.util.Optional<String> from = d.fromField();
+            if (from.isPresent() && fields.stream().noneMatch(f -> f.id().equals(from.get()) && f.kind() == CaseField.Kind.DATETIME)) {
+                throw new IllegalArgumentException("deadlines: \"" + d.name() + "\" runs from \"" + from.get()
+                        + "\", which is not a datetime field of this type (or `opened`)");
+            }
+        }
+    }
+
+    public CaseType(String id, String label, String defaultSeverity, Boolean restricted, List<String> runbook,
+                    DecisionTree decisionTree, List<String> keywords, String ai, List<CaseField> fields) {
+        this(id, label, defaultSeverity, restricted, runbook, decisionTree, keywords, ai, fields, List.of());
+    }
+
+    /** The deadline {@code name} every case of this type runs against. */
+    public java.util.Optional<CaseDeadline> deadline(String name) {
+        return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     /** The field {@code id} of this type. */

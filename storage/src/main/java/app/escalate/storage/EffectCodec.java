@@ -156,7 +156,7 @@ final class EffectCodec {
             kind = "notify";
             p.put("user", e.user().value());
             p.put("text", e.text());
-        } else if (effect instanceof SlackEffect.ApplyOverride e) {
+        } else if (effect instanceof SlackEffect.ZonedCommand e) {
             kind = "apply_override";
             p.put("user", e.user().value());
             p.put("channel", e.channel().value());
@@ -214,7 +214,7 @@ final class EffectCodec {
                 return new SlackEffect.Notify(new UserId(p.get("user")), p.get("text"));
             }
             case "apply_override" -> {
-                return new SlackEffect.ApplyOverride(new UserId(p.get("user")), new ChannelId(p.get("channel")), p.get("response_url"),
+                return new SlackEffect.ZonedCommand(new UserId(p.get("user")), new ChannelId(p.get("channel")), p.get("response_url"),
                         p.get("text"));
             }
             case "respond" -> {

@@ -67,6 +67,11 @@ final class EventFields {
                     f.users("notify"));
             case SLA_BREACHED -> new EventData.SlaBreached(f.text("clock"), Instant.parse(f.text("due")));
             case SLA_MET -> new EventData.SlaMet(f.list("clocks"));
+            case DEADLINE_SET -> new EventData.DeadlineSet(f.text("name"), Instant.parse(f.text("due")), f.optional("before").map(Instant::parse));
+            case DEADLINE_DONE -> new EventData.DeadlineDone(f.text("name"), Instant.parse(f.text("due")), f.flag("met"));
+            case DEADLINE_DROPPED -> new EventData.DeadlineDropped(f.text("name"), Instant.parse(f.text("due")), f.text("reason"));
+            case DEADLINE_WARNING -> new EventData.DeadlineWarning(f.text("name"), Instant.parse(f.text("due")), f.users("notify"));
+            case DEADLINE_BREACHED -> new EventData.DeadlineBreached(f.text("name"), Instant.parse(f.text("due")));
             case RUNBOOK_STARTED -> new EventData.RunbookStarted(f.text("type"));
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
@@ -208,6 +213,31 @@ final class EventFields {
 
         public Void slaMet(EventData.SlaMet e) {
             out.put("clocks", String.join(",", e.clocks()));
+            return null;
+        }
+
+        public Void deadlineSet(EventData.DeadlineSet e) {
+            out.put("name", e.name()).put("due", e.due().toString()).put("before", e.before().map(Instant::toString));
+            return null;
+        }
+
+        public Void deadlineDone(EventData.DeadlineDone e) {
+            out.put("name", e.name()).put("due", e.due().toString()).put("met", Boolean.toString(e.met()));
+            return null;
+        }
+
+        public Void deadlineDropped(EventData.DeadlineDropped e) {
+            out.put("name", e.name()).put("due", e.due().toString()).put("reason", e.reason());
+            return null;
+        }
+
+        public Void deadlineWarning(EventData.DeadlineWarning e) {
+            out.put("name", e.name()).put("due", e.due().toString()).put("notify", users(e.notified()));
+            return null;
+        }
+
+        public Void deadlineBreached(EventData.DeadlineBreached e) {
+            out.put("name", e.name()).put("due", e.due().toString());
             return null;
         }
 

@@ -7,6 +7,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DeadlineEntry;
 import app.escalate.commands.Decision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
@@ -100,6 +101,7 @@ public final class JdbiCaseStore implements CaseStore {
                     : "INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)";
             h.createUpdate(sql).bind("n", number).bind("f", field).bind("v", value).execute();
         });
+        if (!after.deadlines().equals(before.deadlines())) DeadlineRows.write(h, number, before.deadlines(), after.deadlines());
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -141,7 +143,7 @@ public final class JdbiCaseStore implements CaseStore {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> fields.put(e.getKey(), e.getValue()));
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
                 dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
-                sidecar.runbookAt(), sidecar.triage(), fields);
+                sidecar.runbookAt(), sidecar.triage(), fields, DeadlineRows.of(h, number));
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -162,7 +164,7 @@ public final class JdbiCaseStore implements CaseStore {
                 Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
-    /** Reads every open case's file with seven queries, whatever the number of cases. */
+    /** Reads every open case's file with eight queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -191,13 +193,14 @@ public final class JdbiCaseStore implements CaseStore {
                             WHERE c.state <> 'RESOLVED'""")
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
                     .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
+            Map<Long, List<DeadlineEntry>> deadlines = DeadlineRows.ofOpenCases(h);
             return open.stream().map(c -> {
                 long n = c.id().number();
                 Sidecar sidecar = sidecars.getOrDefault(n, Sidecar.none(n));
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage(),
-                        fields.getOrDefault(n, Map.of()));
+                        fields.getOrDefault(n, Map.of()), deadlines.getOrDefault(n, List.of()));
             }).toList();
         });
     }

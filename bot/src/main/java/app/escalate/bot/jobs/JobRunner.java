@@ -3,7 +3,7 @@ package app.escalate.bot.jobs;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.slack.PinnedMessages;
-import app.escalate.bot.slack.ZonedOverrides;
+import app.escalate.bot.slack.ZonedCommands;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
@@ -41,12 +41,12 @@ public final class JobRunner implements Delivery {
     private final CaseStore cases;
     private final Drafts drafts;
     private final PinnedMessages pins;
-    private final ZonedOverrides overrides;
+    private final ZonedCommands overrides;
     private final Policy policy;
     private final MeterRegistry metrics;
 
     public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins,
-                     ZonedOverrides overrides, Policy policy, MeterRegistry metrics) {
+                     ZonedCommands overrides, Policy policy, MeterRegistry metrics) {
         this.overrides = overrides;
         this.triager = triager;
         this.commands = commands;
@@ -72,7 +72,7 @@ public final class JobRunner implements Delivery {
         if (job instanceof SlackEffect.TriageCase t) return triage(t);
         if (job instanceof SlackEffect.WriteDraft w) return draft(w, entryId);
         if (job instanceof SlackEffect.RecordPin p) return pins.record(p);
-        if (job instanceof SlackEffect.ApplyOverride o) return overrides.apply(o);
+        if (job instanceof SlackEffect.ZonedCommand o) return overrides.apply(o);
         throw new AssertionError("no runner for " + job);
     }
 
@@ -106,7 +106,7 @@ public final class JobRunner implements Delivery {
             return FollowUp.effects(new SlackEffect.Respond(w.requester(), w.responseUrl().get(), "The " + w.kind().label().toLowerCase()
                     + " for " + w.caseId() + " could not be drafted (the database may be unreachable). Nothing was posted; try again in a minute."));
         }
-        if (job instanceof SlackEffect.ApplyOverride o) return ZonedOverrides.givenUp(o);
+        if (job instanceof SlackEffect.ZonedCommand o) return ZonedCommands.givenUp(o);
         return FollowUp.NONE;
     }
 }

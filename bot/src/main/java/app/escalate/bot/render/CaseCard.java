@@ -1,6 +1,8 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.Deadlines;
+import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
@@ -72,6 +74,7 @@ public final class CaseCard {
                 + "\n" + Mrkdwn.escape(c.title())))));
         blocks.add(section(s -> s.fields(fields)));
         facts(file, policy).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        deadlines(file, policy).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         c.resolution().ifPresent(r -> {
             String heading = "*Resolution* (" + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n";
             String cause = r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
@@ -105,6 +108,19 @@ public final class CaseCard {
         if (lines.isEmpty()) return Optional.empty();
         // Each value is cut at FACT characters; a type with many long ones is cut as a whole to what a section holds.
         return Optional.of(Mrkdwn.clip(String.join("\n", lines), SECTION_TEXT));
+    }
+
+    /** The deadlines others set for the case, open ones first, and its type's that start when a field is recorded. */
+    private static Optional<String> deadlines(CaseFile file, Policy policy) {
+        Optional<CaseType> type = file.details().caseType().flatMap(policy::caseType);
+        List<Deadlines.Deadline> all = Deadlines.of(file, type);
+        List<Deadlines.Waiting> waiting = Deadlines.waiting(file, type);
+        if (all.isEmpty() && waiting.isEmpty()) return Optional.empty();
+        List<String> lines = new ArrayList<>();
+        all.stream().filter(Deadlines.Deadline::isOpen).forEach(d -> lines.add("• " + DeadlineText.line(d, DeadlineWatch.recorded(file, d))));
+        waiting.forEach(w -> lines.add("• " + DeadlineText.waiting(w)));
+        all.stream().filter(d -> !d.isOpen()).forEach(d -> lines.add("• " + DeadlineText.line(d, DeadlineWatch.recorded(file, d))));
+        return Optional.of(Mrkdwn.clip("*Deadlines*\n" + String.join("\n", lines), SECTION_TEXT));
     }
 
     /** A deadline, with the time left (each reader's Slack words it) while it runs, and the breach once it is recorded. */

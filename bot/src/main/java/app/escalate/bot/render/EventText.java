@@ -136,6 +136,29 @@ public final class EventText {
             return ":red_circle: The *" + e.clock() + "* SLA is breached: it was due " + Mrkdwn.date(e.due()) + ".";
         }
 
+        public String deadlineSet(EventData.DeadlineSet e) {
+            return who + (e.before().isPresent() ? " moved the deadline *" : " set the deadline *") + Mrkdwn.escape(e.name()) + "*: due "
+                    + Mrkdwn.date(e.due()) + " (" + Mrkdwn.ago(e.due()) + ")" + e.before().map(b -> ", was " + Mrkdwn.date(b)).orElse("");
+        }
+
+        public String deadlineDone(EventData.DeadlineDone e) {
+            return who + " marked the deadline *" + Mrkdwn.escape(e.name()) + "* done" + (e.met() ? ", in time :white_check_mark:"
+                    : ", late: it was due " + Mrkdwn.date(e.due()));
+        }
+
+        public String deadlineDropped(EventData.DeadlineDropped e) {
+            return who + " dropped the deadline *" + Mrkdwn.escape(e.name()) + "* (due " + Mrkdwn.date(e.due()) + "): " + Mrkdwn.escape(clip(e.reason()));
+        }
+
+        public String deadlineWarning(EventData.DeadlineWarning e) {
+            return ":hourglass_flowing_sand: The deadline *" + Mrkdwn.escape(e.name()) + "* is near: due " + Mrkdwn.date(e.due()) + " ("
+                    + Mrkdwn.ago(e.due()) + ")" + (e.notified().isEmpty() ? "" : " " + users(e.notified(), " "));
+        }
+
+        public String deadlineBreached(EventData.DeadlineBreached e) {
+            return ":red_circle: The deadline *" + Mrkdwn.escape(e.name()) + "* is breached: it was due " + Mrkdwn.date(e.due()) + ".";
+        }
+
         public String slaMet(EventData.SlaMet e) {
             return "The " + Mrkdwn.escape(String.join(",", e.clocks())) + " SLA had been met before the case went back; it is not raised again.";
         }

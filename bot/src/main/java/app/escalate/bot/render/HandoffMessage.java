@@ -82,6 +82,11 @@ public final class HandoffMessage {
                     + w.severity() + " " + Mrkdwn.escape(w.title()) + ": " + w.groups().stream().map(Mrkdwn::escape)
                     .collect(Collectors.joining(", ")), "", "")))));
         }
+        if (h.weekend() && h.until().isPresent()) {
+            blocks.add(section(s -> s.text(markdownText(pack(":calendar: *Deadlines before the weekend ends* (" + Mrkdwn.date(h.until().get()) + ")",
+                    d.coverDeadlines(), x -> "• *ESC-" + x.caseId() + "* " + Mrkdwn.escape(x.title()) + ": " + deadline(x),
+                    "_No deadline falls in the weekend._", "")))));
+        }
         if (h.weekend() || !d.watched().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(pack(h.weekend() ? ":eyes: *Watch over the weekend*" : ":eyes: *Watch list*",
                     d.watched(), l -> line(l, now), "_Nothing flagged with `/esc watch`._", "")))));
@@ -114,7 +119,18 @@ public final class HandoffMessage {
                 + l.owner().map(o -> Mrkdwn.user(o.value())).orElse("_no owner_") + " · " + age(Duration.between(l.openedAt(), now))
                 + " old" + l.sla().map(HandoffMessage::sla).orElse("") + (l.acknowledged() ? "" : " · *unacknowledged*")
                 + "\n    " + Mrkdwn.escape(l.title()) + l.nextTask().map(t -> " — next: " + Mrkdwn.escape(t)).orElse("")
-                + (l.needs().isEmpty() ? "" : " — still to record: " + l.needs().stream().map(Mrkdwn::escape).collect(Collectors.joining(", ")));
+                + (l.needs().isEmpty() ? "" : " — still to record: " + l.needs().stream().map(Mrkdwn::escape).collect(Collectors.joining(", ")))
+                + l.pressing().stream().map(x -> "\n    " + deadline(x)).collect(Collectors.joining());
+    }
+
+    /** A deadline others set: breached, near (past its warning) or running. */
+    private static String deadline(HandoffDigest.DeadlineLine x) {
+        String name = "deadline *" + Mrkdwn.escape(x.name()) + "*";
+        return switch (x.standing()) {
+            case BREACHED -> ":red_circle: " + name + " breached, was due " + Mrkdwn.date(x.due());
+            case WARNED -> ":large_orange_circle: " + name + " due " + Mrkdwn.date(x.due());
+            default -> name + " due " + Mrkdwn.date(x.due());
+        };
     }
 
     private static String sla(SlaClock.Status s) {

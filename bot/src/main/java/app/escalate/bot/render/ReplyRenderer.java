@@ -60,6 +60,9 @@ public final class ReplyRenderer {
                     : "*Tasks of " + list.caseId() + "*\n" + list.tasks().stream().map(ReplyRenderer::task)
                     .collect(Collectors.joining("\n")));
         }
+        if (reply instanceof Reply.DeadlineList list) {
+            return SlackMessage.text(DeadlineText.list(list));
+        }
         if (reply instanceof Reply.OnCallNow onCall) {
             return onCall(onCall);
         }

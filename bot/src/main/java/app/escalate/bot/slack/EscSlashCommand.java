@@ -58,12 +58,13 @@ public final class EscSlashCommand implements SlashCommandHandler {
         try {
             Invocation by = new Invocation(new UserId(payload.getUserId()), new ChannelId(payload.getChannelId()),
                     Optional.ofNullable(payload.getResponseUrl()).filter(url -> !url.isBlank()), ZoneOffset.UTC);
-            if (by.responseUrl().isPresent() && ZonedOverrides.readsTimes(payload.getText())) {
+            if (by.responseUrl().isPresent() && ZonedCommands.readsTimes(payload.getText())) {
                 // Its times are the person's: Slack is asked for their zone after the ack, and the answer follows.
-                effects.enqueue(List.of(new SlackEffect.ApplyOverride(by.user(), by.channel(), by.responseUrl().get(), payload.getText())),
+                effects.enqueue(List.of(new SlackEffect.ZonedCommand(by.user(), by.channel(), by.responseUrl().get(), payload.getText())),
                         clock.instant());
                 return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral")
-                        .text("Setting the override, with its times in your Slack time zone…")));
+                        .text((payload.getText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("override") ? "Setting the override"
+                                : "Setting the deadline") + ", with its times in your Slack time zone…")));
             }
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.OpenForm) {

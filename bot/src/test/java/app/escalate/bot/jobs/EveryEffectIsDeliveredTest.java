@@ -3,7 +3,7 @@ package app.escalate.bot.jobs;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.PinnedMessages;
-import app.escalate.bot.slack.ZonedOverrides;
+import app.escalate.bot.slack.ZonedCommands;
 import app.escalate.bot.slack.SlackDelivery;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.SlackEffect;
@@ -56,7 +56,7 @@ class EveryEffectIsDeliveredTest {
     private final Delivery jobs = new JobRunner(new Triager(policy, Optional.empty()), commands, cases,
             new Drafts(cases, drafts, policy, Optional.empty(), domain.permissions(), clock),
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods("xoxb-test"), new Outbox(database.jdbi()), clock, id -> true),
-            new ZonedOverrides(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry());
+            new ZonedCommands(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry());
 
     @AfterEach
     void close() {

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.CommandParser;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.Decision;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.EscCommand;
@@ -47,6 +48,8 @@ public final class EscCommands {
     private final AssignOwner assignOwner;
     private final AddNote addNote = new AddNote();
     private final SetField setField;
+    private final ChangeDeadline deadlines;
+    private final Policy policy;
     private final AddTask addTask;
     private final CompleteTask completeTask = new CompleteTask();
     private final LoopInGroup loopIn;
@@ -83,6 +86,8 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.setField = new SetField(policy);
+        this.deadlines = new ChangeDeadline(policy);
+        this.policy = policy;
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
@@ -137,7 +142,7 @@ public final class EscCommands {
             return new Reply.Refusal("Run this in a case channel, or put the case id first, e.g. `/esc timeline ESC-12`.");
         }
         CaseId id = target.get();
-        CaseAction action = command.action();
+        CaseAction action = inZone(command.action(), by);
         if (by.typed() && here.isPresent() && !here.get().id().equals(id)) {
             if (action instanceof CaseAction.Resolve) return new Reply.Refusal(whichCaseToResolve(here.get().id(), id));
             if (isFreeText(action)) {
@@ -148,7 +153,7 @@ public final class EscCommands {
         }
         CaseId caseId = id;
         boolean inChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
-        if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
+        if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline || action instanceof CaseAction.ListDeadlines
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             boolean inItsChannel = inItsChannel(inChannel, file, by);
@@ -233,7 +238,16 @@ public final class EscCommands {
 
     private static boolean isWork(CaseAction action) {
         return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask
-                || action instanceof CaseAction.SetField;
+                || action instanceof CaseAction.SetField || action instanceof CaseAction.SetDeadline
+                || action instanceof CaseAction.CompleteDeadline || action instanceof CaseAction.DropDeadline;
+    }
+
+    /** A deadline's time of day is the asker's: read in their zone here, so handlers see only instants. */
+    private static CaseAction inZone(CaseAction action, Invocation by) {
+        if (action instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local local) {
+            return new CaseAction.SetDeadline(d.name(), new CaseAction.When.Exactly(local.at().atZone(by.zone()).toInstant()));
+        }
+        return action;
     }
 
     private static CaseAction withLeadingText(CaseAction action, String text) {
@@ -255,6 +269,9 @@ public final class EscCommands {
         if (action instanceof CaseAction.SetOwner a) return assignOwner.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddNote a) return addNote.decide(file, a, actor, now);
         if (action instanceof CaseAction.SetField a) return setField.decide(file, a, actor, now);
+        if (action instanceof CaseAction.SetDeadline a) return deadlines.set(file, a, actor, now);
+        if (action instanceof CaseAction.CompleteDeadline a) return deadlines.complete(file, a, actor, now);
+        if (action instanceof CaseAction.DropDeadline a) return deadlines.drop(file, a, actor, now);
         if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
@@ -270,6 +287,10 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
+        if (action instanceof CaseAction.ListDeadlines) {
+            var type = file.details().caseType().flatMap(policy::caseType);
+            return new Reply.DeadlineList(file.id(), Deadlines.of(file, type), Deadlines.waiting(file, type), clock.instant());
+        }
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);

@@ -49,7 +49,8 @@ public final class ShowStats {
         Instant from = now.minus(window);
         List<Draft> decided = new ArrayList<>(drafts.decided(DraftKind.EXEC_SUMMARY));
         decided.addAll(drafts.decided(DraftKind.RCA));
-        return new Reply.Stats(TeamStats.of(window, cases.openedBetween(from, now), cases.events(from, now, Set.of(CaseEvent.Kind.STATE_CHANGED, CaseEvent.Kind.FIELD_SET)),
+        return new Reply.Stats(TeamStats.of(window, cases.openedBetween(from, now), cases.events(from, now, Set.of(CaseEvent.Kind.STATE_CHANGED, CaseEvent.Kind.FIELD_SET,
+                        CaseEvent.Kind.DEADLINE_DONE, CaseEvent.Kind.DEADLINE_BREACHED)),
                 policy, now), DraftStats.byVersion(decided),
                 TriageStats.of(cases.events(from, now.plusMillis(1), Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
                 reviewDates.overdue());

@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.EventData;
 import app.escalate.commands.HandoffDigest.CaseLine;
 import app.escalate.commands.HandoffDigest.ChangeLine;
@@ -45,6 +46,7 @@ public final class DigestBuilder {
     public static final int WAITING = 8;
     public static final int WATCHED = 10;
     public static final int NOTES = 10;
+    public static final int COVER_DEADLINES = 15;
     public static final int TITLE = 80;
     public static final int TEXT = 200;
 
@@ -72,8 +74,10 @@ public final class DigestBuilder {
         }
         List<CaseLine> lines = shown.stream().map(f -> line(f, now)).sorted(URGENT_FIRST).toList();
 
+        // A deadline someone else set and now pressing comes first: it cannot be moved by working faster later.
         List<CaseLine> urgent = lines.stream().filter(DigestBuilder::needsAction)
-                .sorted(Comparator.comparing((CaseLine l) -> l.sla().map(SlaClock.Status::due).orElse(Instant.MAX))
+                .sorted(Comparator.comparing((CaseLine l) -> l.pressing().isEmpty())
+                        .thenComparing(DigestBuilder::soonest)
                         .thenComparing(CaseLine::severity))
                 .toList();
 
@@ -94,11 +98,16 @@ public final class DigestBuilder {
         }
         List<CaseLine> watched = lines.stream().filter(CaseLine::watched).toList();
 
+        // A weekend's cover sees every deadline that falls before the weekend ends, pressing or not.
+        List<HandoffDigest.DeadlineLine> cover = header.weekend() && header.until().isPresent()
+                ? lines.stream().flatMap(l -> l.deadlines().stream()).filter(d -> d.due().isBefore(header.until().get()))
+                        .sorted(Comparator.comparing(HandoffDigest.DeadlineLine::due)).toList()
+                : List.of();
         return new HandoffDigest(header, shown.size(), hidden, first(urgent, NEEDS_ACTION), groups,
                 changes(facts, visible), first(tasks, TASKS), first(waiting, WAITING), first(watched, WATCHED),
                 notes(facts.notes(), header.outgoing()).stream()
                         .map(n -> new NoteLine(n.author(), SlackText.clip(n.text(), 1000), n.at())).toList(),
-                now);
+                now, first(cover, COVER_DEADLINES));
     }
 
     /**
@@ -122,7 +131,13 @@ public final class DigestBuilder {
             .thenComparing(CaseLine::caseId);
 
     static boolean needsAction(CaseLine line) {
-        return !line.acknowledged() || line.sla().map(SlaClock.Status::needsAction).orElse(false);
+        return !line.acknowledged() || line.sla().map(SlaClock.Status::needsAction).orElse(false) || !line.pressing().isEmpty();
+    }
+
+    /** The soonest of what makes the line need action: its SLA clock, its pressing deadlines. */
+    private static Instant soonest(CaseLine line) {
+        Instant sla = line.sla().filter(SlaClock.Status::needsAction).map(SlaClock.Status::due).orElse(Instant.MAX);
+        return line.pressing().stream().map(HandoffDigest.DeadlineLine::due).filter(sla::isAfter).findFirst().orElse(sla);
     }
 
     private CaseLine line(CaseFile f, Instant now) {
@@ -132,7 +147,10 @@ public final class DigestBuilder {
                 c.openedAt(), c.channel().map(ch -> ch.id().value()),
                 SlaClock.of(c, policy.severity(c.severity().level()), now), c.acknowledged().isPresent(),
                 f.watch().isPresent(), next, RequiredFields.neededNext(policy, f)
-                        .map(n -> n.fields().stream().map(field -> field.label()).toList()).orElse(List.of()));
+                        .map(n -> n.fields().stream().map(field -> field.label()).toList()).orElse(List.of()),
+                Deadlines.open(f, c.caseType().flatMap(policy::caseType)).stream()
+                        .map(d -> new HandoffDigest.DeadlineLine(c.id().number(), SlackText.clip(c.title(), TITLE), d.name(), d.due(),
+                                d.standing(now))).toList());
     }
 
     private static List<CaseFile> byUrgency(List<CaseFile> files, List<CaseLine> sortedLines) {

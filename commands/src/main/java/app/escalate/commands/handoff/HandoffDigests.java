@@ -40,7 +40,8 @@ public final class HandoffDigests {
         return new HandoffDigest.Header(r.id(), r.name(), handover.outgoing().map(Shift::who), handover.incoming().who(),
                 handover.at(), shiftFrom, late, handover.weekend(),
                 handover.weekend() ? schedule.holder(Level.SECONDARY, handover.at()) : java.util.Optional.empty(),
-                handover.weekend() && r.managers() != null ? policy.group(r.managers()).stream().map(UserId::new).toList() : List.of());
+                handover.weekend() && r.managers() != null ? policy.group(r.managers()).stream().map(UserId::new).toList() : List.of(),
+                java.util.Optional.of(handover.incoming().until()));
     }
 
     /** The open cases, the shift's changes and notes up to {@code now}. */

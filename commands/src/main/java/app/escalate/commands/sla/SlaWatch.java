@@ -6,13 +6,9 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
-import app.escalate.commands.Level;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackEffect;
-import app.escalate.commands.UserId;
-import app.escalate.commands.oncall.EscalationLevels;
 import app.escalate.commands.oncall.OnCall;
-import app.escalate.commands.oncall.Schedule;
 import app.escalate.config.Policy;
 import app.escalate.config.SeverityPolicy;
 
@@ -21,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,15 +33,13 @@ import java.util.Set;
 public final class SlaWatch {
     private final CaseStore cases;
     private final Policy policy;
-    private final OnCall onCall;
-    private final EscalationLevels levels;
+    private final NextLevel next;
     private final Clock clock;
 
     public SlaWatch(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
-        this.onCall = onCall;
-        this.levels = new EscalationLevels(policy, onCall);
+        this.next = new NextLevel(policy, onCall);
         this.clock = clock;
     }
 
@@ -138,7 +130,7 @@ public final class SlaWatch {
             after = after.withSlaAlert(a.key());
             if (a.fraction().isPresent()) {
                 CaseEvent warning = new CaseEvent(c.id(), now, c.reporter(), new EventData.SlaWarning(a.clock().clock(), a.clock().due(),
-                        (int) Math.round(a.fraction().get() * 100), notify(c, now)));
+                        (int) Math.round(a.fraction().get() * 100), next.notify(c, now)));
                 events.add(warning);
                 effects.add(new SlackEffect.Announce(c.id(), warning));
                 continue;
@@ -147,45 +139,10 @@ public final class SlaWatch {
             CaseEvent breach = new CaseEvent(c.id(), now, c.reporter(), new EventData.SlaBreached(a.clock().clock(), a.clock().due()));
             events.add(breach);
             effects.add(new SlackEffect.Announce(c.id(), breach));
-            if (!a.clock().clock().equals("ack")) after = page(after, now, events, effects);
+            if (!a.clock().clock().equals("ack")) after = next.page(after, now, events, effects);
         }
         if (breached) effects.add(new SlackEffect.UpdateCaseCard(c.id()));
         return new Decision.Applied(after, events, effects);
     }
 
-    /** The owner and whoever holds primary now: the people a warning mentions. */
-    private List<UserId> notify(Case c, Instant now) {
-        Set<UserId> people = new LinkedHashSet<>();
-        c.owner().ifPresent(people::add);
-        c.acknowledged().ifPresent(a -> people.add(a.by()));   // whoever took the page is working it
-        for (Schedule s : onCall.schedules(now)) s.holder(Level.PRIMARY, now).ifPresent(people::add);
-        return List.copyOf(people);
-    }
-
-    /**
-     * A mitigate or resolve breach pages the next level: the secondaries on call, or the managers
-     * when the secondaries have been paged already or are on the case.
-     */
-    private CaseFile page(CaseFile file, Instant now, List<CaseEvent> events, List<SlackEffect> effects) {
-        Case c = file.details();
-        Map<UserId, EscalationLevels.As> people = new LinkedHashMap<>();
-        if (file.paging().step() < 1) {
-            people.putAll(levels.secondaries(now));
-            people.keySet().removeIf(file.members()::contains);   // already on the case: the next level is the managers
-        }
-        if (people.isEmpty()) {
-            people.putAll(levels.managers());
-            people.keySet().removeIf(file.members()::contains);   // paged before, or on the case
-        }
-        if (people.isEmpty()) return file;
-        effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
-        CaseFile after = file;
-        for (Map.Entry<UserId, EscalationLevels.As> person : people.entrySet()) {
-            CaseEvent paged = CaseEvent.paged(c, now, person.getKey(), person.getValue().level(), person.getValue().rotation(), Optional.empty());
-            events.add(paged);
-            effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue().level(), person.getValue().rotation()));
-            after = after.withMember(person.getKey());
-        }
-        return after;
-    }
 }

@@ -140,6 +140,27 @@ final class EventLines {
         public String triageJudged(EventData.TriageJudged e) {
             return who + " " + e.verdict().verb() + " the triage suggestion: " + e.from() + " → " + e.to();
         }
+
+        public String deadlineSet(EventData.DeadlineSet e) {
+            return who + (e.before().isPresent() ? " moved the deadline " + e.name() + " from " + e.before().get() + " to " : " set the deadline "
+                    + e.name() + " for ") + e.due();
+        }
+
+        public String deadlineDone(EventData.DeadlineDone e) {
+            return who + " marked the deadline " + e.name() + " done, " + (e.met() ? "in time" : "late") + " (due " + e.due() + ")";
+        }
+
+        public String deadlineDropped(EventData.DeadlineDropped e) {
+            return who + " dropped the deadline " + e.name() + " (due " + e.due() + ") because " + e.reason();
+        }
+
+        public String deadlineWarning(EventData.DeadlineWarning e) {
+            return "the deadline " + e.name() + " was near (due " + e.due() + ")";
+        }
+
+        public String deadlineBreached(EventData.DeadlineBreached e) {
+            return "the deadline " + e.name() + " was missed (due " + e.due() + ")";
+        }
     }
 
     /** Only what changed the case's course, each without the words people typed. */
@@ -250,6 +271,26 @@ final class EventLines {
 
         public Optional<String> triageJudged(EventData.TriageJudged e) {
             return Optional.of(line.triageJudged(e));
+        }
+
+        public Optional<String> deadlineSet(EventData.DeadlineSet e) {
+            return Optional.of(line.deadlineSet(e));
+        }
+
+        public Optional<String> deadlineDone(EventData.DeadlineDone e) {
+            return Optional.of(line.deadlineDone(e));
+        }
+
+        public Optional<String> deadlineDropped(EventData.DeadlineDropped e) {
+            return Optional.of(who + " dropped the deadline " + e.name());
+        }
+
+        public Optional<String> deadlineWarning(EventData.DeadlineWarning e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> deadlineBreached(EventData.DeadlineBreached e) {
+            return Optional.of(line.deadlineBreached(e));
         }
     }
 }

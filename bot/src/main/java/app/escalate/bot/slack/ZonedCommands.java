@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.commands.CaseAction;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
@@ -18,28 +19,36 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * {@code /esc override} with times in it: the times are the person's, in the zone of their Slack
- * profile, which only Slack knows. So the command is acknowledged at once and this job asks Slack
- * (a read), sets the override and answers through the command's response URL. Run twice, it sets
- * the override once (an identical override is the one already set).
+ * Commands with times of day in them ({@code /esc override}, {@code /esc deadline <name> <date> <time>}):
+ * the times are the person's, in the zone of their Slack profile, which only Slack knows. So the
+ * command is acknowledged at once and this job asks Slack (a read), runs the command and answers
+ * through the command's response URL. Run twice, it changes things once (an identical override or
+ * deadline is the one already set).
  */
-public final class ZonedOverrides {
+public final class ZonedCommands {
     private final EscCommands commands;
     private final ReplyRenderer renderer;
     private final MethodsClient methods;
 
-    public ZonedOverrides(EscCommands commands, ReplyRenderer renderer, MethodsClient methods) {
+    public ZonedCommands(EscCommands commands, ReplyRenderer renderer, MethodsClient methods) {
         this.commands = commands;
         this.renderer = renderer;
         this.methods = methods;
     }
 
-    /** Whether {@code text} sets an override, so its times must be read in the person's zone. */
+    /** Whether {@code text} has times of day in it, which must be read in the person's zone. */
     public static boolean readsTimes(String text) {
-        return CommandParser.parse(text) instanceof EscCommand.SetOverride;
+        EscCommand command = CommandParser.parse(text);
+        return command instanceof EscCommand.SetOverride || command instanceof EscCommand.OnCase on
+                && on.action() instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local;
     }
 
-    public DeliveryAttempt apply(SlackEffect.ApplyOverride job) {
+    /** "Your override" or "Your deadline": what the person asked for, in their answer. */
+    private static String what(SlackEffect.ZonedCommand job) {
+        return CommandParser.parse(job.command()) instanceof EscCommand.SetOverride ? "Your override" : "Your deadline";
+    }
+
+    public DeliveryAttempt apply(SlackEffect.ZonedCommand job) {
         ZoneId zone;
         try {
             var res = methods.usersInfo(r -> r.user(job.user().value()));
@@ -48,7 +57,7 @@ public final class ZonedOverrides {
                     return new DeliveryAttempt.Retry(Optional.empty(), "users.info: " + res.getError(), false);
                 }
                 // Times read in the wrong zone would put someone on call at the wrong hours: nothing is set.
-                return answer(job, "Your override was not set: Slack would not give your time zone (`" + res.getError() + "`"
+                return answer(job, what(job) + " was not set: Slack would not give your time zone (`" + res.getError() + "`"
                         + (res.getNeeded() == null ? "" : ", needed scope `" + res.getNeeded() + "`") + "), and its times are read in it. "
                         + (res.getNeeded() == null ? "Try again in a minute." : "Ask a Slack admin to add that scope to Escalate and reinstall it."));
             }
@@ -73,13 +82,14 @@ public final class ZonedOverrides {
         }
     }
 
-    private static DeliveryAttempt answer(SlackEffect.ApplyOverride job, String text) {
+    private static DeliveryAttempt answer(SlackEffect.ZonedCommand job, String text) {
         return DeliveryAttempt.sent(FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), text)));
     }
 
     /** What the person is told when the job could not run at all (Slack or the database down through every try). */
-    public static FollowUp givenUp(SlackEffect.ApplyOverride job) {
-        return FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), "Your override could not be confirmed (Slack or the"
-                + " database was unreachable). `/esc oncall` shows whether it was set; if not, type it again in a minute."));
+    public static FollowUp givenUp(SlackEffect.ZonedCommand job) {
+        return FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), what(job) + " could not be confirmed (Slack or the"
+                + " database was unreachable). " + (what(job).endsWith("override") ? "`/esc oncall`" : "`/esc deadline`")
+                + " shows whether it was set; if not, type it again in a minute."));
     }
 }
