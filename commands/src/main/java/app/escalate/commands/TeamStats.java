@@ -98,7 +98,7 @@ public final class TeamStats {
      * Per deadline name, of the deadlines that ended in the window (done, or run out), how many were
      * met: done in time. One breached and then done late is missed once; a dropped one is not counted.
      */
-    static Map<String, Compliance> deadlines(List<CaseEvent> events) {
+    public static Map<String, Compliance> deadlines(List<CaseEvent> events) {
         Map<String, Boolean> metById = new java.util.LinkedHashMap<>();
         Map<String, String> nameById = new HashMap<>();
         for (CaseEvent e : events.stream().sorted(Comparator.comparing(CaseEvent::at)).toList()) {

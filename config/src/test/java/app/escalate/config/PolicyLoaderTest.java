@@ -174,6 +174,28 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void deadlines_run_from_the_open_time_or_a_datetime_field_and_mistakes_are_named() {
+        CaseType regulatory = PolicyLoader.builtIn().caseType("regulatory-request").orElseThrow();
+        assertThat(regulatory.deadline("regulator-reply")).get().satisfies(d -> {
+            assertThat(d.after()).isEqualTo(Duration.ofDays(10));
+            assertThat(d.fromField()).contains("received_at");
+            assertThat(d.warnBefore()).contains(Duration.ofDays(2));
+        });
+        assertThat(PolicyLoader.builtIn().caseType("deepfake").orElseThrow().deadline("takedown")).get()
+                .extracting(CaseDeadline::fromField).isEqualTo(java.util.Optional.empty());
+
+        String deadline = VALID + "    fields:\n      - {id: media_url, label: Media URL, type: url}\n    deadlines:\n      - %s\n";
+        assertThatThrownBy(() -> read(deadline.formatted("{name: takedown, after: 48h, from: media_url}")))
+                .hasMessageContaining("deadlines: \"takedown\" runs from \"media_url\", which is not a datetime field of this type");
+        assertThatThrownBy(() -> read(deadline.formatted("{name: takedown, after: 48h, warn_at: 48h}")))
+                .hasMessageContaining("warn_at: how long before the deadline to warn, shorter than after");
+        assertThatThrownBy(() -> read(deadline.formatted("{name: Take Down, after: 48h}")))
+                .hasMessageContaining("name: lowercase letters, digits and hyphens");
+        assertThatThrownBy(() -> read(deadline.formatted("{name: takedown}")))
+                .hasMessageContaining("after: a duration such as 72h or 30d");
+    }
+
+    @Test
     void a_case_type_with_an_unknown_default_severity_is_refused() {
         String yaml = VALID.replace("default_severity: SEV2", "default_severity: SEV9");
         assertThatThrownBy(() -> read(yaml))

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
+import app.escalate.commands.DeadlineEntry;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
@@ -142,6 +143,30 @@ class JdbiCaseStoreTest {
             assertThat(store.openFiles()).singleElement().extracting(CaseFile::fields).isEqualTo(expected);
             assertThat(store.timeline(opened.id())).extracting(CaseEvent::data).contains(
                     new EventData.FieldSet("spread", "Spread", Optional.of("12000"), "50000"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void deadlines_set_moved_and_closed_are_read_back_with_their_events(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case opened = store.open(draft("Court order", Severity.SEV2, Duration.ZERO), c -> Opening.of(List.of()));
+            Instant at = T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);   // as the domain keeps its instants
+            Instant due = at.plus(Duration.ofDays(2));
+            DeadlineEntry set = new DeadlineEntry("court-reply", Optional.of(due), at, MARIA, Optional.empty());
+            DeadlineEntry closedPolicy = new DeadlineEntry("takedown", Optional.empty(), at, MARIA, Optional.of(new DeadlineEntry.Closed(
+                    DeadlineEntry.Outcome.DROPPED, at.plusSeconds(60), MARIA, Optional.of("The video was never public " + "é😀".repeat(1400)))));
+            store.change(opened.id(), f -> new Decision.Applied(f.withDeadline(set).withDeadline(closedPolicy),
+                    List.of(new CaseEvent(f.id(), T0, MARIA, new EventData.DeadlineSet("court-reply", due, Optional.empty()))), List.of()));
+            DeadlineEntry done = set.closing(new DeadlineEntry.Closed(DeadlineEntry.Outcome.DONE, at.plusSeconds(120), MARIA, Optional.empty()));
+            store.change(opened.id(), f -> new Decision.Applied(f.withDeadline(done),
+                    List.of(new CaseEvent(f.id(), T0, MARIA, new EventData.DeadlineDone("court-reply", due, true))), List.of()));
+
+            assertThat(store.file(opened.id()).orElseThrow().deadlines()).containsExactlyInAnyOrder(done, closedPolicy);
+            assertThat(store.openFiles()).singleElement().extracting(CaseFile::deadlines).asList().containsExactlyInAnyOrder(done, closedPolicy);
+            assertThat(store.timeline(opened.id())).extracting(CaseEvent::data).contains(
+                    new EventData.DeadlineSet("court-reply", due, Optional.empty()), new EventData.DeadlineDone("court-reply", due, true));
         }
     }
 

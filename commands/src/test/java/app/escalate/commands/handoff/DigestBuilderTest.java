@@ -5,6 +5,8 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.DeadlineEntry;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.EventData;
 import app.escalate.commands.HandoffDigest.CaseLine;
@@ -67,6 +69,31 @@ class DigestBuilderTest {
                 .extracting(SlaClock.Status::standing).isEqualTo(SlaClock.Standing.BREACHED);
         assertThat(d.needsAction().shown()).extracting(CaseLine::caseId).containsExactly(2L, 3L, 4L);
         assertThat(d.openTotal()).isEqualTo(4);
+    }
+
+    @Test
+    void a_case_whose_deadline_is_breached_or_near_leads_needs_action_and_a_weekend_lists_every_deadline_before_it_ends() {
+        CaseFile breachedSla = file(open(1, Severity.SEV1, Duration.ofHours(5), true, CaseState.INVESTIGATING, false));
+        Case quiet = open(2, Severity.SEV3, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false);
+        // A deadline of its own, set an hour ago and due in ten minutes: past its warning, so pressing.
+        CaseFile pressing = file(quiet).withDeadline(new DeadlineEntry("court-reply", Optional.of(NOW.plus(Duration.ofMinutes(10))),
+                NOW.minus(Duration.ofHours(1)), AMARA, Optional.empty()));
+        CaseFile later = file(open(3, Severity.SEV3, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false))
+                .withDeadline(new DeadlineEntry("partner-reply", Optional.of(NOW.plus(Duration.ofDays(2))), NOW, AMARA, Optional.empty()));
+        CaseFile afterWeekend = file(open(4, Severity.SEV3, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false))
+                .withDeadline(new DeadlineEntry("audit", Optional.of(NOW.plus(Duration.ofDays(5))), NOW, AMARA, Optional.empty()));
+
+        HandoffDigest d = builder.build(HEADER, facts(List.of(breachedSla, pressing, later, afterWeekend), List.of()), HandoffDigests.forTeam(), NOW);
+        assertThat(d.needsAction().shown()).extracting(CaseLine::caseId).containsExactly(2L, 1L);
+        assertThat(d.needsAction().shown().get(0).pressing()).extracting(HandoffDigest.DeadlineLine::name, HandoffDigest.DeadlineLine::standing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("court-reply", Deadlines.Standing.WARNED));
+        assertThat(d.coverDeadlines().isEmpty()).isTrue();     // not a weekend handoff
+
+        HandoffDigest.Header weekend = new HandoffDigest.Header("escalations", "Escalations on-call", Optional.of(AMARA), MARIA, NOW,
+                NOW.minus(Duration.ofHours(7)), false, true, Optional.empty(), List.of(), Optional.of(NOW.plus(Duration.ofDays(3))));
+        HandoffDigest w = builder.build(weekend, facts(List.of(breachedSla, pressing, later, afterWeekend), List.of()), HandoffDigests.forTeam(), NOW);
+        assertThat(w.coverDeadlines().shown()).extracting(HandoffDigest.DeadlineLine::caseId, HandoffDigest.DeadlineLine::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "court-reply"), org.assertj.core.groups.Tuple.tuple(3L, "partner-reply"));
     }
 
     @Test

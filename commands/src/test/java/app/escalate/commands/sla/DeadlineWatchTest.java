@@ -1,0 +1,196 @@
+package app.escalate.commands.sla;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.ChannelId;
+import app.escalate.commands.Deadlines;
+import app.escalate.commands.EscCommand;
+import app.escalate.commands.EventData;
+import app.escalate.commands.HandClock;
+import app.escalate.commands.InMemoryCaseStore;
+import app.escalate.commands.InMemoryDraftStore;
+import app.escalate.commands.InMemoryHandoffStore;
+import app.escalate.commands.InMemoryOverrideStore;
+import app.escalate.commands.Invocation;
+import app.escalate.commands.Reply;
+import app.escalate.commands.Severity;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.TeamStats;
+import app.escalate.commands.UserId;
+import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.oncall.OnCall;
+import app.escalate.config.Policy;
+import app.escalate.config.PolicyLoader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Deadlines on the example policy; cases opened Tuesday 24 November 2026 at 12:00 UTC (Amara primary and secondary until 16:00). */
+class DeadlineWatchTest {
+    private static final Instant OPENED = Instant.parse("2026-11-24T12:00:00Z");
+    private static final UserId CHLOE = new UserId("U0ESCCHLOE");
+    private static final UserId AMARA = new UserId("U0ESCAMARA");
+    private static final CaseId ESC_1 = new CaseId(1);
+
+    private final HandClock clock = new HandClock(OPENED);
+    private final Policy policy = PolicyLoader.builtIn();
+    private final InMemoryCaseStore store = new InMemoryCaseStore();
+    private final InMemoryOverrideStore overrides = new InMemoryOverrideStore();
+    private final EscCommands commands = new EscCommands(store, overrides, new InMemoryHandoffStore(), new InMemoryDraftStore(), policy, clock);
+    private final DeadlineWatch watch = new DeadlineWatch(store, policy, new OnCall(policy, overrides), clock);
+
+    private void at(Instant when) {
+        clock.set(when);
+        watch.sweep();
+    }
+
+    private List<CaseEvent> alerts() {
+        return store.events.stream().filter(e -> e.kind() == CaseEvent.Kind.DEADLINE_WARNING || e.kind() == CaseEvent.Kind.DEADLINE_BREACHED)
+                .toList();
+    }
+
+    private Reply esc(UserId who, String text, ZoneId zone) {
+        return commands.handle(text, new Invocation(who, new ChannelId("C0TEAM"), Optional.empty(), zone));
+    }
+
+    private Reply esc(UserId who, String text) {
+        return esc(who, text, ZoneOffset.UTC);
+    }
+
+    private void openRegulatoryRequest(String receivedAt) {
+        Reply opened = commands.handle(new EscCommand.Open("Data request from the regulator", Optional.of(Severity.SEV2),
+                Optional.of("regulatory-request"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of("regulator", "Autorité X", "received_at", receivedAt)), new Invocation(CHLOE, new ChannelId("C0TEAM"), Optional.empty()));
+        assertThat(opened).isInstanceOf(Reply.CaseOpened.class);
+    }
+
+    private CaseFile file() {
+        return store.file(ESC_1).orElseThrow();
+    }
+
+    @Test
+    void a_regulators_deadline_runs_from_received_at_warns_two_days_before_and_pages_the_next_level_when_breached() {
+        openRegulatoryRequest("2026-11-20T09:00:00Z");   // received four days before it was opened here
+        Instant due = Instant.parse("2026-11-30T09:00:00Z");
+        assertThat(Deadlines.open(file(), policy.caseType("regulatory-request"))).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("regulator-reply");
+            assertThat(d.due()).isEqualTo(due);
+            assertThat(d.warnAt()).isEqualTo(due.minus(Duration.ofDays(2)));
+        });
+        store.effects.clear();
+
+        at(due.minus(Duration.ofDays(2)).minusSeconds(1));
+        assertThat(alerts()).isEmpty();
+        at(due.minus(Duration.ofDays(2)));
+        at(due.minus(Duration.ofHours(1)));                       // a later sweep raises nothing twice
+        assertThat(alerts()).singleElement().extracting(CaseEvent::data).isInstanceOfSatisfying(EventData.DeadlineWarning.class,
+                w -> assertThat(w.due()).isEqualTo(due));
+        assertThat(DeadlineWatch.recorded(file(), Deadlines.open(file(), policy.caseType("regulatory-request")).get(0)))
+                .isEqualTo(Deadlines.Standing.WARNED);
+
+        at(due);
+        at(due.plusSeconds(30));
+        assertThat(alerts()).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.DEADLINE_WARNING, CaseEvent.Kind.DEADLINE_BREACHED);
+        assertThat(store.effects).filteredOn(e -> e instanceof SlackEffect.Page).isNotEmpty();
+        assertThat(store.effects).contains(new SlackEffect.UpdateCaseCard(ESC_1));
+        assertThat(DeadlineWatch.recorded(file(), Deadlines.open(file(), policy.caseType("regulatory-request")).get(0)))
+                .isEqualTo(Deadlines.Standing.BREACHED);
+    }
+
+    @Test
+    void a_deadline_waits_for_the_field_it_runs_from() {
+        esc(CHLOE, "open Court order about a video sev2");
+        esc(AMARA, "ack ESC-1");
+        CaseFile untyped = file();
+        assertThat(Deadlines.waiting(untyped, policy.caseType("regulatory-request"))).singleElement()
+                .isEqualTo(new Deadlines.Waiting("regulator-reply", "Received at"));
+        assertThat(Deadlines.of(untyped, policy.caseType("regulatory-request"))).isEmpty();
+    }
+
+    @Test
+    void people_set_move_finish_and_drop_deadlines_of_their_own() {
+        esc(CHLOE, "open Advertiser threatens to pull spend sev3");
+        Reply set = esc(AMARA, "deadline ESC-1 partner-reply in 4h");
+        assertThat(set).isInstanceOf(Reply.Changed.class);
+        Deadlines.Deadline d = Deadlines.open(file(), Optional.empty()).get(0);
+        assertThat(d.due()).isEqualTo(OPENED.plus(Duration.ofHours(4)));
+        assertThat(d.warnAt()).isEqualTo(OPENED.plus(Duration.ofHours(3)));     // three quarters of its time, as the SLA clocks
+
+        at(OPENED.plus(Duration.ofHours(3)));
+        assertThat(alerts()).hasSize(1);
+        // Moved later (the partner gave a day more): a new due time warns and breaches anew, the old one never breaches.
+        clock.set(OPENED.plus(Duration.ofHours(3).plusMinutes(10)));
+        assertThat(esc(AMARA, "deadline ESC-1 partner-reply 2026-11-25 16:00")).isInstanceOf(Reply.Changed.class);
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.DEADLINE_SET).last().extracting(CaseEvent::data)
+                .isEqualTo(new EventData.DeadlineSet("partner-reply", Instant.parse("2026-11-25T16:00:00Z"),
+                        Optional.of(OPENED.plus(Duration.ofHours(4)))));
+        at(OPENED.plus(Duration.ofHours(5)));
+        assertThat(alerts()).hasSize(1);
+
+        clock.set(Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(esc(AMARA, "deadline ESC-1 done partner-reply")).isInstanceOf(Reply.Changed.class);
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.DEADLINE_DONE).singleElement().extracting(CaseEvent::data)
+                .isEqualTo(new EventData.DeadlineDone("partner-reply", Instant.parse("2026-11-25T16:00:00Z"), true));
+        at(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(alerts()).hasSize(1);                         // done in time: nothing more is raised
+
+        assertThat(esc(AMARA, "deadline ESC-1 done partner-reply")).isEqualTo(new Reply.Refusal("ESC-1 has no open deadline `partner-reply`."));
+        assertThat(esc(AMARA, "deadline ESC-1 legal-hold in 2h")).isInstanceOf(Reply.Changed.class);
+        assertThat(esc(AMARA, "deadline ESC-1 drop legal-hold")).isInstanceOfSatisfying(Reply.Usage.class,
+                u -> assertThat(u.problem()).get().asString().contains("because <reason>"));
+        assertThat(esc(AMARA, "deadline ESC-1 drop legal-hold because the order was withdrawn")).isInstanceOf(Reply.Changed.class);
+        assertThat(Deadlines.of(file(), Optional.empty())).extracting(x -> x.name() + " " + x.standing(clock.instant()))
+                .containsExactly("partner-reply MET", "legal-hold DROPPED");
+        assertThat(esc(AMARA, "deadline ESC-1 x 2026-11-20 09:00")).isEqualTo(new Reply.Refusal("That time has passed; a deadline is due later than now."));
+    }
+
+    @Test
+    void a_time_of_day_is_the_askers_across_a_daylight_saving_change() {
+        clock.set(Instant.parse("2027-03-10T15:00:00Z"));        // New York on EST (UTC-5)
+        esc(CHLOE, "open Election deepfake sev2");
+        // After the change on 14 March, 09:00 in New York is 13:00 UTC, not 14:00.
+        esc(AMARA, "deadline ESC-1 platform-report 2027-03-15 09:00", ZoneId.of("America/New_York"));
+        assertThat(Deadlines.open(file(), Optional.empty())).singleElement().extracting(Deadlines.Deadline::due)
+                .isEqualTo(Instant.parse("2027-03-15T13:00:00Z"));
+        at(Instant.parse("2027-03-15T12:59:59Z"));
+        assertThat(alerts()).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.DEADLINE_WARNING);
+        at(Instant.parse("2027-03-15T13:00:00Z"));
+        assertThat(alerts()).extracting(CaseEvent::kind).containsExactly(CaseEvent.Kind.DEADLINE_WARNING, CaseEvent.Kind.DEADLINE_BREACHED);
+    }
+
+    @Test
+    void stats_count_each_deadline_met_or_missed_once() {
+        esc(CHLOE, "open Court order one sev3");
+        esc(CHLOE, "open Court order two sev3");
+        esc(AMARA, "deadline ESC-1 court-reply in 2h");
+        esc(AMARA, "deadline ESC-2 court-reply in 2h");
+        clock.set(OPENED.plus(Duration.ofHours(1)));
+        esc(AMARA, "deadline ESC-1 done court-reply");
+        at(OPENED.plus(Duration.ofHours(3)));                    // ESC-2's runs out
+        clock.set(OPENED.plus(Duration.ofHours(4)));
+        esc(AMARA, "deadline ESC-2 done court-reply");           // done late: still one miss
+
+        assertThat(TeamStats.deadlines(store.events)).isEqualTo(Map.of("court-reply", new TeamStats.Compliance(1, 2)));
+    }
+
+    @Test
+    void a_resolved_case_takes_no_deadline_and_bad_names_are_explained() {
+        esc(CHLOE, "open Court order sev3");
+        assertThat(esc(AMARA, "deadline ESC-1 Reply_Now in 2h")).isInstanceOfSatisfying(Reply.Usage.class,
+                u -> assertThat(u.problem()).get().asString().contains("lowercase letters, digits and hyphens"));
+        assertThat(esc(AMARA, "deadline ESC-1 reply in 500d")).isInstanceOfSatisfying(Reply.Usage.class,
+                u -> assertThat(u.problem()).get().asString().contains("between a minute and 400 days"));
+        esc(AMARA, "resolve ESC-1 Complied with the order");
+        assertThat(esc(AMARA, "deadline ESC-1 reply in 2h")).isEqualTo(new Reply.Refusal("ESC-1 is resolved; `/esc reopen` it first."));
+        assertThat(file().deadlines()).isEmpty();
+    }
+}
