@@ -4,6 +4,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlaClock;
@@ -81,7 +82,8 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
             EventLines.keyMoment(e, policy).ifPresent(line -> moments.add(TIME.format(e.at()) + " — " + line));
         }
         Set<String> links = factLinks(c, description, oldestFirst, policy);
-        List<String> fields = fieldLines(file, policy, times, links);
+        List<String> fields = new ArrayList<>(fieldLines(file, policy, times, links));
+        fields.addAll(deadlineLines(file, policy, times, now));
         List<String> lines = new ArrayList<>();
         int used = 0;
         int leftOut = 0;
@@ -102,6 +104,17 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                 file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
                 c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
                 lines, leftOut, times, states, description, moments, notes, links, fields);
+    }
+
+    /** The case's deadlines as facts ("Deadline regulator-reply: due … (breached)"), each due time one the draft may state. */
+    private static List<String> deadlineLines(CaseFile file, Policy policy, Set<Instant> times, Instant now) {
+        List<String> lines = new ArrayList<>();
+        for (Deadlines.Deadline d : Deadlines.of(file, file.details().caseType().flatMap(policy::caseType))) {
+            times.add(d.due());
+            lines.add("Deadline " + d.name() + ": due " + TIME.format(d.due()) + " ("
+                    + d.standing(now).name().toLowerCase(java.util.Locale.ROOT).replace("warned", "near").replace("running", "open") + ")");
+        }
+        return lines;
     }
 
     /**

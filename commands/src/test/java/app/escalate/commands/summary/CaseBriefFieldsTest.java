@@ -28,12 +28,14 @@ class CaseBriefFieldsTest {
         CaseBrief brief = CaseBrief.of(file, timeline, PolicyLoader.builtIn(), DraftCheckTest.NOW, CaseBrief.TIMELINE_BUDGET);
 
         assertThat(brief.fields()).containsExactly("Depicted person: Public figure", "Media URL: https://video.example/watch?v=1",
-                "First seen: 2026-11-24 11:30 UTC", "Spread estimate (views): 120000");
+                "First seen: 2026-11-24 11:30 UTC", "Spread estimate (views): 120000", "Deadline takedown: due 2026-11-26 12:00 UTC (open)");
         assertThat(Prompts.data(brief)).contains("Facts recorded:\n- Depicted person: Public figure\n- Media URL: https://video.example/watch?v=1");
         assertThat(TemplateDrafts.execSummary(brief, Optional.empty(), DraftCheckTest.NOW))
                 .contains("Facts: Depicted person: Public figure; Media URL: https://video.example/watch?v=1; First seen: 2026-11-24 11:30 UTC");
         // The time and the link a field holds are facts the checks accept.
         assertThat(DraftCheck.check("First seen 2026-11-24 11:30 UTC at https://video.example/watch?v=1.", brief).findings()).isEmpty();
+        // So is the type's takedown deadline: leadership reads when it is due.
+        assertThat(DraftCheck.check("The takedown is due 2026-11-26 12:00 UTC.", brief).findings()).isEmpty();
     }
 
     @Test
