@@ -117,7 +117,10 @@ public final class CaseCard {
         List<Deadlines.Waiting> waiting = Deadlines.waiting(file, type);
         if (all.isEmpty() && waiting.isEmpty()) return Optional.empty();
         List<String> lines = new ArrayList<>();
-        all.stream().filter(Deadlines.Deadline::isOpen).forEach(d -> lines.add("• " + DeadlineText.line(d, DeadlineWatch.recorded(file, d))));
+        // A resolved case's clocks stop: its open deadlines are shown as left open, without the time left.
+        all.stream().filter(Deadlines.Deadline::isOpen).forEach(d -> lines.add("• " + (file.details().isOpen()
+                ? DeadlineText.line(d, DeadlineWatch.recorded(file, d))
+                : "*" + Mrkdwn.escape(d.name()) + "* " + Mrkdwn.date(d.due()) + " — left open when resolved")));
         waiting.forEach(w -> lines.add("• " + DeadlineText.waiting(w)));
         all.stream().filter(d -> !d.isOpen()).forEach(d -> lines.add("• " + DeadlineText.line(d, DeadlineWatch.recorded(file, d))));
         return Optional.of(Mrkdwn.clip("*Deadlines*\n" + String.join("\n", lines), SECTION_TEXT));

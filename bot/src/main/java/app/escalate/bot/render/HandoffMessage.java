@@ -39,6 +39,8 @@ public final class HandoffMessage {
     private static final int BUDGET = MAX_TEXT - 100;
     /** Characters of a note shown; escaping may make them up to five times longer, and several must fit. */
     private static final int NOTE = 400;
+    /** A case's pressing deadlines shown in its line; the card has them all. */
+    private static final int PRESSING = 3;
 
     private HandoffMessage() {
     }
@@ -120,7 +122,8 @@ public final class HandoffMessage {
                 + " old" + l.sla().map(HandoffMessage::sla).orElse("") + (l.acknowledged() ? "" : " · *unacknowledged*")
                 + "\n    " + Mrkdwn.escape(l.title()) + l.nextTask().map(t -> " — next: " + Mrkdwn.escape(t)).orElse("")
                 + (l.needs().isEmpty() ? "" : " — still to record: " + l.needs().stream().map(Mrkdwn::escape).collect(Collectors.joining(", ")))
-                + l.pressing().stream().map(x -> "\n    " + deadline(x)).collect(Collectors.joining());
+                + l.pressing().stream().limit(PRESSING).map(x -> "\n    " + deadline(x)).collect(Collectors.joining())
+                + (l.pressing().size() > PRESSING ? "\n    …and " + (l.pressing().size() - PRESSING) + " more deadlines near or breached" : "");
     }
 
     /** A deadline others set: breached, near (past its warning) or running. */

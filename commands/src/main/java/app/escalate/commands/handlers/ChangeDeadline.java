@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * or dropping it with a reason. Like a note, anyone on the case may; an open case only.
  */
 final class ChangeDeadline {
+    /** Open deadlines a case may carry: enough for any real case, few enough for the card and the digests. */
+    static final int MAX_OPEN = 20;
+
     private final Policy policy;
 
     ChangeDeadline(Policy policy) {
@@ -39,6 +42,9 @@ final class ChangeDeadline {
         Optional<Deadlines.Deadline> current = Deadlines.named(file, type(file), action.name()).filter(Deadlines.Deadline::isOpen);
         if (current.map(d -> d.due().equals(due)).orElse(false)) {
             return Decisions.rejected("`" + action.name() + "` of " + c.id() + " is already due then.");
+        }
+        if (current.isEmpty() && Deadlines.open(file, type(file)).size() >= MAX_OPEN) {
+            return Decisions.rejected(c.id() + " has " + MAX_OPEN + " open deadlines; mark one done or drop one first.");
         }
         CaseFile after = file.withDeadline(new DeadlineEntry(action.name(), Optional.of(due), now, actor, Optional.empty()));
         return Decisions.applied(after, new CaseEvent(c.id(), now, actor,

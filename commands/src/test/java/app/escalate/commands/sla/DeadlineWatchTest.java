@@ -189,8 +189,11 @@ class DeadlineWatchTest {
                 u -> assertThat(u.problem()).get().asString().contains("lowercase letters, digits and hyphens"));
         assertThat(esc(AMARA, "deadline ESC-1 reply in 500d")).isInstanceOfSatisfying(Reply.Usage.class,
                 u -> assertThat(u.problem()).get().asString().contains("between a minute and 400 days"));
+        for (int i = 1; i <= 20; i++) esc(AMARA, "deadline ESC-1 item-" + i + " in " + i + "h");
+        assertThat(esc(AMARA, "deadline ESC-1 item-21 in 2h")).isEqualTo(new Reply.Refusal("ESC-1 has 20 open deadlines; mark one done or drop one first."));
+        assertThat(esc(AMARA, "deadline ESC-1 item-20 in 30h")).isInstanceOf(Reply.Changed.class);   // moving one still works
         esc(AMARA, "resolve ESC-1 Complied with the order");
         assertThat(esc(AMARA, "deadline ESC-1 reply in 2h")).isEqualTo(new Reply.Refusal("ESC-1 is resolved; `/esc reopen` it first."));
-        assertThat(file().deadlines()).isEmpty();
+        assertThat(file().deadlines()).hasSize(20);
     }
 }
