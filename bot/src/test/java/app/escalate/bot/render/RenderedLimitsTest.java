@@ -7,6 +7,8 @@ import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
+import app.escalate.commands.DeadlineEntry;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
@@ -89,8 +91,17 @@ class RenderedLimitsTest {
         }
         Set<String> stakeholders = new HashSet<>();
         for (int s = random.nextInt(15); s > 0; s--) stakeholders.add(text(random, 40));
-        return new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
+        CaseFile file = new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
                 fields(random, c.caseType()));
+        // As many deadlines as a case may carry, with the longest names, some dropped with the longest reasons.
+        for (int d = 0, n = random.nextInt(3) == 0 ? 20 : random.nextInt(3); d < n; d++) {
+            String name = ("d" + d + "-" + "x".repeat(40)).substring(0, 40);
+            Optional<DeadlineEntry.Closed> closed = random.nextInt(3) == 0 ? Optional.of(new DeadlineEntry.Closed(DeadlineEntry.Outcome.DROPPED,
+                    NOW, person(random), Optional.of(text(random, CommandParser.MAX_NOTE_LENGTH)))) : Optional.empty();
+            file = file.withDeadline(new DeadlineEntry(name, Optional.of(NOW.plus(Duration.ofMinutes(random.nextInt(10_000) - 5_000))),
+                    opened, person(random), closed));
+        }
+        return file;
     }
 
     /** Every field of the type filled at its longest (some left empty, so the card says what is needed). */
@@ -122,7 +133,8 @@ class RenderedLimitsTest {
             String longest = text(random, CommandParser.MAX_NOTE_LENGTH);
             EventData data = switch (random.nextInt(6)) {
                 case 5 -> new EventData.FieldSet("output_excerpt", "Output excerpt", Optional.of(longest), longest);
-                case 0 -> new EventData.NoteAdded(longest);
+                case 0 -> random.nextBoolean() ? new EventData.NoteAdded(longest)
+                        : new EventData.DeadlineDropped("d1-" + "x".repeat(37), NOW, longest);
                 case 1 -> new EventData.TaskAdded(i, longest, Optional.of(person(random)));
                 case 2 -> new EventData.Resolved(CaseState.MITIGATED, longest, Optional.of("adversarial-abuse"));
                 case 3 -> new EventData.SeverityChanged(Severity.SEV3, Severity.SEV1, Optional.of(longest));
@@ -152,6 +164,8 @@ class RenderedLimitsTest {
         withinLimits("card, seed " + seed, CaseCard.of(file, POLICY));
         withinLimits("status, seed " + seed, replies.render(new Reply.CaseCard(file)));
         withinLimits("tasks, seed " + seed, replies.render(new Reply.TaskList(id, file.tasks())));
+        Optional<app.escalate.config.CaseType> type = file.details().caseType().flatMap(POLICY::caseType);
+        withinLimits("deadlines, seed " + seed, replies.render(new Reply.DeadlineList(id, Deadlines.of(file, type), Deadlines.waiting(file, type), NOW)));
         withinLimits("timeline, seed " + seed, replies.render(new Reply.TimelinePage(id, events, 1, 3)));
         withinLimits("announcement, seed " + seed, replies.render(new Reply.Changed(id, events)));
         List<Case> many = new ArrayList<>();
