@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * AI triage on a case: the suggestion made after it opened, and a person's verdict on it. The
@@ -97,6 +98,8 @@ final class TriageCase {
         Optional<TriageState> state = file.triage();
         if (state.isEmpty()) return Decisions.rejected(c.id() + " has no triage suggestion to decide on.");
         TriageVerdict verdict = action.verdict();
+        // Held values are left out with Dismiss (or Reject values); this verdict is only ever recorded, never asked for.
+        if (verdict == TriageVerdict.LEFT_OUT) return Decisions.rejected("Dismiss leaves the values triage proposed out.");
         TriageState.Status status = state.get().status();
         if (status == TriageState.Status.DECIDED) return Decisions.rejected("The triage suggestion on " + c.id() + " was decided already.");
         if (status == TriageState.Status.APPLIED && state.get().holdsFields()
@@ -131,6 +134,7 @@ final class TriageCase {
             case ACCEPTED -> c.withTriage(s.type().or(c::caseType), higher(s.severity(), c.severity()), c.surface().or(s::surface));
             case CHANGED -> c.withTriage(action.type().or(c::caseType), action.severity().orElse(c.severity()), c.surface().or(s::surface));
             case DISMISSED -> c;
+            case LEFT_OUT -> c; // refused above
             // Only what still holds triage's values goes back; a change made since then stays.
             case UNDONE -> c.withTriage(c.caseType().equals(s.typeBefore().or(s::type)) ? s.typeBefore() : c.caseType(),
                     c.severity() == s.severity() ? s.severityBefore() : c.severity(),
@@ -160,11 +164,23 @@ final class TriageCase {
         if (!permissions.maySteer(actor, c)) return Decisions.rejected(Permissions.onlySteerers("decide on triage"));
         TriageState s = file.triage().orElseThrow();
         Decided fields = decideHeld(file, s, action.verdict() == TriageVerdict.ACCEPTED, actor, now);
+        List<CaseEvent> events = new ArrayList<>(fields.events());
+        // What was not set is on the timeline too: rejected, or a value someone has given the field since.
+        String notSet = s.fields().entrySet().stream().filter(e -> e.getValue().outcome() == TriageState.Outcome.HELD)
+                .filter(e -> fields.outcomes().get(e.getKey()).outcome() != TriageState.Outcome.ACCEPTED)
+                .map(e -> label(c, e.getKey()) + ": " + e.getValue().value()).collect(Collectors.joining("; "));
+        if (!notSet.isEmpty()) {
+            events.add(new CaseEvent(c.id(), now, actor, new EventData.TriageJudged(TriageVerdict.LEFT_OUT, notSet, "not set", s.type(), s.severity())));
+        }
         List<SlackEffect> effects = new ArrayList<>();
-        fields.events().forEach(e -> effects.add(new SlackEffect.Announce(c.id(), e)));
+        events.forEach(e -> effects.add(new SlackEffect.Announce(c.id(), e)));
         if (!fields.events().isEmpty()) effects.add(new SlackEffect.UpdateCaseCard(c.id()));
         action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateTriage(c.id(), ts)));
-        return new Decision.Applied(fields.file().withTriage(Optional.of(s.withFields(fields.outcomes()))), fields.events(), effects);
+        return new Decision.Applied(fields.file().withTriage(Optional.of(s.withFields(fields.outcomes()))), events, effects);
+    }
+
+    private String label(Case c, String field) {
+        return c.caseType().flatMap(policy::caseType).flatMap(t -> t.field(field)).map(CaseField::label).orElse(field);
     }
 
     /** The case with the accepted values set, what became of each proposal, and a field-set event per value set. */

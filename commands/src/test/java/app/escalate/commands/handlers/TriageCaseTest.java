@@ -21,6 +21,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageState;
+import app.escalate.commands.TriageStats;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
@@ -303,6 +304,27 @@ class TriageCaseTest {
         assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
         assertThat(fields()).isEmpty();
         assertThat(outcomes()).containsOnly(entry("spread", TriageState.Outcome.REJECTED));
+    }
+
+    @Test
+    void values_waiting_on_an_applied_suggestion_can_be_rejected_and_undo_still_takes_the_suggestion_back() {
+        aCase(Severity.SEV3, Optional.empty());
+        commands.triage(ESC_1, withFields(suggested("deepfake", 0.9, Severity.SEV2), Map.of("depicted", new Guess<>("Public figure", 0.7))));
+        assertThat(outcomes()).containsOnly(entry("depicted", TriageState.Outcome.HELD));
+
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(fields()).isEmpty();
+        assertThat(outcomes()).containsOnly(entry("depicted", TriageState.Outcome.REJECTED));
+        assertThat(store.events).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(MARIA);
+            assertThat(e.data()).isEqualTo(new EventData.TriageJudged(TriageVerdict.LEFT_OUT, "Depicted person: Public figure", "not set",
+                    Optional.of("deepfake"), Severity.SEV2));
+        });
+        assertThat(TriageStats.of(store.events).byType()).as("the suggestion itself is still kept")
+                .containsEntry("deepfake", new TriageStats.Tally(1, 1));
+        assertThat(judge(MARIA, TriageVerdict.UNDONE)).isInstanceOf(Reply.Changed.class);
+        assertThat(theCase().caseType()).isEmpty();
     }
 
     /** What someone else did to the case between the suggestion and the verdict. */
