@@ -45,9 +45,10 @@ class TriageFieldsEndToEndTest {
                                 "first_seen": {"value": "last Tuesday, I think", "confidence": 0.9}}}""".formatted(MEDIA);
         }
         return """
-                {"type": {"value": "llm-hallucination", "confidence": 0.9}, "severity": {"value": "SEV3", "confidence": 0.85},
+                {"type": {"value": "llm-hallucination", "confidence": 0.9}, "severity": {"value": "SEV2", "confidence": 0.85},
                  "surfaces": {"value": [], "confidence": 0}, "rationale": {"value": "An invented policy.", "confidence": 0.8},
                  "fields": {"prompt_excerpt": {"value": "my card number is 4111", "confidence": 0.99},
+                            "model": {"value": "assistant-large", "confidence": 0.7},
                             "output_excerpt": {"value": "Refunds are paid in gift cards.", "confidence": 0.9}}}""";
     }
 
@@ -113,7 +114,7 @@ class TriageFieldsEndToEndTest {
     }
 
     @Test
-    void a_restricted_field_is_never_named_to_the_model_nor_set_from_its_answer() throws Exception {
+    void a_restricted_field_is_never_named_to_the_model_nor_set_from_its_answer_and_a_waiting_value_can_be_rejected() throws Exception {
         model.answerWith(TriageFieldsEndToEndTest::triage);
         String channel = openAndAwaitChannel("The assistant invented a refund policy type:llm-hallucination");
 
@@ -124,5 +125,21 @@ class TriageFieldsEndToEndTest {
         assertThat(shown.json("blocks")).contains("• Output excerpt: Refunds are paid in gift cards. (90%) · _set_")
                 .doesNotContain("Prompt excerpt", "4111");
         assertThat(harness.esc(MARIA, channel, "timeline").get("text").getAsString()).doesNotContain("Prompt excerpt", "4111");
+
+        assertThat(shown.json("blocks")).contains("• Model: assistant-large (70%) · _waiting_", "Reject values");
+        String action = """
+                {"action_id":"triage_dismiss","block_id":"triage:1","text":{"type":"plain_text","text":"x"},"value":"1",
+                 "type":"button","action_ts":"1764300300.1"}""";
+        harness.client().postPayload(SignedSlackClient.blockActions(MARIA, channel, shown.answered("ts"), harness.slack.responseUrl("click"), action));
+        harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("<@" + MARIA + "> left out values of the AI triage suggestion: Model: assistant-large → *not set*"), WAIT);
+        FakeSlackApi.Call redrawn = harness.slack.await("chat.update", c -> shown.answered("ts").equals(c.param("ts"))
+                && c.json("blocks").contains("AI triage") && c.answeredOk(), WAIT);
+        assertThat(redrawn.json("blocks")).contains("• Model: assistant-large (70%) · _left out_", "\"action_id\":\"triage_undo\"")
+                .doesNotContain("Reject values");
+        String status = harness.esc(MARIA, channel, "status").toString();
+        assertThat(status).contains("Refunds are paid in gift cards.").doesNotContain("assistant-large");
+        assertThat(harness.esc(MARIA, channel, "timeline").get("text").getAsString())
+                .contains("AI triage set *Output excerpt* to Refunds are paid in gift cards.").doesNotContain("set *Model*");
     }
 }
