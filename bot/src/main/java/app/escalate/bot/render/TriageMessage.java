@@ -57,7 +57,8 @@ public final class TriageMessage {
             lines.add("> " + Mrkdwn.escape(rationale.value()) + " (" + percent(rationale.confidence()) + ")");
         }
         Map<String, TriageState.Proposed> proposed = state.map(TriageState::fields).orElse(Map.of());
-        lines.addAll(fields(suggested.suggestion(), proposed, state.flatMap(TriageState::typeBefore).or(() -> suggested.suggestion().typeId()), policy));
+        Optional<String> fieldsType = state.flatMap(TriageState::typeBefore).or(() -> suggested.suggestion().typeId());
+        lines.addAll(fields(suggested.suggestion(), proposed, fieldsType, policy));
         boolean valuesWait = state.map(TriageState::holdsFields).orElse(false);
         boolean valuesSet = proposed.values().stream().anyMatch(p -> p.outcome() == TriageState.Outcome.APPLIED);
         TriageState.Status status = state.map(TriageState::status).orElse(TriageState.Status.DECIDED);

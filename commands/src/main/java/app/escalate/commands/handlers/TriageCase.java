@@ -83,7 +83,8 @@ final class TriageCase {
             boolean applies = c.isOpen() && TriageRouting.route(fieldsType, s.severity().value(), value.confidence(), policy.triage()).apply();
             if (applies) {
                 after = after.withField(id, value.value());
-                events.add(new CaseEvent(c.id(), now, c.reporter(), new EventData.FieldSet(id, field.get().label(), Optional.empty(), value.value(), true)));
+                events.add(new CaseEvent(c.id(), now, c.reporter(),
+                        new EventData.FieldSet(id, field.get().label(), Optional.empty(), value.value(), true)));
             }
             fields.put(id, new TriageState.Proposed(value.value(), applies ? TriageState.Outcome.APPLIED : TriageState.Outcome.HELD));
         }
@@ -149,7 +150,9 @@ final class TriageCase {
         List<CaseEvent> events = new ArrayList<>(List.of(event));
         events.addAll(fields.events());
         fields.events().forEach(e -> effects.add(new SlackEffect.Announce(c.id(), e)));
-        if (!fields.events().isEmpty() && !effects.contains(new SlackEffect.UpdateCaseCard(c.id()))) effects.add(new SlackEffect.UpdateCaseCard(c.id()));
+        if (!fields.events().isEmpty() && !effects.contains(new SlackEffect.UpdateCaseCard(c.id()))) {
+            effects.add(new SlackEffect.UpdateCaseCard(c.id()));
+        }
         action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateTriage(c.id(), ts)));
         return new Decision.Applied(fields.file().withTriage(Optional.of(s.decided().withFields(fields.outcomes()))), events, effects);
     }
