@@ -80,7 +80,7 @@ class TriageEndToEndTest {
         // Applied at once: a confident SEV2 deepfake (rule confident-deepfake); Undo puts the case back.
         String minister = openAndAwaitChannel("Face-swapped video of the finance minister");
         FakeSlackApi.Call applied = triageMessage(minister);
-        assertThat(applied.json("blocks")).contains("from `openai:fake-model`, prompt `triage.v1`",
+        assertThat(applied.json("blocks")).contains("from `openai:fake-model`, prompt `triage.v2`",
                 "*Deepfake / synthetic media* (91%) · *SEV2* (84%) · surfaces video, feed (70%)",
                 "Face-swapped video of a public figure, spreading. (80%)", "Applied at once by rule `confident-deepfake`",
                 "\"action_id\":\"triage_undo\"").doesNotContain("triage_accept");
@@ -139,6 +139,6 @@ class TriageEndToEndTest {
         String stats = harness.esc(MARIA, "C0TEAM", "stats 7d").get("text").getAsString();
         assertThat(stats).contains("*AI triage*, kept as suggested (accepted, or applied and not undone)",
                 "• By suggested type: deepfake 33% (1/3) · none 0% (0/1)",
-                "• Overridden by people, by prompt version: `openai:fake-model triage.v1` 75% (3/4)");
+                "• Overridden by people, by prompt version: `openai:fake-model triage.v2` 75% (3/4)");
     }
 }

@@ -147,9 +147,15 @@ public sealed interface EventData {
 
     /**
      * One of the case type's fields set (or changed from {@code from}); {@code label} is what the
-     * policy called it then, the value as {@code fields.FieldValue} keeps it.
+     * policy called it then, the value as {@code fields.FieldValue} keeps it. {@code byTriage}: set
+     * by AI triage on its own, as the routing rules allowed (its actor is then the reporter, as for
+     * the suggestion it came with).
      */
-    record FieldSet(String field, String label, Optional<String> from, String to) implements EventData {
+    record FieldSet(String field, String label, Optional<String> from, String to, boolean byTriage) implements EventData {
+        public FieldSet(String field, String label, Optional<String> from, String to) {
+            this(field, label, from, to, false);
+        }
+
         public CaseEvent.Kind kind() {
             return CaseEvent.Kind.FIELD_SET;
         }

@@ -42,7 +42,9 @@ public final class TriageStats {
     /** From the window's {@code TRIAGE_SUGGESTED} and {@code TRIAGE_JUDGED} events. */
     public static Report of(List<CaseEvent> events) {
         Map<CaseId, EventData.TriageJudged> verdicts = new HashMap<>();
-        for (CaseEvent e : events) e.as(EventData.TriageJudged.class).ifPresent(j -> verdicts.put(e.caseId(), j));
+        for (CaseEvent e : events) {
+            e.as(EventData.TriageJudged.class).filter(j -> j.verdict().onSuggestion()).ifPresent(j -> verdicts.put(e.caseId(), j));
+        }
         Map<String, Tally> byType = new TreeMap<>();
         Map<String, Tally> byVersion = new TreeMap<>();
         int waiting = 0;

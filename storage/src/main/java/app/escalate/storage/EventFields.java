@@ -45,7 +45,7 @@ final class EventFields {
             case STATE_CHANGED -> new EventData.StateChanged(f.state("from"), f.state("to"));
             case OWNER_CHANGED -> new EventData.OwnerChanged(f.optional("from").map(UserId::new), new UserId(f.text("to")));
             case NOTE_ADDED -> new EventData.NoteAdded(f.text("text"));
-            case FIELD_SET -> new EventData.FieldSet(f.text("field"), f.text("label"), f.optional("from"), f.text("to"));
+            case FIELD_SET -> new EventData.FieldSet(f.text("field"), f.text("label"), f.optional("from"), f.text("to"), f.text("by").equals("triage"));
             case TASK_ADDED -> new EventData.TaskAdded((int) f.number("task"), f.text("text"), f.optional("assignee").map(UserId::new));
             case TASK_DONE -> new EventData.TaskDone((int) f.number("task"), f.text("text"));
             case GROUP_LOOPED -> new EventData.GroupLooped(f.text("group"), f.users("members"));
@@ -86,7 +86,7 @@ final class EventFields {
         Suggestion s = new Suggestion(f.optional("type").map(t -> new Guess<>(t, f.fraction("type_confidence"))),
                 new Guess<>(f.severity("severity"), f.fraction("severity_confidence")),
                 new Guess<>(f.list("surfaces"), f.fraction("surfaces_confidence")),
-                new Guess<>(f.text("rationale"), f.fraction("rationale_confidence")));
+                new Guess<>(f.text("rationale"), f.fraction("rationale_confidence")), f.proposedFields());
         return new SuggestedTriage(s, f.text("source"), f.text("prompt_version"), f.optional("fell_back"));
     }
 
@@ -120,6 +120,7 @@ final class EventFields {
 
         public Void fieldSet(EventData.FieldSet e) {
             out.put("field", e.field()).put("label", e.label()).put("from", e.from()).put("to", e.to());
+            if (e.byTriage()) out.put("by", "triage");
             return null;
         }
 
@@ -262,6 +263,7 @@ final class EventFields {
                     .put("source", e.suggested().source()).put("prompt_version", e.suggested().promptVersion())
                     .put("fell_back", e.suggested().fellBack())
                     .put("route", e.applied() ? "applied" : "held").put("rule", e.rule()).put("held_because", e.heldBecause());
+            s.fields().forEach((id, g) -> out.put("field." + id, g.value()).put("field_confidence." + id, Double.toString(g.confidence())));
             return null;
         }
 
@@ -305,6 +307,15 @@ final class EventFields {
 
         double fraction(String key) {
             return optional(key).map(Double::parseDouble).orElse(0.0);
+        }
+
+        /** A triage suggestion's field values, kept as {@code field.<id>} and {@code field_confidence.<id>}. */
+        Map<String, Guess<String>> proposedFields() {
+            Map<String, Guess<String>> out = new java.util.TreeMap<>();
+            map.forEach((key, value) -> {
+                if (key.startsWith("field.")) out.put(key.substring(6), new Guess<>(value, fraction("field_confidence." + key.substring(6))));
+            });
+            return out;
         }
 
         boolean flag(String key) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sample values of records, built through their canonical constructors, for tests that walk a sealed hierarchy. */
@@ -48,6 +49,8 @@ final class Samples {
             if (p.getRawType() == List.class) return full ? List.of(of(arg, true)) : List.of();
             if (p.getRawType() == Optional.class) return full ? Optional.of(of(arg, true)) : Optional.empty();
             if (p.getRawType() == Guess.class) return new Guess<>(of(arg, full), 0.25);
+            // Maps are keyed by ids (a field's, say), so the key is one.
+            if (p.getRawType() == Map.class) return full ? Map.of("sample_id", of(p.getActualTypeArguments()[1], true)) : Map.of();
             throw new AssertionError("no sample for " + type);
         }
         Class<?> c = (Class<?>) type;

@@ -83,7 +83,8 @@ public final class JobRunner implements Delivery {
         Case c = file.get().details();
         Optional<String> description = cases.timeline(c.id()).stream().flatMap(e -> e.as(EventData.Opened.class).stream()).findFirst()
                 .flatMap(EventData.Opened::description).filter(d -> !d.isBlank());
-        SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), policy.mayUseModel(c.caseType(), c.restricted()));
+        SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), c.caseType(),
+                policy.mayUseModel(c.caseType(), c.restricted()));
         commands.triage(c.id(), suggested);
         return DeliveryAttempt.sent();
     }

@@ -56,7 +56,7 @@ public final class EventText {
 
         public String fieldSet(EventData.FieldSet e) {
             Optional<CaseField> field = FieldText.field(policy, Optional.empty(), e.field());
-            return who + " set *" + Mrkdwn.escape(e.label()) + "* to " + FieldText.value(field, e.to(), MAX_LINE)
+            return (e.byTriage() ? "AI triage" : who) + " set *" + Mrkdwn.escape(e.label()) + "* to " + FieldText.value(field, e.to(), MAX_LINE)
                     + e.from().map(f -> " (was " + FieldText.value(field, f, WAS) + ")").orElse("");
         }
 

@@ -54,7 +54,7 @@ final class EventLines {
 
         /** A restricted field's value never goes to a model: that it was set does. */
         public String fieldSet(EventData.FieldSet e) {
-            return who + " set " + e.label() + (TypeFields.restricted(policy, e.field()) ? " (restricted: not shown)" : " to " + e.to());
+            return (e.byTriage() ? "AI triage" : who) + " set " + e.label() + (TypeFields.restricted(policy, e.field()) ? " (restricted: not shown)" : " to " + e.to());
         }
 
         public String taskAdded(EventData.TaskAdded e) {

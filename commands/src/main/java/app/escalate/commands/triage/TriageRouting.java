@@ -1,5 +1,6 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.Severity;
 import app.escalate.commands.Suggestion;
 import app.escalate.config.RoutingRule;
 import app.escalate.config.Triage;
@@ -16,9 +17,17 @@ public final class TriageRouting {
     }
 
     public static Route route(Suggestion s, Triage triage) {
-        String severity = s.severity().value().name();
+        return route(s.typeId(), s.severity().value(), s.confidence(), triage);
+    }
+
+    /**
+     * The rules read for one proposed field value: the case's type (or the suggested one), the
+     * suggested severity, and the value's own confidence, so a value is applied on its own only
+     * where the whole suggestion would be at that confidence.
+     */
+    public static Route route(Optional<String> type, Severity severity, double confidence, Triage triage) {
         for (RoutingRule rule : triage.rules()) {
-            if (rule.when().matches(s.typeId().orElse(null), severity, s.confidence())) {
+            if (rule.when().matches(type.orElse(null), severity.name(), confidence)) {
                 return new Route(rule.applies(), Optional.of(rule.name()));
             }
         }

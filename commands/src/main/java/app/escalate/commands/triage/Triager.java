@@ -36,18 +36,20 @@ public final class Triager {
 
     /**
      * {@code modelAllowed}: whether the case's text may go to the model ({@link Policy#mayUseModel}); a
-     * restricted case's is not unless its type says so, and the keywords triage it.
+     * restricted case's is not unless its type says so, and the keywords triage it. {@code caseType}: the type the reporter
+     * chose, if any, whose fields the model is asked to fill.
      */
-    public SuggestedTriage suggest(String title, Optional<String> description, Optional<String> surface, boolean modelAllowed) {
+    public SuggestedTriage suggest(String title, Optional<String> description, Optional<String> surface, Optional<String> caseType,
+                                   boolean modelAllowed) {
         String text = String.join("\n", title, description.orElse(""), surface.orElse(""));
         if (model.isEmpty() || !modelAllowed) {
             return new SuggestedTriage(keywords.suggest(text), KeywordTriage.SOURCE, KeywordTriage.SOURCE,
                     model.isPresent() ? Optional.of("a restricted case is not sent to the model") : Optional.empty());
         }
-        TriagePrompt.Asked asked = TriagePrompt.of(policy, title, description, surface);
+        TriagePrompt.Asked asked = TriagePrompt.of(policy, title, description, surface, caseType);
         String fellBack;
         try {
-            Optional<Suggestion> read = TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy);
+            Optional<Suggestion> read = TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy, caseType);
             if (read.isPresent()) return new SuggestedTriage(read.get(), model.get().name(), asked.version(), Optional.empty());
             fellBack = "the model's answer was not the JSON asked for";
         } catch (SummaryModel.ModelFailure e) {

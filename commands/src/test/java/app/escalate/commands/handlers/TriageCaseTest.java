@@ -21,6 +21,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageState;
+import app.escalate.commands.TriageStats;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.config.PolicyLoader;
@@ -30,9 +31,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Triage suggestions on a case under the example policy's rules, and people's verdicts on them. */
 class TriageCaseTest {
@@ -216,5 +219,116 @@ class TriageCaseTest {
         assertThat(((Reply.Refusal) reply).reason()).startsWith("Regulatory request cases are restricted and need a private channel");
         assertThat(theCase().caseType()).isEmpty();
         assertThat(judge(MARIA, TriageVerdict.DISMISSED)).as("still open for a verdict").isInstanceOf(Reply.Changed.class);
+    }
+
+    private static SuggestedTriage withFields(SuggestedTriage s, Map<String, Guess<String>> fields) {
+        Suggestion x = s.suggestion();
+        return new SuggestedTriage(new Suggestion(x.type(), x.severity(), x.surfaces(), x.rationale(), fields), s.source(), s.promptVersion(),
+                s.fellBack());
+    }
+
+    private Map<String, String> fields() {
+        return store.file(ESC_1).orElseThrow().fields();
+    }
+
+    private Map<String, TriageState.Outcome> outcomes() {
+        Map<String, TriageState.Outcome> out = new java.util.TreeMap<>();
+        store.file(ESC_1).orElseThrow().triage().orElseThrow().fields().forEach((id, p) -> out.put(id, p.outcome()));
+        return out;
+    }
+
+    private List<CaseEvent> fieldEvents() {
+        return store.events.stream().filter(e -> e.kind() == CaseEvent.Kind.FIELD_SET).toList();
+    }
+
+    @Test
+    void a_confident_value_is_set_by_triage_a_less_sure_one_waits_and_a_persons_value_is_never_replaced() {
+        aCase(Severity.SEV2, Optional.of("deepfake"));
+        judge(MARIA, new CaseAction.SetField(Optional.of("spread"), "400"));
+
+        commands.triage(ESC_1, withFields(suggested("deepfake", 0.9, Severity.SEV2), Map.of(
+                "media_url", new Guess<>("https://video.example/1", 0.85),
+                "depicted", new Guess<>("Public figure", 0.7),
+                "spread", new Guess<>("12000", 0.95))));
+
+        assertThat(fields()).containsEntry("media_url", "https://video.example/1").containsEntry("spread", "400").doesNotContainKey("depicted");
+        assertThat(outcomes()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("depicted", TriageState.Outcome.HELD,
+                "media_url", TriageState.Outcome.APPLIED, "spread", TriageState.Outcome.KEPT)));
+        assertThat(fieldEvents()).last().satisfies(e -> {
+            assertThat(e.actor()).as("attributed as the suggestion is").isEqualTo(CHLOE);
+            assertThat(e.data()).isEqualTo(new EventData.FieldSet("media_url", "Media URL", Optional.empty(), "https://video.example/1", true));
+        });
+        assertThat(store.effects).contains(new SlackEffect.UpdateCaseCard(ESC_1));
+
+        // The suggestion itself was applied (the type was the reporter's); Accept now decides the held value alone.
+        assertThat(judge(CHLOE, TriageVerdict.ACCEPTED)).as("the reporter may not steer").isInstanceOf(Reply.Refusal.class);
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).isInstanceOf(Reply.Changed.class);
+        assertThat(fields()).containsEntry("depicted", "Public figure");
+        assertThat(fieldEvents()).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(MARIA);
+            assertThat(e.data()).isEqualTo(new EventData.FieldSet("depicted", "Depicted person", Optional.empty(), "Public figure"));
+        });
+        assertThat(outcomes()).containsEntry("depicted", TriageState.Outcome.ACCEPTED);
+        assertThat(verdicts()).as("a verdict on values is not a verdict on the suggestion").isEmpty();
+        assertThat(store.file(ESC_1).orElseThrow().triage().orElseThrow().status()).isEqualTo(TriageState.Status.APPLIED);
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).as("nothing waits now").isInstanceOf(Reply.Refusal.class);
+    }
+
+    @Test
+    void held_values_go_with_accept_and_a_value_set_meanwhile_stands() {
+        aCase(Severity.SEV3, Optional.empty());
+
+        commands.triage(ESC_1, withFields(suggested("deepfake", 0.95, Severity.SEV1), Map.of(
+                "media_url", new Guess<>("https://video.example/1", 0.99), "spread", new Guess<>("12000", 0.9))));
+
+        assertThat(fields()).as("a SEV1 waits, and its type's values with it").isEmpty();
+        assertThat(outcomes()).containsOnly(entry("media_url", TriageState.Outcome.HELD), entry("spread", TriageState.Outcome.HELD));
+
+        aCaseKeepsItsFile(f -> f.withField("spread", "300"));
+        assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(theCase().caseType()).contains("deepfake");
+        assertThat(fields()).containsOnly(entry("media_url", "https://video.example/1"), entry("spread", "300"));
+        assertThat(outcomes()).containsOnly(entry("media_url", TriageState.Outcome.ACCEPTED), entry("spread", TriageState.Outcome.KEPT));
+        assertThat(fieldEvents()).singleElement().extracting(CaseEvent::actor).isEqualTo(MARIA);
+    }
+
+    @Test
+    void dismiss_leaves_held_values_out_and_a_value_its_field_cannot_hold_is_never_set() {
+        aCase(Severity.SEV3, Optional.of("deepfake"));
+
+        commands.triage(ESC_1, withFields(suggested("deepfake", 0.95, Severity.SEV1), Map.of(
+                "media_url", new Guess<>("not a link", 0.99), "spread", new Guess<>("12000", 0.9))));
+
+        assertThat(outcomes()).as("the bad value is dropped").containsOnly(entry("spread", TriageState.Outcome.HELD));
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
+        assertThat(fields()).isEmpty();
+        assertThat(outcomes()).containsOnly(entry("spread", TriageState.Outcome.REJECTED));
+    }
+
+    @Test
+    void values_waiting_on_an_applied_suggestion_can_be_rejected_and_undo_still_takes_the_suggestion_back() {
+        aCase(Severity.SEV3, Optional.empty());
+        commands.triage(ESC_1, withFields(suggested("deepfake", 0.9, Severity.SEV2), Map.of("depicted", new Guess<>("Public figure", 0.7))));
+        assertThat(outcomes()).containsOnly(entry("depicted", TriageState.Outcome.HELD));
+
+        assertThat(judge(MARIA, TriageVerdict.DISMISSED)).isInstanceOf(Reply.Changed.class);
+
+        assertThat(fields()).isEmpty();
+        assertThat(outcomes()).containsOnly(entry("depicted", TriageState.Outcome.REJECTED));
+        assertThat(store.events).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo(MARIA);
+            assertThat(e.data()).isEqualTo(new EventData.TriageJudged(TriageVerdict.LEFT_OUT, "Depicted person: Public figure", "not set",
+                    Optional.of("deepfake"), Severity.SEV2));
+        });
+        assertThat(TriageStats.of(store.events).byType()).as("the suggestion itself is still kept")
+                .containsEntry("deepfake", new TriageStats.Tally(1, 1));
+        assertThat(judge(MARIA, TriageVerdict.UNDONE)).isInstanceOf(Reply.Changed.class);
+        assertThat(theCase().caseType()).isEmpty();
+    }
+
+    /** What someone else did to the case between the suggestion and the verdict. */
+    private void aCaseKeepsItsFile(java.util.function.UnaryOperator<app.escalate.commands.CaseFile> change) {
+        store.put(change.apply(store.file(ESC_1).orElseThrow()));
     }
 }

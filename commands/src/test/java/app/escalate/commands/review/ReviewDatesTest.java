@@ -35,7 +35,7 @@ class ReviewDatesTest {
         assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 4, 1))).extracting(OverdueReview::what).containsExactly(
                 "Executive summary prompt (exec-summary.v1)", "Runbook decision tree of Deepfake / synthetic media",
                 "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination",
-                "Triage prompt (triage.v1)", "Triage routing rule confident-deepfake", "Triage routing rule confident-hallucination",
+                "Triage prompt (triage.v2)", "Triage routing rule confident-deepfake", "Triage routing rule confident-hallucination",
                 "Triage routing rule regulatory-needs-a-human", "Triage routing rule sev1-needs-a-human",
                 "Triage routing rule unsure-needs-a-human");
     }
