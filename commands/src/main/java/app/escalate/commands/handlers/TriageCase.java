@@ -80,7 +80,11 @@ final class TriageCase {
             }
             Optional<CaseField> field = holding(fieldsType, id, value.value());
             if (field.isEmpty()) continue;
-            boolean applies = c.isOpen() && TriageRouting.route(fieldsType, s.severity().value(), value.confidence(), policy.triage()).apply();
+            // A field a deadline runs from (a regulator's received_at) starts someone else's clock: a person confirms it.
+            boolean startsDeadline = fieldsType.flatMap(policy::caseType).map(t -> t.deadlines().stream()
+                    .anyMatch(d -> d.fromField().equals(Optional.of(id)))).orElse(false);
+            boolean applies = c.isOpen() && !startsDeadline
+                    && TriageRouting.route(fieldsType, s.severity().value(), value.confidence(), policy.triage()).apply();
             if (applies) {
                 after = after.withField(id, value.value());
                 events.add(new CaseEvent(c.id(), now, c.reporter(),

@@ -275,6 +275,29 @@ class TriageCaseTest {
     }
 
     @Test
+    void a_value_a_deadline_runs_from_waits_for_a_person_however_sure_triage_is(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // The example policy with the deepfake takedown running from when the media was first seen.
+        java.nio.file.Path file = dir.resolve("policy.yml");
+        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String edited = yaml.replace("{name: takedown, after: 48h, from: opened, warn_at: 12h}", "{name: takedown, after: 48h, from: first_seen, warn_at: 12h}");
+            assertThat(edited).isNotEqualTo(yaml);
+            java.nio.file.Files.writeString(file, edited);
+        }
+        EscCommands strict = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(),
+                PolicyLoader.load(file), Clock.fixed(NOW, ZoneOffset.UTC));
+        aCase(Severity.SEV2, Optional.of("deepfake"));
+
+        strict.triage(ESC_1, withFields(suggested("deepfake", 0.9, Severity.SEV2), Map.of(
+                "first_seen", new Guess<>("2026-11-27T22:00:00Z", 0.95),
+                "media_url", new Guess<>("https://video.example/1", 0.95))));
+
+        assertThat(fields()).containsEntry("media_url", "https://video.example/1").doesNotContainKey("first_seen");
+        assertThat(outcomes()).containsEntry("first_seen", TriageState.Outcome.HELD).containsEntry("media_url", TriageState.Outcome.APPLIED);
+    }
+
+    @Test
     void held_values_go_with_accept_and_a_value_set_meanwhile_stands() {
         aCase(Severity.SEV3, Optional.empty());
 
