@@ -250,7 +250,7 @@ public final class CommandParser {
     private static final Pattern DEADLINE_AT = Pattern.compile("(\\S+)\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})");
     private static final Pattern DEADLINE_IN = Pattern.compile("(?i)(\\S+)\\s+in\\s+(\\S+)");
     /** Further out than this is a typo, not a deadline anyone keeps. */
-    static final Duration LONGEST_DEADLINE = Duration.ofDays(400);
+    public static final Duration LONGEST_DEADLINE = Duration.ofDays(400);
     private static final String DEADLINE_USAGE = "`deadline` is `/esc deadline <name> 2026-12-20 17:00` (your time zone) or"
             + " `/esc deadline <name> in 4h`, `/esc deadline done <name>`, `/esc deadline drop <name> because <reason>`,"
             + " or `/esc deadline` to list them.";
@@ -291,7 +291,7 @@ public final class CommandParser {
                         throw new Unreadable("`in` takes a while such as `4h`, `90m` or `2d`, not `" + abbreviate(SlackText.plain(in.group(2))) + "`.");
                     }
                     if (after.isZero() || after.isNegative() || after.compareTo(LONGEST_DEADLINE) > 0) {
-                        throw new Unreadable("A deadline is due between a minute and " + LONGEST_DEADLINE.toDays() + " days from now.");
+                        throw new Unreadable("A deadline is due within " + LONGEST_DEADLINE.toDays() + " days from now.");
                     }
                     return new CaseAction.SetDeadline(deadlineName(in.group(1)), new CaseAction.When.In(after));
                 }

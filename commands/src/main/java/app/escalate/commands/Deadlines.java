@@ -64,7 +64,9 @@ public final class Deadlines {
             Optional<Instant> start = moved.isPresent() ? entry.map(DeadlineEntry::setAt) : start(file, rule);
             if (start.isEmpty()) continue;
             Instant due = moved.orElse(start.get().plus(rule.after()));
-            Instant warn = moved.isEmpty() && rule.warnBefore().isPresent() ? due.minus(rule.warnBefore().get()) : warnAt(start.get(), due);
+            // Moved or not, it warns warn_at before it is due; never before it was set.
+            Instant from = start.get();
+            Instant warn = rule.warnBefore().map(w -> latest(due.minus(w), from)).orElse(warnAt(from, due));
             all.add(new Deadline(rule.name(), due, warn, true, entry.flatMap(DeadlineEntry::closed)));
         }
         for (DeadlineEntry e : file.deadlines()) {
@@ -106,6 +108,10 @@ public final class Deadlines {
         } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Three quarters of the way from when it started to when it is due (at once for one already past). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,6 +35,9 @@ public final class TeamStats {
             return total == 0 ? Optional.empty() : Optional.of((double) met / total);
         }
     }
+
+    /** The label under which deadlines people set themselves are counted. */
+    public static final String SET_BY_PEOPLE = "set by people";
 
     public record Report(Duration window, int total, Map<String, Integer> byType, Map<String, Integer> bySurface,
                          Map<String, Integer> bySeverity, Times toAck, Times toMitigate, Times toResolve,
@@ -91,14 +95,23 @@ public final class TeamStats {
                 .map(e -> e.getKey() + " (" + Math.round(100.0 * e.getValue() / opened.size()) + "%)").toList();
         return new Report(window, opened.size(), byType, bySurface, bySeverity, times(ack), times(mitigate), times(resolve),
                 compliance(ackSla), compliance(mitigateSla), top, weekly(window, opened, policy, now), byChoice(opened, events, policy),
-                deadlines(events));
+                deadlines(events, policyDeadlines(policy)));
+    }
+
+    /** The deadline names the policy's case types set: the only ones stats name. */
+    static Set<String> policyDeadlines(Policy policy) {
+        Set<String> names = new java.util.TreeSet<>();
+        policy.caseTypes().forEach(t -> t.deadlines().forEach(d -> names.add(d.name())));
+        return names;
     }
 
     /**
      * Per deadline name, of the deadlines that ended in the window (done, or run out), how many were
      * met: done in time. One breached and then done late is missed once; a dropped one is not counted.
+     * Only the policy's names are shown; those people typed (which may name a restricted case's
+     * business) are counted together as {@link #SET_BY_PEOPLE}.
      */
-    public static Map<String, Compliance> deadlines(List<CaseEvent> events) {
+    public static Map<String, Compliance> deadlines(List<CaseEvent> events, Set<String> named) {
         Map<String, Boolean> metById = new java.util.LinkedHashMap<>();
         Map<String, String> nameById = new HashMap<>();
         for (CaseEvent e : events.stream().sorted(Comparator.comparing(CaseEvent::at)).toList()) {
@@ -115,7 +128,8 @@ public final class TeamStats {
         }
         Map<String, int[]> counts = new TreeMap<>();
         metById.forEach((id, met) -> {
-            int[] c = counts.computeIfAbsent(nameById.get(id), k -> new int[2]);
+            String name = nameById.get(id);
+            int[] c = counts.computeIfAbsent(named.contains(name) ? name : SET_BY_PEOPLE, k -> new int[2]);
             if (met) c[0]++;
             c[1]++;
         });

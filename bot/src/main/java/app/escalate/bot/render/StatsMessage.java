@@ -34,8 +34,9 @@ public final class StatsMessage {
             lines.add("• Time to resolve: " + times(r.toResolve()));
             lines.add("• SLA met, acknowledge: " + compliance(r.ackCompliance()));
             lines.add("• SLA met, mitigate: " + compliance(r.mitigateCompliance()));
-            if (!r.deadlines().isEmpty()) lines.add("• Deadlines met: " + compliance(r.deadlines()));
         }
+        // Deadlines end whether or not a case was opened in the window.
+        if (!r.deadlines().isEmpty()) lines.add("• Deadlines met: " + compliance(r.deadlines()));
         lines.add(DraftMessage.stats(stats.drafts()).text());
         lines.addAll(triage(stats.triage()));
         lines.add(stats.overdue().isEmpty() ? "*Past their review date*: none."

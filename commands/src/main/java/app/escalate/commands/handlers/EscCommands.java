@@ -86,7 +86,7 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.setField = new SetField(policy);
-        this.deadlines = new ChangeDeadline(policy);
+        this.deadlines = new ChangeDeadline(policy, permissions);
         this.policy = policy;
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
@@ -142,6 +142,8 @@ public final class EscCommands {
             return new Reply.Refusal("Run this in a case channel, or put the case id first, e.g. `/esc timeline ESC-12`.");
         }
         CaseId id = target.get();
+        Optional<String> skipped = skippedTime(command.action(), by);
+        if (skipped.isPresent()) return new Reply.Refusal(skipped.get());
         CaseAction action = inZone(command.action(), by);
         if (by.typed() && here.isPresent() && !here.get().id().equals(id)) {
             if (action instanceof CaseAction.Resolve) return new Reply.Refusal(whichCaseToResolve(here.get().id(), id));
@@ -242,7 +244,20 @@ public final class EscCommands {
                 || action instanceof CaseAction.CompleteDeadline || action instanceof CaseAction.DropDeadline;
     }
 
-    /** A deadline's time of day is the asker's: read in their zone here, so handlers see only instants. */
+    /** A deadline at a time the asker's clocks skip (spring forward) is refused, as an override's is. */
+    private static Optional<String> skippedTime(CaseAction action, Invocation by) {
+        if (action instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local local
+                && by.zone().getRules().getValidOffsets(local.at()).isEmpty()) {
+            return Optional.of(local.at().toLocalTime() + " on " + local.at().toLocalDate() + " does not exist in " + by.zone()
+                    + " (the clocks skip it); pick another time.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A deadline's time of day is the asker's: read in their zone here, so handlers see only instants
+     * (in the autumn's repeated hour, the earlier one is meant).
+     */
     private static CaseAction inZone(CaseAction action, Invocation by) {
         if (action instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local local) {
             return new CaseAction.SetDeadline(d.name(), new CaseAction.When.Exactly(local.at().atZone(by.zone()).toInstant()));

@@ -4,6 +4,8 @@ import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseState;
+import app.escalate.commands.DeadlineEntry;
+import app.escalate.commands.Deadlines;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Resolution;
@@ -15,6 +17,8 @@ import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -43,7 +47,15 @@ final class ResolveCase implements CaseChange<CaseAction.Resolve> {
         Optional<String> needs = RequiredFields.refusal(policy, file, CaseState.RESOLVED, "be resolved");
         if (needs.isPresent()) return Decisions.rejected(needs.get());
         Optional<String> cause = action.rootCause().flatMap(policy::rootCause).map(RootCause::id);
-        return Decisions.applied(file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now))),
-                new CaseEvent(c.id(), now, actor, new EventData.Resolved(c.state(), action.resolution(), cause)));
+        List<CaseEvent> events = new ArrayList<>(List.of(new CaseEvent(c.id(), now, actor, new EventData.Resolved(c.state(), action.resolution(), cause))));
+        CaseFile after = file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now)));
+        // Resolved means the work is done: open deadlines are done now, met or missed, so no clock runs on silently.
+        for (Deadlines.Deadline d : Deadlines.open(file, c.caseType().flatMap(policy::caseType))) {
+            DeadlineEntry.Closed done = new DeadlineEntry.Closed(DeadlineEntry.Outcome.DONE, now, actor, Optional.empty());
+            after = after.withDeadline(file.deadline(d.name()).orElse(new DeadlineEntry(d.name(), Optional.empty(), now, actor, Optional.empty()))
+                    .closing(done));
+            events.add(new CaseEvent(c.id(), now, actor, new EventData.DeadlineDone(d.name(), d.due(), !now.isAfter(d.due()))));
+        }
+        return Decisions.applied(after, events.toArray(CaseEvent[]::new));
     }
 }

@@ -26,6 +26,13 @@ import java.util.Optional;
  * with the case row locked, so it is raised once; a deadline moved later warns and breaches anew.
  */
 public final class DeadlineWatch {
+    /**
+     * A breach found this long after its due time (a deadline added to the policy for cases long
+     * open, or a bot down for a day) is announced and shown, but pages no one: the digest leads with
+     * it, and a page for a day-old miss would wake the next level for nothing they can still change.
+     */
+    static final java.time.Duration PAGE_WITHIN = java.time.Duration.ofHours(24);
+
     private final CaseStore cases;
     private final Policy policy;
     private final NextLevel next;
@@ -100,12 +107,13 @@ public final class DeadlineWatch {
                 effects.add(new SlackEffect.Announce(c.id(), warning));
                 continue;
             }
-            breached = true;
             CaseEvent breach = new CaseEvent(c.id(), now, c.reporter(), new EventData.DeadlineBreached(d.name(), d.due()));
             events.add(breach);
             effects.add(new SlackEffect.Announce(c.id(), breach));
-            after = next.page(after, now, events, effects);
+            if (!d.due().plus(PAGE_WITHIN).isBefore(now)) breached = true;
         }
+        // Once, however many ran out together: the next level, not the whole chain.
+        if (breached) after = next.page(after, now, events, effects);
         effects.add(new SlackEffect.UpdateCaseCard(c.id()));
         return new Decision.Applied(after, events, effects);
     }
