@@ -10,6 +10,7 @@ public final class Usage {
             "`/esc ack` · `/esc sev <1-4> [because <reason>]` · `/esc state <triage|investigating|mitigated|monitoring>`",
             "`/esc owner @person` · `/esc note <text>` · `/esc task add <text> [@person]` · `/esc task done <n>` · `/esc task list`",
             "`/esc set <field> <value>` one of the facts the case's type carries (`/esc set` alone lists them)",
+            "`/esc decide <decision> because <rationale> [instead of <alternative>] [needs: legal, policy]` record a decision, signed off by one of each group · `/esc decisions` where each stands · `/esc decide override <n> because <reason>` (its decider) let an objected one stand",
             "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
             "`/esc timeline [page]` · `/esc summary` an executive summary to review and post · `/esc rca` a root-cause write-up (outside a case channel, put the case id first: `/esc ack ESC-12`)",
             "`/esc runbook` walk the case type's decision tree in the case channel, a question at a time",

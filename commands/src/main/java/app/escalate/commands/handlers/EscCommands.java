@@ -47,6 +47,8 @@ public final class EscCommands {
     private final AssignOwner assignOwner;
     private final AddNote addNote = new AddNote();
     private final SetField setField;
+    private final MakeDecision makeDecision;
+    private final SignOffDecision signOff;
     private final AddTask addTask;
     private final CompleteTask completeTask = new CompleteTask();
     private final LoopInGroup loopIn;
@@ -83,6 +85,8 @@ public final class EscCommands {
         this.loopIn = new LoopInGroup(policy, permissions);
         this.resolve = new ResolveCase(policy, permissions);
         this.setField = new SetField(policy);
+        this.makeDecision = new MakeDecision(policy, permissions);
+        this.signOff = new SignOffDecision(policy);
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
@@ -148,7 +152,7 @@ public final class EscCommands {
         }
         CaseId caseId = id;
         boolean inChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
-        if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline
+        if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline || action instanceof CaseAction.ListDecisions
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             boolean inItsChannel = inItsChannel(inChannel, file, by);
@@ -233,7 +237,8 @@ public final class EscCommands {
 
     private static boolean isWork(CaseAction action) {
         return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask
-                || action instanceof CaseAction.SetField;
+                || action instanceof CaseAction.SetField || action instanceof CaseAction.SignOffDecision
+                || action instanceof CaseAction.OverrideDecision;
     }
 
     private static CaseAction withLeadingText(CaseAction action, String text) {
@@ -255,6 +260,9 @@ public final class EscCommands {
         if (action instanceof CaseAction.SetOwner a) return assignOwner.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddNote a) return addNote.decide(file, a, actor, now);
         if (action instanceof CaseAction.SetField a) return setField.decide(file, a, actor, now);
+        if (action instanceof CaseAction.Decide a) return makeDecision.decide(file, a, actor, now);
+        if (action instanceof CaseAction.OverrideDecision a) return makeDecision.override(file, a, actor, now);
+        if (action instanceof CaseAction.SignOffDecision a) return signOff.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
@@ -270,6 +278,7 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
+        if (action instanceof CaseAction.ListDecisions) return new Reply.DecisionList(file.id(), file.decisions());
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
