@@ -60,6 +60,13 @@ public final class ReplyRenderer {
                     : "*Tasks of " + list.caseId() + "*\n" + list.tasks().stream().map(ReplyRenderer::task)
                     .collect(Collectors.joining("\n")));
         }
+        if (reply instanceof Reply.DecisionList list) {
+            return SlackMessage.text(Mrkdwn.clip(list.decisions().isEmpty()
+                    ? list.caseId() + " has no decisions yet: `/esc decide <decision> because <rationale> [needs: legal, policy]`."
+                    : "*Decisions of " + list.caseId() + "*\n" + list.decisions().stream()
+                    .map(d -> String.join("\n", DecisionText.what(d)) + (d.needs().isEmpty() ? "" : "\n" + String.join("\n", DecisionText.standing(d, policy))))
+                    .collect(Collectors.joining("\n\n")), SlackMessage.MAX_TEXT));
+        }
         if (reply instanceof Reply.OnCallNow onCall) {
             return onCall(onCall);
         }
