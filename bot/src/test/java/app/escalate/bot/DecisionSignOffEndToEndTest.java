@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Decisions with sign-off through signed commands and clicks: one needing legal and policy signed
  * off by both, one objected to, one objected to and overridden by its decider; clicks from anyone
- * else, twice, or from another channel refused; the list and the card.
+ * else, twice, or from another channel refused; the list, the card and the summary's facts.
  */
 class DecisionSignOffEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";   // responder
@@ -146,5 +146,12 @@ class DecisionSignOffEndToEndTest {
                 "objected to by <@" + OMAR + ">", "Comms has not cleared the wording",
                 "*#2 Notify affected employees by email*", "Because they are asking; instead of waiting", "· *stands over an objection*",
                 "Its decider overrode the objection", "staff are already leaking it");
+
+        esc(MARIA, "summary");
+        FakeSlackApi.Call draft = harness.slack.await("response_url", c -> c.param("blocks") != null && c.param("blocks").contains("draft_"), WAIT);
+        assertThat(draft.json("blocks")).contains("Decisions: #1 Tell the press the clip is fake (because the host confirmed it), decided by <@"
+                + MARIA + ">", "rejected, policy objected: Comms has not cleared the wording",
+                "#2 Notify affected employees by email (because they are asking; instead of waiting)",
+                "stands over an objection, policy objected: Legal must see the email first, overridden: staff are already leaking it");
     }
 }
