@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Decisions with sign-off through signed commands and clicks: one needing legal and policy signed
  * off by both, one objected to, one objected to and overridden by its decider; clicks from anyone
- * else, twice, or from another channel refused; the list, the card and the summary's facts.
+ * else, twice, or from another channel refused; the list, the card, the summary's facts, and the
+ * reminder of a sign-off left pending past the severity's ack time.
  */
 class DecisionSignOffEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";   // responder
@@ -153,5 +154,23 @@ class DecisionSignOffEndToEndTest {
                 + MARIA + ">", "rejected, policy objected: Comms has not cleared the wording",
                 "#2 Notify affected employees by email (because they are asking; instead of waiting)",
                 "stands over an objection, policy objected: Legal must see the email first, overridden: staff are already leaking it");
+    }
+
+    @Test
+    void a_sign_off_pending_past_the_ack_time_reminds_its_group_once() throws Exception {
+        esc(MARIA, "decide Keep the CEO's account locked because the audio may be a takeover needs: legal");
+        request(1);
+        harness.advance(Duration.ofMinutes(14));
+        harness.awaitRuns("sla-sweep", 1);
+        assertThat(harness.slack.calls("chat.postMessage")).noneMatch(c -> c.param("text") != null && c.param("text").contains("still waits"));
+
+        harness.advance(Duration.ofMinutes(2));   // SEV2: ack within 15 minutes
+        FakeSlackApi.Call reminder = harness.slack.await("chat.postMessage", c -> c.param("text") != null
+                && c.param("text").contains("still waits for sign-off"), WAIT);
+        assertThat(reminder.param("text")).isEqualTo(":hourglass: Decision #1 (Keep the CEO's account locked) still waits for sign-off from"
+                + " *legal*: <@" + PRIYA + ">. Approve or object on its request above.");
+        harness.awaitRuns("sla-sweep", 2);
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> c.param("text") != null && c.param("text").contains("still waits"))
+                .hasSize(1);
     }
 }

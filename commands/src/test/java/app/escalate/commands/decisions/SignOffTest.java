@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -155,5 +156,19 @@ class SignOffTest {
         assertThat(decision(1).overruled()).contains(new CaseDecision.Overruled("press deadline", NOW));
         assertThat(refusal(typed(MARIA, "decide override 1 because again")))
                 .isEqualTo("Decision #1 is stands over an objection; only one rejected by an objection can be overridden.");
+    }
+
+    @Test
+    void a_pending_sign_off_is_reminded_once_after_the_severitys_ack_time() {
+        typed(MARIA, "decide Retract the answer because it is wrong needs: legal");
+        Duration ack = policy.severity(2).ack();
+        assertThat(SignOffReminders.due(file(), policy, NOW.plus(ack).minusSeconds(1))).isEmpty();
+
+        Instant later = NOW.plus(ack);
+        assertThat(store.change(ESC_1, f -> SignOffReminders.remind(f, policy, later))).isInstanceOf(app.escalate.commands.Decision.Applied.class);
+        assertThat(store.events).extracting(CaseEvent::data).contains(new EventData.SignOffReminded(1, "Retract the answer", List.of("legal"),
+                List.of(PRIYA)));
+        assertThat(SignOffReminders.due(file(), policy, later.plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(store.change(ESC_1, f -> SignOffReminders.remind(f, policy, later))).isInstanceOf(app.escalate.commands.Decision.Rejected.class);
     }
 }
