@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Decisions with sign-off through signed commands and clicks: one needing legal and policy signed
  * off by both, one objected to, one objected to and overridden by its decider; clicks from anyone
- * else, twice, or from another channel refused; the list, the card, the summary's facts, and the
- * reminder of a sign-off left pending past the severity's ack time.
+ * else, twice, or from another channel refused; the list, the card, the handoff digest, the
+ * summary's facts, and the reminder of a sign-off left pending past the severity's ack time.
  */
 class DecisionSignOffEndToEndTest {
     private static final String MARIA = "U0ESCMARIA";   // responder
@@ -83,6 +83,8 @@ class DecisionSignOffEndToEndTest {
                 && c.param("users").contains(OMAR), WAIT);
         harness.slack.await("chat.update", c -> c.param("blocks") != null && c.json("blocks").contains("Pending sign-off:* #1 Take the clip down"
                 + " in the EU (waiting on legal, policy)"), WAIT);
+        assertThat(harness.esc(MARIA, TEAM, "handoff").toString()).as("the next handoff digest")
+                .contains("Waiting on stakeholders", "sign-off of #1 Take the clip down in the EU (waiting on legal, policy)");
 
         click(CHLOE, channel, ts, "decision_approve", 1);
         assertThat(refusalTo(CHLOE, 1)).isEqualTo("Only members of `legal` or `policy` can sign off decision #1.");

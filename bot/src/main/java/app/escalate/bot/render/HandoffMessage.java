@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -79,8 +80,8 @@ public final class HandoffMessage {
         }
         if (!d.waiting().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(pack("*Waiting on stakeholders*", d.waiting(), w -> "• *ESC-" + w.caseId() + "* SEV"
-                    + w.severity() + " " + Mrkdwn.escape(w.title()) + ": " + w.groups().stream().map(Mrkdwn::escape)
-                    .collect(Collectors.joining(", ")), "", "")))));
+                    + w.severity() + " " + Mrkdwn.escape(w.title()) + ": " + Stream.concat(w.groups().stream().map(Mrkdwn::escape),
+                    w.signOffs().stream().map(o -> "sign-off of " + Mrkdwn.escape(o))).collect(Collectors.joining(", ")), "", "")))));
         }
         if (h.weekend() || !d.watched().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(pack(h.weekend() ? ":eyes: *Watch over the weekend*" : ":eyes: *Watch list*",
