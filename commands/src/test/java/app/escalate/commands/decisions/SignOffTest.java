@@ -159,6 +159,23 @@ class SignOffTest {
     }
 
     @Test
+    void on_a_restricted_case_a_group_member_the_case_does_not_list_cannot_answer_by_a_button() {
+        Case secret = new Case(new CaseId(2), "Subpoena for a user's chats", Severity.SEV2, CaseState.TRIAGE, Optional.empty(), Optional.empty(),
+                CHLOE, Optional.empty(), OPENED, Optional.of(new CaseChannel(new ChannelId("G0CASE2"), "esc-2-subpoena")),
+                Optional.empty(), Optional.empty(), true);
+        // Omar joined policy after the decision was taken, so he was never brought onto the case.
+        store.put(new CaseFile(secret, List.of(), java.util.Set.of(), java.util.Set.of(CHLOE, MARIA)).withDecision(
+                CaseDecision.taken(1, "Comply", "Valid order", List.of(), MARIA, NOW, List.of("policy"))));
+
+        Reply reply = commands.handle(new app.escalate.commands.EscCommand.OnCase(Optional.of(new CaseId(2)),
+                        new app.escalate.commands.CaseAction.SignOffDecision(1, SignOff.Verdict.APPROVED, Optional.empty(), Optional.empty())),
+                Invocation.control(OMAR, new ChannelId("G0CASE2"), Optional.empty()));
+
+        assertThat(refusal(reply)).startsWith("There is no case ESC-2 that you can see.");
+        assertThat(store.file(new CaseId(2)).orElseThrow().decision(1).orElseThrow().signOffs()).isEmpty();
+    }
+
+    @Test
     void a_pending_sign_off_is_reminded_once_after_the_severitys_ack_time() {
         typed(MARIA, "decide Retract the answer because it is wrong needs: legal");
         Duration ack = policy.severity(2).ack();
