@@ -15,6 +15,7 @@ import app.escalate.commands.SignOff;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -334,7 +335,7 @@ final class EventFields {
 
         /** Values kept one key each, {@code <prefix>_1}, {@code <prefix>_2} and on, in order. */
         List<String> numbered(String prefix) {
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (int i = 1; map.containsKey(prefix + "_" + i); i++) values.add(map.get(prefix + "_" + i));
             return values;
         }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The facts a draft may state, and nothing else: the case's fields, SLA clock, open tasks,
@@ -142,7 +143,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         return file.decisions().stream().map(d -> {
             times.add(d.at());
             return "#" + d.number() + " " + d.text() + " (because " + d.rationale()
-                    + d.alternatives().stream().map(a -> "; instead of " + a).collect(java.util.stream.Collectors.joining())
+                    + d.alternatives().stream().map(a -> "; instead of " + a).collect(Collectors.joining())
                     + "), decided by <@" + d.decider().value() + "> at " + TIME.format(d.at()) + ": " + d.status().label()
                     + (d.status() == CaseDecision.Status.PENDING ? ", waiting on " + String.join(", ", d.waitingOn()) : "")
                     + d.objection().map(o -> ", " + o.group() + " objected: " + o.reason().orElse("")).orElse("")
