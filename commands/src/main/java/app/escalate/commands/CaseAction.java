@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A sub-command that acts on one case: the one of the channel it is typed in, or the one it names. */
@@ -33,6 +34,32 @@ public sealed interface CaseAction {
 
     /** {@code set <field> <value>}: one of the case type's fields; with no field, the type's fields are listed. */
     record SetField(Optional<String> field, String value) implements CaseAction {
+    }
+
+    /**
+     * {@code decide <decision> because <rationale> [instead of <alternative>]… [needs: <group>, …]}: a decision
+     * on record, waiting for one member of each named group to sign it off.
+     */
+    record Decide(String text, String rationale, List<String> alternatives, List<String> needs) implements Steering {
+        public Decide {
+            alternatives = List.copyOf(alternatives);
+            needs = List.copyOf(needs);
+        }
+    }
+
+    /** {@code decide override <n> because <reason>}: the decider lets decision {@code n} stand over an objection. */
+    record OverrideDecision(int number, String reason) implements CaseAction {
+    }
+
+    /**
+     * A sign-off button: approve decision {@code number}, or object to it with {@code reason}, for the
+     * named groups the person belongs to. {@code messageTs} is the request's message, so it can lose its buttons.
+     */
+    record SignOffDecision(int number, SignOff.Verdict verdict, Optional<String> reason, Optional<String> messageTs) implements CaseAction {
+    }
+
+    /** {@code decisions}: the case's decisions with where each stands. */
+    record ListDecisions() implements CaseAction {
     }
 
     record AddNote(String text) implements CaseAction {

@@ -1,5 +1,7 @@
 package app.escalate.commands;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,12 @@ import java.util.Set;
  * it is flagged to watch at the next handoff, the SLA warnings and breaches already raised
  * (each once: see {@code sla.SlaWatch}), the decision tree's question waiting for an answer, and
  * where its AI triage stands, and the facts its type's fields hold (by field id, as {@code fields.FieldValue} keeps them),
- * and what its people said about its deadlines (see {@link Deadlines}).
+ * the decisions taken on it with their sign-offs (by number, see {@link CaseDecision}), and what its
+ * people said about its deadlines (see {@link Deadlines}).
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
                        Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage,
-                       Map<String, String> fields, List<DeadlineEntry> deadlines) {
+                       Map<String, String> fields, List<CaseDecision> decisions, List<DeadlineEntry> deadlines) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -28,24 +31,31 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         if (runbookAt == null) runbookAt = Optional.empty();
         if (triage == null) triage = Optional.empty();
         fields = fields == null ? Map.of() : Map.copyOf(fields);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage, Map<String, String> fields,
+                    List<CaseDecision> decisions) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, List.of());
+    }
+
+    /** The entry for deadline {@code name}, which replaces any before it. */
+    public CaseFile withDeadline(DeadlineEntry entry) {
+        List<DeadlineEntry> next = new ArrayList<>(deadlines);
+        next.removeIf(d -> d.name().equals(entry.name()));
+        next.add(entry);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next);
+    }
+
+    public Optional<DeadlineEntry> deadline(String name) {
+        return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
                     Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage, Map<String, String> fields) {
         this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, List.of());
-    }
-
-    /** The entry for deadline {@code name}, which replaces any before it. */
-    public CaseFile withDeadline(DeadlineEntry entry) {
-        List<DeadlineEntry> next = new java.util.ArrayList<>(deadlines);
-        next.removeIf(d -> d.name().equals(entry.name()));
-        next.add(entry);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next);
-    }
-
-    public Optional<DeadlineEntry> deadline(String name) {
-        return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -57,11 +67,23 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     public CaseFile withField(String id, String value) {
         Map<String, String> next = new java.util.HashMap<>(fields);
         next.put(id, value);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, decisions, deadlines);
     }
 
     public Optional<String> field(String id) {
         return Optional.ofNullable(fields.get(id));
+    }
+
+    /** With {@code decision} taken, or (same number) its new standing. */
+    public CaseFile withDecision(CaseDecision decision) {
+        List<CaseDecision> next = new ArrayList<>(decisions.stream().filter(d -> d.number() != decision.number()).toList());
+        next.add(decision);
+        next.sort(Comparator.comparingInt(CaseDecision::number));
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next, deadlines);
+    }
+
+    public Optional<CaseDecision> decision(int number) {
+        return decisions.stream().filter(d -> d.number() == number).findFirst();
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -71,7 +93,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** The walk is at {@code question}, or (empty) not under way. */
     public CaseFile withRunbookAt(Optional<String> question) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, decisions, deadlines);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
@@ -80,13 +102,13 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** Where the case's AI triage stands; empty before it has been triaged. */
     public CaseFile withTriage(Optional<TriageState> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, decisions, deadlines);
     }
 
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -98,11 +120,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseId id() {
@@ -119,11 +141,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -131,12 +153,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, deadlines);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
     }
 }

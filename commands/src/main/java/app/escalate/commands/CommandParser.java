@@ -27,7 +27,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats", "deadline");
+            "stats", "deadline", "decide", "decisions");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -52,7 +52,7 @@ public final class CommandParser {
             case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
-                 "deadline" -> onCase(verb, rest);
+                 "deadline", "decide", "decisions" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -154,6 +154,8 @@ public final class CommandParser {
             case "state" -> state(args);
             case "owner" -> owner(args);
             case "set" -> setField(args);
+            case "decide" -> decide(args);
+            case "decisions" -> noArguments(verb, args, new CaseAction.ListDecisions());
             case "note" -> new CaseAction.AddNote(text(args, "note", "`note` needs the text to add, e.g. `/esc note Takedown request sent`."));
             case "task" -> task(args);
             case "loop" -> loop(args);
@@ -325,6 +327,75 @@ public final class CommandParser {
         if (args.isBlank()) return new CaseAction.SetField(Optional.empty(), "");
         String[] parts = args.split("\\s+", 2);
         return new CaseAction.SetField(Optional.of(parts[0].toLowerCase(Locale.ROOT)), parts.length > 1 ? parts[1].strip() : "");
+    }
+
+    private static final Pattern DECIDE_OVERRIDE = Pattern.compile("(?is)override\\s+#?(\\d{1,6})(?:\\s+(.*))?");
+    private static final Pattern NEEDS = Pattern.compile("(?i)\\s*\\[?\\s*needs:\\s*\\[?([a-z0-9_,\\s-]*?)]?\\s*]?\\s*$");
+    private static final Pattern DECISION_MARKER = Pattern.compile("(?i)\\s+(because|instead of)\\s+");
+    private static final String DECIDE_USAGE = "`decide` is `/esc decide <decision> because <rationale> [instead of <alternative>] [needs: legal, policy]`,"
+            + " or `/esc decide override <n> because <reason>`.";
+    /** More alternatives than anyone weighs in one decision is a typing slip; each is a phrase, not an essay. */
+    static final int MAX_ALTERNATIVES = 5;
+    static final int MAX_ALTERNATIVE_LENGTH = 500;
+
+    /**
+     * {@code decide <decision> because <rationale> [instead of <alternative>]… [needs: <group>, …]}: the first
+     * "because" starts the rationale, each "instead of" an alternative (before or after it), and "needs:" at the
+     * end names the groups to sign off. {@code decide override <n> because <reason>} lets decision n stand.
+     */
+    private static CaseAction decide(String args) {
+        String text = SlackText.plain(args).strip();
+        Matcher override = DECIDE_OVERRIDE.matcher(text);
+        if (override.matches()) {
+            String reason = Optional.ofNullable(override.group(2)).orElse("").strip().replaceFirst("(?i)^because\\s+", "").strip();
+            if (reason.isEmpty()) throw new Unreadable("An override says why: `/esc decide override " + override.group(1) + " because <reason>`.");
+            return new CaseAction.OverrideDecision(Integer.parseInt(override.group(1)), bounded(reason, "reason"));
+        }
+        List<String> needs = List.of();
+        Matcher m = NEEDS.matcher(text);
+        if (m.find()) {
+            needs = Arrays.stream(m.group(1).split("[,\\s]+")).map(g -> g.toLowerCase(Locale.ROOT)).filter(g -> !g.isEmpty())
+                    .distinct().toList();
+            if (needs.isEmpty()) throw new Unreadable("`needs:` names the groups to sign off, e.g. `needs: legal, policy`.");
+            text = text.substring(0, m.start());
+        }
+        Matcher marker = DECISION_MARKER.matcher(text);
+        String decision = null;
+        String rationale = null;
+        List<String> alternatives = new ArrayList<>();
+        int from = 0;
+        String kind = "";
+        while (marker.find()) {
+            String mark = marker.group(1).toLowerCase(Locale.ROOT);
+            if (mark.equals("because") && rationale != null) continue;  // a later "because" belongs to the text
+            String part = text.substring(from, marker.start()).strip();
+            if (kind.isEmpty()) decision = part;
+            else if (kind.equals("because")) rationale = part;
+            else alternatives.add(part);
+            if (mark.equals("because") && rationale == null) rationale = "";
+            kind = mark;
+            from = marker.end();
+        }
+        String last = text.substring(from).strip();
+        if (kind.isEmpty()) decision = last;
+        else if (kind.equals("because")) rationale = last;
+        else alternatives.add(last);
+        if (decision == null || decision.isEmpty() || rationale == null || rationale.isEmpty() || alternatives.contains("")) {
+            throw new Unreadable(DECIDE_USAGE);
+        }
+        if (alternatives.size() > MAX_ALTERNATIVES) throw new Unreadable("A decision names at most " + MAX_ALTERNATIVES + " alternatives.");
+        if (alternatives.stream().anyMatch(a -> SlackText.length(a) > MAX_ALTERNATIVE_LENGTH)) {
+            throw new Unreadable("An alternative is at most " + MAX_ALTERNATIVE_LENGTH + " characters.");
+        }
+        return new CaseAction.Decide(bounded(decision, "decision"), bounded(rationale, "rationale"),
+                alternatives.stream().map(a -> bounded(a, "alternative")).toList(), needs);
+    }
+
+    private static String bounded(String text, String what) {
+        if (SlackText.length(text) > MAX_NOTE_LENGTH) {
+            throw new Unreadable("A " + what + " is at most " + MAX_NOTE_LENGTH + " characters; this one has " + SlackText.length(text) + ".");
+        }
+        return text;
     }
 
     /** {@code handoff [rotation]} · {@code handoff note <text>} · {@code handoff history [rotation]}. */

@@ -81,6 +81,14 @@ public sealed interface EventData {
         R deadlineWarning(DeadlineWarning e);
 
         R deadlineBreached(DeadlineBreached e);
+
+        R decisionTaken(DecisionTaken e);
+
+        R decisionSigned(DecisionSigned e);
+
+        R decisionOverridden(DecisionOverridden e);
+
+        R signOffReminded(SignOffReminded e);
     }
 
     /** The case as it was opened; {@code description} is what the reporter wrote beyond the title. */
@@ -162,6 +170,68 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.fieldSet(this);
+        }
+    }
+
+    /** Decision {@code decision} taken: what, why, instead of what, and the groups whose sign-off it needs. */
+    record DecisionTaken(int decision, String text, String rationale, List<String> alternatives, List<String> needs) implements EventData {
+        public DecisionTaken {
+            alternatives = List.copyOf(alternatives);
+            needs = List.copyOf(needs);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DECISION_TAKEN;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.decisionTaken(this);
+        }
+    }
+
+    /**
+     * A member answered for {@code groups} (each named group they belong to that was still waiting):
+     * approved, or objected with {@code reason}; {@code status} is where the decision stands after it.
+     */
+    record DecisionSigned(int decision, String text, List<String> groups, SignOff.Verdict verdict, Optional<String> reason,
+                          CaseDecision.Status status) implements EventData {
+        public DecisionSigned {
+            groups = List.copyOf(groups);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DECISION_SIGNED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.decisionSigned(this);
+        }
+    }
+
+    /** The decider overrode the objection to decision {@code decision}, saying why: it stands. */
+    record DecisionOverridden(int decision, String text, String reason) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DECISION_OVERRIDDEN;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.decisionOverridden(this);
+        }
+    }
+
+    /** The groups still to sign decision {@code decision} off were reminded (once), naming their {@code people}. */
+    record SignOffReminded(int decision, String text, List<String> groups, List<UserId> people) implements EventData {
+        public SignOffReminded {
+            groups = List.copyOf(groups);
+            people = List.copyOf(people);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SIGN_OFF_REMINDED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.signOffReminded(this);
         }
     }
 

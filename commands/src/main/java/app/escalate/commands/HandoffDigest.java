@@ -102,10 +102,15 @@ public record HandoffDigest(Header header, int openTotal, int restrictedHidden, 
     public record TaskLine(long caseId, int number, String text, Optional<UserId> assignee) {
     }
 
-    /** An open case with stakeholder groups looped in, whose answer the case is waiting on. */
-    public record WaitingLine(long caseId, int severity, String title, List<String> groups) {
+    /**
+     * An open case waiting on stakeholders: the groups looped in, and its decisions still pending
+     * sign-off, each as "#n decision (waiting on groups)" ({@code signOffs}; absent from digests kept
+     * before there were decisions).
+     */
+    public record WaitingLine(long caseId, int severity, String title, List<String> groups, List<String> signOffs) {
         public WaitingLine {
             groups = List.copyOf(groups);
+            signOffs = signOffs == null ? List.of() : List.copyOf(signOffs);
         }
     }
 

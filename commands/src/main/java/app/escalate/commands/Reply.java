@@ -53,6 +53,13 @@ public sealed interface Reply {
         }
     }
 
+    /** The case's decisions, oldest first, each with where it stands. */
+    record DecisionList(CaseId caseId, List<CaseDecision> decisions) implements Reply {
+        public DecisionList {
+            decisions = List.copyOf(decisions);
+        }
+    }
+
     /** A draft of {@code kind} for the case is being written; it will be shown to the asker for review. */
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }

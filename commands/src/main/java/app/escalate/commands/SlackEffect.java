@@ -281,6 +281,14 @@ public sealed interface SlackEffect {
     record UpdateTriage(CaseId caseId, String messageTs) implements OnCase {
     }
 
+    /** Ask the groups decision {@code decision} still waits on to sign it off, in the case channel, with Approve and Object…. */
+    record RequestSignOff(CaseId caseId, int decision) implements OnCase {
+    }
+
+    /** The sign-off request posted at {@code messageTs}, redrawn as the decision now stands: once settled, its buttons go. */
+    record UpdateSignOff(CaseId caseId, int decision, String messageTs) implements OnCase {
+    }
+
     /** Tell whoever opened the case where its channel is: via the command's response URL, else by DM. */
     record TellReporter(CaseId caseId, UserId reporter, Optional<String> responseUrl) implements OnCase {
     }

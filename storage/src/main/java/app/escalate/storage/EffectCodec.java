@@ -51,6 +51,13 @@ final class EffectCodec {
         } else if (effect instanceof SlackEffect.UpdateTriage e) {
             kind = "update_triage";
             p.put("ts", e.messageTs());
+        } else if (effect instanceof SlackEffect.RequestSignOff e) {
+            kind = "request_sign_off";
+            p.put("decision", Integer.toString(e.decision()));
+        } else if (effect instanceof SlackEffect.UpdateSignOff e) {
+            kind = "update_sign_off";
+            p.put("decision", Integer.toString(e.decision()));
+            p.put("ts", e.messageTs());
         } else if (effect instanceof SlackEffect.AskRunbook e) {
             kind = "ask_runbook";
             p.put("question", e.question());
@@ -234,6 +241,8 @@ final class EffectCodec {
             case "ask_runbook" -> new SlackEffect.AskRunbook(caseId, p.get("question"));
             case "show_triage" -> new SlackEffect.ShowTriage(caseId);
             case "update_triage" -> new SlackEffect.UpdateTriage(caseId, p.get("ts"));
+            case "request_sign_off" -> new SlackEffect.RequestSignOff(caseId, Integer.parseInt(p.get("decision")));
+            case "update_sign_off" -> new SlackEffect.UpdateSignOff(caseId, Integer.parseInt(p.get("decision")), p.get("ts"));
             case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);
             case "set_topic" -> new SlackEffect.SetChannelTopic(caseId);
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));

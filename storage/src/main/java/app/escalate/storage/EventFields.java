@@ -10,9 +10,12 @@ import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
+import app.escalate.commands.CaseDecision;
+import app.escalate.commands.SignOff;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,13 @@ final class EventFields {
             case STATE_CHANGED -> new EventData.StateChanged(f.state("from"), f.state("to"));
             case OWNER_CHANGED -> new EventData.OwnerChanged(f.optional("from").map(UserId::new), new UserId(f.text("to")));
             case NOTE_ADDED -> new EventData.NoteAdded(f.text("text"));
+            case DECISION_TAKEN -> new EventData.DecisionTaken((int) f.number("decision"), f.text("text"), f.text("rationale"),
+                    f.numbered("alternative"), f.list("needs"));
+            case DECISION_SIGNED -> new EventData.DecisionSigned((int) f.number("decision"), f.text("text"), f.list("groups"),
+                    SignOff.Verdict.valueOf(f.text("verdict")), f.optional("reason"), CaseDecision.Status.valueOf(f.text("status")));
+            case DECISION_OVERRIDDEN -> new EventData.DecisionOverridden((int) f.number("decision"), f.text("text"), f.text("reason"));
+            case SIGN_OFF_REMINDED -> new EventData.SignOffReminded((int) f.number("decision"), f.text("text"), f.list("groups"),
+                    f.users("people"));
             case FIELD_SET -> new EventData.FieldSet(f.text("field"), f.text("label"), f.optional("from"), f.text("to"), f.text("by").equals("triage"));
             case TASK_ADDED -> new EventData.TaskAdded((int) f.number("task"), f.text("text"), f.optional("assignee").map(UserId::new));
             case TASK_DONE -> new EventData.TaskDone((int) f.number("task"), f.text("text"));
@@ -121,6 +131,31 @@ final class EventFields {
         public Void fieldSet(EventData.FieldSet e) {
             out.put("field", e.field()).put("label", e.label()).put("from", e.from()).put("to", e.to());
             if (e.byTriage()) out.put("by", "triage");
+            return null;
+        }
+
+        /** Alternatives may hold commas, so each has its own key. */
+        public Void decisionTaken(EventData.DecisionTaken e) {
+            out.put("decision", Integer.toString(e.decision())).put("text", e.text()).put("rationale", e.rationale())
+                    .put("needs", String.join(",", e.needs()));
+            for (int i = 0; i < e.alternatives().size(); i++) out.put("alternative_" + (i + 1), e.alternatives().get(i));
+            return null;
+        }
+
+        public Void decisionSigned(EventData.DecisionSigned e) {
+            out.put("decision", Integer.toString(e.decision())).put("text", e.text()).put("groups", String.join(",", e.groups()))
+                    .put("verdict", e.verdict().name()).put("reason", e.reason()).put("status", e.status().name());
+            return null;
+        }
+
+        public Void decisionOverridden(EventData.DecisionOverridden e) {
+            out.put("decision", Integer.toString(e.decision())).put("text", e.text()).put("reason", e.reason());
+            return null;
+        }
+
+        public Void signOffReminded(EventData.SignOffReminded e) {
+            out.put("decision", Integer.toString(e.decision())).put("text", e.text()).put("groups", String.join(",", e.groups()))
+                    .put("people", users(e.people()));
             return null;
         }
 
@@ -337,6 +372,13 @@ final class EventFields {
         /** A comma-separated list, as lists are kept (older surfaces lists have a space after each comma). */
         List<String> list(String key) {
             return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+        }
+
+        /** Values kept one key each, {@code <prefix>_1}, {@code <prefix>_2} and on, in order. */
+        List<String> numbered(String prefix) {
+            List<String> values = new ArrayList<>();
+            for (int i = 1; map.containsKey(prefix + "_" + i); i++) values.add(map.get(prefix + "_" + i));
+            return values;
         }
 
         List<UserId> users(String key) {

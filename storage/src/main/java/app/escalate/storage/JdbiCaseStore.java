@@ -17,6 +17,8 @@ import app.escalate.commands.Task;
 import app.escalate.commands.TriageState;
 import app.escalate.commands.UserId;
 import app.escalate.commands.Watch;
+import app.escalate.commands.CaseDecision;
+import app.escalate.commands.SignOff;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -102,6 +104,7 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate(sql).bind("n", number).bind("f", field).bind("v", value).execute();
         });
         if (!after.deadlines().equals(before.deadlines())) DeadlineRows.write(h, number, before.deadlines(), after.deadlines());
+        writeDecisions(h, number, before, after);
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
         }
@@ -126,6 +129,67 @@ public final class JdbiCaseStore implements CaseStore {
     }
 
 
+    /** A decision is inserted once, then only its override changes; each answer is a row of its own, never rewritten. */
+    private static void writeDecisions(Handle h, long number, CaseFile before, CaseFile after) {
+        for (CaseDecision d : after.decisions()) {
+            Optional<CaseDecision> was = before.decision(d.number());
+            if (was.equals(Optional.of(d))) continue;
+            if (was.isEmpty()) {
+                Map<String, String> alternatives = new HashMap<>();
+                for (int i = 0; i < d.alternatives().size(); i++) alternatives.put(Integer.toString(i + 1), d.alternatives().get(i));
+                h.createUpdate("""
+                                INSERT INTO case_decisions (case_number, decision_number, decision, rationale, alternatives, decided_by, decided_at, needs)
+                                VALUES (:n, :d, :text, :rationale, :alternatives, :by, :at, :needs)""")
+                        .bind("n", number).bind("d", d.number()).bind("text", d.text()).bind("rationale", d.rationale())
+                        .bind("alternatives", Json.write(alternatives)).bind("by", d.decider().value()).bind("at", d.at())
+                        .bind("needs", String.join(",", d.needs())).execute();
+            }
+            if (d.overruled().isPresent() && was.flatMap(CaseDecision::overruled).isEmpty()) {
+                h.createUpdate("UPDATE case_decisions SET override_reason = :reason, overridden_at = :at WHERE case_number = :n AND decision_number = :d")
+                        .bind("reason", d.overruled().get().reason()).bind("at", d.overruled().get().at()).bind("n", number).bind("d", d.number()).execute();
+            }
+            Set<String> answered = was.map(CaseDecision::signOffs).orElse(List.of()).stream().map(SignOff::group).collect(Collectors.toSet());
+            d.signOffs().stream().filter(s -> !answered.contains(s.group())).forEach(s -> h.createUpdate("""
+                            INSERT INTO decision_sign_offs (case_number, decision_number, group_id, signed_by, verdict, reason, signed_at)
+                            VALUES (:n, :d, :group, :by, :verdict, :reason, :at)""")
+                    .bind("n", number).bind("d", d.number()).bind("group", s.group()).bind("by", s.by().value())
+                    .bind("verdict", s.verdict().name()).bind("reason", s.reason().orElse(null)).bind("at", s.at()).execute());
+        }
+    }
+
+    /** The decisions of the cases {@code where} selects (a condition on {@code c}, the cases table), by case number, each in order. */
+    private static Map<Long, List<CaseDecision>> decisions(Handle h, String where, Map<String, Object> binds) {
+        Map<List<Long>, List<SignOff>> answers = new HashMap<>();
+        var signOffs = h.createQuery("""
+                SELECT s.* FROM decision_sign_offs s JOIN cases c ON c.case_number = s.case_number WHERE\s""" + where
+                + " ORDER BY s.signed_at, s.group_id");
+        binds.forEach(signOffs::bind);
+        signOffs.map((rs, ctx) -> Map.entry(List.of(rs.getLong("case_number"), rs.getLong("decision_number")),
+                        new SignOff(rs.getString("group_id"), new UserId(rs.getString("signed_by")), SignOff.Verdict.valueOf(rs.getString("verdict")),
+                                Optional.ofNullable(rs.getString("reason")), rs.getObject("signed_at", OffsetDateTime.class).toInstant())))
+                .forEach(e -> answers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<CaseDecision>> out = new HashMap<>();
+        var rows = h.createQuery("""
+                SELECT d.* FROM case_decisions d JOIN cases c ON c.case_number = d.case_number WHERE\s""" + where
+                + " ORDER BY d.case_number, d.decision_number");
+        binds.forEach(rows::bind);
+        rows.map((rs, ctx) -> {
+            long n = rs.getLong("case_number");
+            int number = rs.getInt("decision_number");
+            Map<String, String> alternatives = Json.read(rs.getString("alternatives"));
+            List<String> inOrder = new ArrayList<>();
+            for (int i = 1; alternatives.containsKey(Integer.toString(i)); i++) inOrder.add(alternatives.get(Integer.toString(i)));
+            String needs = rs.getString("needs");
+            OffsetDateTime overriddenAt = rs.getObject("overridden_at", OffsetDateTime.class);
+            Optional<CaseDecision.Overruled> overruled = overriddenAt == null ? Optional.empty()
+                    : Optional.of(new CaseDecision.Overruled(rs.getString("override_reason"), overriddenAt.toInstant()));
+            return Map.entry(n, new CaseDecision(number, rs.getString("decision"), rs.getString("rationale"), inOrder,
+                    new UserId(rs.getString("decided_by")), rs.getObject("decided_at", OffsetDateTime.class).toInstant(),
+                    needs.isEmpty() ? List.of() : List.of(needs.split(",")), answers.getOrDefault(List.of(n, (long) number), List.of()), overruled));
+        }).forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
     /** The case file, its row read once for the case and its sidecar columns; {@code lock} is appended to the row's query. */
     private static Optional<CaseFile> file(Handle h, CaseId id, String lock) {
         return h.createQuery("SELECT * FROM cases WHERE case_number = :n" + lock).bind("n", id.number())
@@ -143,7 +207,8 @@ public final class JdbiCaseStore implements CaseStore {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> fields.put(e.getKey(), e.getValue()));
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
                 dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
-                sidecar.runbookAt(), sidecar.triage(), fields, DeadlineRows.of(h, number));
+                sidecar.runbookAt(), sidecar.triage(), fields,
+                decisions(h, "c.case_number = :n", Map.of("n", number)).getOrDefault(number, List.of()), DeadlineRows.of(h, number));
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -164,7 +229,7 @@ public final class JdbiCaseStore implements CaseStore {
                 Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
-    /** Reads every open case's file with eight queries, whatever the number of cases. */
+    /** Reads every open case's file with ten queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -194,13 +259,14 @@ public final class JdbiCaseStore implements CaseStore {
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
                     .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
             Map<Long, List<DeadlineEntry>> deadlines = DeadlineRows.ofOpenCases(h);
+            Map<Long, List<CaseDecision>> decisions = decisions(h, "c.state <> 'RESOLVED'", Map.of());
             return open.stream().map(c -> {
                 long n = c.id().number();
                 Sidecar sidecar = sidecars.getOrDefault(n, Sidecar.none(n));
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage(),
-                        fields.getOrDefault(n, Map.of()), deadlines.getOrDefault(n, List.of()));
+                        fields.getOrDefault(n, Map.of()), decisions.getOrDefault(n, List.of()), deadlines.getOrDefault(n, List.of()));
             }).toList();
         });
     }

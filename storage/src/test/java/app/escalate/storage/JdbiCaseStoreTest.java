@@ -2,6 +2,7 @@ package app.escalate.storage;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseDecision;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
@@ -12,6 +13,7 @@ import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SignOff;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.TriageState;
 import app.escalate.commands.UserId;
@@ -167,6 +169,39 @@ class JdbiCaseStoreTest {
             assertThat(store.openFiles()).singleElement().extracting(CaseFile::deadlines).asList().containsExactlyInAnyOrder(done, closedPolicy);
             assertThat(store.timeline(opened.id())).extracting(CaseEvent::data).contains(
                     new EventData.DeadlineSet("court-reply", due, Optional.empty()), new EventData.DeadlineDone("court-reply", due, true));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void decisions_their_sign_offs_and_an_override_are_read_back_by_the_case_file_and_with_the_open_files(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case opened = store.open(draft("Fake CEO audio", Severity.SEV1, Duration.ZERO), c -> Opening.of(List.of()));
+            UserId priya = new UserId("U0ESCPRIYA");
+            UserId omar = new UserId("U0ESCOMAR");
+            String longText = "é😀, instead".repeat(270);
+            Instant t0 = T0.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);   // as the handlers give times
+            CaseDecision first = CaseDecision.taken(1, "Take it down", "Host confirmed, it is synthetic", List.of("geo-block, only", longText),
+                    MARIA, t0, List.of("legal", "policy"));
+            CaseDecision second = CaseDecision.taken(2, "Say nothing yet", "Facts unclear", List.of(), MARIA, t0.plusSeconds(60), List.of());
+            store.change(opened.id(), f -> new Decision.Applied(f.withDecision(first).withDecision(second),
+                    List.of(new CaseEvent(f.id(), T0, MARIA, new EventData.DecisionTaken(1, "Take it down", "Host confirmed", List.of(), List.of()))),
+                    List.of()));
+            Instant later = t0.plusSeconds(120);
+            CaseDecision signed = first.signed(List.of(new SignOff("legal", priya, SignOff.Verdict.APPROVED, Optional.empty(), later)));
+            store.change(opened.id(), f -> new Decision.Applied(f.withDecision(signed),
+                    List.of(new CaseEvent(f.id(), later, priya, new EventData.DecisionSigned(1, "Take it down", List.of("legal"),
+                            SignOff.Verdict.APPROVED, Optional.empty(), CaseDecision.Status.PENDING))), List.of()));
+            CaseDecision overridden = signed.signed(List.of(new SignOff("policy", omar, SignOff.Verdict.OBJECTED, Optional.of(longText), later)))
+                    .overruledBecause("Press deadline", later.plusSeconds(60));
+            store.change(opened.id(), f -> new Decision.Applied(f.withDecision(overridden),
+                    List.of(new CaseEvent(f.id(), later, MARIA, new EventData.DecisionOverridden(1, "Take it down", "Press deadline"))), List.of()));
+
+            List<CaseDecision> expected = List.of(overridden, second);
+            assertThat(store.file(opened.id()).orElseThrow().decisions()).isEqualTo(expected);
+            assertThat(store.openFiles()).singleElement().extracting(CaseFile::decisions).isEqualTo(expected);
+            assertThat(expected.get(0).status()).isEqualTo(CaseDecision.Status.OVERRIDDEN);
         }
     }
 

@@ -47,7 +47,8 @@ class JdbiHandoffStoreTest {
                 new HandoffDigest.Section<>(List.of(new HandoffDigest.ChangeLine(due.minusSeconds(60), 7, "Deepfake of a minister",
                         "opened as SEV1", AMARA)), 3),
                 new HandoffDigest.Section<>(List.of(new HandoffDigest.TaskLine(7, 1, "Ask the host for logs", Optional.empty())), 1),
-                new HandoffDigest.Section<>(List.of(new HandoffDigest.WaitingLine(7, 1, "Deepfake of a minister", List.of("legal"))), 1),
+                new HandoffDigest.Section<>(List.of(new HandoffDigest.WaitingLine(7, 1, "Deepfake of a minister", List.of("legal"),
+                        List.of("#1 Take it down (waiting on policy)"))), 1),
                 new HandoffDigest.Section<>(List.of(line), 1),
                 List.of(new HandoffDigest.NoteLine(AMARA, "Legal call at 09:00", due.minusSeconds(600))), due);
     }

@@ -7,6 +7,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackText;
+import app.escalate.commands.CaseDecision;
 import app.escalate.commands.fields.RequiredFields;
 import app.escalate.config.CaseField;
 import app.escalate.config.CaseType;
@@ -75,6 +76,7 @@ public final class CaseCard {
         blocks.add(section(s -> s.fields(fields)));
         facts(file, policy).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         deadlines(file, policy).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+        pendingSignOffs(file).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         c.resolution().ifPresent(r -> {
             String heading = "*Resolution* (" + Mrkdwn.user(r.by().value()) + ", " + Mrkdwn.date(r.at()) + ")\n";
             String cause = r.rootCause().map(id -> "\n*Root cause:* " + Mrkdwn.escape(policy.rootCause(id).map(RootCause::label).orElse(id)))
@@ -124,6 +126,15 @@ public final class CaseCard {
         waiting.forEach(w -> lines.add("• " + DeadlineText.waiting(w)));
         all.stream().filter(d -> !d.isOpen()).forEach(d -> lines.add("• " + DeadlineText.line(d, DeadlineWatch.recorded(file, d))));
         return Optional.of(Mrkdwn.clip("*Deadlines*\n" + String.join("\n", lines), SECTION_TEXT));
+    }
+
+    /** Decisions still waiting for sign-off, each with the groups it waits on; nothing when none waits. */
+    private static Optional<String> pendingSignOffs(CaseFile file) {
+        List<String> pending = file.decisions().stream().filter(d -> d.status() == CaseDecision.Status.PENDING)
+                .map(d -> "#" + d.number() + " " + Mrkdwn.escape(SlackText.clip(d.text(), FACT)) + " (waiting on "
+                        + d.waitingOn().stream().map(Mrkdwn::escape).collect(Collectors.joining(", ")) + ")").toList();
+        if (pending.isEmpty()) return Optional.empty();
+        return Optional.of(Mrkdwn.clip(":scales: *Pending sign-off:* " + String.join(" · ", pending) + " (`/esc decisions`)", SECTION_TEXT));
     }
 
     /** A deadline, with the time left (each reader's Slack words it) while it runs, and the breach once it is recorded. */

@@ -4,6 +4,8 @@ import app.escalate.commands.CaseEvent;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
+import app.escalate.commands.CaseDecision;
+import app.escalate.commands.SignOff;
 import app.escalate.config.CaseField;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -58,6 +60,30 @@ public final class EventText {
             Optional<CaseField> field = FieldText.field(policy, Optional.empty(), e.field());
             return (e.byTriage() ? "AI triage" : who) + " set *" + Mrkdwn.escape(e.label()) + "* to " + FieldText.value(field, e.to(), MAX_LINE)
                     + e.from().map(f -> " (was " + FieldText.value(field, f, WAS) + ")").orElse("");
+        }
+
+        public String decisionTaken(EventData.DecisionTaken e) {
+            return who + " decided (#" + e.decision() + "): *" + Mrkdwn.escape(clip(e.text())) + "*, because " + Mrkdwn.escape(clip(e.rationale()))
+                    + e.alternatives().stream().map(a -> "; instead of " + Mrkdwn.escape(clip(a))).collect(Collectors.joining())
+                    + (e.needs().isEmpty() ? "" : "\nWaiting for sign-off from " + groups(e.needs()) + ".");
+        }
+
+        public String decisionSigned(EventData.DecisionSigned e) {
+            String verb = e.verdict() == SignOff.Verdict.APPROVED ? " approved" : " objected to";
+            return who + verb + " decision #" + e.decision() + " for " + groups(e.groups())
+                    + e.reason().map(r -> ": " + Mrkdwn.escape(clip(r))).orElse("") + ". It is now *" + e.status().label() + "*"
+                    + (e.status() == CaseDecision.Status.REJECTED ? " (its decider may `/esc decide override " + e.decision() + " because …`)" : "")
+                    + ".";
+        }
+
+        public String decisionOverridden(EventData.DecisionOverridden e) {
+            return who + " overrode the objection to decision #" + e.decision() + " (" + Mrkdwn.escape(SlackText.clip(e.text(), 100))
+                    + "): " + Mrkdwn.escape(clip(e.reason())) + ". It stands.";
+        }
+
+        public String signOffReminded(EventData.SignOffReminded e) {
+            return ":hourglass: Decision #" + e.decision() + " (" + Mrkdwn.escape(SlackText.clip(e.text(), 100)) + ") still waits for sign-off from "
+                    + groups(e.groups()) + (e.people().isEmpty() ? "" : ": " + users(e.people(), ", ")) + ". Approve or object on its request above.";
         }
 
         public String noteAdded(EventData.NoteAdded e) {
@@ -197,6 +223,10 @@ public final class EventText {
 
     private static String users(java.util.List<UserId> users, String separator) {
         return users.stream().map(u -> Mrkdwn.user(u.value())).collect(Collectors.joining(separator));
+    }
+
+    private static String groups(List<String> groups) {
+        return groups.stream().map(g -> "*" + Mrkdwn.escape(g) + "*").collect(Collectors.joining(", "));
     }
 
     private static String link(String permalink) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -81,8 +82,8 @@ public final class HandoffMessage {
         }
         if (!d.waiting().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(pack("*Waiting on stakeholders*", d.waiting(), w -> "• *ESC-" + w.caseId() + "* SEV"
-                    + w.severity() + " " + Mrkdwn.escape(w.title()) + ": " + w.groups().stream().map(Mrkdwn::escape)
-                    .collect(Collectors.joining(", ")), "", "")))));
+                    + w.severity() + " " + Mrkdwn.escape(w.title()) + ": " + Stream.concat(w.groups().stream().map(Mrkdwn::escape),
+                    w.signOffs().stream().map(o -> "sign-off of " + Mrkdwn.escape(o))).collect(Collectors.joining(", ")), "", "")))));
         }
         if (h.weekend() && h.until().isPresent()) {
             blocks.add(section(s -> s.text(markdownText(pack(":calendar: *Deadlines before the weekend ends* (" + Mrkdwn.date(h.until().get()) + ")",

@@ -63,6 +63,13 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.DeadlineList list) {
             return SlackMessage.text(DeadlineText.list(list));
         }
+        if (reply instanceof Reply.DecisionList list) {
+            return SlackMessage.text(Mrkdwn.clip(list.decisions().isEmpty()
+                    ? list.caseId() + " has no decisions yet: `/esc decide <decision> because <rationale> [needs: legal, policy]`."
+                    : "*Decisions of " + list.caseId() + "*\n" + list.decisions().stream()
+                    .map(d -> String.join("\n", DecisionText.what(d)) + (d.needs().isEmpty() ? "" : "\n" + String.join("\n", DecisionText.standing(d, policy))))
+                    .collect(Collectors.joining("\n\n")), SlackMessage.MAX_TEXT));
+        }
         if (reply instanceof Reply.OnCallNow onCall) {
             return onCall(onCall);
         }

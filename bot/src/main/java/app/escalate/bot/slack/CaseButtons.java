@@ -4,7 +4,9 @@ import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.FormTarget;
 import app.escalate.bot.render.FormValues;
 import app.escalate.bot.render.NoteForm;
+import app.escalate.bot.render.ObjectionForm;
 import app.escalate.bot.render.RunbookQuestion;
+import app.escalate.bot.render.SignOffRequest;
 import app.escalate.bot.render.TriageChangeForm;
 import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.CaseAction;
@@ -19,6 +21,8 @@ import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
+import app.escalate.commands.SignOff;
+import app.escalate.commands.decisions.Signers;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.config.Policy;
 import app.escalate.storage.Outbox;
@@ -39,7 +43,8 @@ import java.util.regex.Pattern;
 
 /**
  * The case card's controls (Acknowledge, Change severity, Add note), the runbook's answer
- * buttons, and the AI triage suggestion's (Accept, Change…, Dismiss, Undo). Each runs the same
+ * buttons, the AI triage suggestion's (Accept, Change…, Dismiss, Undo), and a decision's sign-off
+ * request's (Approve, Object…: these only from the request in the case's own channel). Each runs the same
  * handler as the typed command, on the case the control names (never the channel's), as a
  * {@link Invocation.Via#CONTROL}; a refusal comes back to the clicker as a reply only they see,
  * through the outbox. A form is opened only for someone its submission would accept.
@@ -129,6 +134,31 @@ public final class CaseButtons {
             return submit(req.getPayload().getUser().getId(), target.get(), TriageChangeForm.SEVERITY,
                     new CaseAction.JudgeTriage(TriageVerdict.CHANGED, TriageChangeForm.type(values, policy), severity, target.get().messageTs()), ctx);
         });
+        app.blockAction(SignOffRequest.APPROVE, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            SignOffRequest.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId())).ifPresent(t -> run(click, t.caseId(),
+                    new CaseAction.SignOffDecision(t.decision(), SignOff.Verdict.APPROVED, Optional.empty(), click.messageTs())));
+            return ctx.ack();
+        });
+        app.blockAction(SignOffRequest.OBJECT, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            SignOffRequest.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId()) && maySign(click, t)).ifPresent(t -> openForm(click,
+                    t.caseId(), new CaseAction.SignOffDecision(t.decision(), SignOff.Verdict.OBJECTED, Optional.empty(), click.messageTs()), ctx,
+                    target -> ObjectionForm.view(target, t.decision())));
+            return ctx.ack();
+        });
+        app.viewSubmission(ObjectionForm.CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            Optional<String> reason = ObjectionForm.reason(FormValues.of(view));
+            var target = ObjectionForm.target(view.getPrivateMetadata());
+            if (reason.isEmpty() || target.isEmpty()) return ctx.ackWithErrors(Map.of(ObjectionForm.REASON, "Say why you object."));
+            FormTarget form = target.get().getKey();
+            if (!caseChannel(form.caseId()).map(form.channel()::equals).orElse(false)) {
+                return ctx.ackWithErrors(Map.of(ObjectionForm.REASON, "Object from the request in " + form.caseId() + "'s channel."));
+            }
+            return submit(req.getPayload().getUser().getId(), form, ObjectionForm.REASON, new CaseAction.SignOffDecision(target.get().getValue(),
+                    SignOff.Verdict.OBJECTED, reason, form.messageTs()), ctx);
+        });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
             click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, NoteForm::view));
@@ -176,6 +206,36 @@ public final class CaseButtons {
         } catch (RuntimeException e) {
             return ctx.ackWithErrors(Map.of(field, StoreFaults.answer(e)));
         }
+    }
+
+    /**
+     * A sign-off counts only from the request in its case's channel: the click's channel is Slack's
+     * word, so a value copied into another case's message, or a request shown elsewhere, answers nothing.
+     */
+    private boolean fromItsChannel(Click click, CaseId id) {
+        try {
+            if (click.channel().isPresent() && caseChannel(id).equals(click.channel())) return true;
+            tell(click, id, "Sign-offs for " + id + " are given on its request in " + id + "'s channel.");
+        } catch (RuntimeException e) {
+            tell(click, id, StoreFaults.answer(e));
+        }
+        return false;
+    }
+
+    /** Before the objection form opens: only someone whose answer would count gets it. */
+    private boolean maySign(Click click, SignOffRequest.Target t) {
+        try {
+            Optional<String> refused = cases.file(t.caseId()).flatMap(f -> Signers.refusal(f, t.decision(), click.user(), policy));
+            refused.ifPresent(why -> tell(click, t.caseId(), why));
+            return refused.isEmpty();
+        } catch (RuntimeException e) {
+            tell(click, t.caseId(), StoreFaults.answer(e));
+            return false;
+        }
+    }
+
+    private Optional<ChannelId> caseChannel(CaseId id) {
+        return cases.find(id).flatMap(c -> c.channel()).map(ch -> ch.id());
     }
 
     private void run(Click click, CaseId id, CaseAction action) {

@@ -82,6 +82,8 @@ final class RefusalNotices {
             what = "adding " + who.stream().map(Mrkdwn::user).collect(Collectors.joining(", ")) + " to the case channel";
         } else if (effect instanceof SlackEffect.Page e) what = "paging " + Mrkdwn.user(e.user().value()) + " by direct message";
         else if (effect instanceof SlackEffect.BriefGroup e) what = "briefing " + Mrkdwn.escape(e.group()) + " in the case channel";
+        else if (effect instanceof SlackEffect.RequestSignOff e) what = "posting the sign-off request for decision #" + e.decision();
+        else if (effect instanceof SlackEffect.UpdateSignOff e) what = "updating the sign-off request for decision #" + e.decision();
         else if (effect instanceof SlackEffect.Whisper || effect instanceof SlackEffect.TellReporter) return Optional.empty(); // replies already
         else if (effect instanceof SlackEffect.OnCase) what = "a message to the case channel";
         else return Optional.empty();

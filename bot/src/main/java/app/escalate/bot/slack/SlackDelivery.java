@@ -8,6 +8,7 @@ import app.escalate.bot.render.Mrkdwn;
 import app.escalate.bot.render.PatternMessage;
 import app.escalate.bot.render.ReviewMessage;
 import app.escalate.bot.render.RunbookQuestion;
+import app.escalate.bot.render.SignOffRequest;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.Case;
@@ -100,6 +101,8 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
             if (effect instanceof SlackEffect.ShowTriage e) return post(e.caseId(), triageMessage(e.caseId()));
             if (effect instanceof SlackEffect.UpdateTriage e) return updateTriage(e);
+            if (effect instanceof SlackEffect.RequestSignOff e) return post(e.caseId(), signOffRequest(e.caseId(), e.decision()));
+            if (effect instanceof SlackEffect.UpdateSignOff e) return updateSignOff(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
             if (effect instanceof SlackEffect.SetChannelTopic e) return setTopic(e);
             if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
@@ -225,6 +228,20 @@ public final class SlackDelivery implements Delivery {
 
     private DeliveryAttempt updateTriage(SlackEffect.UpdateTriage e) {
         SlackMessage message = triageMessage(e.caseId());
+        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(e.caseId()).id().value()).ts(e.messageTs())
+                .text(message.text()).blocks(message.blocks())));
+        if (res.isOk()) return DeliveryAttempt.sent();
+        throw refused("chat.update", res);
+    }
+
+    /** The request as the decision stands at delivery: a late one shows the answers already in. */
+    private SlackMessage signOffRequest(CaseId id, int decision) {
+        return SignOffRequest.of(id, theFile(id).decision(decision)
+                .orElseThrow(() -> new SlackCalls.Refused(id + " has no decision #" + decision)), policy);
+    }
+
+    private DeliveryAttempt updateSignOff(SlackEffect.UpdateSignOff e) {
+        SlackMessage message = signOffRequest(e.caseId(), e.decision());
         var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(e.caseId()).id().value()).ts(e.messageTs())
                 .text(message.text()).blocks(message.blocks())));
         if (res.isOk()) return DeliveryAttempt.sent();

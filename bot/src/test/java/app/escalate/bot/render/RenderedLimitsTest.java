@@ -4,6 +4,7 @@ import app.escalate.bot.sandbox.BlockKitLimits;
 import app.escalate.commands.Acknowledgement;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
+import app.escalate.commands.CaseDecision;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
@@ -18,6 +19,7 @@ import app.escalate.commands.Paging;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SignOff;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
@@ -92,7 +94,7 @@ class RenderedLimitsTest {
         Set<String> stakeholders = new HashSet<>();
         for (int s = random.nextInt(15); s > 0; s--) stakeholders.add(text(random, 40));
         CaseFile file = new CaseFile(c, tasks, stakeholders, Set.of(), Paging.NONE, Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
-                fields(random, c.caseType()));
+                fields(random, c.caseType()), decisions(random, opened));
         // As many deadlines as a case may carry, with the longest names, some dropped with the longest reasons.
         for (int d = 0, n = random.nextInt(3) == 0 ? 20 : random.nextInt(3); d < n; d++) {
             String name = ("d" + d + "-" + "x".repeat(40)).substring(0, 40);
@@ -102,6 +104,24 @@ class RenderedLimitsTest {
                     opened, person(random), closed));
         }
         return file;
+    }
+
+    /** Decisions at their longest (five alternatives), some pending, some answered with long objections, some overridden. */
+    private static List<CaseDecision> decisions(Random random, Instant at) {
+        List<CaseDecision> decisions = new ArrayList<>();
+        for (int n = 1, count = random.nextInt(4) == 0 ? 30 : random.nextInt(4); n <= count; n++) {
+            List<String> alternatives = new ArrayList<>();
+            for (int a = random.nextInt(6); a > 0; a--) alternatives.add(text(random, 500));
+            CaseDecision d = CaseDecision.taken(n, text(random, CommandParser.MAX_NOTE_LENGTH), text(random, CommandParser.MAX_NOTE_LENGTH),
+                    alternatives, person(random), at, random.nextBoolean() ? List.of("legal", "policy") : List.of());
+            if (!d.needs().isEmpty() && random.nextBoolean()) {
+                d = d.signed(List.of(new SignOff("policy", person(random), SignOff.Verdict.OBJECTED,
+                        Optional.of(text(random, CommandParser.MAX_NOTE_LENGTH)), at)));
+                if (random.nextBoolean()) d = d.overruledBecause(text(random, CommandParser.MAX_NOTE_LENGTH), at);
+            }
+            decisions.add(d);
+        }
+        return decisions;
     }
 
     /** Every field of the type filled at its longest (some left empty, so the card says what is needed). */
@@ -131,13 +151,16 @@ class RenderedLimitsTest {
         List<CaseEvent> events = new ArrayList<>();
         for (int i = random.nextInt(12); i > 0; i--) {
             String longest = text(random, CommandParser.MAX_NOTE_LENGTH);
-            EventData data = switch (random.nextInt(6)) {
+            EventData data = switch (random.nextInt(7)) {
                 case 5 -> new EventData.FieldSet("output_excerpt", "Output excerpt", Optional.of(longest), longest);
+                case 4 -> new EventData.DecisionTaken(i, longest, longest, List.of(longest, longest, longest, longest, longest), List.of("legal"));
                 case 0 -> random.nextBoolean() ? new EventData.NoteAdded(longest)
                         : new EventData.DeadlineDropped("d1-" + "x".repeat(37), NOW, longest);
                 case 1 -> new EventData.TaskAdded(i, longest, Optional.of(person(random)));
                 case 2 -> new EventData.Resolved(CaseState.MITIGATED, longest, Optional.of("adversarial-abuse"));
                 case 3 -> new EventData.SeverityChanged(Severity.SEV3, Severity.SEV1, Optional.of(longest));
+                case 6 -> new EventData.DecisionSigned(i, longest, List.of("legal", "policy"), SignOff.Verdict.OBJECTED, Optional.of(longest),
+                        CaseDecision.Status.REJECTED);
                 default -> new EventData.Opened(text(random, CommandParser.MAX_TITLE_LENGTH), Severity.SEV2, Optional.empty(),
                         Optional.of(text(random, CommandParser.MAX_SURFACE_LENGTH)), Optional.of(longest));
             };
@@ -168,6 +191,8 @@ class RenderedLimitsTest {
         withinLimits("deadlines, seed " + seed, replies.render(new Reply.DeadlineList(id, Deadlines.of(file, type), Deadlines.waiting(file, type), NOW)));
         withinLimits("timeline, seed " + seed, replies.render(new Reply.TimelinePage(id, events, 1, 3)));
         withinLimits("announcement, seed " + seed, replies.render(new Reply.Changed(id, events)));
+        withinLimits("decisions, seed " + seed, replies.render(new Reply.DecisionList(id, file.decisions())));
+        file.decisions().forEach(d -> withinLimits("sign-off request, seed " + seed, SignOffRequest.of(id, d, POLICY)));
         List<Case> many = new ArrayList<>();
         for (int n = 0; n < 60; n++) many.add(caseFile(random, 100 + n).details());
         withinLimits("case list, seed " + seed, replies.render(new Reply.CaseList(many, 60)));

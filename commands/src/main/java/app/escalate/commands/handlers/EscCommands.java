@@ -50,6 +50,8 @@ public final class EscCommands {
     private final SetField setField;
     private final ChangeDeadline deadlines;
     private final Policy policy;
+    private final MakeDecision makeDecision;
+    private final SignOffDecision signOff;
     private final AddTask addTask;
     private final CompleteTask completeTask = new CompleteTask();
     private final LoopInGroup loopIn;
@@ -88,6 +90,8 @@ public final class EscCommands {
         this.setField = new SetField(policy);
         this.deadlines = new ChangeDeadline(policy, permissions);
         this.policy = policy;
+        this.makeDecision = new MakeDecision(policy, permissions);
+        this.signOff = new SignOffDecision(policy);
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
         this.watch = new WatchCase(permissions);
@@ -156,6 +160,7 @@ public final class EscCommands {
         CaseId caseId = id;
         boolean inChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
         if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline || action instanceof CaseAction.ListDeadlines
+                || action instanceof CaseAction.ListDecisions
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             boolean inItsChannel = inItsChannel(inChannel, file, by);
@@ -241,7 +246,8 @@ public final class EscCommands {
     private static boolean isWork(CaseAction action) {
         return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask
                 || action instanceof CaseAction.SetField || action instanceof CaseAction.SetDeadline
-                || action instanceof CaseAction.CompleteDeadline || action instanceof CaseAction.DropDeadline;
+                || action instanceof CaseAction.CompleteDeadline || action instanceof CaseAction.DropDeadline
+                || action instanceof CaseAction.SignOffDecision || action instanceof CaseAction.OverrideDecision;
     }
 
     /** A deadline at a time the asker's clocks skip (spring forward) is refused, as an override's is. */
@@ -287,6 +293,9 @@ public final class EscCommands {
         if (action instanceof CaseAction.SetDeadline a) return deadlines.set(file, a, actor, now);
         if (action instanceof CaseAction.CompleteDeadline a) return deadlines.complete(file, a, actor, now);
         if (action instanceof CaseAction.DropDeadline a) return deadlines.drop(file, a, actor, now);
+        if (action instanceof CaseAction.Decide a) return makeDecision.decide(file, a, actor, now);
+        if (action instanceof CaseAction.OverrideDecision a) return makeDecision.override(file, a, actor, now);
+        if (action instanceof CaseAction.SignOffDecision a) return signOff.decide(file, a, actor, now);
         if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
@@ -302,10 +311,6 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
-        if (action instanceof CaseAction.ListDeadlines) {
-            var type = file.details().caseType().flatMap(policy::caseType);
-            return new Reply.DeadlineList(file.id(), Deadlines.of(file, type), Deadlines.waiting(file, type), clock.instant());
-        }
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);

@@ -1,6 +1,7 @@
 package app.escalate.commands.handoff;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.CaseDecision;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
@@ -91,9 +92,12 @@ public final class DigestBuilder {
             for (Task t : f.tasks()) {
                 if (!t.isDone()) tasks.add(new TaskLine(f.id().number(), t.number(), SlackText.clip(t.text(), TEXT), t.assignee()));
             }
-            if (!f.stakeholders().isEmpty()) {
+            List<String> signOffs = f.decisions().stream().filter(d -> d.status() == CaseDecision.Status.PENDING)
+                    .map(d -> "#" + d.number() + " " + SlackText.clip(d.text(), TITLE) + " (waiting on " + String.join(", ", d.waitingOn()) + ")")
+                    .toList();
+            if (!f.stakeholders().isEmpty() || !signOffs.isEmpty()) {
                 waiting.add(new WaitingLine(f.id().number(), f.details().severity().level(), SlackText.clip(f.details().title(), TITLE),
-                        f.stakeholders().stream().sorted().toList()));
+                        f.stakeholders().stream().sorted().toList(), signOffs));
             }
         }
         List<CaseLine> watched = lines.stream().filter(CaseLine::watched).toList();

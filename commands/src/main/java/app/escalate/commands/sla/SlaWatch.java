@@ -6,6 +6,8 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
+import app.escalate.commands.decisions.SignOffReminders;
+import app.escalate.commands.Level;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.oncall.OnCall;
@@ -43,13 +45,16 @@ public final class SlaWatch {
         this.clock = clock;
     }
 
-    /** Raises what is due; returns how many cases had a warning or a breach. */
+    /** Raises what is due (and reminds decisions' pending sign-offs); returns how many cases had a warning or a breach. */
     public int sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int raised = 0;
         // Read in bulk; only a case with something new to raise is locked and decided.
         for (CaseFile f : cases.openFiles()) {
             Case c = f.details();
+            if (!SignOffReminders.due(f, policy, now).isEmpty()) {
+                cases.change(c.id(), file -> SignOffReminders.remind(file, policy, now));
+            }
             if (due(c, policy.severity(c.severity().level()), now, f.slaAlerts()).isEmpty()) continue;
             Set<String> met = metClocks(cases.timeline(c.id()));
             if (cases.change(c.id(), file -> decide(file, now, met)) instanceof Decision.Applied) raised++;

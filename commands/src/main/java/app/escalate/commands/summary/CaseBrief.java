@@ -10,6 +10,7 @@ import app.escalate.commands.EventData;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
+import app.escalate.commands.CaseDecision;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -22,11 +23,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The facts a draft may state, and nothing else: the case's fields, SLA clock, open tasks,
  * stakeholders, the people on it, the facts its type's fields hold ({@code fields}, "Label: value",
- * restricted ones left out: they never reach a model), and its timeline as plain lines, newest
+ * restricted ones left out: they never reach a model), the decisions taken and where their sign-off
+ * stands ({@code decisions}), and its timeline as plain lines, newest
  * first, trimmed to a budget without ever cutting an event in half. Times are UTC, to the minute.
  */
 public record CaseBrief(CaseId id, String title, String type, int severity, String state, Optional<UserId> owner,
@@ -34,7 +37,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                         List<String> openTasks, List<String> stakeholders, Set<UserId> people, boolean restricted,
                         Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
                         Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description, List<String> keyMoments,
-                        int notes, Set<String> links, List<String> fields) {
+                        int notes, Set<String> links, List<String> fields, List<String> decisions) {
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
@@ -50,6 +53,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         keyMoments = List.copyOf(keyMoments);
         links = Set.copyOf(links);
         fields = List.copyOf(fields);
+        decisions = List.copyOf(decisions);
     }
 
     public static CaseBrief of(CaseFile file, List<CaseEvent> oldestFirst, Policy policy, Instant now, int budget) {
@@ -103,7 +107,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                 SlaClock.of(c, sla, now), file.tasks().stream().filter(t -> !t.isDone()).map(CaseBrief::task).toList(),
                 file.stakeholders().stream().sorted().toList(), people, c.restricted(), c.resolution().map(r -> r.text()),
                 c.resolution().flatMap(r -> r.rootCause()).map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)),
-                lines, leftOut, times, states, description, moments, notes, links, fields);
+                lines, leftOut, times, states, description, moments, notes, links, fields, decisionLines(file, times));
     }
 
     /** The case's deadlines as facts ("Deadline regulator-reply: due … (breached)"), each due time one the draft may state. */
@@ -142,6 +146,22 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
             lines.add(f.label() + ": " + shown);
         }));
         return lines;
+    }
+
+    /**
+     * Each decision as a fact: what, why, instead of what, who decided and when, and where its
+     * sign-off stands; its time is one a draft may state.
+     */
+    private static List<String> decisionLines(CaseFile file, Set<Instant> times) {
+        return file.decisions().stream().map(d -> {
+            times.add(d.at());
+            return "#" + d.number() + " " + d.text() + " (because " + d.rationale()
+                    + d.alternatives().stream().map(a -> "; instead of " + a).collect(Collectors.joining())
+                    + "), decided by <@" + d.decider().value() + "> at " + TIME.format(d.at()) + ": " + d.status().label()
+                    + (d.status() == CaseDecision.Status.PENDING ? ", waiting on " + String.join(", ", d.waitingOn()) : "")
+                    + d.objection().map(o -> ", " + o.group() + " objected: " + o.reason().orElse("")).orElse("")
+                    + d.overruled().map(o -> ", overridden: " + o.reason()).orElse("");
+        }).toList();
     }
 
     /**

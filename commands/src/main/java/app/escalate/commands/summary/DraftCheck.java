@@ -122,6 +122,7 @@ public final class DraftCheck {
         brief.description().ifPresent(texts::add);
         texts.addAll(brief.openTasks());
         texts.addAll(brief.fields());
+        texts.addAll(brief.decisions());
         for (String t : texts) {
             Matcher m = INSTRUCTIONS.matcher(t);
             if (m.find()) {

@@ -3,11 +3,13 @@ package app.escalate.commands.summary;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
+import app.escalate.commands.SignOff;
 import app.escalate.commands.fields.TypeFields;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A timeline event as one plain line for a prompt: who did what, with the values, people as {@code <@U…>}. */
 final class EventLines {
@@ -161,6 +163,26 @@ final class EventLines {
         public String deadlineBreached(EventData.DeadlineBreached e) {
             return "the deadline " + e.name() + " was missed (due " + e.due() + ")";
         }
+
+        public String decisionTaken(EventData.DecisionTaken e) {
+            return who + " decided (#" + e.decision() + "): " + e.text() + ", because " + e.rationale()
+                    + e.alternatives().stream().map(a -> ", instead of " + a).collect(Collectors.joining())
+                    + (e.needs().isEmpty() ? "" : "; needs sign-off from " + String.join(", ", e.needs()));
+        }
+
+        public String decisionSigned(EventData.DecisionSigned e) {
+            String verb = e.verdict() == SignOff.Verdict.APPROVED ? " approved" : " objected to";
+            return who + verb + " decision #" + e.decision() + " for " + String.join(", ", e.groups())
+                    + e.reason().map(r -> ": " + r).orElse("") + " (now " + e.status().label() + ")";
+        }
+
+        public String decisionOverridden(EventData.DecisionOverridden e) {
+            return who + " overrode the objection to decision #" + e.decision() + ": " + e.reason();
+        }
+
+        public String signOffReminded(EventData.SignOffReminded e) {
+            return "decision #" + e.decision() + " still waits for sign-off from " + String.join(", ", e.groups()) + "; they were reminded";
+        }
     }
 
     /** Only what changed the case's course, each without the words people typed. */
@@ -183,6 +205,23 @@ final class EventLines {
 
         public Optional<String> ownerChanged(EventData.OwnerChanged e) {
             return Optional.of(line.ownerChanged(e));
+        }
+
+        public Optional<String> decisionTaken(EventData.DecisionTaken e) {
+            return Optional.of(who + " took decision #" + e.decision() + (e.needs().isEmpty() ? "" : ", for sign-off by " + String.join(", ", e.needs())));
+        }
+
+        public Optional<String> decisionSigned(EventData.DecisionSigned e) {
+            String verb = e.verdict() == SignOff.Verdict.APPROVED ? " approved" : " objected to";
+            return Optional.of(who + verb + " decision #" + e.decision() + " for " + String.join(", ", e.groups()) + " (now " + e.status().label() + ")");
+        }
+
+        public Optional<String> decisionOverridden(EventData.DecisionOverridden e) {
+            return Optional.of(who + " overrode the objection to decision #" + e.decision());
+        }
+
+        public Optional<String> signOffReminded(EventData.SignOffReminded e) {
+            return Optional.empty();
         }
 
         public Optional<String> noteAdded(EventData.NoteAdded e) {

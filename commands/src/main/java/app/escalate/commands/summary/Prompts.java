@@ -60,6 +60,10 @@ public final class Prompts {
             lines.add("Facts recorded:");
             b.fields().forEach(f -> lines.add("- " + defuse(f)));
         }
+        if (!b.decisions().isEmpty()) {
+            lines.add("Decisions:");
+            b.decisions().forEach(d -> lines.add("- " + defuse(d)));
+        }
         lines.add("Stakeholders looped in: " + (b.stakeholders().isEmpty() ? "none" : String.join(", ", b.stakeholders())));
         lines.add("Open tasks: " + (b.openTasks().isEmpty() ? "none" : ""));
         b.openTasks().forEach(t -> lines.add("- " + defuse(t)));

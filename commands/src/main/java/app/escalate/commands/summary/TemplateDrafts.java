@@ -35,6 +35,7 @@ public final class TemplateDrafts {
         out.add("Next: " + (b.openTasks().isEmpty() ? "no open tasks recorded" : String.join("; ", b.openTasks().stream().limit(2)
                 .map(t -> clip(t, 120)).toList())) + ". Next update " + updateEvery.map(every -> "by "
                 + CaseBrief.TIME.format(now.plus(every))).orElse("when the state changes") + ".");
+        if (!b.decisions().isEmpty()) out.add("Decisions: " + String.join("; ", b.decisions().stream().map(d -> clip(d, 300)).toList()) + ".");
         out.add("Asks: none recorded.");
         return String.join("\n", out);
     }
@@ -47,6 +48,10 @@ public final class TemplateDrafts {
         out.add("Impact");
         out.add(b.description().map(d -> "As reported: " + clip(d, 300)).orElse("Unknown so far."));
         b.fields().forEach(f -> out.add("- " + clip(f, 300)));
+        if (!b.decisions().isEmpty()) {
+            out.add("Decisions");
+            b.decisions().forEach(d -> out.add("- " + clip(d, 400)));
+        }
         out.add("Timeline");
         b.keyMoments().forEach(l -> out.add("- " + clip(l, 200)));
         out.add("Root cause");

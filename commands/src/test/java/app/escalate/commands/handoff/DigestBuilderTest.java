@@ -2,6 +2,7 @@ package app.escalate.commands.handoff;
 
 import app.escalate.commands.Acknowledgement;
 import app.escalate.commands.Case;
+import app.escalate.commands.CaseDecision;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
@@ -13,6 +14,7 @@ import app.escalate.commands.HandoffDigest.CaseLine;
 import app.escalate.commands.HandoffDigest;
 import app.escalate.commands.Paging;
 import app.escalate.commands.Severity;
+import app.escalate.commands.SignOff;
 import app.escalate.commands.SlaClock;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -108,6 +110,22 @@ class DigestBuilderTest {
 
         assertThat(d.bySeverity().get(0).cases().shown()).extracting(CaseLine::caseId, CaseLine::needs)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, List.of("Media URL")), org.assertj.core.groups.Tuple.tuple(2L, List.of()));
+    }
+
+    @Test
+    void a_case_waits_on_the_groups_whose_sign_off_its_decisions_still_need() {
+        CaseDecision pending = CaseDecision.taken(1, "Take it down", "Host confirmed", List.of(), MARIA, NOW, List.of("legal", "policy"))
+                .signed(List.of(new SignOff("legal", PRIYA, SignOff.Verdict.APPROVED, Optional.empty(), NOW)));
+        CaseDecision settled = CaseDecision.taken(2, "Say nothing", "Unclear", List.of(), MARIA, NOW, List.of("legal"))
+                .signed(List.of(new SignOff("legal", PRIYA, SignOff.Verdict.APPROVED, Optional.empty(), NOW)));
+        CaseFile waiting = file(open(1, Severity.SEV2, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false)).withDecision(pending)
+                .withDecision(settled);
+        CaseFile done = file(open(2, Severity.SEV2, Duration.ofMinutes(30), true, CaseState.INVESTIGATING, false)).withDecision(settled);
+
+        HandoffDigest d = builder.build(HEADER, facts(List.of(waiting, done), List.of()), HandoffDigests.forTeam(), NOW);
+
+        assertThat(d.waiting().shown()).extracting(HandoffDigest.WaitingLine::caseId, HandoffDigest.WaitingLine::signOffs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, List.of("#1 Take it down (waiting on policy)")));
     }
 
     @Test
