@@ -311,6 +311,11 @@ public final class EscCommands {
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
+        if (action instanceof CaseAction.ListDecisions) return new Reply.DecisionList(file.id(), file.decisions());
+        if (action instanceof CaseAction.ListDeadlines) {
+            var type = file.details().caseType().flatMap(policy::caseType);
+            return new Reply.DeadlineList(file.id(), Deadlines.of(file, type), Deadlines.waiting(file, type), clock.instant());
+        }
         List<CaseEvent> oldestFirst = cases.timeline(file.id());
         int page = ((CaseAction.ShowTimeline) action).page();
         int pages = Math.max(1, (oldestFirst.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
