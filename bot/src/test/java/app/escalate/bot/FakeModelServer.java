@@ -51,6 +51,12 @@ public final class FakeModelServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
+    /** The bot's environment for an OpenAI-compatible model served here, giving up on an answer after {@code timeout} (such as {@code 2s}). */
+    java.util.Map<String, String> env(String timeout) {
+        return java.util.Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", baseUrl(), "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test",
+                "LLM_TIMEOUT", timeout);
+    }
+
     void answer(String text) {
         this.responder = userMessage -> text;
     }

@@ -42,8 +42,7 @@ class JobsCrashProcessTest {
     }
 
     private Map<String, String> withModel(Store store) throws IOException {
-        Map<String, String> env = new HashMap<>(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(), "LLM_MODEL", "fake-model",
-                "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "20s"));
+        Map<String, String> env = new HashMap<>(model.env("20s"));
         if (store == Store.POSTGRESQL) {
             if (postgres == null) postgres = EmbeddedPostgres.builder().start();
             env.put("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));

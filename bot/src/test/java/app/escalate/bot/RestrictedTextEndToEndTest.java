@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +29,7 @@ class RestrictedTextEndToEndTest {
                 restricted: true
                 ai: allowed
 
-            # Categories a SEV1""")).withEnv(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(),
-            "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "5s"));
+            # Categories a SEV1""")).withEnv(model.env("5s"));
 
     @BeforeEach
     void answers() {

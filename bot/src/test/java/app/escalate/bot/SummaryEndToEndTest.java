@@ -29,8 +29,7 @@ class SummaryEndToEndTest {
     private static final FakeModelServer model = FakeModelServer.started();
 
     @RegisterExtension
-    final BotHarness harness = new BotHarness().withEnv(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(),
-            "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "2s"));
+    final BotHarness harness = new BotHarness().withEnv(model.env("2s"));
 
     private String channel;
 

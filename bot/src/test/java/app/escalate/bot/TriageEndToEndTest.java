@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +22,7 @@ class TriageEndToEndTest {
     private static final FakeModelServer model = FakeModelServer.started();
 
     @RegisterExtension
-    final BotHarness harness = new BotHarness().withEnv(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(),
-            "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "2s"));
+    final BotHarness harness = new BotHarness().withEnv(model.env("2s"));
 
     @AfterAll
     static void stop() {

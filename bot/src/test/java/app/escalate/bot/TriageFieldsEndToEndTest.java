@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +25,7 @@ class TriageFieldsEndToEndTest {
 
     // Long enough for a held answer to come back from the model rather than time out into the keywords.
     @RegisterExtension
-    final BotHarness harness = new BotHarness().withEnv(Map.of("LLM_PROVIDER", "openai", "LLM_BASE_URL", model.baseUrl(),
-            "LLM_MODEL", "fake-model", "LLM_API_KEY", "sk-test", "LLM_TIMEOUT", "20s"));
+    final BotHarness harness = new BotHarness().withEnv(model.env("20s"));
 
     @AfterAll
     static void stop() {
