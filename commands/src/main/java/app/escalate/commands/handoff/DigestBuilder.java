@@ -19,6 +19,7 @@ import app.escalate.commands.SlaClock;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.fields.RequiredFields;
 import app.escalate.commands.Task;
+import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.config.Policy;
 
@@ -195,6 +196,7 @@ public final class DigestBuilder {
             return "AI triage " + (t.applied() ? "set " : "suggests ") + t.suggestion().severity().value()
                     + t.suggestion().typeId().map(type -> " · " + type).orElse("") + (t.applied() ? "" : ", waiting for a person");
         }
+        if (d instanceof EventData.TriageJudged j && j.verdict() == TriageVerdict.LEFT_OUT) return "AI triage's proposed " + SlackText.clip(j.from(), TITLE) + " left out";
         if (d instanceof EventData.TriageJudged j) return "AI triage " + j.verdict().id() + ": " + j.from() + " → " + j.to();
         return e.kind().name().toLowerCase(java.util.Locale.ROOT);
     }

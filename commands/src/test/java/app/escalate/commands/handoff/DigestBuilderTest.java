@@ -205,6 +205,19 @@ class DigestBuilderTest {
     }
 
     @Test
+    void values_triage_proposed_and_people_left_out_read_as_such() {
+        Case c = open(1, Severity.SEV2, Duration.ofHours(3), true, CaseState.INVESTIGATING, false);
+        CaseEvent leftOut = new CaseEvent(c.id(), NOW.minus(Duration.ofMinutes(5)), AMARA, new EventData.TriageJudged(
+                app.escalate.commands.TriageVerdict.LEFT_OUT, "Spread estimate (views): 12000", "not set", Optional.of("deepfake"), Severity.SEV2));
+
+        HandoffDigest d = builder.build(HEADER, new DigestBuilder.Facts(List.of(file(c)), List.of(leftOut), id -> Optional.empty(), List.of()),
+                HandoffDigests.forTeam(), NOW);
+
+        assertThat(d.changes().shown()).extracting(HandoffDigest.ChangeLine::what)
+                .containsExactly("AI triage's proposed Spread estimate (views): 12000 left out");
+    }
+
+    @Test
     void ten_thousand_open_cases_keep_every_section_bounded_and_count_the_rest() {
         List<CaseFile> open = new ArrayList<>();
         List<CaseEvent> changes = new ArrayList<>();
