@@ -145,4 +145,12 @@ public sealed interface CaseAction {
 
     record ListDeadlines() implements CaseAction {
     }
+
+    /** {@code merge ESC-<n>}: this case is a duplicate of {@code into}; it is resolved and its work moves there. */
+    record Merge(CaseId into) implements Steering {
+    }
+
+    /** {@code link ESC-<n>} / {@code unlink ESC-<n>}: related cases, both ways. */
+    record Link(CaseId other, boolean linked) implements CaseAction {
+    }
 }

@@ -15,11 +15,11 @@ import java.util.Set;
  * (each once: see {@code sla.SlaWatch}), the decision tree's question waiting for an answer, and
  * where its AI triage stands, and the facts its type's fields hold (by field id, as {@code fields.FieldValue} keeps them),
  * the decisions taken on it with their sign-offs (by number, see {@link CaseDecision}), and what its
- * people said about its deadlines (see {@link Deadlines}).
+ * people said about its deadlines (see {@link Deadlines}), and the cases linked to it as related.
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
                        Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage,
-                       Map<String, String> fields, List<CaseDecision> decisions, List<DeadlineEntry> deadlines) {
+                       Map<String, String> fields, List<CaseDecision> decisions, List<DeadlineEntry> deadlines, Set<CaseId> links) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -33,6 +33,21 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         fields = fields == null ? Map.of() : Map.copyOf(fields);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
+        links = links == null ? Set.of() : Set.copyOf(links);
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage, Map<String, String> fields,
+                    List<CaseDecision> decisions, List<DeadlineEntry> deadlines) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, Set.of());
+    }
+
+    /** Linked to {@code other} as related ({@code linked}), or no longer. */
+    public CaseFile withLink(CaseId other, boolean linked) {
+        Set<CaseId> next = new HashSet<>(links);
+        if (linked) next.add(other);
+        else next.remove(other);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, next);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -46,7 +61,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         List<DeadlineEntry> next = new ArrayList<>(deadlines);
         next.removeIf(d -> d.name().equals(entry.name()));
         next.add(entry);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next, links);
     }
 
     public Optional<DeadlineEntry> deadline(String name) {
@@ -67,7 +82,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     public CaseFile withField(String id, String value) {
         Map<String, String> next = new java.util.HashMap<>(fields);
         next.put(id, value);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, decisions, deadlines, links);
     }
 
     public Optional<String> field(String id) {
@@ -79,7 +94,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         List<CaseDecision> next = new ArrayList<>(decisions.stream().filter(d -> d.number() != decision.number()).toList());
         next.add(decision);
         next.sort(Comparator.comparingInt(CaseDecision::number));
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next, deadlines, links);
     }
 
     public Optional<CaseDecision> decision(int number) {
@@ -93,7 +108,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** The walk is at {@code question}, or (empty) not under way. */
     public CaseFile withRunbookAt(Optional<String> question) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
@@ -102,13 +117,13 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** Where the case's AI triage stands; empty before it has been triaged. */
     public CaseFile withTriage(Optional<TriageState> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, decisions, deadlines, links);
     }
 
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -120,11 +135,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseId id() {
@@ -141,11 +156,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -153,12 +168,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
     }
 }

@@ -26,6 +26,14 @@ public interface CaseStore extends Effects {
      */
     Decision change(CaseId id, Function<CaseFile, Decision> decide);
 
+    /**
+     * {@link #change} for two cases at once: both locked (in case-number order, so two such changes
+     * never wait on each other), decided together, and stored in one transaction.
+     *
+     * @throws CaseNotFound when either case does not exist
+     */
+    JointDecision changeBoth(CaseId first, CaseId second, java.util.function.BiFunction<CaseFile, CaseFile, JointDecision> decide);
+
     Optional<Case> find(CaseId id);
 
     Optional<CaseFile> file(CaseId id);

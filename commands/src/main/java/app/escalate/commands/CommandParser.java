@@ -27,7 +27,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats", "deadline", "decide", "decisions");
+            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -49,6 +49,7 @@ public final class CommandParser {
             case "status" -> status(rest);
             case "override" -> override(rest);
             case "handoff" -> handoff(rest);
+            case "merge", "link", "unlink" -> twoCases(verb, rest);
             case "stats" -> stats(rest);
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
@@ -125,6 +126,26 @@ public final class CommandParser {
         } catch (DateTimeParseException e) {
             return new EscCommand.Invalid("That is not a real date and time: " + e.getParsedString() + ".");
         }
+    }
+
+    /**
+     * {@code merge|link|unlink [ESC-<this>] ESC-<other>}: the other case is the argument; the case
+     * acted on is the channel's, or the first of two ids.
+     */
+    private static EscCommand twoCases(String verb, String rest) {
+        List<String> tokens = Arrays.stream(rest.strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+        List<Optional<CaseId>> ids = tokens.stream().map(CaseId::parse).toList();
+        if (tokens.isEmpty() || tokens.size() > 2 || ids.stream().anyMatch(Optional::isEmpty)) {
+            return new EscCommand.Invalid(switch (verb) {
+                case "merge" -> "`merge` takes the case this one duplicates, e.g. `/esc merge ESC-12` (outside its channel: `/esc merge ESC-15 ESC-12`).";
+                case "link" -> "`link` takes a related case, e.g. `/esc link ESC-12`.";
+                default -> "`unlink` takes a linked case, e.g. `/esc unlink ESC-12`.";
+            });
+        }
+        CaseId other = ids.get(ids.size() - 1).get();
+        Optional<CaseId> target = ids.size() == 2 ? ids.get(0) : Optional.empty();
+        CaseAction action = verb.equals("merge") ? new CaseAction.Merge(other) : new CaseAction.Link(other, verb.equals("link"));
+        return new EscCommand.OnCase(target, action);
     }
 
     /** {@code [ESC-<n>] <arguments>}: the case id, when given, comes first. */

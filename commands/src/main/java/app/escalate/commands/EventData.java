@@ -82,6 +82,14 @@ public sealed interface EventData {
 
         R deadlineBreached(DeadlineBreached e);
 
+        R caseLinked(CaseLinked e);
+
+        R caseUnlinked(CaseUnlinked e);
+
+        R mergedInto(MergedInto e);
+
+        R duplicateMerged(DuplicateMerged e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -550,6 +558,53 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.deadlineBreached(this);
+        }
+    }
+
+    /** The case is now linked to {@code other} as related (recorded on both). */
+    record CaseLinked(CaseId other) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.CASE_LINKED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.caseLinked(this);
+        }
+    }
+
+    record CaseUnlinked(CaseId other) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.CASE_UNLINKED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.caseUnlinked(this);
+        }
+    }
+
+    /** This case was a duplicate of {@code into}: resolved, its work ({@code tasksMoved} open tasks) moved there. */
+    record MergedInto(CaseId into, int tasksMoved) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.MERGED_INTO;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.mergedInto(this);
+        }
+    }
+
+    /** Duplicate {@code from} was merged into this case: its people {@code invited}, its open tasks moved here. */
+    record DuplicateMerged(CaseId from, List<UserId> invited, int tasksMoved) implements EventData {
+        public DuplicateMerged {
+            invited = List.copyOf(invited);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DUPLICATE_MERGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.duplicateMerged(this);
         }
     }
 }

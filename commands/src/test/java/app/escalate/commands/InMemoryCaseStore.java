@@ -43,6 +43,22 @@ public final class InMemoryCaseStore implements CaseStore {
         return decision;
     }
 
+    @Override
+    public synchronized JointDecision changeBoth(CaseId first, CaseId second,
+                                                 java.util.function.BiFunction<CaseFile, CaseFile, JointDecision> decide) {
+        CaseFile a = file(first).orElseThrow(() -> new CaseNotFound(first));
+        CaseFile b = file(second).orElseThrow(() -> new CaseNotFound(second));
+        JointDecision decision = decide.apply(a, b);
+        if (decision instanceof JointDecision.Applied applied) {
+            for (Decision.Applied one : List.of(applied.first(), applied.second())) {
+                files.put(one.after().id(), one.after());
+                events.addAll(one.events());
+                effects.addAll(one.effects());
+            }
+        }
+        return decision;
+    }
+
     /** Puts a case as given, replacing any with its id. */
     @Override
     public synchronized void enqueue(List<SlackEffect> queued, java.time.Instant at) {

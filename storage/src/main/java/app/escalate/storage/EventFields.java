@@ -11,6 +11,7 @@ import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.commands.CaseDecision;
+import app.escalate.commands.CaseId;
 import app.escalate.commands.SignOff;
 
 import java.time.Duration;
@@ -77,6 +78,10 @@ final class EventFields {
                     f.users("notify"));
             case SLA_BREACHED -> new EventData.SlaBreached(f.text("clock"), Instant.parse(f.text("due")));
             case SLA_MET -> new EventData.SlaMet(f.list("clocks"));
+            case CASE_LINKED -> new EventData.CaseLinked(new CaseId(f.number("other")));
+            case CASE_UNLINKED -> new EventData.CaseUnlinked(new CaseId(f.number("other")));
+            case MERGED_INTO -> new EventData.MergedInto(new CaseId(f.number("into")), (int) f.number("tasks_moved"));
+            case DUPLICATE_MERGED -> new EventData.DuplicateMerged(new CaseId(f.number("from")), f.users("invited"), (int) f.number("tasks_moved"));
             case DEADLINE_SET -> new EventData.DeadlineSet(f.text("name"), Instant.parse(f.text("due")), f.optional("before").map(Instant::parse));
             case DEADLINE_DONE -> new EventData.DeadlineDone(f.text("name"), Instant.parse(f.text("due")), f.flag("met"));
             case DEADLINE_DROPPED -> new EventData.DeadlineDropped(f.text("name"), Instant.parse(f.text("due")), f.text("reason"));
@@ -249,6 +254,27 @@ final class EventFields {
 
         public Void slaMet(EventData.SlaMet e) {
             out.put("clocks", String.join(",", e.clocks()));
+            return null;
+        }
+
+        public Void caseLinked(EventData.CaseLinked e) {
+            out.put("other", Long.toString(e.other().number()));
+            return null;
+        }
+
+        public Void caseUnlinked(EventData.CaseUnlinked e) {
+            out.put("other", Long.toString(e.other().number()));
+            return null;
+        }
+
+        public Void mergedInto(EventData.MergedInto e) {
+            out.put("into", Long.toString(e.into().number())).put("tasks_moved", Integer.toString(e.tasksMoved()));
+            return null;
+        }
+
+        public Void duplicateMerged(EventData.DuplicateMerged e) {
+            out.put("from", Long.toString(e.from().number())).put("invited", users(e.invited()))
+                    .put("tasks_moved", Integer.toString(e.tasksMoved()));
             return null;
         }
 

@@ -9,6 +9,7 @@ import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.DeadlineEntry;
 import app.escalate.commands.Decision;
+import app.escalate.commands.JointDecision;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Paging;
@@ -77,6 +78,23 @@ public final class JdbiCaseStore implements CaseStore {
         });
     }
 
+    @Override
+    public JointDecision changeBoth(CaseId first, CaseId second, java.util.function.BiFunction<CaseFile, CaseFile, JointDecision> decide) {
+        return jdbi.inTransaction(h -> {
+            boolean inOrder = first.number() < second.number();
+            CaseFile lower = file(h, inOrder ? first : second, " FOR UPDATE").orElseThrow(() -> new CaseNotFound(inOrder ? first : second));
+            CaseFile higher = file(h, inOrder ? second : first, " FOR UPDATE").orElseThrow(() -> new CaseNotFound(inOrder ? second : first));
+            CaseFile a = inOrder ? lower : higher;
+            CaseFile b = inOrder ? higher : lower;
+            JointDecision decision = decide.apply(a, b);
+            if (decision instanceof JointDecision.Applied applied) {
+                write(h, a, applied.first());
+                write(h, b, applied.second());
+            }
+            return decision;
+        });
+    }
+
     private static void write(Handle h, CaseFile before, Decision.Applied applied) {
         CaseFile after = applied.after();
         long number = after.id().number();
@@ -104,6 +122,10 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate(sql).bind("n", number).bind("f", field).bind("v", value).execute();
         });
         if (!after.deadlines().equals(before.deadlines())) DeadlineRows.write(h, number, before.deadlines(), after.deadlines());
+        after.links().stream().filter(l -> !before.links().contains(l)).forEach(l -> h.createUpdate(
+                "INSERT INTO case_links (case_number, linked_number) VALUES (:n, :l)").bind("n", number).bind("l", l.number()).execute());
+        before.links().stream().filter(l -> !after.links().contains(l)).forEach(l -> h.createUpdate(
+                "DELETE FROM case_links WHERE case_number = :n AND linked_number = :l").bind("n", number).bind("l", l.number()).execute());
         writeDecisions(h, number, before, after);
         if (!after.paging().equals(before.paging())) {
             new CaseDao(h).setPaging(number, after.paging().step(), after.paging().nextAt().orElse(null));
@@ -208,7 +230,9 @@ public final class JdbiCaseStore implements CaseStore {
         return new CaseFile(c, dao.tasks(number), Set.copyOf(dao.stakeholders(number)),
                 dao.members(number).stream().map(UserId::new).collect(Collectors.toSet()), sidecar.paging(), sidecar.watch(), alerts,
                 sidecar.runbookAt(), sidecar.triage(), fields,
-                decisions(h, "c.case_number = :n", Map.of("n", number)).getOrDefault(number, List.of()), DeadlineRows.of(h, number));
+                decisions(h, "c.case_number = :n", Map.of("n", number)).getOrDefault(number, List.of()), DeadlineRows.of(h, number),
+                Set.copyOf(h.createQuery("SELECT linked_number FROM case_links WHERE case_number = :n").bind("n", number)
+                        .map((rs, ctx) -> new CaseId(rs.getLong(1))).list()));
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -229,7 +253,7 @@ public final class JdbiCaseStore implements CaseStore {
                 Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
-    /** Reads every open case's file with ten queries, whatever the number of cases. */
+    /** Reads every open case's file with eleven queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -259,6 +283,9 @@ public final class JdbiCaseStore implements CaseStore {
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
                     .forEach(e -> fields.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
             Map<Long, List<DeadlineEntry>> deadlines = DeadlineRows.ofOpenCases(h);
+            Map<Long, Set<String>> links = pairs(h, """
+                    SELECT l.case_number, CAST(l.linked_number AS VARCHAR(20)) AS v FROM case_links l JOIN cases c ON c.case_number = l.case_number
+                    WHERE c.state <> 'RESOLVED'""");
             Map<Long, List<CaseDecision>> decisions = decisions(h, "c.state <> 'RESOLVED'", Map.of());
             return open.stream().map(c -> {
                 long n = c.id().number();
@@ -266,7 +293,8 @@ public final class JdbiCaseStore implements CaseStore {
                 return new CaseFile(c, tasks.getOrDefault(n, List.of()), groups.getOrDefault(n, Set.of()),
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage(),
-                        fields.getOrDefault(n, Map.of()), decisions.getOrDefault(n, List.of()), deadlines.getOrDefault(n, List.of()));
+                        fields.getOrDefault(n, Map.of()), decisions.getOrDefault(n, List.of()), deadlines.getOrDefault(n, List.of()),
+                        links.getOrDefault(n, Set.of()).stream().map(v -> new CaseId(Long.parseLong(v))).collect(Collectors.toSet()));
             }).toList();
         });
     }

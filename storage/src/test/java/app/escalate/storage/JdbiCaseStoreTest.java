@@ -9,6 +9,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.DeadlineEntry;
 import app.escalate.commands.Decision;
+import app.escalate.commands.JointDecision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -202,6 +204,34 @@ class JdbiCaseStoreTest {
             assertThat(store.file(opened.id()).orElseThrow().decisions()).isEqualTo(expected);
             assertThat(store.openFiles()).singleElement().extracting(CaseFile::decisions).isEqualTo(expected);
             assertThat(expected.get(0).status()).isEqualTo(CaseDecision.Status.OVERRIDDEN);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void two_cases_change_together_or_not_at_all_and_their_links_are_read_back(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case first = store.open(draft("Deepfake of the minister", Severity.SEV2, Duration.ZERO), c -> Opening.of(List.of()));
+            Case second = store.open(draft("Same video elsewhere", Severity.SEV3, Duration.ZERO), c -> Opening.of(List.of()));
+            // Asked with the higher number first: both are locked in number order and handed back as asked.
+            store.changeBoth(second.id(), first.id(), (b, a) -> {
+                assertThat(b.id()).isEqualTo(second.id());
+                return new JointDecision.Applied(
+                        new Decision.Applied(b.withLink(a.id(), true), List.of(new CaseEvent(b.id(), T0, MARIA, new EventData.CaseLinked(a.id()))), List.of()),
+                        new Decision.Applied(a.withLink(b.id(), true), List.of(new CaseEvent(a.id(), T0, MARIA, new EventData.CaseLinked(b.id()))), List.of()));
+            });
+            assertThat(store.file(first.id()).orElseThrow().links()).containsExactly(second.id());
+            assertThat(store.openFiles()).extracting(CaseFile::links).containsExactlyInAnyOrder(Set.of(first.id()), Set.of(second.id()));
+            assertThat(store.timeline(second.id())).extracting(CaseEvent::data).contains(new EventData.CaseLinked(first.id()));
+
+            // The second write fails (no such case to link its event to): the first is not kept either.
+            CaseId missing = new CaseId(99);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.changeBoth(first.id(), second.id(), (a, b) -> new JointDecision.Applied(
+                    new Decision.Applied(a.withLink(b.id(), false), List.of(new CaseEvent(a.id(), T0, MARIA, new EventData.CaseUnlinked(b.id()))), List.of()),
+                    new Decision.Applied(b.withLink(missing, true), List.of(new CaseEvent(b.id(), T0, MARIA, new EventData.CaseLinked(missing))), List.of()))));
+            assertThat(store.file(first.id()).orElseThrow().links()).containsExactly(second.id());
+            assertThat(store.timeline(first.id())).extracting(CaseEvent::data).doesNotContain(new EventData.CaseUnlinked(second.id()));
         }
     }
 

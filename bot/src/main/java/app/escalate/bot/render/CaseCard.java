@@ -47,6 +47,8 @@ public final class CaseCard {
     static final int SECTION_TEXT = 3_000;
     /** How much of one field's value the card shows; the rest is in {@code /esc timeline}. */
     static final int FACT = 200;
+    /** Linked cases the card names; {@code /esc timeline} has every link. */
+    static final int LINKS = 10;
 
     private CaseCard() {
     }
@@ -86,7 +88,7 @@ public final class CaseCard {
             blocks.add(section(s -> s.text(markdownText(heading + text + cause))));
         });
         blocks.add(actions(a -> a.blockId(actionsBlockId(c, blocks)).elements(controls(c))));
-        blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label())
+        blocks.add(context(x -> x.elements(List.of(markdownText(c.id() + " · " + Mrkdwn.escape(sla.label()) + links(file)
                 + " · `/esc help` for commands")))));
         return new SlackMessage(c.id() + " " + c.severity() + " " + c.state().label() + ": " + Mrkdwn.escape(c.title()), blocks);
     }
@@ -142,6 +144,14 @@ public final class CaseCard {
         boolean breached = file.slaAlerts().contains(app.escalate.commands.sla.SlaWatch.breachKey(clock));
         if (breached) return ":red_circle: " + Mrkdwn.date(due) + " — *breached*";
         return Mrkdwn.date(due) + (file.details().isOpen() ? " (" + Mrkdwn.ago(due) + ")" : "");
+    }
+
+    /** " · linked: ESC-4, ESC-9", the first {@link #LINKS} by number and how many more; nothing when none is linked. */
+    private static String links(CaseFile file) {
+        if (file.links().isEmpty()) return "";
+        List<String> ids = file.links().stream().sorted(java.util.Comparator.comparingLong(CaseId::number)).map(CaseId::toString).toList();
+        return " · linked: " + String.join(", ", ids.subList(0, Math.min(LINKS, ids.size())))
+                + (ids.size() > LINKS ? " and " + (ids.size() - LINKS) + " more" : "");
     }
 
     /** The buttons people use most: acknowledge (until someone has), change severity, add a note. */

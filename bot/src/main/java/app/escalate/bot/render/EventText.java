@@ -162,6 +162,26 @@ public final class EventText {
             return ":red_circle: The *" + e.clock() + "* SLA is breached: it was due " + Mrkdwn.date(e.due()) + ".";
         }
 
+        public String caseLinked(EventData.CaseLinked e) {
+            return who + " linked this case to *" + e.other() + "* as related";
+        }
+
+        public String caseUnlinked(EventData.CaseUnlinked e) {
+            return who + " unlinked *" + e.other() + "*";
+        }
+
+        public String mergedInto(EventData.MergedInto e) {
+            return ":twisted_rightwards_arrows: " + who + " merged this case into *" + e.into() + "* as a duplicate: the work goes on there"
+                    + (e.tasksMoved() > 0 ? " (" + e.tasksMoved() + (e.tasksMoved() == 1 ? " open task moved" : " open tasks moved") + ")" : "")
+                    + ". `/esc status " + e.into() + "` shows it.";
+        }
+
+        public String duplicateMerged(EventData.DuplicateMerged e) {
+            return ":twisted_rightwards_arrows: " + who + " merged duplicate *" + e.from() + "* into this case"
+                    + (e.invited().isEmpty() ? "" : "; its people joined: " + users(e.invited(), ", "))
+                    + (e.tasksMoved() > 0 ? "; " + e.tasksMoved() + (e.tasksMoved() == 1 ? " open task moved here" : " open tasks moved here") : "");
+        }
+
         public String deadlineSet(EventData.DeadlineSet e) {
             return who + (e.before().isPresent() ? " moved the deadline *" : " set the deadline *") + Mrkdwn.escape(e.name()) + "*: due "
                     + Mrkdwn.date(e.due()) + " (" + Mrkdwn.ago(e.due()) + ")" + e.before().map(b -> ", was " + Mrkdwn.date(b)).orElse("");

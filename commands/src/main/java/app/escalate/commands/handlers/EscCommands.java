@@ -13,6 +13,7 @@ import app.escalate.commands.Decision;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
+import app.escalate.commands.JointDecision;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
@@ -49,6 +50,7 @@ public final class EscCommands {
     private final AddNote addNote = new AddNote();
     private final SetField setField;
     private final ChangeDeadline deadlines;
+    private final JoinCases join;
     private final Policy policy;
     private final MakeDecision makeDecision;
     private final SignOffDecision signOff;
@@ -89,6 +91,7 @@ public final class EscCommands {
         this.resolve = new ResolveCase(policy, permissions);
         this.setField = new SetField(policy);
         this.deadlines = new ChangeDeadline(policy, permissions);
+        this.join = new JoinCases(policy);
         this.policy = policy;
         this.makeDecision = new MakeDecision(policy, permissions);
         this.signOff = new SignOffDecision(policy);
@@ -179,6 +182,7 @@ public final class EscCommands {
             return read(file, action);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (action instanceof CaseAction.Merge || action instanceof CaseAction.Link) return joined(caseId, action, by, inChannel, now);
         CaseAction chosen = action;
         Decision decision = cases.change(caseId, file -> {
             Optional<String> refused = mayAct(file, chosen, by, inChannel);
@@ -187,6 +191,37 @@ public final class EscCommands {
         });
         if (decision instanceof Decision.Applied applied) return new Reply.Changed(caseId, applied.events());
         return new Reply.Refusal(((Decision.Rejected) decision).reason());
+    }
+
+    /**
+     * A merge or link changes two cases: both must be open to the asker, and where either is
+     * restricted, the asker must be one of the people of both (nothing crosses that boundary on
+     * anyone else's word). A merge steers the duplicate.
+     */
+    private Reply joined(CaseId caseId, CaseAction action, Invocation by, boolean inChannel, Instant now) {
+        CaseId other = action instanceof CaseAction.Merge m ? m.into() : ((CaseAction.Link) action).other();
+        if (other.equals(caseId)) return new Reply.Refusal("That is " + caseId + " itself; name the other case.");
+        JointDecision decision = cases.changeBoth(caseId, other, (self, that) -> {
+            Optional<String> refused = mayAct(self, action, by, inChannel);
+            if (refused.isPresent()) return new JointDecision.Rejected(refused.get());
+            if (!that.visibleTo(by.user())) return new JointDecision.Rejected(notVisible(other, by));
+            boolean restricted = self.details().restricted() || that.details().restricted();
+            if (restricted && !(self.members().contains(by.user()) && that.members().contains(by.user()))) {
+                return new JointDecision.Rejected("One of " + caseId + " and " + other + " is restricted: only someone on both may "
+                        + (action instanceof CaseAction.Merge ? "merge" : "link") + " them.");
+            }
+            if (action instanceof CaseAction.Merge) {
+                if (!permissions.maySteer(by.user(), self.details())) return new JointDecision.Rejected(Permissions.onlySteerers("merge " + caseId));
+                return join.merge(self, that, by.user(), now);
+            }
+            return join.link(self, that, ((CaseAction.Link) action).linked(), by.user(), now);
+        });
+        if (decision instanceof JointDecision.Applied applied) {
+            List<CaseEvent> events = new ArrayList<>(applied.first().events());
+            events.addAll(applied.second().events());
+            return new Reply.Changed(caseId, events);
+        }
+        return new Reply.Refusal(((JointDecision.Rejected) decision).reason());
     }
 
     /**

@@ -183,6 +183,22 @@ final class EventLines {
         public String signOffReminded(EventData.SignOffReminded e) {
             return "decision #" + e.decision() + " still waits for sign-off from " + String.join(", ", e.groups()) + "; they were reminded";
         }
+
+        public String caseLinked(EventData.CaseLinked e) {
+            return who + " linked the case to " + e.other() + " as related";
+        }
+
+        public String caseUnlinked(EventData.CaseUnlinked e) {
+            return who + " unlinked " + e.other();
+        }
+
+        public String mergedInto(EventData.MergedInto e) {
+            return who + " merged the case into " + e.into() + " as a duplicate" + (e.tasksMoved() > 0 ? ", moving " + e.tasksMoved() + " open tasks" : "");
+        }
+
+        public String duplicateMerged(EventData.DuplicateMerged e) {
+            return who + " merged duplicate " + e.from() + " into the case" + (e.tasksMoved() > 0 ? ", with " + e.tasksMoved() + " open tasks" : "");
+        }
     }
 
     /** Only what changed the case's course, each without the words people typed. */
@@ -330,6 +346,22 @@ final class EventLines {
 
         public Optional<String> deadlineBreached(EventData.DeadlineBreached e) {
             return Optional.of(line.deadlineBreached(e));
+        }
+
+        public Optional<String> caseLinked(EventData.CaseLinked e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> caseUnlinked(EventData.CaseUnlinked e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> mergedInto(EventData.MergedInto e) {
+            return Optional.of(line.mergedInto(e));
+        }
+
+        public Optional<String> duplicateMerged(EventData.DuplicateMerged e) {
+            return Optional.of(line.duplicateMerged(e));
         }
     }
 }
