@@ -14,6 +14,7 @@ public final class Usage {
                     + " · `/esc deadline drop <name> because <reason>` · `/esc deadline` lists them",
             "`/esc decide <decision> because <rationale> [instead of <alternative>] [needs: legal, policy]` record a decision, signed off by one of each group · `/esc decisions` where each stands · `/esc decide override <n> because <reason>` (its decider) let an objected one stand",
             "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
+            "`/esc link ESC-<n>` · `/esc unlink ESC-<n>` related cases · `/esc merge ESC-<n>` this case duplicates ESC-<n>: resolved, its work moves there",
             "`/esc timeline [page]` · `/esc summary` an executive summary to review and post · `/esc rca` a root-cause write-up (outside a case channel, put the case id first: `/esc ack ESC-12`)",
             "`/esc runbook` walk the case type's decision tree in the case channel, a question at a time",
             "`/esc watch [off]` flag the case for the next handoff (and the weekend) · `/esc oncall` who is on call now, the next handoff, any not yet accepted",
