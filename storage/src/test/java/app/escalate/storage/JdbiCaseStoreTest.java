@@ -237,6 +237,26 @@ class JdbiCaseStoreTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void triage_keeps_every_value_it_proposed_at_its_longest(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Case opened = store.open(draft("Assistant invents a refund policy", Severity.SEV2, Duration.ZERO), c -> Opening.of(List.of()));
+            String longest = "é😀\"<&".repeat(600);   // 3,000 characters, each escaped in JSON or twice as long in UTF-16
+            java.util.Map<String, app.escalate.commands.TriageState.Proposed> values = new java.util.HashMap<>();
+            for (String id : List.of("prompt_excerpt", "output_excerpt", "reproduction", "model", "reach", "surfaces")) {
+                values.put(id, new app.escalate.commands.TriageState.Proposed(longest, app.escalate.commands.TriageState.Outcome.HELD));
+            }
+            app.escalate.commands.TriageState state = new app.escalate.commands.TriageState(app.escalate.commands.TriageState.Status.HELD,
+                    Optional.of("llm-hallucination"), Severity.SEV2, Optional.empty(), Optional.empty(), Severity.SEV2, Optional.empty(), values);
+            store.change(opened.id(), f -> new Decision.Applied(f.withTriage(Optional.of(state)), List.of(new CaseEvent(f.id(), T0, MARIA,
+                    new EventData.NoteAdded("triaged"))), List.of()));
+
+            assertThat(store.file(opened.id()).orElseThrow().triage()).contains(state);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void a_created_channel_is_found_again_and_the_card_remembered(DatabaseKind kind) {
         try (Database db = kind.open()) {
             JdbiCaseStore store = new JdbiCaseStore(db.jdbi());

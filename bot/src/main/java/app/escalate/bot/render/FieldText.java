@@ -17,12 +17,13 @@ final class FieldText {
                 .or(() -> policy.caseTypes().stream().flatMap(t -> t.fields().stream()).filter(f -> f.id().equals(id)).findFirst());
     }
 
-    /** {@code value} as mrkdwn; text is cut at {@code max} characters. */
+    /** {@code value} as mrkdwn; text (and a link too long to show whole) is cut at {@code max} characters. */
     static String value(Optional<CaseField> field, String value, int max) {
         CaseField.Kind kind = field.map(CaseField::kind).orElse(CaseField.Kind.TEXT);
         return switch (kind) {
-            // Kept URLs are http(s) with no < > |: safe inside Slack's link token once & is escaped.
-            case URL -> "<" + value.replace("&", "&amp;") + ">";
+            // Kept URLs are http(s) with no < > |: safe inside Slack's link token once & is escaped. One longer than
+            // what may be shown is cut as text: a link token cannot be cut, and would crowd out the rest of its block.
+            case URL -> value.length() <= max ? "<" + value.replace("&", "&amp;") + ">" : Mrkdwn.clip(Mrkdwn.escape(value), max);
             case DATETIME -> Mrkdwn.date(Instant.parse(value));
             case USER -> Mrkdwn.user(value);
             default -> Mrkdwn.clip(Mrkdwn.escape(value), max);

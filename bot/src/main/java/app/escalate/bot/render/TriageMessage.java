@@ -82,7 +82,9 @@ public final class TriageMessage {
         } else {
             lines.add("Decided; the timeline says how.");
         }
-        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(s -> s.text(markdownText(String.join("\n", lines))))));
+        // Many proposed values at their longest are more than a section holds: they give way, the buttons stay.
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(s -> s.text(markdownText(Mrkdwn.clip(String.join("\n", lines),
+                CaseCard.SECTION_TEXT))))));
         if (!buttons.isEmpty()) blocks.add(actions(a -> a.blockId("triage:" + id.number()).elements(buttons)));
         return new SlackMessage("AI triage for " + id + ": " + plain(suggested.suggestion(), policy), blocks);
     }

@@ -169,6 +169,27 @@ class RenderedLimitsTest {
         return events;
     }
 
+    /** A model's suggestion proposing every field it can at its longest: links of 2,000 characters full of &, long text. */
+    private static SlackMessage triage(Random random, CaseId id) {
+        String type = List.of("deepfake", "llm-hallucination").get(random.nextInt(2));
+        java.util.Map<String, app.escalate.commands.Guess<String>> values = new java.util.HashMap<>();
+        java.util.Map<String, app.escalate.commands.TriageState.Proposed> state = new java.util.HashMap<>();
+        POLICY.caseType(type).orElseThrow().fields().forEach(f -> {
+            String value = f.kind() == app.escalate.config.CaseField.Kind.URL ? ("https://video.example/w?" + "a=1&b=2&".repeat(300)).substring(0, 2000)
+                    : longest(random, f);
+            values.put(f.id(), new app.escalate.commands.Guess<>(value, 0.5));
+            state.put(f.id(), new app.escalate.commands.TriageState.Proposed(value, app.escalate.commands.TriageState.Outcome.HELD));
+        });
+        var suggestion = new app.escalate.commands.Suggestion(Optional.of(new app.escalate.commands.Guess<>(type, 0.6)),
+                new app.escalate.commands.Guess<>(Severity.SEV2, 0.6), new app.escalate.commands.Guess<>(List.of("video"), 0.6),
+                new app.escalate.commands.Guess<>(text(random, 1000), 0.6), values);
+        var suggested = new EventData.TriageSuggested(new app.escalate.commands.SuggestedTriage(suggestion, "openai:fake", "triage.v2",
+                Optional.empty()), false, Optional.empty(), Optional.of(text(random, 300)));
+        var held = new app.escalate.commands.TriageState(app.escalate.commands.TriageState.Status.HELD, Optional.of(type), Severity.SEV2,
+                Optional.empty(), Optional.empty(), Severity.SEV3, Optional.empty(), state);
+        return TriageMessage.of(id, suggested, Optional.of(held), POLICY);
+    }
+
     private static void withinLimits(String what, SlackMessage message) {
         String blocks = GSON.toJson(message.blocks());
         assertThat(BlockKitLimits.message(message.text(), message.blocks().isEmpty() ? null : JsonParser.parseString(blocks)))
@@ -187,6 +208,7 @@ class RenderedLimitsTest {
         withinLimits("card, seed " + seed, CaseCard.of(file, POLICY));
         withinLimits("status, seed " + seed, replies.render(new Reply.CaseCard(file)));
         withinLimits("tasks, seed " + seed, replies.render(new Reply.TaskList(id, file.tasks())));
+        withinLimits("triage, seed " + seed, triage(random, id));
         Optional<app.escalate.config.CaseType> type = file.details().caseType().flatMap(POLICY::caseType);
         withinLimits("deadlines, seed " + seed, replies.render(new Reply.DeadlineList(id, Deadlines.of(file, type), Deadlines.waiting(file, type), NOW)));
         withinLimits("timeline, seed " + seed, replies.render(new Reply.TimelinePage(id, events, 1, 3)));

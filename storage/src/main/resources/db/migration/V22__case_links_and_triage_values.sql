@@ -5,3 +5,7 @@ CREATE TABLE case_links (
     linked_number  BIGINT NOT NULL REFERENCES cases (case_number),
     PRIMARY KEY (case_number, linked_number)
 );
+
+-- Triage's state now keeps the field values it proposed (long text up to 3,000 characters each,
+-- twice that in H2's UTF-16 units, as JSON): room for every field of a type at its longest.
+ALTER TABLE cases ALTER COLUMN triage SET DATA TYPE VARCHAR(200000);
