@@ -143,7 +143,7 @@ class DecisionSignOffEndToEndTest {
         assertThat(esc(MARIA, "decide override 2")).startsWith("An override says why: `/esc decide override 2 because &lt;reason&gt;`.");
         assertThat(esc(MARIA, "decide override 2 because staff are already leaking it"))
                 .contains("overrode the objection to decision #2 (Notify affected employees by email): staff are already leaking it. It stands.");
-        assertThat(esc(MARIA, "decide override 2 because again")).isEqualTo("Decision #2 is stands over an objection; only one rejected by an objection can be overridden.");
+        assertThat(esc(MARIA, "decide override 2 because again")).isEqualTo("Decision #2 stands over an objection; only one rejected by an objection can be overridden.");
 
         assertThat(esc(MARIA, "decisions")).contains("*#1 Tell the press the clip is fake*", "· *rejected*",
                 "objected to by <@" + OMAR + ">", "Comms has not cleared the wording",

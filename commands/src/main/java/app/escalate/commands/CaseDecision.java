@@ -33,6 +33,15 @@ public record CaseDecision(int number, String text, String rationale, List<Strin
         public String label() {
             return label;
         }
+
+        /** As said of a decision: "is signed off", "was rejected", "stands over an objection". */
+        public String sentence() {
+            return switch (this) {
+                case REJECTED -> "was rejected";
+                case OVERRIDDEN -> label;
+                default -> "is " + label;
+            };
+        }
     }
 
     /** The decider's override of an objection, with their reason. */

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Who may answer a decision's sign-off: a member (by the policy) of a named group that has not
- * answered yet, while the decision is pending. Asked before the objection form opens, and again
- * when the answer arrives.
+ * answered yet, other than whoever took the decision, while the decision is pending and its case
+ * open. Asked before the objection form opens, and again when the answer arrives.
  */
 public final class Signers {
     private Signers() {
@@ -23,7 +23,13 @@ public final class Signers {
         Optional<CaseDecision> found = file.decision(number);
         if (found.isEmpty()) return Optional.of(file.id() + " has no decision #" + number + ".");
         CaseDecision d = found.get();
-        if (d.isSettled()) return Optional.of("Decision #" + number + " of " + file.id() + " is " + d.status().label() + " already; nothing was changed.");
+        if (!file.details().isOpen()) return Optional.of(file.id() + " is resolved; its decisions stand as they were. `/esc reopen` it first.");
+        if (d.isSettled()) return Optional.of("Decision #" + number + " of " + file.id() + " " + d.status().sentence() + " already; nothing was changed.");
+        // A sign-off is someone else's word: the decider does not sign off their own decision.
+        if (d.decider().equals(user)) {
+            return Optional.of("You took decision #" + number + "; its sign-off is for someone else in "
+                    + d.needs().stream().map(g -> "`" + g + "`").collect(Collectors.joining(" or ")) + ".");
+        }
         List<String> theirs = theirGroups(d, user, policy);
         if (theirs.isEmpty()) {
             return Optional.of("Only members of " + d.needs().stream().map(g -> "`" + g + "`").collect(Collectors.joining(" or "))

@@ -68,7 +68,7 @@ final class MakeDecision implements CaseChange<CaseAction.Decide> {
         if (!c.isOpen()) return Decisions.reopenFirst(c);
         if (!d.decider().equals(actor)) return Decisions.rejected("Only whoever took decision #" + d.number() + " can override an objection to it.");
         if (d.status() != CaseDecision.Status.REJECTED) {
-            return Decisions.rejected("Decision #" + d.number() + " is " + d.status().label() + "; only one rejected by an objection can be overridden.");
+            return Decisions.rejected("Decision #" + d.number() + " " + d.status().sentence() + "; only one rejected by an objection can be overridden.");
         }
         CaseEvent event = new CaseEvent(c.id(), now, actor, new EventData.DecisionOverridden(d.number(), d.text(), action.reason()));
         return Decisions.applied(file.withDecision(d.overruledBecause(action.reason(), now)), event);

@@ -143,11 +143,24 @@ class SignOffTest {
     }
 
     @Test
+    void the_decider_does_not_sign_off_their_own_decision_and_a_resolved_cases_decisions_stay_as_they_were() {
+        typed(KENJI, "decide Ship the fix because it is tested needs: eng");   // Kenji steers (a responder) and is in eng
+        assertThat(refusal(approve(KENJI, 1))).isEqualTo("You took decision #1; its sign-off is for someone else in `eng`.");
+        assertThat(decision(1).status()).isEqualTo(CaseDecision.Status.PENDING);
+
+        typed(MARIA, "set model assistant-large");
+        typed(MARIA, "set model_version 2026-11");
+        assertThat(typed(MARIA, "resolve Answer retracted everywhere cause:model-behaviour")).isInstanceOf(Reply.Changed.class);
+        assertThat(refusal(approve(DIEGO, 1))).isEqualTo("ESC-1 is resolved; its decisions stand as they were. `/esc reopen` it first.");
+        assertThat(decision(1).status()).isEqualTo(CaseDecision.Status.PENDING);
+    }
+
+    @Test
     void an_objection_rejects_and_only_the_decider_overrides_it_with_a_reason() {
         typed(MARIA, "decide Retract the answer because it is wrong needs: legal, policy");
         click(OMAR, 1, SignOff.Verdict.OBJECTED, Optional.of("Wording not cleared"));
         assertThat(decision(1).status()).isEqualTo(CaseDecision.Status.REJECTED);
-        assertThat(refusal(approve(PRIYA, 1))).isEqualTo("Decision #1 of ESC-1 is rejected already; nothing was changed.");
+        assertThat(refusal(approve(PRIYA, 1))).isEqualTo("Decision #1 of ESC-1 was rejected already; nothing was changed.");
 
         assertThat(refusal(typed(KENJI, "decide override 1 because press deadline")))
                 .isEqualTo("Only whoever took decision #1 can override an objection to it.");
@@ -155,7 +168,7 @@ class SignOffTest {
         assertThat(decision(1).status()).isEqualTo(CaseDecision.Status.OVERRIDDEN);
         assertThat(decision(1).overruled()).contains(new CaseDecision.Overruled("press deadline", NOW));
         assertThat(refusal(typed(MARIA, "decide override 1 because again")))
-                .isEqualTo("Decision #1 is stands over an objection; only one rejected by an objection can be overridden.");
+                .isEqualTo("Decision #1 stands over an objection; only one rejected by an objection can be overridden.");
     }
 
     @Test
