@@ -9,6 +9,7 @@ import app.escalate.commands.EventData;
 import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageState;
@@ -40,6 +41,9 @@ import java.util.stream.Collectors;
  * values alone) and left out by any other verdict.
  */
 final class TriageCase {
+    /** Characters of each value the timeline names as left out; the triage message has them whole. */
+    static final int LEFT_OUT_VALUE = 100;
+
     private final Policy policy;
     private final Permissions permissions;
 
@@ -175,7 +179,7 @@ final class TriageCase {
         // What was not set is on the timeline too: rejected, or a value someone has given the field since.
         String notSet = s.fields().entrySet().stream().filter(e -> e.getValue().outcome() == TriageState.Outcome.HELD)
                 .filter(e -> fields.outcomes().get(e.getKey()).outcome() != TriageState.Outcome.ACCEPTED)
-                .map(e -> label(c, e.getKey()) + ": " + e.getValue().value()).collect(Collectors.joining("; "));
+                .map(e -> label(c, e.getKey()) + ": " + SlackText.clip(e.getValue().value(), LEFT_OUT_VALUE)).collect(Collectors.joining("; "));
         if (!notSet.isEmpty()) {
             events.add(new CaseEvent(c.id(), now, actor, new EventData.TriageJudged(TriageVerdict.LEFT_OUT, notSet, "not set", s.type(), s.severity())));
         }

@@ -8,6 +8,7 @@ import app.escalate.commands.Deadlines;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlaClock;
+import app.escalate.commands.SlackText;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
 import app.escalate.commands.CaseDecision;
@@ -42,6 +43,9 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
     public static final int TIMELINE_BUDGET = 6_000;
+    /** Settled decisions a draft is told of (the latest; every pending one too), and the characters of each. */
+    static final int DECISIONS = 5;
+    static final int DECISION = 600;
 
     public CaseBrief {
         openTasks = List.copyOf(openTasks);
@@ -153,7 +157,11 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
      * sign-off stands; its time is one a draft may state.
      */
     private static List<String> decisionLines(CaseFile file, Set<Instant> times) {
-        return file.decisions().stream().map(d -> {
+        // Bounded whatever a case holds: every pending decision, the latest settled ones, each line cut.
+        List<CaseDecision> settled = file.decisions().stream().filter(d -> d.status() != CaseDecision.Status.PENDING).toList();
+        Set<Integer> kept = new java.util.HashSet<>(settled.subList(Math.max(0, settled.size() - DECISIONS), settled.size()).stream()
+                .map(CaseDecision::number).toList());
+        return file.decisions().stream().filter(d -> d.status() == CaseDecision.Status.PENDING || kept.contains(d.number())).map(d -> {
             times.add(d.at());
             return "#" + d.number() + " " + d.text() + " (because " + d.rationale()
                     + d.alternatives().stream().map(a -> "; instead of " + a).collect(Collectors.joining())
@@ -161,7 +169,7 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                     + (d.status() == CaseDecision.Status.PENDING ? ", waiting on " + String.join(", ", d.waitingOn()) : "")
                     + d.objection().map(o -> ", " + o.group() + " objected: " + o.reason().orElse("")).orElse("")
                     + d.overruled().map(o -> ", overridden: " + o.reason()).orElse("");
-        }).toList();
+        }).map(line -> SlackText.clip(line, DECISION)).toList();
     }
 
     /**

@@ -41,4 +41,21 @@ class CaseBriefDecisionsTest {
         // The time a decision was taken is one a draft may state.
         assertThat(DraftCheck.check("Decided at " + CaseBrief.TIME.format(at) + ".", brief).findings()).isEmpty();
     }
+
+    @Test
+    void a_case_with_many_long_decisions_tells_a_draft_every_pending_one_and_the_latest_settled_each_cut() {
+        Instant at = DraftCheckTest.OPENED.plusSeconds(600);
+        String longest = "x".repeat(3000);
+        CaseFile file = new CaseFile(DraftCheckTest.deepfake(), List.of(), Set.of(), Set.of(DraftCheckTest.MARIA));
+        for (int n = 1; n <= 12; n++) {
+            file = file.withDecision(CaseDecision.taken(n, "Decision " + n + " " + longest, longest, List.of(longest), DraftCheckTest.MARIA, at,
+                    n == 2 ? List.of("legal") : List.of()));
+        }
+
+        CaseBrief brief = CaseBrief.of(file, List.of(), PolicyLoader.builtIn(), DraftCheckTest.NOW, CaseBrief.TIMELINE_BUDGET);
+
+        assertThat(brief.decisions()).extracting(d -> d.substring(0, d.indexOf(' ')))
+                .containsExactly("#2", "#8", "#9", "#10", "#11", "#12");
+        assertThat(brief.decisions()).allSatisfy(d -> assertThat(d.length()).isLessThanOrEqualTo(CaseBrief.DECISION));
+    }
 }
