@@ -351,7 +351,10 @@ public final class CommandParser {
     }
 
     private static final Pattern DECIDE_OVERRIDE = Pattern.compile("(?is)override\\s+#?(\\d{1,6})(?:\\s+(.*))?");
-    private static final Pattern NEEDS = Pattern.compile("(?i)\\s*\\[?\\s*needs:\\s*\\[?([a-z0-9_,\\s-]*?)]?\\s*]?\\s*$");
+    // "needs:" starts a word (after a space or "["), so "Bneeds:legal" is text, not a request for sign-off.
+    private static final Pattern NEEDS = Pattern.compile("(?i)(?:^|\\s+|\\s*\\[)\\s*(?<![\\w])needs:\\s*\\[?([a-z0-9_,\\s-]*?)]?\\s*]?\\s*$");
+    /** Groups one decision may wait on: more is a typing slip, and each is a sign-off request in the channel. */
+    static final int MAX_NEEDS = 5;
     private static final Pattern DECISION_MARKER = Pattern.compile("(?i)\\s+(because|instead of)\\s+");
     private static final String DECIDE_USAGE = "`decide` is `/esc decide <decision> because <rationale> [instead of <alternative>] [needs: legal, policy]`,"
             + " or `/esc decide override <n> because <reason>`.";
@@ -378,6 +381,7 @@ public final class CommandParser {
             needs = Arrays.stream(m.group(1).split("[,\\s]+")).map(g -> g.toLowerCase(Locale.ROOT)).filter(g -> !g.isEmpty())
                     .distinct().toList();
             if (needs.isEmpty()) throw new Unreadable("`needs:` names the groups to sign off, e.g. `needs: legal, policy`.");
+            if (needs.size() > MAX_NEEDS) throw new Unreadable("A decision waits on at most " + MAX_NEEDS + " groups.");
             text = text.substring(0, m.start());
         }
         Matcher marker = DECISION_MARKER.matcher(text);

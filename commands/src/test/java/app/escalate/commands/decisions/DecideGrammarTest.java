@@ -42,9 +42,12 @@ class DecideGrammarTest {
     }
 
     @Test
-    void needs_only_counts_at_the_end() {
+    void needs_only_counts_at_the_end_as_a_word_of_its_own_and_names_at_most_five_groups() {
         assertThat(action("decide Meet the host's needs: a call today because they asked."))
                 .isEqualTo(new CaseAction.Decide("Meet the host's needs: a call today", "they asked.", List.of(), List.of()));
+        assertThat(action("decide Ship it because Bneeds:legal"))
+                .isEqualTo(new CaseAction.Decide("Ship it", "Bneeds:legal", List.of(), List.of()));
+        assertThat(problem("decide Ship it because tested needs: a, b, c, d, e, f")).isEqualTo("A decision waits on at most 5 groups.");
     }
 
     @Test
