@@ -227,8 +227,12 @@ public final class SlackDelivery implements Delivery {
     }
 
     private DeliveryAttempt updateTriage(SlackEffect.UpdateTriage e) {
-        SlackMessage message = triageMessage(e.caseId());
-        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(e.caseId()).id().value()).ts(e.messageTs())
+        return update(e.caseId(), e.messageTs(), triageMessage(e.caseId()));
+    }
+
+    /** Redraws message {@code ts} in the case's channel as {@code message}. */
+    private DeliveryAttempt update(CaseId id, String ts, SlackMessage message) {
+        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(id).id().value()).ts(ts)
                 .text(message.text()).blocks(message.blocks())));
         if (res.isOk()) return DeliveryAttempt.sent();
         throw refused("chat.update", res);
@@ -241,11 +245,7 @@ public final class SlackDelivery implements Delivery {
     }
 
     private DeliveryAttempt updateSignOff(SlackEffect.UpdateSignOff e) {
-        SlackMessage message = signOffRequest(e.caseId(), e.decision());
-        var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channelOf(e.caseId()).id().value()).ts(e.messageTs())
-                .text(message.text()).blocks(message.blocks())));
-        if (res.isOk()) return DeliveryAttempt.sent();
-        throw refused("chat.update", res);
+        return update(e.caseId(), e.messageTs(), signOffRequest(e.caseId(), e.decision()));
     }
 
     private DeliveryAttempt post(CaseId id, SlackMessage message) {
