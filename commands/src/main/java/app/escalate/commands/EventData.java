@@ -82,6 +82,8 @@ public sealed interface EventData {
 
         R deadlineBreached(DeadlineBreached e);
 
+        R reportedAgain(ReportedAgain e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -550,6 +552,17 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.deadlineBreached(this);
+        }
+    }
+
+    /** A machine {@code source} reported the open case again (its dedup key); the card counts these. */
+    record ReportedAgain(String source) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.REPORTED_AGAIN;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reportedAgain(this);
         }
     }
 }

@@ -338,7 +338,9 @@ public sealed interface SlackEffect {
      */
     static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook,
                                            List<Page> pages) {
-        List<UserId> invited = new ArrayList<>(List.of(c.reporter()));
+        // A machine's report has no Slack user to invite or tell (MachineReporter).
+        boolean byPerson = !MachineReporter.is(c.reporter());
+        List<UserId> invited = new ArrayList<>(byPerson ? List.of(c.reporter()) : List.of());
         pages.stream().map(Page::user).filter(u -> !invited.contains(u)).forEach(invited::add);
         List<SlackEffect> effects = new ArrayList<>(List.of(
                 new CreateChannel(c.id(), channelName, c.restricted()),
@@ -348,7 +350,7 @@ public sealed interface SlackEffect {
                 new SetChannelTopic(c.id())));
         if (hasRunbook) effects.add(new PostRunbook(c.id()));
         effects.addAll(pages);
-        effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
+        if (byPerson) effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
         return effects;
     }
 

@@ -164,6 +164,10 @@ final class EventLines {
             return "the deadline " + e.name() + " was missed (due " + e.due() + ")";
         }
 
+        public String reportedAgain(EventData.ReportedAgain e) {
+            return "the source " + e.source() + " reported it again";
+        }
+
         public String decisionTaken(EventData.DecisionTaken e) {
             return who + " decided (#" + e.decision() + "): " + e.text() + ", because " + e.rationale()
                     + e.alternatives().stream().map(a -> ", instead of " + a).collect(Collectors.joining())
@@ -330,6 +334,10 @@ final class EventLines {
 
         public Optional<String> deadlineBreached(EventData.DeadlineBreached e) {
             return Optional.of(line.deadlineBreached(e));
+        }
+
+        public Optional<String> reportedAgain(EventData.ReportedAgain e) {
+            return Optional.empty();
         }
     }
 }
