@@ -1,5 +1,6 @@
 package app.escalate.bot;
 
+import app.escalate.bot.intake.IntakeRoute;
 import app.escalate.bot.jobs.JobRunner;
 import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.outbox.CommandsFirst;
@@ -32,6 +33,8 @@ import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.commands.handlers.OpenCase;
+import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.oncall.OnCall;
@@ -51,6 +54,7 @@ import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
+import app.escalate.storage.JdbiIntake;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.JdbiSandboxWorkspace;
 import app.escalate.storage.JdbiSignedRequests;
@@ -194,7 +198,7 @@ public final class EscalateApp implements AutoCloseable {
 
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
-                    policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    policy, clock, settings.slackApiUrl(), new JdbiIntake(database.jdbi())::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
                     new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
@@ -229,7 +233,11 @@ public final class EscalateApp implements AutoCloseable {
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
             SetupStatus setup = new SetupStatus();
-            Javalin http = http(settings, bolt, replays, database, outbox, setup, metrics, feed,
+            JdbiIntake intakeStore = new JdbiIntake(database.jdbi());
+            IntakeRoute machines = new IntakeRoute(policy, settings.intakeSecrets(), intakeStore,
+                    new RaiseCase(cases, intakeStore, new OpenCase(cases, policy, domain.onCall(), clock), clock), clock, Clock.systemUTC());
+            machines.reportMissingSecrets();
+            Javalin http = http(settings, bolt, replays, machines, database, outbox, setup, metrics, feed,
                     extra.andThen(config -> publicHost.set(config.jetty.host)));
             started.push(http::stop);
             OptionalInt managementPort = OptionalInt.empty();
@@ -257,7 +265,7 @@ public final class EscalateApp implements AutoCloseable {
         }
     }
 
-    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, Database database, Outbox outbox, SetupStatus setup,
+    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, IntakeRoute machines, Database database, Outbox outbox, SetupStatus setup,
                                 PrometheusMeterRegistry metrics, OnCallFeed feed, Consumer<JavalinConfig> extra) {
         SlackEventsRoute events = new SlackEventsRoute(bolt, replays, Clock.systemUTC());
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
@@ -271,6 +279,7 @@ public final class EscalateApp implements AutoCloseable {
             });
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
+            config.routes.post("/api/cases", machines);
             HealthRoute health = new HealthRoute(database, outbox, setup);
             if (settings.managementPort().isPresent()) {
                 config.routes.get("/healthz", health.summary());
