@@ -1,5 +1,6 @@
 package app.escalate.bot;
 
+import app.escalate.bot.intake.CallBacks;
 import app.escalate.bot.intake.IntakeRoute;
 import app.escalate.bot.jobs.JobRunner;
 import app.escalate.bot.llm.LangChainSummaryModel;
@@ -34,9 +35,9 @@ import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handlers.OpenCase;
-import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
@@ -141,6 +142,7 @@ public final class EscalateApp implements AutoCloseable {
                     .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
             JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
             Outbox outbox = new Outbox(database.jdbi());
+            JdbiIntake machineReports = new JdbiIntake(database.jdbi());
             Slack slack = slack(settings);
             PrometheusMeterRegistry metrics = Metrics.registry();
 
@@ -198,10 +200,11 @@ public final class EscalateApp implements AutoCloseable {
 
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
-                    policy, clock, settings.slackApiUrl(), new JdbiIntake(database.jdbi())::report), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
-                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics,
+                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC())), clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();
@@ -233,9 +236,8 @@ public final class EscalateApp implements AutoCloseable {
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
             SetupStatus setup = new SetupStatus();
-            JdbiIntake intakeStore = new JdbiIntake(database.jdbi());
-            IntakeRoute machines = new IntakeRoute(policy, settings.intakeSecrets(), intakeStore,
-                    new RaiseCase(cases, intakeStore, new OpenCase(cases, policy, domain.onCall(), clock), clock), clock, Clock.systemUTC());
+            IntakeRoute machines = new IntakeRoute(policy, settings.intakeSecrets(), machineReports,
+                    new RaiseCase(cases, machineReports, new OpenCase(cases, policy, domain.onCall(), clock), clock), clock, Clock.systemUTC());
             machines.reportMissingSecrets();
             Javalin http = http(settings, bolt, replays, machines, database, outbox, setup, metrics, feed,
                     extra.andThen(config -> publicHost.set(config.jetty.host)));

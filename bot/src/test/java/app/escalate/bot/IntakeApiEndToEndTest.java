@@ -1,12 +1,20 @@
 package app.escalate.bot;
 
+import app.escalate.bot.intake.IntakeSignature;
 import app.escalate.storage.Database;
+import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +24,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +46,18 @@ class IntakeApiEndToEndTest {
                   max_per_minute: 5
             """;
 
+    /** The example source's callback receiver: down (503) for its first three requests, then up. */
+    private final Receiver receiver = new Receiver(3);
+
     @RegisterExtension
-    final BotHarness harness = new BotHarness(policy -> policy + MORE_SOURCES)
+    final BotHarness harness = new BotHarness(policy -> policy.replace("max_per_minute: 60",
+            "max_per_minute: 60\n      callback_url: " + receiver.url()) + MORE_SOURCES)
             .withEnv(Map.of("INTAKE_TRUST_CLASSIFIER_SECRET", SECRET, "INTAKE_TINY_SECRET", TINY_SECRET));
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
 
     private IntakeClient machine() {
         return new IntakeClient(harness.client().port());
@@ -173,6 +192,74 @@ class IntakeApiEndToEndTest {
         // The next minute, the source is heard again.
         harness.advance(Duration.ofSeconds(retryAfter));
         assertThat(machine.post(report("tiny", "t-3"), TINY_SECRET).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void the_source_hears_each_change_once_signed_after_its_callback_was_down() throws Exception {
+        assertThat(machine().post(report("trust-classifier", "cluster-5"), SECRET).statusCode()).isEqualTo(201);
+        String channel = harness.slack.await("pins.add").param("channel");
+
+        harness.esc("U0ESCAMARA", channel, "ack");
+        harness.esc("U0ESCAMARA", channel, "state mitigated");
+        harness.esc("U0ESCAMARA", channel, "resolve Removed on every surface cause:adversarial-abuse");
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> receiver.taken().size() >= 3);
+        harness.settle();
+        List<Receiver.Request> taken = receiver.taken();
+        assertThat(taken).extracting(r -> JsonParser.parseString(r.body()).getAsJsonObject().get("change").getAsString())
+                .containsExactly("acknowledged", "mitigated", "resolved");
+        JsonObject resolved = JsonParser.parseString(taken.get(2).body()).getAsJsonObject();
+        assertThat(resolved.get("case").getAsString()).isEqualTo("ESC-1");
+        assertThat(resolved.get("dedup_key").getAsString()).isEqualTo("cluster-5");
+        assertThat(resolved.get("resolution").getAsString()).isEqualTo("Removed on every surface");
+        assertThat(taken).allSatisfy(r -> assertThat(new IntakeSignature(SECRET).holds(r.timestamp(), r.body(), r.signature(), Instant.now()))
+                .as("signature of %s", r.body()).isTrue());
+        assertThat(receiver.refused()).isEqualTo(3);
+    }
+
+    /** A source's callback endpoint: answers 503 to its first {@code down} requests, then 200, and keeps what it took. */
+    static final class Receiver implements AutoCloseable {
+        record Request(String timestamp, String signature, String body) {
+        }
+
+        private final HttpServer server;
+        private final AtomicInteger refused = new AtomicInteger();
+        private final List<Request> taken = new CopyOnWriteArrayList<>();
+
+        Receiver(int down) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/cb", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status = refused.get() < down ? 503 : 200;
+                if (status == 503) refused.incrementAndGet();
+                else taken.add(new Request(exchange.getRequestHeaders().getFirst(IntakeSignature.TIMESTAMP),
+                        exchange.getRequestHeaders().getFirst(IntakeSignature.SIGNATURE), body));
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/cb";
+        }
+
+        List<Request> taken() {
+            return List.copyOf(taken);
+        }
+
+        int refused() {
+            return refused.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private static String field(HttpResponse<String> res) {

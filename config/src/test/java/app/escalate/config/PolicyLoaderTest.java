@@ -101,6 +101,10 @@ class PolicyLoaderTest {
                 .hasMessageContaining("(line 15)");
         assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 0")))
                 .hasMessageStartingWith("policy.yml: intake.sources[0]: max_per_minute: 1 to 10000, got 0");
+        assertThat(read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback_url: https://hooks.example/esc"))
+                .intake().source("classifier").orElseThrow().callback()).contains(java.net.URI.create("https://hooks.example/esc"));
+        assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback_url: ftp://x")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0]: callback_url: an http(s) URL, got \"ftp://x\"");
         assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback: https://x")))
                 .hasMessageStartingWith("policy.yml: intake.sources[0].callback: unknown key (line 19)");
         assertThatThrownBy(() -> read(source + "    - {id: classifier, secret_env: INTAKE_B, allowed_types: [deepfake], max_per_minute: 1}\n"))

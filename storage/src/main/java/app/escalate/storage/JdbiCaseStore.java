@@ -129,6 +129,8 @@ public final class JdbiCaseStore implements CaseStore {
         TimelineDao timeline = new TimelineDao(h);
         applied.events().forEach(timeline::append);
         new OutboxDao(h).enqueueAll(applied.effects(), applied.events().get(0).at());
+        // A machine's source hears of its case's acknowledgement, mitigation and resolution, with the change.
+        new OutboxDao(h).enqueueAll(SlackEffect.CallBack.of(before.details(), applied.events()), applied.events().get(0).at());
     }
 
 

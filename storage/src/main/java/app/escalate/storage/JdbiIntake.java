@@ -118,4 +118,12 @@ public final class JdbiIntake implements IntakeStore {
                 .map((rs, ctx) -> new MachineReport(rs.getString("source"), 1 + rs.getInt("again")))
                 .findOne());
     }
+
+    @Override
+    public Optional<Origin> origin(CaseId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT source, dedup_key, link FROM intake_cases WHERE case_number = :n")
+                .bind("n", id.number())
+                .map((rs, ctx) -> new Origin(rs.getString("source"), rs.getString("dedup_key"), Optional.ofNullable(rs.getString("link"))))
+                .findOne());
+    }
 }

@@ -30,4 +30,10 @@ public interface IntakeStore {
 
     /** The source that raised {@code id} and how many times it reported it, for a case a machine raised. */
     Optional<MachineReport> report(CaseId id);
+
+    /** Which source raised {@code id}, under which key, with the link it sent. */
+    record Origin(String source, String dedupKey, Optional<String> link) {
+    }
+
+    Optional<Origin> origin(CaseId id);
 }
