@@ -1,5 +1,7 @@
 package app.escalate.bot;
 
+import app.escalate.bot.intake.CallBacks;
+import app.escalate.bot.intake.IntakeRoute;
 import app.escalate.bot.jobs.JobRunner;
 import app.escalate.bot.llm.LangChainSummaryModel;
 import app.escalate.bot.outbox.CommandsFirst;
@@ -32,8 +34,10 @@ import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.commands.handlers.OpenCase;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
@@ -51,6 +55,7 @@ import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
+import app.escalate.storage.JdbiIntake;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.JdbiSandboxWorkspace;
 import app.escalate.storage.JdbiSignedRequests;
@@ -137,6 +142,7 @@ public final class EscalateApp implements AutoCloseable {
                     .orElseThrow(() -> new IllegalArgumentException("a bot token is required"));
             JdbiCaseStore cases = new JdbiCaseStore(database.jdbi());
             Outbox outbox = new Outbox(database.jdbi());
+            JdbiIntake machineReports = new JdbiIntake(database.jdbi());
             Slack slack = slack(settings);
             PrometheusMeterRegistry metrics = Metrics.registry();
 
@@ -194,10 +200,11 @@ public final class EscalateApp implements AutoCloseable {
 
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
-                    policy, clock, settings.slackApiUrl()), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
-                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics,
+                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC())), clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();
@@ -229,7 +236,10 @@ public final class EscalateApp implements AutoCloseable {
             started.push(replays);
             AtomicReference<String> publicHost = new AtomicReference<>();
             SetupStatus setup = new SetupStatus();
-            Javalin http = http(settings, bolt, replays, database, outbox, setup, metrics, feed,
+            IntakeRoute machines = new IntakeRoute(policy, settings.intakeSecrets(), machineReports,
+                    new RaiseCase(cases, machineReports, new OpenCase(cases, policy, domain.onCall(), clock), clock), clock, Clock.systemUTC());
+            machines.reportMissingSecrets();
+            Javalin http = http(settings, bolt, replays, machines, database, outbox, setup, metrics, feed,
                     extra.andThen(config -> publicHost.set(config.jetty.host)));
             started.push(http::stop);
             OptionalInt managementPort = OptionalInt.empty();
@@ -257,7 +267,7 @@ public final class EscalateApp implements AutoCloseable {
         }
     }
 
-    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, Database database, Outbox outbox, SetupStatus setup,
+    private static Javalin http(BotSettings settings, App bolt, ReplayGuard replays, IntakeRoute machines, Database database, Outbox outbox, SetupStatus setup,
                                 PrometheusMeterRegistry metrics, OnCallFeed feed, Consumer<JavalinConfig> extra) {
         SlackEventsRoute events = new SlackEventsRoute(bolt, replays, Clock.systemUTC());
         boolean httpMode = settings.mode() == BotSettings.Mode.HTTP;
@@ -271,6 +281,7 @@ public final class EscalateApp implements AutoCloseable {
             });
             // In Socket Mode requests arrive over the socket; an HTTP door with no signing secret would be open to anyone.
             if (httpMode) config.routes.post("/slack/events", events);
+            config.routes.post("/api/cases", machines);
             HealthRoute health = new HealthRoute(database, outbox, setup);
             if (settings.managementPort().isPresent()) {
                 config.routes.get("/healthz", health.summary());

@@ -90,6 +90,8 @@ public sealed interface EventData {
 
         R duplicateMerged(DuplicateMerged e);
 
+        R reportedAgain(ReportedAgain e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -605,6 +607,17 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.duplicateMerged(this);
+        }
+    }
+
+    /** A machine {@code source} reported the open case again (its dedup key); the card counts these. */
+    record ReportedAgain(String source) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.REPORTED_AGAIN;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.reportedAgain(this);
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.escalate.commands;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,6 +115,37 @@ public sealed interface SlackEffect {
         @java.lang.Override
         public String stream() {
             return STREAM_PREFIX + "draft:" + caseId.number();
+        }
+    }
+
+    /**
+     * Post a change of a case a machine raised back to its source ({@code intake.sources[].callback_url}):
+     * {@code change} is {@code acknowledged}, {@code mitigated} or {@code resolved} (with its resolution).
+     * Retried until the source takes it; a case's changes go in order.
+     */
+    record CallBack(CaseId caseId, String change, Instant at, Optional<String> resolution) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return caseId + " " + change;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "callback:" + caseId.number();
+        }
+
+        /** The changes of a machine's case that its source hears of, from a change's events. */
+        public static List<SlackEffect> of(Case before, List<CaseEvent> events) {
+            if (!MachineReporter.is(before.reporter())) return List.of();
+            List<SlackEffect> calls = new ArrayList<>();
+            for (CaseEvent e : events) {
+                if (e.data() instanceof EventData.Acknowledged) calls.add(new CallBack(e.caseId(), "acknowledged", e.at(), Optional.empty()));
+                if (e.data() instanceof EventData.StateChanged s && s.to() == CaseState.MITIGATED) {
+                    calls.add(new CallBack(e.caseId(), "mitigated", e.at(), Optional.empty()));
+                }
+                if (e.data() instanceof EventData.Resolved r) calls.add(new CallBack(e.caseId(), "resolved", e.at(), Optional.of(r.resolution())));
+            }
+            return calls;
         }
     }
 
@@ -338,7 +370,9 @@ public sealed interface SlackEffect {
      */
     static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook,
                                            List<Page> pages) {
-        List<UserId> invited = new ArrayList<>(List.of(c.reporter()));
+        // A machine's report has no Slack user to invite or tell (MachineReporter).
+        boolean byPerson = !MachineReporter.is(c.reporter());
+        List<UserId> invited = new ArrayList<>(byPerson ? List.of(c.reporter()) : List.of());
         pages.stream().map(Page::user).filter(u -> !invited.contains(u)).forEach(invited::add);
         List<SlackEffect> effects = new ArrayList<>(List.of(
                 new CreateChannel(c.id(), channelName, c.restricted()),
@@ -348,7 +382,7 @@ public sealed interface SlackEffect {
                 new SetChannelTopic(c.id())));
         if (hasRunbook) effects.add(new PostRunbook(c.id()));
         effects.addAll(pages);
-        effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
+        if (byPerson) effects.add(new TellReporter(c.id(), c.reporter(), responseUrl));
         return effects;
     }
 

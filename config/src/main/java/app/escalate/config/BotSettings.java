@@ -14,7 +14,19 @@ import java.util.OptionalInt;
  */
 public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
                           URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
-                          LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort) {
+                          LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort,
+                          Map<String, Secret> intakeSecrets) {
+
+    public BotSettings {
+        intakeSecrets = Map.copyOf(intakeSecrets == null ? Map.of() : intakeSecrets);
+    }
+
+    /** Without intake secrets. */
+    public BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
+                       URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
+                       LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort) {
+        this(botToken, signingSecret, appToken, slackApiUrl, port, databaseUrl, policyFile, llm, oncallFeedToken, managementPort, Map.of());
+    }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/escalate";
@@ -48,7 +60,16 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
                         value(env, "LLM_BASE_URL"), value(env, "LLM_MODEL"), secret(env, "LLM_API_KEY"),
                         value(env, "LLM_TIMEOUT").map(BotSettings::timeout).orElse(LlmSettings.DEFAULT_TIMEOUT)),
                 secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken),
-                value(env, "MANAGEMENT_PORT").map(p -> OptionalInt.of(port("MANAGEMENT_PORT", p))).orElse(OptionalInt.empty()));
+                value(env, "MANAGEMENT_PORT").map(p -> OptionalInt.of(port("MANAGEMENT_PORT", p))).orElse(OptionalInt.empty()),
+                intakeSecrets(env));
+    }
+
+    /** The secrets machines sign {@code POST /api/cases} with: the variables named {@code INTAKE_…} (a source's {@code secret_env}). */
+    private static Map<String, Secret> intakeSecrets(Map<String, String> env) {
+        Map<String, Secret> secrets = new java.util.HashMap<>();
+        env.keySet().stream().filter(name -> name.startsWith(IntakeSource.SECRET_ENV_PREFIX))
+                .forEach(name -> secret(env, name).ifPresent(s -> secrets.put(name, s)));
+        return secrets;
     }
 
     /** Never prints secrets: tokens are masked by {@link Secret}, passwords in URLs here. */

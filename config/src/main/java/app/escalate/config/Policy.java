@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
-                     Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage) {
+                     Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage, Intake intake) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
@@ -67,6 +67,14 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             String type = triage.rules().get(i).when().type();
             if (type != null && !ids.contains(type)) {
                 throw new IllegalArgumentException("triage.rules[" + i + "].when.type: no case type \"" + type + "\" under case_types");
+            }
+        }
+        if (intake == null) intake = Intake.NONE;
+        for (int i = 0; i < intake.sources().size(); i++) {
+            for (String type : intake.sources().get(i).allowedTypes()) {
+                if (!ids.contains(type)) {
+                    throw new IllegalArgumentException("intake.sources[" + i + "].allowed_types: no case type \"" + type + "\" under case_types");
+                }
             }
         }
         rotations = List.copyOf(rotations == null ? List.of() : rotations);

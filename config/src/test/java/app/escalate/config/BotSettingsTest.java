@@ -22,6 +22,16 @@ class BotSettingsTest {
     }
 
     @Test
+    void keeps_only_intake_variables_as_intake_secrets_and_never_prints_them() {
+        BotSettings settings = BotSettings.fromEnv(Map.of("INTAKE_TRUST_CLASSIFIER_SECRET", "s3cr3t-value", "HOME", "/root", "INTAKE_EMPTY", " "));
+
+        assertThat(settings.intakeSecrets()).containsOnlyKeys("INTAKE_TRUST_CLASSIFIER_SECRET");
+        assertThat(settings.intakeSecrets().get("INTAKE_TRUST_CLASSIFIER_SECRET").value()).isEqualTo("s3cr3t-value");
+        assertThat(settings.toString()).doesNotContain("s3cr3t-value");
+        assertThat(settings.intakeSecrets().toString()).doesNotContain("s3cr3t-value");
+    }
+
+    @Test
     void http_mode_needs_the_signing_secret() {
         assertThatThrownBy(() -> BotSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
                 .isInstanceOf(SettingsException.class)

@@ -79,6 +79,39 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void intake_sources_are_read_and_mistakes_name_their_key_and_line() {
+        IntakeSource example = PolicyLoader.builtIn().intake().source("trust-classifier").orElseThrow();
+        assertThat(example.secretEnv()).isEqualTo("INTAKE_TRUST_CLASSIFIER_SECRET");
+        assertThat(example.allows("deepfake")).isTrue();
+        assertThat(read(VALID).intake().sources()).isEmpty();
+
+        String source = VALID + """
+                intake:
+                  sources:
+                    - id: classifier
+                      secret_env: INTAKE_CLASSIFIER_SECRET
+                      allowed_types: [deepfake]
+                      max_per_minute: 30
+                """;
+        assertThat(read(source).intake().source("classifier").orElseThrow().maxPerMinute()).isEqualTo(30);
+        assertThatThrownBy(() -> read(source.replace("[deepfake]", "[deepfakes]")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0].allowed_types: no case type \"deepfakes\" under case_types");
+        assertThatThrownBy(() -> read(source.replace("INTAKE_CLASSIFIER_SECRET", "SLACK_BOT_TOKEN")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0]: secret_env: the name of an environment variable starting with INTAKE_")
+                .hasMessageContaining("(line 15)");
+        assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 0")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0]: max_per_minute: 1 to 10000, got 0");
+        assertThat(read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback_url: https://hooks.example/esc"))
+                .intake().source("classifier").orElseThrow().callback()).contains(java.net.URI.create("https://hooks.example/esc"));
+        assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback_url: ftp://x")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0]: callback_url: an http(s) URL, got \"ftp://x\"");
+        assertThatThrownBy(() -> read(source.replace("max_per_minute: 30", "max_per_minute: 30\n      callback: https://x")))
+                .hasMessageStartingWith("policy.yml: intake.sources[0].callback: unknown key (line 19)");
+        assertThatThrownBy(() -> read(source + "    - {id: classifier, secret_env: INTAKE_B, allowed_types: [deepfake], max_per_minute: 1}\n"))
+                .hasMessageStartingWith("policy.yml: intake: sources[1].id: \"classifier\" is used twice");
+    }
+
+    @Test
     void triage_rules_and_keywords_are_read_and_mistakes_name_their_key() {
         Triage triage = PolicyLoader.builtIn().triage();
         assertThat(triage.rules()).extracting(RoutingRule::name).containsExactly("sev1-needs-a-human", "regulatory-needs-a-human",

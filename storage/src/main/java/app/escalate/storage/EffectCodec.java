@@ -163,6 +163,12 @@ final class EffectCodec {
             kind = "notify";
             p.put("user", e.user().value());
             p.put("text", e.text());
+        } else if (effect instanceof SlackEffect.CallBack e) {
+            kind = "call_back";
+            p.put("case", Long.toString(e.caseId().number()));
+            p.put("change", e.change());
+            p.put("at", e.at().toString());
+            e.resolution().ifPresent(r -> p.put("resolution", r));
         } else if (effect instanceof SlackEffect.ZonedCommand e) {
             kind = "apply_override";
             p.put("user", e.user().value());
@@ -252,6 +258,8 @@ final class EffectCodec {
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "exec_update_due" -> new SlackEffect.ExecUpdateDue(caseId, java.time.Duration.parse(p.get("every")));
             case "triage_case" -> new SlackEffect.TriageCase(caseId);
+            case "call_back" -> new SlackEffect.CallBack(caseId, p.get("change"), java.time.Instant.parse(p.get("at")),
+                    Optional.ofNullable(p.get("resolution")));
             case "write_draft" -> new SlackEffect.WriteDraft(caseId, DraftKind.of(p.get("kind")).orElseThrow(), new UserId(p.get("user")),
                     new ChannelId(p.get("channel")), Optional.ofNullable(p.get("response_url")));
             case "tell_reporter" -> new SlackEffect.TellReporter(caseId, new UserId(p.get("user")),

@@ -87,6 +87,7 @@ final class EventFields {
             case DEADLINE_DROPPED -> new EventData.DeadlineDropped(f.text("name"), Instant.parse(f.text("due")), f.text("reason"));
             case DEADLINE_WARNING -> new EventData.DeadlineWarning(f.text("name"), Instant.parse(f.text("due")), f.users("notify"));
             case DEADLINE_BREACHED -> new EventData.DeadlineBreached(f.text("name"), Instant.parse(f.text("due")));
+            case REPORTED_AGAIN -> new EventData.ReportedAgain(f.text("source"));
             case RUNBOOK_STARTED -> new EventData.RunbookStarted(f.text("type"));
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
@@ -300,6 +301,11 @@ final class EventFields {
 
         public Void deadlineBreached(EventData.DeadlineBreached e) {
             out.put("name", e.name()).put("due", e.due().toString());
+            return null;
+        }
+
+        public Void reportedAgain(EventData.ReportedAgain e) {
+            out.put("source", e.source());
             return null;
         }
 

@@ -47,24 +47,27 @@ public final class JdbiCaseStore implements CaseStore {
 
     @Override
     public Case open(NewCase draft, Function<Case, Opening> follow) {
-        return jdbi.inTransaction(h -> {
-            long number = new CaseDao(h).insert(draft.title(), draft.severity().level(), "TRIAGE",
-                    draft.caseType().orElse(null), draft.surface().orElse(null), draft.reporter().value(), draft.openedAt(),
-                    draft.restricted());
-            Case opened = draft.numbered(new CaseId(number));
-            Opening opening = follow.apply(opened);
-            CaseFileDao members = new CaseFileDao(h);
-            members.addMember(number, draft.reporter().value());
-            opening.members().stream().filter(m -> !m.equals(draft.reporter())).forEach(m -> members.addMember(number, m.value()));
-            TimelineDao timeline = new TimelineDao(h);
-            timeline.append(CaseEvent.opened(opened, draft.description()));
-            opening.events().forEach(timeline::append);
-            new CaseDao(h).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
-            opening.fields().forEach((field, value) -> h.createUpdate("INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)")
-                    .bind("n", number).bind("f", field).bind("v", value).execute());
-            new OutboxDao(h).enqueueAll(opening.effects(), draft.openedAt());
-            return opened;
-        });
+        return jdbi.inTransaction(h -> open(h, draft, follow));
+    }
+
+    /** Opens {@code draft} in the transaction of {@code h}, with whatever else that transaction holds (a machine's dedup key). */
+    static Case open(Handle h, NewCase draft, Function<Case, Opening> follow) {
+        long number = new CaseDao(h).insert(draft.title(), draft.severity().level(), "TRIAGE",
+                draft.caseType().orElse(null), draft.surface().orElse(null), draft.reporter().value(), draft.openedAt(),
+                draft.restricted());
+        Case opened = draft.numbered(new CaseId(number));
+        Opening opening = follow.apply(opened);
+        CaseFileDao members = new CaseFileDao(h);
+        members.addMember(number, draft.reporter().value());
+        opening.members().stream().filter(m -> !m.equals(draft.reporter())).forEach(m -> members.addMember(number, m.value()));
+        TimelineDao timeline = new TimelineDao(h);
+        timeline.append(CaseEvent.opened(opened, draft.description()));
+        opening.events().forEach(timeline::append);
+        new CaseDao(h).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
+        opening.fields().forEach((field, value) -> h.createUpdate("INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)")
+                .bind("n", number).bind("f", field).bind("v", value).execute());
+        new OutboxDao(h).enqueueAll(opening.effects(), draft.openedAt());
+        return opened;
     }
 
     @Override
@@ -148,6 +151,8 @@ public final class JdbiCaseStore implements CaseStore {
         TimelineDao timeline = new TimelineDao(h);
         applied.events().forEach(timeline::append);
         new OutboxDao(h).enqueueAll(applied.effects(), applied.events().get(0).at());
+        // A machine's source hears of its case's acknowledgement, mitigation and resolution, with the change.
+        new OutboxDao(h).enqueueAll(SlackEffect.CallBack.of(before.details(), applied.events()), applied.events().get(0).at());
     }
 
 

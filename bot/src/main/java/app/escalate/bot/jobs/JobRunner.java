@@ -1,5 +1,6 @@
 package app.escalate.bot.jobs;
 
+import app.escalate.bot.intake.CallBacks;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.slack.PinnedMessages;
@@ -44,9 +45,11 @@ public final class JobRunner implements Delivery {
     private final ZonedCommands overrides;
     private final Policy policy;
     private final MeterRegistry metrics;
+    private final CallBacks callBacks;
 
     public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins,
-                     ZonedCommands overrides, Policy policy, MeterRegistry metrics) {
+                     ZonedCommands overrides, Policy policy, MeterRegistry metrics, CallBacks callBacks) {
+        this.callBacks = callBacks;
         this.overrides = overrides;
         this.triager = triager;
         this.commands = commands;
@@ -60,6 +63,8 @@ public final class JobRunner implements Delivery {
     @Override
     public DeliveryAttempt deliver(OutboxEntry entry) {
         if (!(entry.effect() instanceof SlackEffect.Job job)) throw new AssertionError("not a job: " + entry.effect());
+        // A source's callback is never given up on: it is retried however long the source is down.
+        if (job instanceof SlackEffect.CallBack change) return callBacks.deliver(change);
         try {
             return run(job, entry.id());
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import app.escalate.commands.Severity;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.CaseDecision;
 import app.escalate.commands.fields.RequiredFields;
+import app.escalate.commands.intake.MachineReport;
 import app.escalate.config.CaseField;
 import app.escalate.config.CaseType;
 import app.escalate.config.Policy;
@@ -54,11 +55,17 @@ public final class CaseCard {
     }
 
     public static SlackMessage of(CaseFile file, Policy policy) {
+        return of(file, policy, Optional.empty());
+    }
+
+    /** For a case a machine raised ({@code report}), the card names the source and counts its reports. */
+    public static SlackMessage of(CaseFile file, Policy policy, Optional<MachineReport> report) {
         Case c = file.details();
         SeverityPolicy sla = policy.severity(c.severity().level());
         List<TextObject> fields = new ArrayList<>();
         fields.add(markdownText("*Owner*\n" + c.owner().map(o -> Mrkdwn.user(o.value())).orElse("_unassigned_")));
-        fields.add(markdownText("*Reporter*\n" + Mrkdwn.user(c.reporter().value())));
+        fields.add(markdownText("*Reporter*\n" + report.map(r -> "*" + Mrkdwn.escape(r.source()) + "* (machine), "
+                + (r.reports() == 1 ? "reported once" : "reported " + r.reports() + " times")).orElse(Mrkdwn.user(c.reporter().value()))));
         fields.add(markdownText("*Opened*\n" + Mrkdwn.date(c.openedAt())));
         fields.add(markdownText("*Type*\n" + c.caseType().flatMap(policy::caseType).map(CaseType::label)
                 .map(Mrkdwn::escape).orElse("_not set_")));

@@ -5,6 +5,7 @@ import app.escalate.commands.EventData;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.CaseDecision;
+import app.escalate.commands.MachineReporter;
 import app.escalate.commands.SignOff;
 import app.escalate.config.CaseField;
 import app.escalate.config.Policy;
@@ -23,7 +24,8 @@ public final class EventText {
     }
 
     public String line(CaseEvent e) {
-        return e.accept(new Line(Mrkdwn.user(e.actor().value())));
+        // A machine's reports stand in the name of no Slack user.
+        return e.accept(new Line(MachineReporter.is(e.actor()) ? "A machine source" : Mrkdwn.user(e.actor().value())));
     }
 
     private final class Line implements EventData.Visitor<String> {
@@ -203,6 +205,10 @@ public final class EventText {
 
         public String deadlineBreached(EventData.DeadlineBreached e) {
             return ":red_circle: The deadline *" + Mrkdwn.escape(e.name()) + "* is breached: it was due " + Mrkdwn.date(e.due()) + ".";
+        }
+
+        public String reportedAgain(EventData.ReportedAgain e) {
+            return ":robot_face: Reported again by *" + Mrkdwn.escape(e.source()) + "*";
         }
 
         public String slaMet(EventData.SlaMet e) {

@@ -45,7 +45,8 @@ public final class Sandbox {
         String botToken = "xoxb-sandbox-" + HexFormat.of().formatHex(random.generateSeed(16));
         URI api = URI.create("http://127.0.0.1:" + port + "/sandbox/api/");
         BotSettings bot = new BotSettings(Optional.of(new Secret(botToken)), Optional.of(new Secret(secret)), Optional.empty(), api, port,
-                settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort());
+                settings.databaseUrl(), settings.policyFile(), settings.llm(), settings.oncallFeedToken(), settings.managementPort(),
+                settings.intakeSecrets());
         StoredWorkspace stored = new StoredWorkspace(store);
         StoredWorkspace.Restored restored = stored.restore(clock);
         // The policy's people, and its team and leadership channels with the bot in them (the policy may name more than last time).

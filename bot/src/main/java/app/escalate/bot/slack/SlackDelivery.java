@@ -20,6 +20,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.ChannelName;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
+import app.escalate.commands.intake.MachineReport;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.summary.DraftStore;
@@ -35,6 +36,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 
+import java.util.function.Function;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,9 +65,17 @@ public final class SlackDelivery implements Delivery {
     private final DraftDelivery drafts;
     private final StatsChartDelivery charts;
     private final RefusalNotices notices;
+    /** Which machine raised a case and how often it reported it, for the card. */
+    private final Function<CaseId, Optional<MachineReport>> machineReports;
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
                          Clock clock, URI apiUrl) {
+        this(slack, botToken, cases, handoffStore, draftStore, policy, clock, apiUrl, id -> Optional.empty());
+    }
+
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
+                         Clock clock, URI apiUrl, Function<CaseId, Optional<MachineReport>> machineReports) {
+        this.machineReports = machineReports;
         this.calls = new SlackCalls(slack, botToken, clock, new ResponseUrls(apiUrl));
         this.methods = calls.methods();
         this.cases = cases;
@@ -178,7 +188,7 @@ public final class SlackDelivery implements Delivery {
 
     private DeliveryAttempt postCard(SlackEffect.PostCaseCard e) {
         CaseChannel channel = channelOf(e.caseId());
-        String ts = calls.postTo(channel.id().value(), CaseCard.of(theFile(e.caseId()), policy));
+        String ts = calls.postTo(channel.id().value(), CaseCard.of(theFile(e.caseId()), policy, machineReports.apply(e.caseId())));
         return DeliveryAttempt.sent(new DeliveryOutcome.CardPosted(e.caseId(), ts));
     }
 
@@ -186,7 +196,7 @@ public final class SlackDelivery implements Delivery {
     private DeliveryAttempt updateCard(SlackEffect.UpdateCaseCard e) {
         CaseChannel channel = channelOf(e.caseId());
         String ts = cases.cardTs(e.caseId()).orElseThrow(() -> new SlackCalls.Refused("chat.update: the card of " + e.caseId() + " was never posted"));
-        SlackMessage card = CaseCard.of(theFile(e.caseId()), policy);
+        SlackMessage card = CaseCard.of(theFile(e.caseId()), policy, machineReports.apply(e.caseId()));
         var res = call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel.id().value()).ts(ts)
                 .text(card.text()).blocks(card.blocks())));
         if (res.isOk()) return DeliveryAttempt.sent();

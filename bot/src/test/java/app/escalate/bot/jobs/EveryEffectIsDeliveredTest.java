@@ -1,5 +1,6 @@
 package app.escalate.bot.jobs;
 
+import app.escalate.bot.intake.CallBacks;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.slack.PinnedMessages;
@@ -14,6 +15,7 @@ import app.escalate.commands.summary.Drafts;
 import app.escalate.commands.triage.Triager;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
+import app.escalate.storage.JdbiIntake;
 import app.escalate.storage.Database;
 import app.escalate.storage.EffectSamples;
 import app.escalate.storage.JdbiCaseStore;
@@ -56,7 +58,8 @@ class EveryEffectIsDeliveredTest {
     private final Delivery jobs = new JobRunner(new Triager(policy, Optional.empty()), commands, cases,
             new Drafts(cases, drafts, policy, Optional.empty(), domain.permissions(), clock),
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods("xoxb-test"), new Outbox(database.jdbi()), clock, id -> true),
-            new ZonedCommands(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry());
+            new ZonedCommands(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry(),
+            new CallBacks(policy, java.util.Map.of(), new JdbiIntake(database.jdbi()), clock));
 
     @AfterEach
     void close() {

@@ -7,6 +7,7 @@ import app.escalate.commands.Deadlines;
 import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.JointDecision;
+import app.escalate.commands.MachineReporter;
 import app.escalate.commands.Resolution;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.Task;
@@ -71,6 +72,7 @@ final class JoinCases {
         people.add(duplicate.details().reporter());
         people.addAll(duplicate.members());
         people.removeAll(target.members());
+        people.removeIf(MachineReporter::is);   // a machine source is no Slack user: never invited
 
         CaseFile resolved = duplicate.with(duplicate.details().resolvedWith(new Resolution("Duplicate of " + target.id(),
                 Optional.of(DUPLICATE), actor, now))).withTasks(left).withLink(target.id(), true);

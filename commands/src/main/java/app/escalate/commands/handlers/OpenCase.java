@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +51,17 @@ public final class OpenCase {
         this.clock = clock;
     }
 
+    /** How a case is stored with what its opening sets in motion: {@link CaseStore#open}, or that under a machine's dedup key. */
+    @FunctionalInterface
+    public interface Store {
+        Case open(NewCase draft, Function<Case, Opening> follow);
+    }
+
     public Reply handle(EscCommand.Open command, Invocation by) {
+        return handle(command, by, cases::open);
+    }
+
+    public Reply handle(EscCommand.Open command, Invocation by, Store store) {
         Optional<String> malformed = malformed(command);
         if (malformed.isPresent()) return new Reply.Refusal(malformed.get());
         Optional<CaseType> type = command.caseType().flatMap(policy::caseType);
@@ -67,7 +78,7 @@ public final class OpenCase {
         if (badFields.isPresent()) return new Reply.Refusal(badFields.get());
         NewCase draft = new NewCase(command.title(), severity, type.map(CaseType::id), command.surface(), command.description(),
                 by.user(), clock.instant(), restricted);
-        Case opened = cases.open(draft, c -> opening(c, by, hasRunbook, type, command.fields()));
+        Case opened = store.open(draft, c -> opening(c, by, hasRunbook, type, command.fields()));
         return new Reply.CaseOpened(opened, channelName(opened));
     }
 

@@ -164,6 +164,10 @@ final class EventLines {
             return "the deadline " + e.name() + " was missed (due " + e.due() + ")";
         }
 
+        public String reportedAgain(EventData.ReportedAgain e) {
+            return "the source " + e.source() + " reported it again";
+        }
+
         public String decisionTaken(EventData.DecisionTaken e) {
             return who + " decided (#" + e.decision() + "): " + e.text() + ", because " + e.rationale()
                     + e.alternatives().stream().map(a -> ", instead of " + a).collect(Collectors.joining())
@@ -362,6 +366,10 @@ final class EventLines {
 
         public Optional<String> duplicateMerged(EventData.DuplicateMerged e) {
             return Optional.of(line.duplicateMerged(e));
+        }
+
+        public Optional<String> reportedAgain(EventData.ReportedAgain e) {
+            return Optional.empty();
         }
     }
 }

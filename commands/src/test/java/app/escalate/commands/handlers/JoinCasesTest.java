@@ -117,6 +117,20 @@ class JoinCasesTest {
     }
 
     @Test
+    void a_duplicate_a_machine_reported_brings_no_machine_into_the_channel() {
+        esc(CHLOE, "open Deepfake of the minister on video sev2");
+        store.put(new app.escalate.commands.Case(ESC_2, "Classifier: synthetic video of a minister", app.escalate.commands.Severity.SEV3,
+                app.escalate.commands.CaseState.TRIAGE, Optional.empty(), Optional.empty(), app.escalate.commands.MachineReporter.ID,
+                Optional.empty(), NOW, Optional.empty(), Optional.empty(), Optional.empty(), false));
+
+        assertThat(esc(AMARA, "merge ESC-2 ESC-1")).isInstanceOf(Reply.Changed.class);
+
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.DUPLICATE_MERGED).singleElement().extracting(CaseEvent::data)
+                .isEqualTo(new EventData.DuplicateMerged(ESC_2, List.of(), 0));
+        assertThat(store.effects).noneMatch(e -> e instanceof SlackEffect.InviteToChannel i && i.users().contains(app.escalate.commands.MachineReporter.ID));
+    }
+
+    @Test
     void nothing_crosses_a_restricted_boundary_on_the_word_of_someone_not_on_both_cases() {
         esc(CHLOE, "open Subpoena for the uploader's data type:regulatory-request sev2");   // restricted: Chloe and the on-call are on it
         esc(DIEGO, "open The uploader's video sev3");
