@@ -64,6 +64,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next, links);
     }
 
+    /** Deadline {@code name} closed as {@code how}: its entry, or (a type's deadline no one touched) a new one. */
+    public CaseFile withDeadlineClosed(String name, DeadlineEntry.Closed how) {
+        return withDeadline(deadline(name).orElse(new DeadlineEntry(name, Optional.empty(), how.at(), how.by(), Optional.empty())).closing(how));
+    }
+
     public Optional<DeadlineEntry> deadline(String name) {
         return deadlines.stream().filter(d -> d.name().equals(name)).findFirst();
     }

@@ -90,11 +90,10 @@ final class ChangeDeadline {
                     + (names.isEmpty() ? "." : "; its open ones: " + names + "."));
         }
         Deadlines.Deadline d = open.get();
-        DeadlineEntry entry = file.deadline(name).orElse(new DeadlineEntry(name, Optional.empty(), how.at(), how.by(), Optional.empty()));
         EventData data = how.outcome() == DeadlineEntry.Outcome.DONE
                 ? new EventData.DeadlineDone(name, d.due(), !how.at().isAfter(d.due()))
                 : new EventData.DeadlineDropped(name, d.due(), how.reason().orElseThrow());
-        return Decisions.applied(file.withDeadline(entry.closing(how)), new CaseEvent(c.id(), how.at(), how.by(), data));
+        return Decisions.applied(file.withDeadlineClosed(name, how), new CaseEvent(c.id(), how.at(), how.by(), data));
     }
 
     private Optional<CaseType> type(CaseFile file) {

@@ -77,9 +77,8 @@ final class JoinCases {
         CaseFile resolved = duplicate.with(duplicate.details().resolvedWith(new Resolution("Duplicate of " + target.id(),
                 Optional.of(DUPLICATE), actor, now))).withTasks(left).withLink(target.id(), true);
         for (Deadlines.Deadline d : Deadlines.open(duplicate, duplicate.details().caseType().flatMap(policy::caseType))) {
-            resolved = resolved.withDeadline(duplicate.deadline(d.name()).orElse(new DeadlineEntry(d.name(), Optional.empty(), now, actor,
-                    Optional.empty())).closing(new DeadlineEntry.Closed(DeadlineEntry.Outcome.DROPPED, now, actor,
-                    Optional.of("merged into " + target.id()))));
+            resolved = resolved.withDeadlineClosed(d.name(), new DeadlineEntry.Closed(DeadlineEntry.Outcome.DROPPED, now, actor,
+                    Optional.of("merged into " + target.id())));
         }
         List<CaseEvent> here = List.of(
                 new CaseEvent(duplicate.id(), now, actor, new EventData.Resolved(duplicate.details().state(), "Duplicate of " + target.id(),

@@ -51,9 +51,7 @@ final class ResolveCase implements CaseChange<CaseAction.Resolve> {
         CaseFile after = file.with(c.resolvedWith(new Resolution(action.resolution(), action.rootCause(), actor, now)));
         // Resolved means the work is done: open deadlines are done now, met or missed, so no clock runs on silently.
         for (Deadlines.Deadline d : Deadlines.open(file, c.caseType().flatMap(policy::caseType))) {
-            DeadlineEntry.Closed done = new DeadlineEntry.Closed(DeadlineEntry.Outcome.DONE, now, actor, Optional.empty());
-            after = after.withDeadline(file.deadline(d.name()).orElse(new DeadlineEntry(d.name(), Optional.empty(), now, actor, Optional.empty()))
-                    .closing(done));
+            after = after.withDeadlineClosed(d.name(), new DeadlineEntry.Closed(DeadlineEntry.Outcome.DONE, now, actor, Optional.empty()));
             events.add(new CaseEvent(c.id(), now, actor, new EventData.DeadlineDone(d.name(), d.due(), !now.isAfter(d.due()))));
         }
         return Decisions.applied(after, events.toArray(CaseEvent[]::new));
