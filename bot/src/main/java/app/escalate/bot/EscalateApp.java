@@ -19,6 +19,10 @@ import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedCommands;
+import app.escalate.bot.search.CaseSearch;
+import app.escalate.bot.search.MiniLmEmbedder;
+import app.escalate.bot.search.SearchIndexer;
+import app.escalate.storage.JdbiCaseSearch;
 import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SetupCheck;
 import app.escalate.bot.slack.SlackDelivery;
@@ -185,7 +189,10 @@ public final class EscalateApp implements AutoCloseable {
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
             new DraftButtons(drafts, draftStore, outbox, forms, clock).register(bolt);
             ReplyRenderer renderer = new ReplyRenderer(policy);
-            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock));
+            SearchIndexer searchIndexer = new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, MiniLmEmbedder.loading(), clock);
+            searchIndexer.start();
+            started.push(searchIndexer);
+            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock, new CaseSearch(searchIndexer, cases)));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
             PinnedMessages pins = new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), outbox, clock,
                     id -> events.firstTime(id, clock.instant()));

@@ -3,6 +3,7 @@ package app.escalate.bot.slack;
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.render.SlackMessage;
+import app.escalate.bot.search.CaseSearch;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Effects;
@@ -38,9 +39,11 @@ public final class EscSlashCommand implements SlashCommandHandler {
     /** Where work after the ack is queued (an override waiting for the person's zone). */
     private final Effects effects;
     private final Clock clock;
+    private final CaseSearch search;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake, Effects effects,
-                           Clock clock) {
+                           Clock clock, CaseSearch search) {
+        this.search = search;
         this.effects = effects;
         this.clock = clock;
         this.commands = commands;
@@ -65,6 +68,11 @@ public final class EscSlashCommand implements SlashCommandHandler {
                 return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral")
                         .text((payload.getText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("override") ? "Setting the override"
                                 : "Setting the deadline") + ", with its times in your Slack time zone…")));
+            }
+            // Search reads the in-memory index and the embedding model, which live here, not in the domain.
+            if (CaseSearch.asks(payload.getText())) {
+                SlackMessage found = search.answer(payload.getText(), by.user());
+                return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(found.text())));
             }
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.OpenForm) {
