@@ -40,8 +40,11 @@ public final class CaseIndex {
         PriorityQueue<Ranked> top = new PriorityQueue<>(Comparator.comparingDouble(Ranked::score));
         if (weight > 0) {
             vectors.scan(embedding, accept, (id, cosine) -> {
-                double w = best == 0 ? 0 : bm25.getOrDefault(id, 0.0) / best;
-                offer(top, new Ranked(id, weight * cosine + (1 - weight) * w, cosine, w), limit);
+                Double s = bm25.isEmpty() ? null : bm25.get(id);
+                double w = s == null ? 0 : s / best;
+                double score = weight * cosine + (1 - weight) * w;
+                // Most cases are not among the best: no record for them.
+                if (top.size() < limit || score > top.peek().score()) offer(top, new Ranked(id, score, cosine, w), limit);
             });
         } else {
             bm25.forEach((id, s) -> {

@@ -6,6 +6,7 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.EventData;
 import app.escalate.config.CaseField;
 import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class SearchableText {
         }
         file.details().resolution().ifPresent(r -> {
             parts.add(r.text());
-            r.rootCause().ifPresent(parts::add);
+            r.rootCause().map(id -> policy.rootCause(id).map(RootCause::label).orElse(id)).ifPresent(parts::add);
         });
         for (CaseDecision d : file.decisions()) {
             parts.add(d.text());
