@@ -192,7 +192,7 @@ public final class EscalateApp implements AutoCloseable {
             SearchIndexer searchIndexer = new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, MiniLmEmbedder.loading(), clock);
             searchIndexer.start();
             started.push(searchIndexer);
-            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock, new CaseSearch(searchIndexer, cases)));
+            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock, new CaseSearch(searchIndexer, cases, policy)));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
             PinnedMessages pins = new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), outbox, clock,
                     id -> events.firstTime(id, clock.instant()));

@@ -32,7 +32,7 @@ class SearchEndToEndTest {
         String found = searchUntil(OUTSIDER, "synthetic clip of a city politician going viral", "Resolution:");
 
         assertThat(found).contains("ESC-1", "Deepfake video of the mayor", "resolved", "All copies taken down and the hash blocked",
-                "Root cause: adversarial-abuse");
+                "Root cause: Deliberate abuse or coordinated manipulation");
         assertThat(found.indexOf("ESC-1")).isLessThan(found.indexOf("ESC-2") < 0 ? Integer.MAX_VALUE : found.indexOf("ESC-2"));
         assertThat(harness.esc(OUTSIDER, "C0TEAM", "search sev:7 clip").get("text").getAsString()).contains("`sev:` takes 1 to 4");
         assertThat(harness.esc(OUTSIDER, "C0TEAM", "search clip state:open").get("text").getAsString()).doesNotContain("ESC-1");

@@ -3,6 +3,8 @@ package app.escalate.bot.render;
 import app.escalate.bot.search.CaseSearch;
 import app.escalate.commands.Case;
 import app.escalate.commands.search.SearchQuery;
+import app.escalate.config.Policy;
+import app.escalate.config.RootCause;
 
 import java.util.List;
 
@@ -18,15 +20,15 @@ public final class SearchResults {
     private SearchResults() {
     }
 
-    public static SlackMessage render(SearchQuery query, List<CaseSearch.Hit> hits) {
+    public static SlackMessage render(SearchQuery query, List<CaseSearch.Hit> hits, Policy policy) {
         String asked = Mrkdwn.clip(Mrkdwn.escape(query.words()), 200);
         if (hits.isEmpty()) return SlackMessage.text("No case you can see matches _" + asked + "_.");
         StringBuilder out = new StringBuilder("*Cases matching* _" + asked + "_, best first:");
-        for (CaseSearch.Hit hit : hits) out.append("\n\n").append(entry(hit));
+        for (CaseSearch.Hit hit : hits) out.append("\n\n").append(entry(hit, policy));
         return SlackMessage.text(out.toString());
     }
 
-    static String entry(CaseSearch.Hit hit) {
+    static String entry(CaseSearch.Hit hit, Policy policy) {
         Case c = hit.file().details();
         String where = c.channel().map(ch -> Mrkdwn.channel(ch.id().value())).orElse("");
         StringBuilder line = new StringBuilder("• *" + c.id() + "* " + where + " " + Mrkdwn.clip(Mrkdwn.escape(c.title()), TITLE));
@@ -35,7 +37,7 @@ public final class SearchResults {
                 .append(" · ").append(hit.timeToMitigate().map(d -> "mitigated in " + StatsMessage.human(d)).orElse("not mitigated"));
         c.resolution().ifPresent(r -> {
             line.append("\n   Resolution: ").append(Mrkdwn.clip(Mrkdwn.escape(r.text()), RESOLUTION));
-            r.rootCause().ifPresent(rc -> line.append("\n   Root cause: ").append(Mrkdwn.clip(Mrkdwn.escape(rc), RESOLUTION)));
+            r.rootCause().ifPresent(rc -> line.append("\n   Root cause: ").append(Mrkdwn.escape(policy.rootCause(rc).map(RootCause::label).orElse(rc))));
         });
         return line.toString();
     }

@@ -11,6 +11,7 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.search.CaseIndex;
 import app.escalate.commands.search.Ranked;
 import app.escalate.commands.search.SearchQuery;
+import app.escalate.config.Policy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ public final class CaseSearch {
 
     private final SearchIndexer indexer;
     private final CaseStore cases;
+    private final Policy policy;
 
-    public CaseSearch(SearchIndexer indexer, CaseStore cases) {
+    public CaseSearch(SearchIndexer indexer, CaseStore cases, Policy policy) {
         this.indexer = indexer;
         this.cases = cases;
+        this.policy = policy;
     }
 
     /** One hit: the case as it is now and how long it took to mitigate, if it was. */
@@ -49,7 +52,7 @@ public final class CaseSearch {
         SearchQuery.Parsed parsed = SearchQuery.parse(text.strip().substring("search".length()));
         if (parsed instanceof SearchQuery.Invalid invalid) return SlackMessage.text(invalid.problem());
         SearchQuery query = ((SearchQuery.Valid) parsed).query();
-        return SearchResults.render(query, search(query, user));
+        return SearchResults.render(query, search(query, user), policy);
     }
 
     public List<Hit> search(SearchQuery query, UserId user) {
