@@ -8,6 +8,9 @@ import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
 import app.escalate.bot.sandbox.Sandbox;
 import app.escalate.bot.sandbox.SandboxClock;
+import app.escalate.bot.search.CaseSearch;
+import app.escalate.bot.search.MiniLmEmbedder;
+import app.escalate.bot.search.SearchIndexer;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.AppManifest;
 import app.escalate.bot.slack.CaseButtons;
@@ -19,9 +22,6 @@ import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedCommands;
-import app.escalate.bot.search.CaseSearch;
-import app.escalate.bot.search.MiniLmEmbedder;
-import app.escalate.bot.search.SearchIndexer;
 import app.escalate.storage.JdbiCaseSearch;
 import app.escalate.bot.slack.ReplayGuard;
 import app.escalate.bot.slack.SetupCheck;
@@ -192,7 +192,7 @@ public final class EscalateApp implements AutoCloseable {
             SearchIndexer searchIndexer = new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, MiniLmEmbedder.loading(), clock);
             searchIndexer.start();
             started.push(searchIndexer);
-            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock, new CaseSearch(searchIndexer, cases, policy)));
+            bolt.command("/esc", new EscSlashCommand(commands, renderer, metrics, intake, outbox, clock, new CaseSearch(searchIndexer, cases), policy));
             JdbiEventLog events = new JdbiEventLog(database.jdbi());
             PinnedMessages pins = new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods(botToken), outbox, clock,
                     id -> events.firstTime(id, clock.instant()));

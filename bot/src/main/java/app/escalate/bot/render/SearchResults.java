@@ -2,6 +2,7 @@ package app.escalate.bot.render;
 
 import app.escalate.bot.search.CaseSearch;
 import app.escalate.commands.Case;
+import app.escalate.commands.UserId;
 import app.escalate.commands.search.SearchQuery;
 import app.escalate.config.Policy;
 import app.escalate.config.RootCause;
@@ -18,6 +19,14 @@ public final class SearchResults {
     static final int RESOLUTION = 300;
 
     private SearchResults() {
+    }
+
+    /** The answer to {@code text} (the command after {@code /esc}) for {@code user}: the hits, or what is wrong with the query. */
+    public static SlackMessage answer(CaseSearch search, String text, UserId user, Policy policy) {
+        SearchQuery.Parsed parsed = SearchQuery.parse(text.strip().substring("search".length()));
+        if (parsed instanceof SearchQuery.Invalid invalid) return SlackMessage.text(invalid.problem());
+        SearchQuery query = ((SearchQuery.Valid) parsed).query();
+        return render(query, search.search(query, user), policy);
     }
 
     public static SlackMessage render(SearchQuery query, List<CaseSearch.Hit> hits, Policy policy) {

@@ -1,7 +1,5 @@
 package app.escalate.bot.search;
 
-import app.escalate.bot.render.SearchResults;
-import app.escalate.bot.render.SlackMessage;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
@@ -11,7 +9,6 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.search.CaseIndex;
 import app.escalate.commands.search.Ranked;
 import app.escalate.commands.search.SearchQuery;
-import app.escalate.config.Policy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +27,10 @@ public final class CaseSearch {
 
     private final SearchIndexer indexer;
     private final CaseStore cases;
-    private final Policy policy;
 
-    public CaseSearch(SearchIndexer indexer, CaseStore cases, Policy policy) {
+    public CaseSearch(SearchIndexer indexer, CaseStore cases) {
         this.indexer = indexer;
         this.cases = cases;
-        this.policy = policy;
     }
 
     /** One hit: the case as it is now and how long it took to mitigate, if it was. */
@@ -46,13 +41,6 @@ public final class CaseSearch {
     public static boolean asks(String text) {
         String t = text.strip();
         return t.equalsIgnoreCase("search") || t.regionMatches(true, 0, "search ", 0, 7);
-    }
-
-    public SlackMessage answer(String text, UserId user) {
-        SearchQuery.Parsed parsed = SearchQuery.parse(text.strip().substring("search".length()));
-        if (parsed instanceof SearchQuery.Invalid invalid) return SlackMessage.text(invalid.problem());
-        SearchQuery query = ((SearchQuery.Valid) parsed).query();
-        return SearchResults.render(query, search(query, user), policy);
     }
 
     public List<Hit> search(SearchQuery query, UserId user) {

@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.render.SearchResults;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.bot.search.CaseSearch;
 import app.escalate.commands.ChannelId;
@@ -12,6 +13,7 @@ import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
@@ -40,10 +42,12 @@ public final class EscSlashCommand implements SlashCommandHandler {
     private final Effects effects;
     private final Clock clock;
     private final CaseSearch search;
+    private final Policy policy;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake, Effects effects,
-                           Clock clock, CaseSearch search) {
+                           Clock clock, CaseSearch search, Policy policy) {
         this.search = search;
+        this.policy = policy;
         this.effects = effects;
         this.clock = clock;
         this.commands = commands;
@@ -71,7 +75,7 @@ public final class EscSlashCommand implements SlashCommandHandler {
             }
             // Search reads the in-memory index and the embedding model, which live here, not in the domain.
             if (CaseSearch.asks(payload.getText())) {
-                SlackMessage found = search.answer(payload.getText(), by.user());
+                SlackMessage found = SearchResults.answer(search, payload.getText(), by.user(), policy);
                 return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(found.text())));
             }
             Reply reply = commands.handle(payload.getText(), by);
