@@ -24,7 +24,11 @@ public final class MiniLmEmbedder implements Embedder {
         CompletableFuture<EmbeddingModel> model = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                model.complete(new AllMiniLmL6V2EmbeddingModel());
+                EmbeddingModel loaded = new AllMiniLmL6V2EmbeddingModel();
+                // Reading the model leaves about 250 MB of copies in the heap; one full collection hands them back
+                // to the system at once, instead of a mostly idle bot holding them until the heap next fills.
+                System.gc();
+                model.complete(loaded);
             } catch (RuntimeException | Error e) {
                 model.completeExceptionally(e);
             }
