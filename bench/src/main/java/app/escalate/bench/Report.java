@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /** BENCHMARKS.md from one run's figures: the targets first, then each benchmark with what it measures. */
 record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBench.Result footprint, TimelineBench.Result timeline,
-              Collection<RunResult> digest, String findings) {
+              Collection<RunResult> digest, SearchBench.Result search, String findings) {
     private static final double P99_TARGET_MS = 50;
     private static final double NOTE_THROUGHPUT_TARGET = 0.7;
     private static final double START_UP_TARGET_S = 3;
@@ -42,6 +42,7 @@ record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBe
         footprintSection(md);
         timelineSection(md);
         digestSection(md);
+        md.append(SearchBench.markdown(search));
         md.append(findings);
         return md.toString();
     }
@@ -66,6 +67,7 @@ record Report(LocalDate date, Duration took, List<AckBench.Row> ack, FootprintBe
                 met(footprint.botIdleMB() <= IDLE_RSS_TARGET_MB)));
         score("readBuildAndRenderDigest").ifPresent(ms -> md.append(f("| handoff digest over 10,000 open cases, read from the database | ≤ %.0f ms | %.1f ms | %s |%n",
                 DIGEST_TARGET_MS, ms, met(ms <= DIGEST_TARGET_MS))));
+        md.append(SearchBench.targetRows(search));
         md.append('\n');
     }
 

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Runs every benchmark and writes BENCHMARKS.md: ack latency and throughput against a bare Bolt
  * app, start-up and memory, {@code /esc status} over a million timeline events, and the handoff
- * digest over 10,000 open cases. From the project's root, after {@code mvn -B -q package -DskipTests}:
+ * digest over 10,000 open cases, search and similar cases. From the project's root, after {@code mvn -B -q package -DskipTests}:
  *
  * <p>{@code java -cp bench/target/benchmarks.jar app.escalate.bench.RunAll [BENCHMARKS.md]}
  */
@@ -49,8 +49,10 @@ public final class RunAll {
         Collection<RunResult> digest = new Runner(new OptionsBuilder().include(DigestBench.class.getSimpleName())
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .build()).run();
+        say("search and similar cases");
+        SearchBench.Result search = SearchBench.measure(root);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        String report = new Report(LocalDate.now(ZoneOffset.UTC), took, ack, footprint, timeline, digest, findings()).markdown();
+        String report = new Report(LocalDate.now(ZoneOffset.UTC), took, ack, footprint, timeline, digest, search, findings()).markdown();
         Files.writeString(out, report, StandardCharsets.UTF_8);
         say("wrote " + out.toAbsolutePath().normalize() + " in " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
     }

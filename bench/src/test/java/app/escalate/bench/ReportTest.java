@@ -23,9 +23,21 @@ class ReportTest {
             250, 120, 10_000, latency(20, 90, 250), 420, 61_000, 350, 440);
     private final TimelineBench.Result timeline = new TimelineBench.Result(latency(2.2, 6, 400), latency(2.0, 5, 450), Duration.ofSeconds(40));
 
+    private final SearchBench.Result search = new SearchBench.Result(new SearchBench.Timing(6, 14, 600), new SearchBench.Timing(0.01, 0.05, 600),
+            new SearchBench.Timing(30, 120, 1000), new SearchBench.Timing(2, 4, 1000), 60, new app.escalate.bot.search.RecallCheck.Result(300, 0.7, 0.95, 0.96));
+
     private String markdown() {
-        return new Report(LocalDate.parse("2026-12-01"), Duration.ofMinutes(11), ack, footprint, timeline, List.of(),
+        return new Report(LocalDate.parse("2026-12-01"), Duration.ofMinutes(11), ack, footprint, timeline, List.of(), search,
                 "## What the figures showed\n\nHand-kept.\n").markdown();
+    }
+
+    @Test
+    void searchTargetsAndTheirBaselinesAreReported() {
+        assertThat(markdown())
+                .contains("| embedding one case (all-MiniLM-L6-v2, in process) p99 | ≤ 20 ms | 14.0 ms | met |")
+                .contains("| similar-case lookup over 100,000 stored cases p99 | ≤ 100 ms | 120.0 ms | **not met** |")
+                .contains("| same-cluster case in the top 3, 300 paraphrased reports | ≥ 90 % | 96.0 % (words alone: 70.0 %) | met |")
+                .contains("| 300 queries | 70.0 % | 95.0 % | 96.0 % |");
     }
 
     @Test

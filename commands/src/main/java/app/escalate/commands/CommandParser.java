@@ -27,7 +27,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink");
+            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {

@@ -20,6 +20,7 @@ public final class Usage {
             "`/esc watch [off]` flag the case for the next handoff (and the weekend) · `/esc oncall` who is on call now, the next handoff, any not yet accepted",
             "`/esc handoff [rotation]` the digest the next handoff would carry · `/esc handoff note <text>` leave a note for it · `/esc handoff history` the last ones",
             "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
+            "`/esc search <words> [type:<t>] [sev:<n>] [state:open|resolved] [since:<YYYY-MM-DD>]` cases like these words, by meaning too",
             "`/esc stats` how the AI drafts are doing · `/esc help` this message");
 
     private Usage() {

@@ -2,7 +2,9 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.render.OpenCaseForm;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.render.SearchResults;
 import app.escalate.bot.render.SlackMessage;
+import app.escalate.bot.search.CaseSearch;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.CommandParser;
 import app.escalate.commands.Effects;
@@ -11,6 +13,7 @@ import app.escalate.commands.handlers.EscCommands;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.UserId;
+import app.escalate.config.Policy;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
@@ -38,9 +41,13 @@ public final class EscSlashCommand implements SlashCommandHandler {
     /** Where work after the ack is queued (an override waiting for the person's zone). */
     private final Effects effects;
     private final Clock clock;
+    private final CaseSearch search;
+    private final Policy policy;
 
     public EscSlashCommand(EscCommands commands, ReplyRenderer renderer, MeterRegistry metrics, CaseIntake intake, Effects effects,
-                           Clock clock) {
+                           Clock clock, CaseSearch search, Policy policy) {
+        this.search = search;
+        this.policy = policy;
         this.effects = effects;
         this.clock = clock;
         this.commands = commands;
@@ -65,6 +72,11 @@ public final class EscSlashCommand implements SlashCommandHandler {
                 return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral")
                         .text((payload.getText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("override") ? "Setting the override"
                                 : "Setting the deadline") + ", with its times in your Slack time zone…")));
+            }
+            // Search reads the in-memory index and the embedding model, which live here, not in the domain.
+            if (CaseSearch.asks(payload.getText())) {
+                SlackMessage found = SearchResults.answer(search, payload.getText(), by.user(), policy);
+                return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral").text(found.text())));
             }
             Reply reply = commands.handle(payload.getText(), by);
             if (reply instanceof Reply.OpenForm) {
