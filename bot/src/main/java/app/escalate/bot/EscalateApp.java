@@ -13,6 +13,7 @@ import app.escalate.bot.sandbox.SandboxClock;
 import app.escalate.bot.search.CaseSearch;
 import app.escalate.bot.search.MiniLmEmbedder;
 import app.escalate.bot.search.SearchIndexer;
+import app.escalate.bot.search.SimilarCases;
 import app.escalate.bot.slack.AccessLossEvents;
 import app.escalate.bot.slack.AppManifest;
 import app.escalate.bot.slack.CaseButtons;
@@ -211,7 +212,8 @@ public final class EscalateApp implements AutoCloseable {
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
                     new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics,
-                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC())), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC()), new SimilarCases(searchIndexer, cases, policy)),
+                    clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();

@@ -147,7 +147,25 @@ public sealed interface CaseAction {
     }
 
     /** {@code merge ESC-<n>}: this case is a duplicate of {@code into}; it is resolved and its work moves there. */
-    record Merge(CaseId into) implements Steering {
+    /**
+     * {@code merge ESC-<n>}: this case duplicates {@code into}. {@code fromFlag}: asked from the
+     * duplicate flag's button (on message {@code messageTs}), which merges only into the case flagged.
+     */
+    record Merge(CaseId into, boolean fromFlag, Optional<String> messageTs) implements Steering {
+        public Merge(CaseId into) {
+            this(into, false, Optional.empty());
+        }
+    }
+
+    /** The flag that this case duplicates {@code of} is wrong (the *Not a duplicate* button, on message {@code messageTs}). */
+    record NotDuplicate(CaseId of, Optional<String> messageTs) implements CaseAction {
+    }
+
+    /** The cases found most like this one after it opened, and the open one flagged as its likely duplicate. */
+    record RecordSimilar(List<CaseId> similar, Optional<CaseId> duplicateOf) implements CaseAction {
+        public RecordSimilar {
+            similar = List.copyOf(similar);
+        }
     }
 
     /** {@code link ESC-<n>} / {@code unlink ESC-<n>}: related cases, both ways. */

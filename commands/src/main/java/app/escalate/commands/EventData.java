@@ -92,6 +92,10 @@ public sealed interface EventData {
 
         R reportedAgain(ReportedAgain e);
 
+        R similarFound(SimilarFound e);
+
+        R duplicateJudged(DuplicateJudged e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -607,6 +611,35 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.duplicateMerged(this);
+        }
+    }
+
+    /**
+     * The cases most like this one when it was opened, best first ({@code similar}, shown in its
+     * channel), and the open one flagged as its likely duplicate, if any.
+     */
+    record SimilarFound(List<CaseId> similar, Optional<CaseId> duplicateOf) implements EventData {
+        public SimilarFound {
+            similar = List.copyOf(similar);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.SIMILAR_FOUND;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.similarFound(this);
+        }
+    }
+
+    /** A person judged the flag that this case duplicates {@code of}: merged into it ({@code confirmed}), or not a duplicate. */
+    record DuplicateJudged(CaseId of, boolean confirmed) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.DUPLICATE_JUDGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.duplicateJudged(this);
         }
     }
 

@@ -64,9 +64,12 @@ public sealed interface Reply {
     record Drafting(CaseId caseId, DraftKind kind) implements Reply {
     }
 
-    /** The team's figures over a window, the AI drafts' and triage's record per prompt version, and what is past its review date. */
+    /**
+     * The team's figures over a window, the AI drafts' and triage's record per prompt version, how the
+     * duplicate flags were judged, and what is past its review date.
+     */
     record Stats(TeamStats.Report team, List<DraftVersionStats> drafts,
-                 TriageStats.Report triage,
+                 TriageStats.Report triage, DuplicateStats.Report duplicates,
                  List<OverdueReview> overdue) implements Reply {
         public Stats {
             drafts = List.copyOf(drafts);

@@ -104,6 +104,19 @@ public sealed interface SlackEffect {
         }
     }
 
+    /** Find the cases most like one just opened, and show them in its channel (policy {@code similar}). */
+    record SuggestSimilar(CaseId caseId) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return caseId.toString();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "similar:" + caseId.number();
+        }
+    }
+
     /** Write a draft of {@code kind} for {@code requester}, and show it to them where they asked. */
     record WriteDraft(CaseId caseId, DraftKind kind, UserId requester, ChannelId channel,
                       Optional<String> responseUrl) implements Job {
@@ -311,6 +324,14 @@ public sealed interface SlackEffect {
 
     /** The triage message posted at {@code messageTs}, redrawn once decided: its buttons go. */
     record UpdateTriage(CaseId caseId, String messageTs) implements OnCase {
+    }
+
+    /** The similar cases found when the case opened (its {@code SIMILAR_FOUND} event), with the duplicate flag's buttons while unjudged. */
+    record ShowSimilar(CaseId caseId) implements OnCase {
+    }
+
+    /** Redraw the similar-cases message {@code messageTs} once its duplicate flag is judged. */
+    record UpdateSimilar(CaseId caseId, String messageTs) implements OnCase {
     }
 
     /** Ask the groups decision {@code decision} still waits on to sign it off, in the case channel, with Approve and Object…. */

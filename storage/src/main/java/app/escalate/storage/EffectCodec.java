@@ -51,6 +51,11 @@ final class EffectCodec {
         } else if (effect instanceof SlackEffect.UpdateTriage e) {
             kind = "update_triage";
             p.put("ts", e.messageTs());
+        } else if (effect instanceof SlackEffect.ShowSimilar) {
+            kind = "show_similar";
+        } else if (effect instanceof SlackEffect.UpdateSimilar e) {
+            kind = "update_similar";
+            p.put("ts", e.messageTs());
         } else if (effect instanceof SlackEffect.RequestSignOff e) {
             kind = "request_sign_off";
             p.put("decision", Integer.toString(e.decision()));
@@ -144,6 +149,9 @@ final class EffectCodec {
             kind = "tell_reporter";
             p.put("user", e.reporter().value());
             e.responseUrl().ifPresent(url -> p.put("response_url", url));
+        } else if (effect instanceof SlackEffect.SuggestSimilar e) {
+            kind = "suggest_similar";
+            p.put("case", Long.toString(e.caseId().number()));
         } else if (effect instanceof SlackEffect.TriageCase e) {
             kind = "triage_case";
             p.put("case", Long.toString(e.caseId().number()));
@@ -247,6 +255,9 @@ final class EffectCodec {
             case "ask_runbook" -> new SlackEffect.AskRunbook(caseId, p.get("question"));
             case "show_triage" -> new SlackEffect.ShowTriage(caseId);
             case "update_triage" -> new SlackEffect.UpdateTriage(caseId, p.get("ts"));
+            case "show_similar" -> new SlackEffect.ShowSimilar(caseId);
+            case "update_similar" -> new SlackEffect.UpdateSimilar(caseId, p.get("ts"));
+            case "suggest_similar" -> new SlackEffect.SuggestSimilar(caseId);
             case "request_sign_off" -> new SlackEffect.RequestSignOff(caseId, Integer.parseInt(p.get("decision")));
             case "update_sign_off" -> new SlackEffect.UpdateSignOff(caseId, Integer.parseInt(p.get("decision")), p.get("ts"));
             case "update_card" -> new SlackEffect.UpdateCaseCard(caseId);

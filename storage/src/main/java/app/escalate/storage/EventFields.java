@@ -88,6 +88,9 @@ final class EventFields {
             case DEADLINE_WARNING -> new EventData.DeadlineWarning(f.text("name"), Instant.parse(f.text("due")), f.users("notify"));
             case DEADLINE_BREACHED -> new EventData.DeadlineBreached(f.text("name"), Instant.parse(f.text("due")));
             case REPORTED_AGAIN -> new EventData.ReportedAgain(f.text("source"));
+            case SIMILAR_FOUND -> new EventData.SimilarFound(f.list("similar").stream().map(n -> new CaseId(Long.parseLong(n))).toList(),
+                    f.optional("duplicate_of").map(n -> new CaseId(Long.parseLong(n))));
+            case DUPLICATE_JUDGED -> new EventData.DuplicateJudged(new CaseId(f.number("of")), f.flag("confirmed"));
             case RUNBOOK_STARTED -> new EventData.RunbookStarted(f.text("type"));
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
@@ -306,6 +309,17 @@ final class EventFields {
 
         public Void reportedAgain(EventData.ReportedAgain e) {
             out.put("source", e.source());
+            return null;
+        }
+
+        public Void similarFound(EventData.SimilarFound e) {
+            out.put("similar", String.join(",", e.similar().stream().map(id -> Long.toString(id.number())).toList()))
+                    .put("duplicate_of", e.duplicateOf().map(id -> Long.toString(id.number())));
+            return null;
+        }
+
+        public Void duplicateJudged(EventData.DuplicateJudged e) {
+            out.put("of", Long.toString(e.of().number())).put("confirmed", Boolean.toString(e.confirmed()));
             return null;
         }
 

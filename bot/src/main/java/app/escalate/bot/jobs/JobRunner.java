@@ -3,6 +3,7 @@ package app.escalate.bot.jobs;
 import app.escalate.bot.intake.CallBacks;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
+import app.escalate.bot.search.SimilarCases;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedCommands;
 import app.escalate.commands.Case;
@@ -36,6 +37,8 @@ import java.util.Optional;
 public final class JobRunner implements Delivery {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     static final int MAX_TRIES = 3;
+    /** The indexer looks for new events twice a second. */
+    private static final Duration INDEX_WAIT = Duration.ofSeconds(1);
 
     private final Triager triager;
     private final EscCommands commands;
@@ -46,9 +49,11 @@ public final class JobRunner implements Delivery {
     private final Policy policy;
     private final MeterRegistry metrics;
     private final CallBacks callBacks;
+    private final SimilarCases similar;
 
     public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins,
-                     ZonedCommands overrides, Policy policy, MeterRegistry metrics, CallBacks callBacks) {
+                     ZonedCommands overrides, Policy policy, MeterRegistry metrics, CallBacks callBacks, SimilarCases similar) {
+        this.similar = similar;
         this.callBacks = callBacks;
         this.overrides = overrides;
         this.triager = triager;
@@ -75,6 +80,7 @@ public final class JobRunner implements Delivery {
 
     private DeliveryAttempt run(SlackEffect.Job job, long entryId) {
         if (job instanceof SlackEffect.TriageCase t) return triage(t);
+        if (job instanceof SlackEffect.SuggestSimilar s) return suggestSimilar(s);
         if (job instanceof SlackEffect.WriteDraft w) return draft(w, entryId);
         if (job instanceof SlackEffect.RecordPin p) return pins.record(p);
         if (job instanceof SlackEffect.ZonedCommand o) return overrides.apply(o);
@@ -91,6 +97,21 @@ public final class JobRunner implements Delivery {
         SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), c.caseType(),
                 policy.mayUseModel(c.caseType(), c.restricted()));
         commands.triage(c.id(), suggested);
+        return DeliveryAttempt.sent();
+    }
+
+    /**
+     * Finds and shows the cases like one just opened, once: a second run finds them shown. Waits
+     * (without counting a failure) while the search index has not taken the case in.
+     */
+    private DeliveryAttempt suggestSimilar(SlackEffect.SuggestSimilar job) {
+        Optional<CaseFile> file = cases.file(job.caseId());
+        if (file.isEmpty()) return DeliveryAttempt.sent();
+        if (!similar.ready(job.caseId())) {
+            return new DeliveryAttempt.Retry(Optional.of(INDEX_WAIT), "the search index has not taken " + job.caseId() + " in yet", false);
+        }
+        SimilarCases.Found found = similar.find(file.get());
+        commands.similarFound(job.caseId(), found.similar(), found.duplicateOf());
         return DeliveryAttempt.sent();
     }
 

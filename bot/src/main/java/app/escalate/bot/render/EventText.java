@@ -1,6 +1,7 @@
 package app.escalate.bot.render;
 
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
@@ -209,6 +210,16 @@ public final class EventText {
 
         public String reportedAgain(EventData.ReportedAgain e) {
             return ":robot_face: Reported again by *" + Mrkdwn.escape(e.source()) + "*";
+        }
+
+        public String similarFound(EventData.SimilarFound e) {
+            return ":mag: " + (e.similar().isEmpty() ? "No similar case found"
+                    : "Similar cases: " + String.join(", ", e.similar().stream().map(CaseId::toString).toList()))
+                    + e.duplicateOf().map(d -> "; flagged as a likely duplicate of *" + d + "*").orElse("");
+        }
+
+        public String duplicateJudged(EventData.DuplicateJudged e) {
+            return ":mag: " + who + (e.confirmed() ? " confirmed this case duplicates *" : " judged this case not a duplicate of *") + e.of() + "*";
         }
 
         public String slaMet(EventData.SlaMet e) {

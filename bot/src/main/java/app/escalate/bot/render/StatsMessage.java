@@ -3,6 +3,7 @@ package app.escalate.bot.render;
 import app.escalate.commands.Reply;
 import app.escalate.commands.TeamStats;
 import app.escalate.commands.TriageStats;
+import app.escalate.commands.DuplicateStats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class StatsMessage {
         if (!r.deadlines().isEmpty()) lines.add("• Deadlines met: " + compliance(r.deadlines()));
         lines.add(DraftMessage.stats(stats.drafts()).text());
         lines.addAll(triage(stats.triage()));
+        lines.add(duplicates(stats.duplicates()));
         lines.add(stats.overdue().isEmpty() ? "*Past their review date*: none."
                 : "*Past their review date* (the team channel is reminded every Monday):");
         stats.overdue().forEach(o -> lines.add("• " + ReviewMessage.line(o)));
@@ -59,6 +61,15 @@ public final class StatsMessage {
                 .map(e -> share("`" + Mrkdwn.escape(e.getKey()) + "`", e.getValue().overridden(), e.getValue().judged()))
                 .collect(Collectors.joining(" · ")));
         return lines;
+    }
+
+    /** The flags' precision as people judged them: right when merged into the flagged case, wrong when marked not a duplicate. */
+    static String duplicates(DuplicateStats.Report d) {
+        String line = "*Similar cases*: shown for " + d.shown() + (d.shown() == 1 ? " case" : " cases") + "; "
+                + d.flagged() + (d.flagged() == 1 ? " flagged as a likely duplicate" : " flagged as likely duplicates");
+        if (d.judged() == 0) return line + (d.flagged() > 0 ? ", none judged yet." : ".");
+        return line + "; " + share("judged right", d.confirmed(), d.judged()) + " (precision)"
+                + (d.waiting() > 0 ? ", " + d.waiting() + " not judged yet" : "") + ".";
     }
 
     private static String counts(Map<String, Integer> counts) {

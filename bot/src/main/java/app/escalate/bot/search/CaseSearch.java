@@ -1,14 +1,13 @@
 package app.escalate.bot.search;
 
-import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseStore;
-import app.escalate.commands.EventData;
 import app.escalate.commands.UserId;
 import app.escalate.commands.search.CaseIndex;
 import app.escalate.commands.search.Ranked;
 import app.escalate.commands.search.SearchQuery;
+import app.escalate.commands.search.TimeToMitigate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,9 +56,6 @@ public final class CaseSearch {
     }
 
     private Optional<Duration> timeToMitigate(CaseFile file) {
-        return cases.timeline(file.id()).stream()
-                .filter(e -> e.as(EventData.StateChanged.class).filter(EventData.StateChanged::mitigates).isPresent())
-                .map(CaseEvent::at).findFirst()
-                .map(at -> Duration.between(file.details().openedAt(), at));
+        return TimeToMitigate.of(file.details(), cases.timeline(file.id()));
     }
 }

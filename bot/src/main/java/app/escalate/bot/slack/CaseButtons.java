@@ -7,6 +7,7 @@ import app.escalate.bot.render.NoteForm;
 import app.escalate.bot.render.ObjectionForm;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SignOffRequest;
+import app.escalate.bot.render.SimilarMessage;
 import app.escalate.bot.render.TriageChangeForm;
 import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.CaseAction;
@@ -159,6 +160,19 @@ public final class CaseButtons {
             return submit(req.getPayload().getUser().getId(), form, ObjectionForm.REASON, new CaseAction.SignOffDecision(target.get().getValue(),
                     SignOff.Verdict.OBJECTED, reason, form.messageTs()), ctx);
         });
+        // A duplicate flag is judged only from its message in the flagged case's own channel, as a sign-off is.
+        app.blockAction(SimilarMessage.MERGE, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            SimilarMessage.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId(), flagHere(t.caseId())))
+                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.Merge(t.flagged(), true, click.messageTs())));
+            return ctx.ack();
+        });
+        app.blockAction(SimilarMessage.NOT_DUPLICATE, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            SimilarMessage.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId(), flagHere(t.caseId())))
+                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.NotDuplicate(t.flagged(), click.messageTs())));
+            return ctx.ack();
+        });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
             click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, NoteForm::view));
@@ -209,17 +223,26 @@ public final class CaseButtons {
     }
 
     /**
-     * A sign-off counts only from the request in its case's channel: the click's channel is Slack's
-     * word, so a value copied into another case's message, or a request shown elsewhere, answers nothing.
+     * A sign-off or a duplicate's verdict counts only from its message in its case's channel: the
+     * click's channel is Slack's word, so a value copied into another case's message, or a message
+     * shown elsewhere, answers nothing.
      */
     private boolean fromItsChannel(Click click, CaseId id) {
+        return fromItsChannel(click, id, "Sign-offs for " + id + " are given on its request in " + id + "'s channel.");
+    }
+
+    private boolean fromItsChannel(Click click, CaseId id, String refusal) {
         try {
             if (click.channel().isPresent() && caseChannel(id).equals(click.channel())) return true;
-            tell(click, id, "Sign-offs for " + id + " are given on its request in " + id + "'s channel.");
+            tell(click, id, refusal);
         } catch (RuntimeException e) {
             tell(click, id, StoreFaults.answer(e));
         }
         return false;
+    }
+
+    private static String flagHere(CaseId id) {
+        return "A duplicate flag on " + id + " is judged on its message in " + id + "'s channel.";
     }
 
     /** Before the objection form opens: only someone whose answer would count gets it. */

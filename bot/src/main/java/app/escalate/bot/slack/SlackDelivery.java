@@ -9,6 +9,7 @@ import app.escalate.bot.render.PatternMessage;
 import app.escalate.bot.render.ReviewMessage;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SignOffRequest;
+import app.escalate.bot.render.SimilarMessage;
 import app.escalate.bot.render.SlackMessage;
 import app.escalate.bot.render.TriageMessage;
 import app.escalate.commands.Case;
@@ -21,6 +22,7 @@ import app.escalate.commands.ChannelName;
 import app.escalate.commands.EventData;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.intake.MachineReport;
+import app.escalate.commands.search.TimeToMitigate;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.summary.DraftStore;
@@ -111,6 +113,8 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
             if (effect instanceof SlackEffect.ShowTriage e) return post(e.caseId(), triageMessage(e.caseId()));
             if (effect instanceof SlackEffect.UpdateTriage e) return updateTriage(e);
+            if (effect instanceof SlackEffect.ShowSimilar e) return post(e.caseId(), similarMessage(e.caseId()));
+            if (effect instanceof SlackEffect.UpdateSimilar e) return update(e.caseId(), e.messageTs(), similarMessage(e.caseId()));
             if (effect instanceof SlackEffect.RequestSignOff e) return post(e.caseId(), signOffRequest(e.caseId(), e.decision()));
             if (effect instanceof SlackEffect.UpdateSignOff e) return updateSignOff(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
@@ -238,6 +242,23 @@ public final class SlackDelivery implements Delivery {
 
     private DeliveryAttempt updateTriage(SlackEffect.UpdateTriage e) {
         return update(e.caseId(), e.messageTs(), triageMessage(e.caseId()));
+    }
+
+    /**
+     * The similar cases as found at open, each as it is now; one since made restricted is left out,
+     * for the channel's members may not be its. The flag's verdict, once given, replaces its buttons.
+     */
+    private SlackMessage similarMessage(CaseId id) {
+        List<CaseEvent> timeline = cases.timeline(id);
+        EventData.SimilarFound found = timeline.stream().flatMap(ev -> ev.as(EventData.SimilarFound.class).stream()).reduce((a, b) -> b)
+                .orElseThrow(() -> new SlackCalls.Refused("no similar cases on the timeline of " + id));
+        List<SimilarMessage.Shown> shown = new ArrayList<>();
+        for (CaseId other : found.similar()) {
+            cases.file(other).filter(f -> !f.details().restricted())
+                    .ifPresent(f -> shown.add(new SimilarMessage.Shown(f, TimeToMitigate.of(f.details(), cases.timeline(other)))));
+        }
+        Optional<CaseEvent> verdict = timeline.stream().filter(ev -> ev.data() instanceof EventData.DuplicateJudged).reduce((a, b) -> b);
+        return SimilarMessage.of(id, found, shown, verdict, policy);
     }
 
     /** Redraws message {@code ts} in the case's channel as {@code message}. */

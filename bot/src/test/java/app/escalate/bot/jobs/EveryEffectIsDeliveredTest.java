@@ -3,6 +3,9 @@ package app.escalate.bot.jobs;
 import app.escalate.bot.intake.CallBacks;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.render.ReplyRenderer;
+import app.escalate.bot.search.MiniLmEmbedder;
+import app.escalate.bot.search.SearchIndexer;
+import app.escalate.bot.search.SimilarCases;
 import app.escalate.bot.slack.PinnedMessages;
 import app.escalate.bot.slack.ZonedCommands;
 import app.escalate.bot.slack.SlackDelivery;
@@ -16,6 +19,7 @@ import app.escalate.commands.triage.Triager;
 import app.escalate.config.Policy;
 import app.escalate.config.PolicyLoader;
 import app.escalate.storage.JdbiIntake;
+import app.escalate.storage.JdbiCaseSearch;
 import app.escalate.storage.Database;
 import app.escalate.storage.EffectSamples;
 import app.escalate.storage.JdbiCaseStore;
@@ -59,7 +63,9 @@ class EveryEffectIsDeliveredTest {
             new Drafts(cases, drafts, policy, Optional.empty(), domain.permissions(), clock),
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods("xoxb-test"), new Outbox(database.jdbi()), clock, id -> true),
             new ZonedCommands(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry(),
-            new CallBacks(policy, java.util.Map.of(), new JdbiIntake(database.jdbi()), clock));
+            new CallBacks(policy, java.util.Map.of(), new JdbiIntake(database.jdbi()), clock),
+            new SimilarCases(new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, text -> new float[MiniLmEmbedder.DIMENSIONS], clock),
+                    cases, policy));
 
     @AfterEach
     void close() {

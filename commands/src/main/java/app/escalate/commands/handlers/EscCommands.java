@@ -66,6 +66,7 @@ public final class EscCommands {
     private final TriageCase triage;
     private final HandoffCommands handoffs;
     private final ShowStats showStats;
+    private final DuplicateFlags duplicates = new DuplicateFlags();
 
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
@@ -113,6 +114,13 @@ public final class EscCommands {
     public boolean triage(CaseId id, SuggestedTriage suggested) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested), file.details().reporter(), now))
+                instanceof Decision.Applied;
+    }
+
+    /** Records the cases found most like a case just opened, and shows them in its channel; true when recorded (once per case). */
+    public boolean similarFound(CaseId id, List<CaseId> similar, Optional<CaseId> duplicateOf) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return cases.change(id, file -> decide(file, new CaseAction.RecordSimilar(similar, duplicateOf), file.details().reporter(), now))
                 instanceof Decision.Applied;
     }
 
@@ -212,7 +220,7 @@ public final class EscCommands {
             }
             if (action instanceof CaseAction.Merge) {
                 if (!permissions.maySteer(by.user(), self.details())) return new JointDecision.Rejected(Permissions.onlySteerers("merge " + caseId));
-                return join.merge(self, that, by.user(), now);
+                return join.merge(self, that, (CaseAction.Merge) action, by.user(), now);
             }
             return join.link(self, that, ((CaseAction.Link) action).linked(), by.user(), now);
         });
@@ -282,7 +290,8 @@ public final class EscCommands {
         return action instanceof CaseAction.AddNote || action instanceof CaseAction.AddTask || action instanceof CaseAction.CompleteTask
                 || action instanceof CaseAction.SetField || action instanceof CaseAction.SetDeadline
                 || action instanceof CaseAction.CompleteDeadline || action instanceof CaseAction.DropDeadline
-                || action instanceof CaseAction.SignOffDecision || action instanceof CaseAction.OverrideDecision;
+                || action instanceof CaseAction.SignOffDecision || action instanceof CaseAction.OverrideDecision
+                || action instanceof CaseAction.NotDuplicate;
     }
 
     /** A deadline at a time the asker's clocks skip (spring forward) is refused, as an override's is. */
@@ -341,6 +350,8 @@ public final class EscCommands {
         if (action instanceof CaseAction.AnswerRunbook a) return runbook.answer(file, a, actor, now);
         if (action instanceof CaseAction.Triage a) return triage.suggest(file, a, now);
         if (action instanceof CaseAction.JudgeTriage a) return triage.judge(file, a, actor, now);
+        if (action instanceof CaseAction.NotDuplicate a) return duplicates.notDuplicate(file, a, actor, now);
+        if (action instanceof CaseAction.RecordSimilar a) return duplicates.found(file, a, now);
         throw new AssertionError("no handler for " + action);
     }
 

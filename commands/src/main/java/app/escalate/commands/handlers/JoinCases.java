@@ -1,5 +1,6 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.CaseAction;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
 import app.escalate.commands.DeadlineEntry;
@@ -28,8 +29,7 @@ import java.util.Set;
  * Pure; who may do it is checked before.
  */
 final class JoinCases {
-    /** The root cause a merged duplicate is resolved with. */
-    static final String DUPLICATE = "duplicate";
+    static final String DUPLICATE = Resolution.DUPLICATE;
 
     private final Policy policy;
 
@@ -50,8 +50,12 @@ final class JoinCases {
         return new Decision.Applied(file.withLink(other, linked), List.of(e), SlackEffect.forChange(file.id(), List.of(e)));
     }
 
-    JointDecision merge(CaseFile duplicate, CaseFile target, UserId actor, Instant now) {
+    JointDecision merge(CaseFile duplicate, CaseFile target, CaseAction.Merge action, UserId actor, Instant now) {
         if (!duplicate.details().isOpen()) return new JointDecision.Rejected(duplicate.id() + " is already resolved.");
+        // A button's value is the clicker's to forge: it merges only along the flag the bot raised.
+        if (action.fromFlag() && !DuplicateFlags.flagged(duplicate, target.id())) {
+            return new JointDecision.Rejected(DuplicateFlags.notFlagged(duplicate.id(), target.id()));
+        }
         if (!target.details().isOpen()) {
             return new JointDecision.Rejected(target.id() + " is resolved; `/esc reopen " + target.id() + "` first, or `/esc link "
                     + target.id() + "` to keep them related.");
@@ -80,10 +84,17 @@ final class JoinCases {
             resolved = resolved.withDeadlineClosed(d.name(), new DeadlineEntry.Closed(DeadlineEntry.Outcome.DROPPED, now, actor,
                     Optional.of("merged into " + target.id())));
         }
-        List<CaseEvent> here = List.of(
+        List<CaseEvent> here = new ArrayList<>(List.of(
                 new CaseEvent(duplicate.id(), now, actor, new EventData.Resolved(duplicate.details().state(), "Duplicate of " + target.id(),
                         Optional.of(DUPLICATE))),
-                new CaseEvent(duplicate.id(), now, actor, new EventData.MergedInto(target.id(), moved.size())));
+                new CaseEvent(duplicate.id(), now, actor, new EventData.MergedInto(target.id(), moved.size()))));
+        Optional<CaseEvent> verdict = DuplicateFlags.confirmedBy(duplicate, target.id(), actor, now);
+        if (verdict.isPresent()) {
+            here.add(verdict.get());
+            resolved = resolved.withSlaAlert(DuplicateFlags.JUDGED);
+        }
+        List<SlackEffect> hereEffects = new ArrayList<>(SlackEffect.forChange(duplicate.id(), here));
+        action.messageTs().ifPresent(ts -> hereEffects.add(new SlackEffect.UpdateSimilar(duplicate.id(), ts)));
 
         List<Task> targetTasks = new ArrayList<>(target.tasks());
         targetTasks.addAll(moved);
@@ -92,7 +103,7 @@ final class JoinCases {
         CaseEvent there = new CaseEvent(target.id(), now, actor, new EventData.DuplicateMerged(duplicate.id(), List.copyOf(people), moved.size()));
         List<SlackEffect> thereEffects = new ArrayList<>(SlackEffect.forChange(target.id(), List.of(there)));
         if (!people.isEmpty()) thereEffects.add(new SlackEffect.InviteToChannel(target.id(), List.copyOf(people)));
-        return new JointDecision.Applied(new Decision.Applied(resolved, here, SlackEffect.forChange(duplicate.id(), here)),
+        return new JointDecision.Applied(new Decision.Applied(resolved, here, hereEffects),
                 new Decision.Applied(joined, List.of(there), thereEffects));
     }
 }

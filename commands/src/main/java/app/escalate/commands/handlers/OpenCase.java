@@ -119,6 +119,7 @@ public final class OpenCase {
         List<SlackEffect> effects = new ArrayList<>(SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
         // Triage runs after the ack, from the outbox: queued with the case, it survives a crash.
         if (policy.triage().configured()) effects.add(new SlackEffect.TriageCase(c.id()));
+        effects.add(new SlackEffect.SuggestSimilar(c.id()));
         // The form's fields, each on the timeline as set by the one who opened the case.
         List<CaseEvent> set = type.map(t -> t.fields().stream().filter(f -> fields.containsKey(f.id())).map(f -> new CaseEvent(c.id(),
                 c.openedAt(), by.user(), new EventData.FieldSet(f.id(), f.label(), Optional.empty(), fields.get(f.id())))).toList())

@@ -8,6 +8,7 @@ import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.TeamStats;
+import app.escalate.commands.DuplicateStats;
 import app.escalate.commands.TriageStats;
 import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.summary.Draft;
@@ -53,6 +54,7 @@ public final class ShowStats {
                         CaseEvent.Kind.DEADLINE_DONE, CaseEvent.Kind.DEADLINE_BREACHED)),
                 policy, now), DraftStats.byVersion(decided),
                 TriageStats.of(cases.events(from, now.plusMillis(1), Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
+                DuplicateStats.of(cases.events(from, now.plusMillis(1), Set.of(CaseEvent.Kind.SIMILAR_FOUND, CaseEvent.Kind.DUPLICATE_JUDGED))),
                 reviewDates.overdue());
     }
 }

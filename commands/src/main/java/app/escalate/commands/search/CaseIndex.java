@@ -29,6 +29,11 @@ public final class CaseIndex {
         vectors.put(caseNumber, vector);
     }
 
+    /** Whether case {@code caseNumber} is indexed. */
+    public boolean contains(long caseNumber) {
+        return vectors.contains(caseNumber);
+    }
+
     public int size() {
         return vectors.size();
     }

@@ -33,6 +33,10 @@ public final class VectorIndex {
         return size;
     }
 
+    public synchronized boolean contains(long id) {
+        return slots.containsKey(id);
+    }
+
     /** Stores (or replaces) case {@code id}'s vector. */
     public synchronized void put(long id, float[] vector) {
         if (vector.length != dimensions) throw new IllegalArgumentException("a vector of " + vector.length + " dimensions, not " + dimensions);

@@ -168,6 +168,14 @@ final class EventLines {
             return "the source " + e.source() + " reported it again";
         }
 
+        public String similarFound(EventData.SimilarFound e) {
+            return e.duplicateOf().map(d -> "the bot flagged it as a likely duplicate of " + d).orElse("the bot listed similar cases");
+        }
+
+        public String duplicateJudged(EventData.DuplicateJudged e) {
+            return who + (e.confirmed() ? " confirmed it duplicates " : " judged it not a duplicate of ") + e.of();
+        }
+
         public String decisionTaken(EventData.DecisionTaken e) {
             return who + " decided (#" + e.decision() + "): " + e.text() + ", because " + e.rationale()
                     + e.alternatives().stream().map(a -> ", instead of " + a).collect(Collectors.joining())
@@ -369,6 +377,14 @@ final class EventLines {
         }
 
         public Optional<String> reportedAgain(EventData.ReportedAgain e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> similarFound(EventData.SimilarFound e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> duplicateJudged(EventData.DuplicateJudged e) {
             return Optional.empty();
         }
     }

@@ -46,7 +46,8 @@ class OpenCaseTest {
                 new SlackEffect.Page(opened.id(), lucas, "primary", "Escalations on-call"),
                 new SlackEffect.Page(opened.id(), amara, "secondary", "Escalations on-call"),
                 new SlackEffect.TellReporter(opened.id(), MARIA, Optional.of("https://hooks.example/resp")),
-                new SlackEffect.TriageCase(opened.id()));
+                new SlackEffect.TriageCase(opened.id()),
+                new SlackEffect.SuggestSimilar(opened.id()));
         assertThat(store.events).extracting(CaseEvent::kind)
                 .containsExactly(CaseEvent.Kind.OPENED, CaseEvent.Kind.PAGED, CaseEvent.Kind.PAGED);
         assertThat(store.file(opened.id()).orElseThrow().members()).containsExactlyInAnyOrder(MARIA, lucas, amara);
