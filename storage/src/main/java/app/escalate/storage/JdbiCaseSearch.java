@@ -70,11 +70,26 @@ public final class JdbiCaseSearch {
         });
     }
 
-    /** Every indexed case, for loading the index at start. */
-    public void forEach(Consumer<Indexed> each) {
-        jdbi.useHandle(h -> h.createQuery("SELECT case_number, body, vector FROM case_search ORDER BY case_number").setFetchSize(500)
-                .map((rs, ctx) -> new Indexed(rs.getLong(1), rs.getString(2), floats(rs.getBytes(3))))
+    /** Every indexed case, for loading the index at start; the latest time a row was written, if any. */
+    public java.util.Optional<Instant> forEach(Consumer<Indexed> each) {
+        return forEachSince(Instant.EPOCH, each);
+    }
+
+    /**
+     * The cases indexed at or after {@code from} (by any process sharing the database), so each
+     * process's index takes in what another indexed; the latest time among them, if any.
+     */
+    public java.util.Optional<Instant> forEachSince(Instant from, Consumer<Indexed> each) {
+        Instant[] latest = {null};
+        jdbi.useHandle(h -> h.createQuery("SELECT case_number, body, vector, indexed_at FROM case_search WHERE indexed_at >= :from ORDER BY case_number")
+                .bind("from", from).setFetchSize(500)
+                .map((rs, ctx) -> {
+                    Instant at = rs.getObject(4, java.time.OffsetDateTime.class).toInstant();
+                    if (latest[0] == null || at.isAfter(latest[0])) latest[0] = at;
+                    return new Indexed(rs.getLong(1), rs.getString(2), floats(rs.getBytes(3)));
+                })
                 .forEach(each));
+        return java.util.Optional.ofNullable(latest[0]);
     }
 
     static byte[] bytes(float[] vector) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,9 @@ public final class SearchIndexer implements AutoCloseable {
     private final Clock clock;
     private final CaseIndex index = new CaseIndex(MiniLmEmbedder.DIMENSIONS);
     private volatile Thread thread;
+    /** The latest time of a stored row this index has taken in. */
+    private Instant seen = Instant.EPOCH;
+    private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
 
     public SearchIndexer(JdbiCaseSearch store, CaseStore cases, Policy policy, Embedder embedder, Clock clock) {
         this.store = store;
@@ -55,7 +59,17 @@ public final class SearchIndexer implements AutoCloseable {
 
     /** Loads the stored embeddings into memory; the indexer's own thread does it, so start-up does not wait. */
     public void load() {
-        store.forEach(row -> index.put(row.caseNumber(), row.text(), row.vector()));
+        store.forEach(row -> index.put(row.caseNumber(), row.text(), row.vector())).ifPresent(at -> seen = at);
+    }
+
+    /**
+     * Takes in the rows another process sharing the database indexed since the last look (with
+     * several replicas, whichever reads a batch of events first indexes it). The look goes back a
+     * few seconds, for a row written with an earlier time may be committed after a later one.
+     */
+    public void follow() {
+        store.forEachSince(seen.minus(COMMIT_MARGIN), row -> index.put(row.caseNumber(), row.text(), row.vector()))
+                .filter(at -> at.isAfter(seen)).ifPresent(at -> seen = at);
     }
 
     /** Indexes the cases the next batch of events names; the number of events read (0: up to date). */
@@ -91,7 +105,10 @@ public final class SearchIndexer implements AutoCloseable {
                     loaded = true;
                 }
                 // A full batch means more is waiting (a backfill): go on at once; otherwise wait for new events.
-                if (indexNext() < BATCH) Thread.sleep(POLL.toMillis());
+                if (indexNext() < BATCH) {
+                    follow();
+                    Thread.sleep(POLL.toMillis());
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -78,6 +78,30 @@ class SearchIndexerTest {
         }
     }
 
+    @Test
+    void a_process_takes_in_what_another_sharing_its_database_indexed() throws Exception {
+        try (Database db = Database.open("jdbc:h2:mem:replicas_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+            JdbiCaseStore cases = new JdbiCaseStore(db.jdbi());
+            Policy policy = PolicyLoader.builtIn();
+            Embedder embedder = text -> new float[MiniLmEmbedder.DIMENSIONS];
+            SearchIndexer here = new SearchIndexer(new JdbiCaseSearch(db.jdbi()), cases, policy, embedder, CLOCK);
+            SearchIndexer there = new SearchIndexer(new JdbiCaseSearch(db.jdbi()), cases, policy, embedder, CLOCK);
+            here.load();
+            there.load();
+
+            open(cases, "Deepfake of the minister");
+            assertThat(there.indexNext()).isPositive();   // the other process read the new events first
+            assertThat(here.indexNext()).isZero();
+            assertThat(here.index().contains(1)).isFalse();
+
+            here.follow();
+
+            assertThat(here.index().contains(1)).isTrue();
+            assertThat(here.index().rank("minister", new float[MiniLmEmbedder.DIMENSIONS], 0, id -> true, 3))
+                    .singleElement().satisfies(r -> assertThat(r.caseNumber()).isEqualTo(1L));
+        }
+    }
+
     private static Case open(JdbiCaseStore cases, String title) {
         return cases.open(new NewCase(title, Severity.SEV3, Optional.empty(), Optional.empty(), Optional.empty(), MARIA, T0, false),
                 c -> new Opening(List.of(CaseEvent.opened(c, Optional.empty())), Set.of(MARIA), List.of(), Paging.NONE, Map.of()));
