@@ -44,7 +44,8 @@ class SearchEndToEndTest {
         open("Chatbot told users a made-up refund policy sev3");
 
         String member = searchUntil(CHLOE, "legal demand for a politician's direct messages", "ESC-1");
-        String outsider = harness.esc(OUTSIDER, "C0TEAM", "search legal demand for a politician's direct messages").get("text").getAsString();
+        // Each case is indexed in the background: wait until the outsider's answer has the case they may see.
+        String outsider = searchUntil(OUTSIDER, "legal demand for a politician's direct messages", "ESC-2");
 
         assertThat(member).contains("Court subpoena demands the minister");
         assertThat(outsider).doesNotContain("ESC-1").doesNotContain("subpoena").contains("ESC-2");

@@ -44,10 +44,13 @@ public final class SearchResults {
         line.append("\n   SEV").append(c.severity().level()).append(" · ").append(c.state().label())
                 .append(" · owner ").append(c.owner().map(o -> Mrkdwn.user(o.value())).orElse("none"))
                 .append(" · ").append(hit.timeToMitigate().map(d -> "mitigated in " + StatsMessage.human(d)).orElse("not mitigated"));
-        c.resolution().ifPresent(r -> {
-            line.append("\n   Resolution: ").append(Mrkdwn.clip(Mrkdwn.escape(r.text()), RESOLUTION));
-            r.rootCause().ifPresent(rc -> line.append("\n   Root cause: ").append(Mrkdwn.escape(policy.rootCause(rc).map(RootCause::label).orElse(rc))));
-        });
-        return line.toString();
+        return line.append(outcome(c, policy)).toString();
+    }
+
+    /** A resolved case's resolution (clipped) and root cause, each on an indented line of its own; empty while open. */
+    static String outcome(Case c, Policy policy) {
+        return c.resolution().map(r -> "\n   Resolution: " + Mrkdwn.clip(Mrkdwn.escape(r.text()), RESOLUTION)
+                + r.rootCause().map(rc -> "\n   Root cause: " + Mrkdwn.escape(policy.rootCause(rc).map(RootCause::label).orElse(rc))).orElse(""))
+                .orElse("");
     }
 }

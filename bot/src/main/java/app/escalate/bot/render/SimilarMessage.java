@@ -7,7 +7,6 @@ import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.EventData;
 import app.escalate.config.Policy;
-import app.escalate.config.RootCause;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.time.Duration;
@@ -32,7 +31,6 @@ public final class SimilarMessage {
     public static final String MERGE = "similar_merge";
     public static final String NOT_DUPLICATE = "similar_not_duplicate";
     static final int TITLE = 150;
-    static final int RESOLUTION = 300;
     static final int DECISIONS = 3;
 
     private SimilarMessage() {
@@ -98,10 +96,7 @@ public final class SimilarMessage {
                 + Mrkdwn.clip(Mrkdwn.escape(c.title()), TITLE));
         line.append("\n   SEV").append(c.severity().level()).append(" · ").append(c.state().label())
                 .append(" · ").append(s.timeToMitigate().map(d -> "mitigated in " + StatsMessage.human(d)).orElse("not mitigated"));
-        c.resolution().ifPresent(r -> {
-            line.append("\n   Resolution: ").append(Mrkdwn.clip(Mrkdwn.escape(r.text()), RESOLUTION));
-            r.rootCause().ifPresent(rc -> line.append("\n   Root cause: ").append(Mrkdwn.escape(policy.rootCause(rc).map(RootCause::label).orElse(rc))));
-        });
+        line.append(SearchResults.outcome(c, policy));
         List<CaseDecision> decisions = s.file().decisions();
         if (!decisions.isEmpty()) {
             line.append("\n   Decisions: ").append(decisions.stream().limit(DECISIONS).map(DecisionText::summary).collect(Collectors.joining("; ")))

@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
 
 /**
  * The case card's controls (Acknowledge, Change severity, Add note), the runbook's answer
- * buttons, the AI triage suggestion's (Accept, Change…, Dismiss, Undo), and a decision's sign-off
- * request's (Approve, Object…: these only from the request in the case's own channel). Each runs the same
+ * buttons, the AI triage suggestion's (Accept, Change…, Dismiss, Undo), a decision's sign-off
+ * request's (Approve, Object…) and a duplicate flag's (Merge into ESC-n, Not a duplicate): these last
+ * only from their message in the case's own channel. Each runs the same
  * handler as the typed command, on the case the control names (never the channel's), as a
  * {@link Invocation.Via#CONTROL}; a refusal comes back to the clicker as a reply only they see,
  * through the outbox. A form is opened only for someone its submission would accept.
