@@ -79,6 +79,23 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void similar_case_thresholds_default_and_mistakes_name_their_key() {
+        assertThat(read(VALID).similar()).isEqualTo(new Similar(0.4, 0.65));
+        String similar = VALID + """
+                similar:
+                  suggest_threshold: 0.5
+                  duplicate_threshold: 0.8
+                """;
+        assertThat(read(similar).similar()).isEqualTo(new Similar(0.5, 0.8));
+        assertThatThrownBy(() -> read(similar.replace("0.8", "0.3")))
+                .hasMessageStartingWith("policy.yml: similar: duplicate_threshold: must be at least suggest_threshold (0.5)");
+        assertThatThrownBy(() -> read(similar.replace("0.5", "1.5")))
+                .hasMessageStartingWith("policy.yml: similar: suggest_threshold: a similarity above 0 and at most 1, got 1.5");
+        assertThatThrownBy(() -> read(similar.replace("duplicate_threshold", "duplicates")))
+                .hasMessageStartingWith("policy.yml: similar.duplicates: unknown key");
+    }
+
+    @Test
     void intake_sources_are_read_and_mistakes_name_their_key_and_line() {
         IntakeSource example = PolicyLoader.builtIn().intake().source("trust-classifier").orElseThrow();
         assertThat(example.secretEnv()).isEqualTo("INTAKE_TRUST_CLASSIFIER_SECRET");
