@@ -18,7 +18,10 @@ import java.util.Map;
  * the case's people should read, and a search hit quotes nothing but says the case matched.
  */
 public final class SearchableText {
-    /** Enough for the embedding model, which reads the first 256 word pieces anyway, and for the word index. */
+    /**
+     * The most text kept per case (the stored column's size). The embedding model reads it in pieces of
+     * about 510 word pieces and averages them, so a long case costs a few embeddings, not one.
+     */
     static final int MAX_CHARS = 8000;
 
     private SearchableText() {
