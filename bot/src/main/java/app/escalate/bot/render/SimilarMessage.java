@@ -32,6 +32,8 @@ public final class SimilarMessage {
     public static final String NOT_DUPLICATE = "similar_not_duplicate";
     static final int TITLE = 150;
     static final int DECISIONS = 3;
+    /** Block Kit's limit on a section's text: an entry's escaped decisions can pass it. */
+    static final int SECTION = 3000;
 
     private SimilarMessage() {
     }
@@ -102,6 +104,6 @@ public final class SimilarMessage {
             line.append("\n   Decisions: ").append(decisions.stream().limit(DECISIONS).map(DecisionText::summary).collect(Collectors.joining("; ")))
                     .append(decisions.size() > DECISIONS ? "; and " + (decisions.size() - DECISIONS) + " more" : "");
         }
-        return line.toString();
+        return Mrkdwn.clip(line.toString(), SECTION);
     }
 }

@@ -215,6 +215,10 @@ class RenderedLimitsTest {
         withinLimits("announcement, seed " + seed, replies.render(new Reply.Changed(id, events)));
         withinLimits("decisions, seed " + seed, replies.render(new Reply.DecisionList(id, file.decisions())));
         file.decisions().forEach(d -> withinLimits("sign-off request, seed " + seed, SignOffRequest.of(id, d, POLICY)));
+        List<SimilarMessage.Shown> similar = new ArrayList<>();
+        for (int n = 0; n < 3; n++) similar.add(new SimilarMessage.Shown(caseFile(random, 200 + n), Optional.of(Duration.ofMinutes(random.nextInt(5000)))));
+        var found = new EventData.SimilarFound(similar.stream().map(s -> s.file().details().id()).toList(), Optional.of(new CaseId(200)));
+        withinLimits("similar cases, seed " + seed, SimilarMessage.of(id, found, similar, Optional.empty(), POLICY));
         List<Case> many = new ArrayList<>();
         for (int n = 0; n < 60; n++) many.add(caseFile(random, 100 + n).details());
         withinLimits("case list, seed " + seed, replies.render(new Reply.CaseList(many, 60)));
