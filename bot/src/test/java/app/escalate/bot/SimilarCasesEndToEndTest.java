@@ -80,6 +80,19 @@ class SimilarCasesEndToEndTest {
     }
 
     @Test
+    void a_merge_typed_into_the_flagged_case_is_the_same_verdict_and_redraws_the_message() throws Exception {
+        open(CHLOE, "Deepfake video of the mayor announcing a citywide curfew is spreading on short video sev2");
+        String second = open(CHLOE, "Fake AI-generated footage of the mayor declaring a citywide curfew is going viral on short video sev2");
+        String ts = similarMessage(second).answered("ts");
+
+        assertThat(harness.esc(MARIA, second, "merge ESC-1").get("text").getAsString()).contains("ESC-1");
+
+        FakeSlackApi.Call redrawn = harness.slack.await("chat.update", c -> second.equals(c.param("channel")) && ts.equals(c.param("ts")), WAIT);
+        assertThat(redrawn.json("blocks")).contains("Merged into *ESC-1* by <@U0ESCMARIA>").doesNotContain("similar_merge");
+        assertThat(harness.esc(MARIA, TEAM, "stats").get("text").getAsString()).contains("judged right 100% (1/1) (precision)");
+    }
+
+    @Test
     void a_resolved_look_alike_is_suggested_with_its_resolution_and_root_cause_and_a_restricted_one_never() throws Exception {
         String old = open(CHLOE, "Deepfake video of the mayor announcing a citywide curfew is spreading on short video sev2");
         harness.esc(MARIA, old, "decide Take the clip down everywhere because the city confirmed it is fabricated");

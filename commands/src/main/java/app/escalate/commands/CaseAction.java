@@ -149,16 +149,16 @@ public sealed interface CaseAction {
     /** {@code merge ESC-<n>}: this case is a duplicate of {@code into}; it is resolved and its work moves there. */
     /**
      * {@code merge ESC-<n>}: this case duplicates {@code into}. {@code fromFlag}: asked from the
-     * duplicate flag's button (on message {@code messageTs}), which merges only into the case flagged.
+     * duplicate flag's button, which merges only into the case flagged.
      */
-    record Merge(CaseId into, boolean fromFlag, Optional<String> messageTs) implements Steering {
+    record Merge(CaseId into, boolean fromFlag) implements Steering {
         public Merge(CaseId into) {
-            this(into, false, Optional.empty());
+            this(into, false);
         }
     }
 
-    /** The flag that this case duplicates {@code of} is wrong (the *Not a duplicate* button, on message {@code messageTs}). */
-    record NotDuplicate(CaseId of, Optional<String> messageTs) implements CaseAction {
+    /** The flag that this case duplicates {@code of} is wrong (the *Not a duplicate* button). */
+    record NotDuplicate(CaseId of) implements CaseAction {
     }
 
     /** The cases found most like this one after it opened, and the open one flagged as its likely duplicate. */

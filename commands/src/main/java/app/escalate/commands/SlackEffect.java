@@ -330,8 +330,8 @@ public sealed interface SlackEffect {
     record ShowSimilar(CaseId caseId) implements OnCase {
     }
 
-    /** Redraw the similar-cases message {@code messageTs} once its duplicate flag is judged. */
-    record UpdateSimilar(CaseId caseId, String messageTs) implements OnCase {
+    /** Redraw the case's similar-cases message (where it was posted) once its duplicate flag is judged. */
+    record UpdateSimilar(CaseId caseId) implements OnCase {
     }
 
     /** Ask the groups decision {@code decision} still waits on to sign it off, in the case channel, with Approve and Object…. */

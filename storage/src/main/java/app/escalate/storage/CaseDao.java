@@ -95,6 +95,15 @@ final class CaseDao {
         h.createUpdate("UPDATE cases SET card_ts = :ts WHERE case_number = :number").bind("number", number).bind("ts", ts).execute();
     }
 
+    void recordSimilar(long number, String ts) {
+        h.createUpdate("UPDATE cases SET similar_ts = :ts WHERE case_number = :number").bind("number", number).bind("ts", ts).execute();
+    }
+
+    Optional<String> similarTs(long number) {
+        return h.createQuery("SELECT similar_ts FROM cases WHERE case_number = :number").bind("number", number).mapTo(String.class)
+                .findOne().filter(ts -> ts != null);
+    }
+
     Optional<String> cardTs(long number) {
         return h.createQuery("SELECT card_ts FROM cases WHERE case_number = :number").bind("number", number).mapTo(String.class).findOne();
     }

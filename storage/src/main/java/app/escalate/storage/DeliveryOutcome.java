@@ -15,4 +15,8 @@ public sealed interface DeliveryOutcome {
 
     record CardPosted(CaseId caseId, String ts) implements DeliveryOutcome {
     }
+
+    /** The similar-cases message of a case, redrawn when its duplicate flag is judged. */
+    record SimilarPosted(CaseId caseId, String ts) implements DeliveryOutcome {
+    }
 }

@@ -53,9 +53,8 @@ final class EffectCodec {
             p.put("ts", e.messageTs());
         } else if (effect instanceof SlackEffect.ShowSimilar) {
             kind = "show_similar";
-        } else if (effect instanceof SlackEffect.UpdateSimilar e) {
+        } else if (effect instanceof SlackEffect.UpdateSimilar) {
             kind = "update_similar";
-            p.put("ts", e.messageTs());
         } else if (effect instanceof SlackEffect.RequestSignOff e) {
             kind = "request_sign_off";
             p.put("decision", Integer.toString(e.decision()));
@@ -256,7 +255,7 @@ final class EffectCodec {
             case "show_triage" -> new SlackEffect.ShowTriage(caseId);
             case "update_triage" -> new SlackEffect.UpdateTriage(caseId, p.get("ts"));
             case "show_similar" -> new SlackEffect.ShowSimilar(caseId);
-            case "update_similar" -> new SlackEffect.UpdateSimilar(caseId, p.get("ts"));
+            case "update_similar" -> new SlackEffect.UpdateSimilar(caseId);
             case "suggest_similar" -> new SlackEffect.SuggestSimilar(caseId);
             case "request_sign_off" -> new SlackEffect.RequestSignOff(caseId, Integer.parseInt(p.get("decision")));
             case "update_sign_off" -> new SlackEffect.UpdateSignOff(caseId, Integer.parseInt(p.get("decision")), p.get("ts"));

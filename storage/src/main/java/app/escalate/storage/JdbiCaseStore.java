@@ -379,6 +379,11 @@ public final class JdbiCaseStore implements CaseStore {
     }
 
     /** The timestamp of the case's pinned card message, once posted. */
+    /** Where the case's similar-cases message was posted, once it was. */
+    public Optional<String> similarTs(CaseId id) {
+        return jdbi.withHandle(h -> new CaseDao(h).similarTs(id.number()));
+    }
+
     public Optional<String> cardTs(CaseId id) {
         return jdbi.withHandle(h -> new CaseDao(h).cardTs(id.number()));
     }

@@ -137,6 +137,8 @@ public final class Outbox implements Effects {
                 cases.attachChannel(created.caseId().number(), created.channel().id().value(), created.channel().name());
             } else if (outcome instanceof DeliveryOutcome.CardPosted posted) {
                 cases.recordCard(posted.caseId().number(), posted.ts());
+            } else if (outcome instanceof DeliveryOutcome.SimilarPosted posted) {
+                cases.recordSimilar(posted.caseId().number(), posted.ts());
             }
             return true;
         });

@@ -39,6 +39,7 @@ public final class JobRunner implements Delivery {
     static final int MAX_TRIES = 3;
     /** The indexer looks for new events twice a second. */
     private static final Duration INDEX_WAIT = Duration.ofSeconds(1);
+    static final int SIMILAR_TRIES = 600;
 
     private final Triager triager;
     private final EscCommands commands;
@@ -70,6 +71,7 @@ public final class JobRunner implements Delivery {
         if (!(entry.effect() instanceof SlackEffect.Job job)) throw new AssertionError("not a job: " + entry.effect());
         // A source's callback is never given up on: it is retried however long the source is down.
         if (job instanceof SlackEffect.CallBack change) return callBacks.deliver(change);
+        if (job instanceof SlackEffect.SuggestSimilar similarJob) return suggestSimilar(similarJob, entry.attempts());
         try {
             return run(job, entry.id());
         } catch (RuntimeException e) {
@@ -80,7 +82,6 @@ public final class JobRunner implements Delivery {
 
     private DeliveryAttempt run(SlackEffect.Job job, long entryId) {
         if (job instanceof SlackEffect.TriageCase t) return triage(t);
-        if (job instanceof SlackEffect.SuggestSimilar s) return suggestSimilar(s);
         if (job instanceof SlackEffect.WriteDraft w) return draft(w, entryId);
         if (job instanceof SlackEffect.RecordPin p) return pins.record(p);
         if (job instanceof SlackEffect.ZonedCommand o) return overrides.apply(o);
@@ -101,18 +102,28 @@ public final class JobRunner implements Delivery {
     }
 
     /**
-     * Finds and shows the cases like one just opened, once: a second run finds them shown. Waits
-     * (without counting a failure) while the search index has not taken the case in.
+     * Finds and shows the cases like one just opened, once: a second run finds them shown. Waits,
+     * a second at a time, while the search index has not taken the case in (a restart loading it, a
+     * backfill), and tries again after a failure; after {@link #SIMILAR_TRIES} of either (about ten
+     * minutes: an index that never takes the case in, a model that would not load) it gives up, and
+     * the case simply has no similar cases shown.
      */
-    private DeliveryAttempt suggestSimilar(SlackEffect.SuggestSimilar job) {
-        Optional<CaseFile> file = cases.file(job.caseId());
-        if (file.isEmpty()) return DeliveryAttempt.sent();
-        if (!similar.ready(job.caseId())) {
-            return new DeliveryAttempt.Retry(Optional.of(INDEX_WAIT), "the search index has not taken " + job.caseId() + " in yet", false);
+    private DeliveryAttempt suggestSimilar(SlackEffect.SuggestSimilar job, int attempts) {
+        boolean last = attempts + 1 >= SIMILAR_TRIES;
+        try {
+            Optional<CaseFile> file = cases.file(job.caseId());
+            if (file.isEmpty()) return DeliveryAttempt.sent();
+            if (!similar.ready(job.caseId())) {
+                String why = "the search index has not taken " + job.caseId() + " in";
+                return last ? new DeliveryAttempt.GiveUp(why + " after " + SIMILAR_TRIES + " tries")
+                        : new DeliveryAttempt.Retry(Optional.of(INDEX_WAIT), why + " yet", false);
+            }
+            SimilarCases.Found found = similar.find(file.get());
+            commands.similarFound(job.caseId(), found.similar(), found.duplicateOf());
+            return DeliveryAttempt.sent();
+        } catch (RuntimeException e) {
+            return last ? new DeliveryAttempt.GiveUp("failed " + SIMILAR_TRIES + " times: " + e) : new DeliveryAttempt.Retry(Optional.of(INDEX_WAIT), e.toString(), false);
         }
-        SimilarCases.Found found = similar.find(file.get());
-        commands.similarFound(job.caseId(), found.similar(), found.duplicateOf());
-        return DeliveryAttempt.sent();
     }
 
     /** The draft for this queued request: written once, whatever number of times the job runs. */

@@ -67,17 +67,18 @@ public final class SimilarMessage {
             String entry = entry(s, policy);
             blocks.add(section(b -> b.text(markdownText(entry))));
         }
-        Optional<String> flag = found.duplicateOf().map(d -> flagLine(id, d, verdict));
-        flag.ifPresent(line -> blocks.add(section(s -> s.text(markdownText(line)))));
-        if (found.duplicateOf().isPresent() && verdict.isEmpty()) {
-            String value = new Target(id, found.duplicateOf().get()).value();
-            String into = "Merge into " + found.duplicateOf().get();
+        // A flagged case since made restricted is not named at all: neither its flag nor its button.
+        Optional<CaseId> flagged = found.duplicateOf().filter(d -> shown.stream().anyMatch(s -> s.file().id().equals(d)));
+        flagged.map(d -> flagLine(id, d, verdict)).ifPresent(line -> blocks.add(section(s -> s.text(markdownText(line)))));
+        if (flagged.isPresent() && verdict.isEmpty()) {
+            String value = new Target(id, flagged.get()).value();
+            String into = "Merge into " + flagged.get();
             blocks.add(actions(a -> a.elements(List.of(
                     button(b -> b.actionId(MERGE).value(value).style("primary").text(plainText(into))),
                     button(b -> b.actionId(NOT_DUPLICATE).value(value).text(plainText("Not a duplicate")))))));
         }
         String text = "Cases like " + id + ": " + shown.stream().map(s -> s.file().id().toString()).collect(Collectors.joining(", "))
-                + found.duplicateOf().map(d -> "; likely a duplicate of " + d).orElse("");
+                + flagged.map(d -> "; likely a duplicate of " + d).orElse("");
         return new SlackMessage(text, blocks);
     }
 

@@ -165,13 +165,13 @@ public final class CaseButtons {
         app.blockAction(SimilarMessage.MERGE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
             SimilarMessage.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId(), flagHere(t.caseId())))
-                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.Merge(t.flagged(), true, click.messageTs())));
+                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.Merge(t.flagged(), true)));
             return ctx.ack();
         });
         app.blockAction(SimilarMessage.NOT_DUPLICATE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
             SimilarMessage.Target.parse(click.action().getValue()).filter(t -> fromItsChannel(click, t.caseId(), flagHere(t.caseId())))
-                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.NotDuplicate(t.flagged(), click.messageTs())));
+                    .ifPresent(t -> run(click, t.caseId(), new CaseAction.NotDuplicate(t.flagged())));
             return ctx.ack();
         });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {

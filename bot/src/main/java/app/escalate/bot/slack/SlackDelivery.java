@@ -113,8 +113,8 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.AskRunbook e) return askRunbook(e);
             if (effect instanceof SlackEffect.ShowTriage e) return post(e.caseId(), triageMessage(e.caseId()));
             if (effect instanceof SlackEffect.UpdateTriage e) return updateTriage(e);
-            if (effect instanceof SlackEffect.ShowSimilar e) return post(e.caseId(), similarMessage(e.caseId()));
-            if (effect instanceof SlackEffect.UpdateSimilar e) return update(e.caseId(), e.messageTs(), similarMessage(e.caseId()));
+            if (effect instanceof SlackEffect.ShowSimilar e) return showSimilar(e);
+            if (effect instanceof SlackEffect.UpdateSimilar e) return updateSimilar(e);
             if (effect instanceof SlackEffect.RequestSignOff e) return post(e.caseId(), signOffRequest(e.caseId(), e.decision()));
             if (effect instanceof SlackEffect.UpdateSignOff e) return updateSignOff(e);
             if (effect instanceof SlackEffect.UpdateCaseCard e) return updateCard(e);
@@ -259,6 +259,17 @@ public final class SlackDelivery implements Delivery {
         }
         Optional<CaseEvent> verdict = timeline.stream().filter(ev -> ev.data() instanceof EventData.DuplicateJudged).reduce((a, b) -> b);
         return SimilarMessage.of(id, found, shown, verdict, policy);
+    }
+
+    private DeliveryAttempt showSimilar(SlackEffect.ShowSimilar e) {
+        String ts = calls.postTo(channelOf(e.caseId()).id().value(), similarMessage(e.caseId()));
+        return DeliveryAttempt.sent(new DeliveryOutcome.SimilarPosted(e.caseId(), ts));
+    }
+
+    /** Not posted yet (or Slack refused it): nothing to redraw; when it is posted, it shows the verdict already. */
+    private DeliveryAttempt updateSimilar(SlackEffect.UpdateSimilar e) {
+        Optional<String> ts = cases.similarTs(e.caseId());
+        return ts.isEmpty() ? DeliveryAttempt.sent() : update(e.caseId(), ts.get(), similarMessage(e.caseId()));
     }
 
     /** Redraws message {@code ts} in the case's channel as {@code message}. */

@@ -91,6 +91,18 @@ class EveryEffectIsDeliveredTest {
     }
 
     @Test
+    void the_similar_cases_job_waits_for_the_index_a_second_at_a_time_and_gives_up_after_its_tries() {
+        commands.handle("open Deepfake of the minister on video sev2", new app.escalate.commands.Invocation(new app.escalate.commands.UserId("U0ESCMARIA"),
+                new app.escalate.commands.ChannelId("C0TEAM"), Optional.empty()));
+        SlackEffect job = new SlackEffect.SuggestSimilar(new CaseId(1));   // the index here never takes it in: its indexer does not run
+
+        assertThat(jobs.deliver(new OutboxEntry(1, job, 0, false))).isEqualTo(new app.escalate.bot.outbox.DeliveryAttempt.Retry(
+                Optional.of(java.time.Duration.ofSeconds(1)), "the search index has not taken ESC-1 in yet", false));
+        assertThat(jobs.deliver(new OutboxEntry(1, job, JobRunner.SIMILAR_TRIES - 1, false)))
+                .isInstanceOf(app.escalate.bot.outbox.DeliveryAttempt.GiveUp.class);
+    }
+
+    @Test
     void a_job_is_never_taken_for_a_slack_call_nor_a_slack_call_for_a_job() {
         SlackEffect job = new SlackEffect.TriageCase(new CaseId(1));
         SlackEffect call = new SlackEffect.PostCaseCard(new CaseId(1));

@@ -17,16 +17,25 @@ import java.util.Optional;
 /**
  * The similar cases shown when a case opens, and the verdict on its duplicate flag. Each is kept
  * once in the case's once-keys (with the case row locked), so a job run twice posts once and a
- * flag is judged once: merged into the flagged case (however the merge was asked for), or *Not a
- * duplicate*. Pure; who may judge is checked before.
+ * flag is judged once, and the first verdict stands: right when the two cases are merged (either
+ * into the other, however the merge was asked for), wrong on *Not a duplicate* or when the case is
+ * merged into another one. Pure; who may judge is checked before.
  */
 final class DuplicateFlags {
     static final String FOUND = "similar-found";
     static final String JUDGED = "duplicate-judged";
 
+    private static final String FLAG = "duplicate-flag:";
+
     /** The once-key that says the case was flagged as a duplicate of {@code of}. */
     static String flag(CaseId of) {
-        return "duplicate-flag:" + of.number();
+        return FLAG + of.number();
+    }
+
+    /** The case this one was flagged as a duplicate of, while nobody has judged the flag. */
+    static Optional<CaseId> unjudged(CaseFile file) {
+        if (file.slaAlerts().contains(JUDGED)) return Optional.empty();
+        return file.slaAlerts().stream().filter(k -> k.startsWith(FLAG)).findFirst().flatMap(k -> CaseId.ofNumber(k.substring(FLAG.length())));
     }
 
     Decision found(CaseFile file, CaseAction.RecordSimilar action, Instant now) {
@@ -51,13 +60,15 @@ final class DuplicateFlags {
         if (file.slaAlerts().contains(JUDGED)) return new Decision.Rejected("The flag on " + file.id() + " was judged already.");
         CaseEvent e = new CaseEvent(file.id(), now, actor, new EventData.DuplicateJudged(action.of(), false));
         List<SlackEffect> effects = new ArrayList<>(SlackEffect.forChange(file.id(), List.of(e)));
-        action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateSimilar(file.id(), ts)));
+        effects.add(new SlackEffect.UpdateSimilar(file.id()));
         return new Decision.Applied(file.withSlaAlert(JUDGED), List.of(e), effects);
     }
 
-    /** A merge into the case the duplicate was flagged against confirms the flag: the verdict, if not judged yet. */
-    static Optional<CaseEvent> confirmedBy(CaseFile duplicate, CaseId into, UserId actor, Instant now) {
-        if (!flagged(duplicate, into) || duplicate.slaAlerts().contains(JUDGED)) return Optional.empty();
-        return Optional.of(new CaseEvent(duplicate.id(), now, actor, new EventData.DuplicateJudged(into, true)));
+    /**
+     * The verdict a merge gives {@code file}'s unjudged flag, if it has one: right when {@code other}
+     * (the case it was merged with, either way round) is the one flagged, wrong otherwise.
+     */
+    static Optional<CaseEvent> judgedByMerge(CaseFile file, CaseId other, UserId actor, Instant now) {
+        return unjudged(file).map(of -> new CaseEvent(file.id(), now, actor, new EventData.DuplicateJudged(of, of.equals(other))));
     }
 }

@@ -88,22 +88,31 @@ final class JoinCases {
                 new CaseEvent(duplicate.id(), now, actor, new EventData.Resolved(duplicate.details().state(), "Duplicate of " + target.id(),
                         Optional.of(DUPLICATE))),
                 new CaseEvent(duplicate.id(), now, actor, new EventData.MergedInto(target.id(), moved.size()))));
-        Optional<CaseEvent> verdict = DuplicateFlags.confirmedBy(duplicate, target.id(), actor, now);
+        Optional<CaseEvent> verdict = DuplicateFlags.judgedByMerge(duplicate, target.id(), actor, now);
         if (verdict.isPresent()) {
             here.add(verdict.get());
             resolved = resolved.withSlaAlert(DuplicateFlags.JUDGED);
         }
         List<SlackEffect> hereEffects = new ArrayList<>(SlackEffect.forChange(duplicate.id(), here));
-        action.messageTs().ifPresent(ts -> hereEffects.add(new SlackEffect.UpdateSimilar(duplicate.id(), ts)));
+        if (verdict.isPresent()) hereEffects.add(new SlackEffect.UpdateSimilar(duplicate.id()));
 
         List<Task> targetTasks = new ArrayList<>(target.tasks());
         targetTasks.addAll(moved);
         CaseFile joined = target.withTasks(targetTasks).withLink(duplicate.id(), true);
         for (UserId person : people) joined = joined.withMember(person);
-        CaseEvent there = new CaseEvent(target.id(), now, actor, new EventData.DuplicateMerged(duplicate.id(), List.copyOf(people), moved.size()));
-        List<SlackEffect> thereEffects = new ArrayList<>(SlackEffect.forChange(target.id(), List.of(there)));
+        List<CaseEvent> there = new ArrayList<>(List.of(
+                new CaseEvent(target.id(), now, actor, new EventData.DuplicateMerged(duplicate.id(), List.copyOf(people), moved.size()))));
+        // The older case merged into the newer one flagged against it: the flag was right all the same.
+        Optional<CaseEvent> targetVerdict = DuplicateFlags.unjudged(target).filter(duplicate.id()::equals)
+                .flatMap(of -> DuplicateFlags.judgedByMerge(target, of, actor, now));
+        if (targetVerdict.isPresent()) {
+            there.add(targetVerdict.get());
+            joined = joined.withSlaAlert(DuplicateFlags.JUDGED);
+        }
+        List<SlackEffect> thereEffects = new ArrayList<>(SlackEffect.forChange(target.id(), there));
+        if (targetVerdict.isPresent()) thereEffects.add(new SlackEffect.UpdateSimilar(target.id()));
         if (!people.isEmpty()) thereEffects.add(new SlackEffect.InviteToChannel(target.id(), List.copyOf(people)));
         return new JointDecision.Applied(new Decision.Applied(resolved, here, hereEffects),
-                new Decision.Applied(joined, List.of(there), thereEffects));
+                new Decision.Applied(joined, there, thereEffects));
     }
 }

@@ -77,11 +77,11 @@ class DuplicateFlagsTest {
         esc(CHLOE, "open Same video on the short-form app sev3");
         commands.similarFound(ESC_2, List.of(ESC_1), Optional.of(ESC_1));
 
-        assertThat(click(AMARA, ESC_2, new CaseAction.Merge(ESC_1, true, Optional.of("1700000000.000100")))).isInstanceOf(Reply.Changed.class);
+        assertThat(click(AMARA, ESC_2, new CaseAction.Merge(ESC_1, true))).isInstanceOf(Reply.Changed.class);
 
         assertThat(events(CaseEvent.Kind.DUPLICATE_JUDGED)).containsExactly(new EventData.DuplicateJudged(ESC_1, true));
-        assertThat(store.effects).contains(new SlackEffect.UpdateSimilar(ESC_2, "1700000000.000100"));
-        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_1, Optional.empty())))
+        assertThat(store.effects).contains(new SlackEffect.UpdateSimilar(ESC_2));
+        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_1)))
                 .isEqualTo(new Reply.Refusal("The flag on ESC-2 was judged already."));
     }
 
@@ -91,14 +91,14 @@ class DuplicateFlagsTest {
         esc(CHLOE, "open Same video on the short-form app sev3");
         commands.similarFound(ESC_2, List.of(ESC_1), Optional.of(ESC_1));
 
-        assertThat(click(AMARA, ESC_1, new CaseAction.Merge(ESC_2, true, Optional.empty())))
+        assertThat(click(AMARA, ESC_1, new CaseAction.Merge(ESC_2, true)))
                 .isEqualTo(new Reply.Refusal("ESC-1 was not flagged as a duplicate of ESC-2."));
         assertThat(store.file(ESC_1).orElseThrow().details().isOpen()).isTrue();
         assertThat(store.file(ESC_2).orElseThrow().details().isOpen()).isTrue();
     }
 
     @Test
-    void a_merge_into_another_case_judges_nothing() {
+    void a_merge_into_another_case_judges_the_flag_wrong() {
         esc(CHLOE, "open Deepfake of the minister on video sev2");
         esc(CHLOE, "open An unrelated report sev3");
         esc(CHLOE, "open Same video on the short-form app sev3");
@@ -106,7 +106,24 @@ class DuplicateFlagsTest {
 
         assertThat(esc(AMARA, "merge ESC-3 ESC-2")).isInstanceOf(Reply.Changed.class);
 
-        assertThat(events(CaseEvent.Kind.DUPLICATE_JUDGED)).isEmpty();
+        assertThat(events(CaseEvent.Kind.DUPLICATE_JUDGED)).containsExactly(new EventData.DuplicateJudged(ESC_1, false));
+        assertThat(click(CHLOE, ESC_3, new CaseAction.NotDuplicate(ESC_1))).isEqualTo(new Reply.Refusal("The flag on ESC-3 was judged already."));
+    }
+
+    @Test
+    void the_older_case_merged_into_the_newer_one_flagged_against_it_confirms_the_flag_and_redraws_its_message() {
+        esc(CHLOE, "open Deepfake of the minister on video sev2");
+        esc(CHLOE, "open An unrelated report sev3");
+        esc(CHLOE, "open Same video on the short-form app sev3");
+        commands.similarFound(ESC_2, List.of(ESC_1), Optional.of(ESC_1));
+        commands.similarFound(ESC_3, List.of(ESC_1), Optional.of(ESC_1));
+
+        assertThat(esc(AMARA, "merge ESC-1 ESC-3")).isInstanceOf(Reply.Changed.class);
+
+        assertThat(store.events).filteredOn(e -> e.kind() == CaseEvent.Kind.DUPLICATE_JUDGED)
+                .extracting(CaseEvent::caseId, CaseEvent::data).containsExactly(org.assertj.core.groups.Tuple.tuple(ESC_3,
+                        new EventData.DuplicateJudged(ESC_1, true)));
+        assertThat(store.effects).contains(new SlackEffect.UpdateSimilar(ESC_3)).doesNotContain(new SlackEffect.UpdateSimilar(ESC_2));
     }
 
     @Test
@@ -115,14 +132,14 @@ class DuplicateFlagsTest {
         esc(CHLOE, "open Same video on the short-form app sev3");
         commands.similarFound(ESC_2, List.of(ESC_1), Optional.of(ESC_1));
 
-        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_3, Optional.empty())))
+        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_3)))
                 .isEqualTo(new Reply.Refusal("ESC-2 was not flagged as a duplicate of ESC-3."));
-        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_1, Optional.of("1700000000.000200")))).isInstanceOf(Reply.Changed.class);
-        assertThat(click(AMARA, ESC_2, new CaseAction.NotDuplicate(ESC_1, Optional.empty())))
+        assertThat(click(CHLOE, ESC_2, new CaseAction.NotDuplicate(ESC_1))).isInstanceOf(Reply.Changed.class);
+        assertThat(click(AMARA, ESC_2, new CaseAction.NotDuplicate(ESC_1)))
                 .isEqualTo(new Reply.Refusal("The flag on ESC-2 was judged already."));
 
         assertThat(events(CaseEvent.Kind.DUPLICATE_JUDGED)).containsExactly(new EventData.DuplicateJudged(ESC_1, false));
-        assertThat(store.effects).contains(new SlackEffect.UpdateSimilar(ESC_2, "1700000000.000200"));
+        assertThat(store.effects).contains(new SlackEffect.UpdateSimilar(ESC_2));
         assertThat(store.file(ESC_2).orElseThrow().details().isOpen()).isTrue();
     }
 }
