@@ -36,6 +36,8 @@ public final class SearchIndexer implements AutoCloseable {
     private final Clock clock;
     private final CaseIndex index = new CaseIndex(MiniLmEmbedder.DIMENSIONS);
     private volatile Thread thread;
+    private volatile boolean stopping;
+    private final Object stop = new Object();
     /** The latest time of a stored row this index has taken in. */
     private Instant seen = Instant.EPOCH;
     private static final Duration COMMIT_MARGIN = Duration.ofSeconds(5);
@@ -98,7 +100,7 @@ public final class SearchIndexer implements AutoCloseable {
 
     private void run() {
         boolean loaded = false;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping) {
             try {
                 if (!loaded) {
                     load();
@@ -107,26 +109,42 @@ public final class SearchIndexer implements AutoCloseable {
                 // A full batch means more is waiting (a backfill): go on at once; otherwise wait for new events.
                 if (indexNext() < BATCH) {
                     follow();
-                    Thread.sleep(POLL.toMillis());
+                    pause(POLL);
                 }
-            } catch (InterruptedException e) {
-                return;
             } catch (RuntimeException e) {
+                if (stopping) return;
                 log.warn("search indexing failed, trying again shortly: {}", e.toString());
-                try {
-                    Thread.sleep(POLL.toMillis() * 4);
-                } catch (InterruptedException stop) {
-                    return;
-                }
+                pause(POLL.multipliedBy(4));
             }
         }
     }
 
+    /** Waits {@code d}, or until told to stop. */
+    private void pause(Duration d) {
+        synchronized (stop) {
+            if (stopping) return;
+            try {
+                stop.wait(d.toMillis());
+            } catch (InterruptedException e) {
+                stopping = true;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the indexer between two batches, without interrupting it: an interrupt during the
+     * embedded database's file I/O closes its file under it, and the database is then not shut down
+     * cleanly (H2 then skips the numbers its sequences had cached: the next case would be ESC-33).
+     */
     @Override
     public void close() throws InterruptedException {
         Thread t = thread;
         if (t == null) return;
-        t.interrupt();
+        synchronized (stop) {
+            stopping = true;
+            stop.notifyAll();
+        }
         t.join(5000);
     }
 }
