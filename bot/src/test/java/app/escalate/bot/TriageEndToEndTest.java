@@ -137,6 +137,8 @@ class TriageEndToEndTest {
         String stats = harness.esc(MARIA, "C0TEAM", "stats 7d").get("text").getAsString();
         assertThat(stats).contains("*AI triage*, kept as suggested (accepted, or applied and not undone)",
                 "• By suggested type: deepfake 33% (1/3) · none 0% (0/1)",
-                "• Overridden by people, by prompt version: `openai:fake-model triage.v2` 75% (3/4)");
+                "• Overridden by people, by prompt version: `openai:fake-model triage.v2` 75% (3/4)",
+                // The suggestion with no type counts as sure of nothing; the three between 70 and 90 % were kept once.
+                "• Kept, by the suggestion's confidence (calibrated when each share matches its band): 0–50% 0% (0/1) · 70–90% 33% (1/3)");
     }
 }

@@ -9,8 +9,10 @@ import java.util.TreeMap;
 /**
  * How AI triage fares with people, from the timeline: per suggested type, how often the suggestion
  * was kept (accepted, or applied and not undone); per source and prompt version, how often people
- * overrode it (changed, dismissed or undid it). A suggestion still waiting for a person counts in
- * neither.
+ * overrode it (changed, dismissed or undid it); and per band of the suggestion's confidence, how
+ * often it was kept, which says whether its confidences mean what they say (of the suggestions
+ * made at 0.8, about eight in ten should be kept). A suggestion still waiting for a person counts
+ * in none.
  */
 public final class TriageStats {
     /** Suggestions judged (kept or overridden) and how many were kept. */
@@ -28,12 +30,26 @@ public final class TriageStats {
         }
     }
 
-    /** Per suggested type (its id, or "none"), and per {@code source prompt-version}; each in alphabetical order. */
-    public record Report(Map<String, Tally> byType, Map<String, Tally> byPromptVersion, int waiting) {
+    /** The bands of confidence calibration is shown in, by their lower bound: [0, 0.5), [0.5, 0.7), [0.7, 0.9), [0.9, 1]. */
+    public static final List<Double> BANDS = List.of(0.0, 0.5, 0.7, 0.9);
+
+    /**
+     * Per suggested type (its id, or "none"), and per {@code source prompt-version}, each in
+     * alphabetical order; per confidence band (by its lower bound, from {@link #BANDS}), lowest first.
+     */
+    public record Report(Map<String, Tally> byType, Map<String, Tally> byPromptVersion, Map<Double, Tally> byConfidence, int waiting) {
         public Report {
             byType = Collections.unmodifiableMap(new TreeMap<>(byType));
             byPromptVersion = Collections.unmodifiableMap(new TreeMap<>(byPromptVersion));
+            byConfidence = Collections.unmodifiableMap(new TreeMap<>(byConfidence));
         }
+    }
+
+    /** The band {@code confidence} falls in: the greatest lower bound of {@link #BANDS} not above it. */
+    public static double band(double confidence) {
+        double band = BANDS.get(0);
+        for (double lower : BANDS) if (confidence >= lower) band = lower;
+        return band;
     }
 
     private TriageStats() {
@@ -47,6 +63,7 @@ public final class TriageStats {
         }
         Map<String, Tally> byType = new TreeMap<>();
         Map<String, Tally> byVersion = new TreeMap<>();
+        Map<Double, Tally> byConfidence = new TreeMap<>();
         int waiting = 0;
         for (CaseEvent e : events) {
             if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
@@ -62,7 +79,8 @@ public final class TriageStats {
             String version = source.equals(prompt) ? source : source + " " + prompt;
             byType.merge(type, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
             byVersion.merge(version, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
+            byConfidence.merge(band(s.suggestion().confidence()), new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
         }
-        return new Report(byType, byVersion, waiting);
+        return new Report(byType, byVersion, byConfidence, waiting);
     }
 }

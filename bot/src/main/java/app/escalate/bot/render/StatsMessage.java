@@ -60,6 +60,9 @@ public final class StatsMessage {
         lines.add("• Overridden by people, by prompt version: " + t.byPromptVersion().entrySet().stream()
                 .map(e -> share("`" + Mrkdwn.escape(e.getKey()) + "`", e.getValue().overridden(), e.getValue().judged()))
                 .collect(Collectors.joining(" · ")));
+        lines.add("• Kept, by the suggestion's confidence (calibrated when each share matches its band): " + t.byConfidence().entrySet().stream()
+                .map(e -> share(band(e.getKey()), e.getValue().kept(), e.getValue().judged()))
+                .collect(Collectors.joining(" · ")));
         return lines;
     }
 
@@ -70,6 +73,13 @@ public final class StatsMessage {
         if (d.judged() == 0) return line + (d.flagged() > 0 ? ", none judged yet." : ".");
         return line + "; " + share("judged right", d.confirmed(), d.judged()) + " (precision)"
                 + (d.waiting() > 0 ? ", " + d.waiting() + " not judged yet" : "") + ".";
+    }
+
+    /** {@code 70–90%}: the band whose lower bound is {@code lower}. */
+    private static String band(double lower) {
+        int i = TriageStats.BANDS.indexOf(lower);
+        double upper = i + 1 < TriageStats.BANDS.size() ? TriageStats.BANDS.get(i + 1) : 1.0;
+        return String.format(Locale.ROOT, "%.0f–%.0f%%", lower * 100, upper * 100);
     }
 
     private static String counts(Map<String, Integer> counts) {

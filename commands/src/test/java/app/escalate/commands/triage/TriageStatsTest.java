@@ -24,7 +24,11 @@ class TriageStatsTest {
     private static final UserId MARIA = new UserId("U0ESCMARIA");
 
     private static CaseEvent suggested(int n, String type, String route, String source, String version) {
-        Suggestion s = new Suggestion(Optional.ofNullable(type).map(t -> new Guess<>(t, 0.9)), new Guess<>(Severity.SEV2, 0.9),
+        return suggested(n, type, route, source, version, 0.9);
+    }
+
+    private static CaseEvent suggested(int n, String type, String route, String source, String version, double confidence) {
+        Suggestion s = new Suggestion(Optional.ofNullable(type).map(t -> new Guess<>(t, confidence)), new Guess<>(Severity.SEV2, 0.95),
                 new Guess<>(List.of(), 0), new Guess<>("", 0));
         return new CaseEvent(new CaseId(n), T, MARIA, new EventData.TriageSuggested(new SuggestedTriage(s, source, version, Optional.empty()),
                 route.equals("applied"), Optional.empty(), Optional.empty()));
@@ -55,5 +59,24 @@ class TriageStatsTest {
                 Map.entry("keywords", new TriageStats.Tally(1, 0)));
         assertThat(r.waiting()).isEqualTo(1);
         assertThat(r.byType().get("deepfake").keptShare()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void kept_is_counted_per_band_of_the_suggestions_confidence_the_least_sure_of_type_and_severity() {
+        TriageStats.Report r = TriageStats.of(List.of(
+                suggested(1, "deepfake", "applied", "keywords", "keywords", 0.95),
+                suggested(2, "deepfake", "applied", "keywords", "keywords", 0.9), judged(2, TriageVerdict.UNDONE),
+                suggested(3, "deepfake", "held", "keywords", "keywords", 0.75), judged(3, TriageVerdict.ACCEPTED),
+                suggested(4, "deepfake", "held", "keywords", "keywords", 0.55), judged(4, TriageVerdict.CHANGED),
+                suggested(5, null, "held", "keywords", "keywords"), judged(5, TriageVerdict.DISMISSED),
+                suggested(6, "deepfake", "held", "keywords", "keywords", 0.3)));
+
+        assertThat(r.byConfidence()).containsOnly(
+                Map.entry(0.9, new TriageStats.Tally(2, 1)),
+                Map.entry(0.7, new TriageStats.Tally(1, 1)),
+                Map.entry(0.5, new TriageStats.Tally(1, 0)),
+                Map.entry(0.0, new TriageStats.Tally(1, 0)));   // no type: confidence 0; the waiting one counts nowhere
+        assertThat(TriageStats.band(0.69999)).isEqualTo(0.5);
+        assertThat(TriageStats.band(1.0)).isEqualTo(0.9);
     }
 }
