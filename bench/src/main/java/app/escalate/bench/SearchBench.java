@@ -24,7 +24,7 @@ import java.util.Random;
  * <p>{@code java -cp bench/target/benchmarks.jar app.escalate.bench.SearchBench}
  */
 public final class SearchBench {
-    static final Path FIXTURE = Path.of("bot/src/test/resources/search/paraphrased-cases.csv");
+    static final Path FIXTURE = Path.of("bot/src/main/resources/eval/similar-cases.csv");
     static final int STORED = 100_000;
     static final double EMBED_TARGET_MS = 20;
     static final double LOOKUP_TARGET_MS = 100;
@@ -128,7 +128,7 @@ public final class SearchBench {
                 loop; ranking 100,000 stored cases (the fixture's reports, each embedding moved slightly) by words and
                 meaning for the three most like one, against ranking them by words alone; the heap the 100,000 take in
                 the in-memory index (8-bit vectors and the word index); and, on the labelled fixture (60 clusters of five
-                paraphrased escalation reports, in the bot's test resources), how often a report's look-alike is among the
+                paraphrased escalation reports, shipped as `bot/src/main/resources/eval/similar-cases.csv`), how often a report's look-alike is among the
                 first three found, each report the query against the 299 others.
 
                 """);

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar escalate.jar [healthcheck | doctor | eval [--cases FILE]]}: the only place that reads the environment. */
+/** {@code java -jar escalate.jar [healthcheck | doctor | eval [--surface S] [--cases FILE]]}: the only place that reads the environment. */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
     static final int CANNOT_START = 1;
@@ -42,7 +42,7 @@ public final class Escalate {
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
                     + "\"healthcheck\" to probe a running one, \"doctor\" to ask Slack whether the app is set up right, "
-                    + "or \"eval [--cases FILE]\" to score the summary drafter.");
+                    + "or \"eval [--surface summary|similar] [--cases FILE]\" to score the AI surfaces over their fixtures.");
             System.exit(BAD_SETTINGS);
         }
         int status = run(env, System.err);
@@ -89,7 +89,7 @@ public final class Escalate {
         return report.allOk() ? 0 : 1;
     }
 
-    /** Scores the summary drafter over the eval fixture with the model the environment configures. */
+    /** Scores the AI surfaces over their eval fixtures, the summary with the model the environment configures. */
     static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
         return configured(env, err).map(c -> app.escalate.bot.eval.Eval.run(args, c.policy(), app.escalate.bot.eval.Eval.model(
                 c.settings().llm()), out, err)).orElse(BAD_SETTINGS);

@@ -1,6 +1,8 @@
 package app.escalate.bot.eval;
 
 import app.escalate.bot.llm.LangChainSummaryModel;
+import app.escalate.bot.search.Embedder;
+import app.escalate.bot.search.MiniLmEmbedder;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.summary.Drafter;
 import app.escalate.commands.summary.Rubric;
@@ -20,11 +22,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * {@code java -jar escalate.jar eval [--cases FILE]}: drafts an executive summary for every case of
- * the fixture with the configured model (the template when there is none), checks and scores each
- * with the {@link Rubric}, prints a table, and fails below the threshold or on any injected claim.
+ * {@code java -jar escalate.jar eval [--surface summary|similar] [--cases FILE]}: evaluates the AI
+ * surfaces over their shipped fixtures (all of them unless one is named; {@code --cases} replaces
+ * the fixture of the one named, the summary's when none is). The summary: drafts an executive summary for every case of the
+ * fixture with the configured model (the template when there is none), checks and scores each with
+ * the {@link Rubric}, prints a table, and fails below the threshold or on any injected claim. Similar
+ * cases: see {@link SimilarEval}.
  */
 public final class Eval {
     public static final double THRESHOLD = 0.9;
@@ -33,11 +39,47 @@ public final class Eval {
     private Eval() {
     }
 
-    /** Exit status: 0 passed, 1 below the threshold or an injected claim, 2 bad arguments or fixture. */
+    /** The surfaces {@code --surface} names, in the order they run. */
+    public static final List<String> SURFACES = List.of("summary", "similar");
+
+    /** Exit status: 0 every surface passed, 1 one fell below its threshold (or a summary had an injected claim), 2 bad arguments or fixture. */
     public static int run(List<String> args, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
+        return run(args, policy, model, MiniLmEmbedder::loading, out, err);
+    }
+
+    static int run(List<String> args, Policy policy, Optional<SummaryModel> model, Supplier<Embedder> embedder, PrintStream out, PrintStream err) {
+        Optional<String> surface = Optional.empty();
+        Optional<Path> cases = Optional.empty();
+        for (int i = 0; i < args.size(); i += 2) {
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (value != null && args.get(i).equals("--surface") && surface.isEmpty()) surface = Optional.of(value);
+            else if (value != null && args.get(i).equals("--cases") && cases.isEmpty()) cases = Optional.of(Path.of(value));
+            else return usage(err);
+        }
+        if (surface.isPresent() && !SURFACES.contains(surface.get())) {
+            err.println("escalate eval: no surface \"" + surface.get() + "\"; the surfaces are " + String.join(", ", SURFACES));
+            return 2;
+        }
+        // --cases alone is the summary's fixture, as it was before there were other surfaces.
+        if (cases.isPresent() && surface.isEmpty()) surface = Optional.of("summary");
+        int status = 0;
+        for (String s : surface.map(List::of).orElse(SURFACES)) {
+            int one = s.equals("summary") ? summary(cases, policy, model, out, err) : SimilarEval.run(cases, embedder, out, err);
+            status = Math.max(status, one);
+            out.println();
+        }
+        return status;
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("escalate eval: usage: eval [--surface " + String.join("|", SURFACES) + "] [--cases FILE]");
+        return 2;
+    }
+
+    private static int summary(Optional<Path> file, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
         List<EvalCase> cases;
         try {
-            cases = load(args);
+            cases = load(file);
             if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("the fixture has no cases");
             cases.forEach(c -> {
                 c.file();
@@ -73,17 +115,16 @@ public final class Eval {
         return ok ? "ok" : "FAIL";
     }
 
-    static List<EvalCase> load(List<String> args) throws IOException {
+    static List<EvalCase> load(Optional<Path> fixture) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        if (args.isEmpty()) {
+        if (fixture.isEmpty()) {
             try (InputStream in = Eval.class.getResourceAsStream(BUILT_IN)) {
                 return yaml.readValue(in, EvalCase.Fixture.class).cases();
             }
         }
-        if (args.size() != 2 || !args.get(0).equals("--cases")) throw new IllegalArgumentException("usage: eval [--cases FILE]");
-        Path file = Path.of(args.get(1));
+        Path file = fixture.get();
         if (!Files.isReadable(file)) throw new IllegalArgumentException("cannot read " + file);
         return yaml.readValue(file.toFile(), EvalCase.Fixture.class).cases();
     }

@@ -50,6 +50,45 @@ class EvalTest {
     }
 
     @Test
+    void the_similar_cases_surface_finds_a_look_alike_in_the_first_three_for_nine_reports_in_ten() {
+        assertThat(run(List.of("--surface", "similar"), LlmProvider.NONE)).as(output()).isZero();
+        assertThat(output()).contains("Similar cases: 300 reports in 60 clusters", "words alone", "top-3 hit rate", "PASS")
+                .doesNotContain("Summary drafts");
+    }
+
+    @Test
+    void the_similar_cases_surface_fails_on_a_fixture_whose_clusters_are_not_look_alikes() throws Exception {
+        // Five clusters of two, each pairing two reports about different things: no ranking finds the "look-alike" first.
+        Path fixture = Files.createTempFile("similar", ".csv");
+        Files.writeString(fixture, """
+                cluster,report
+                a,Deepfake video of the mayor announcing a curfew is spreading
+                a,Chatbot told users a made-up refund policy
+                b,Advertiser says their ads ran next to violent content
+                b,Agent booked flights the user never asked for
+                c,Leaked internal document about layoffs posted on a forum
+                c,Coordinated accounts mass-reporting a journalist
+                d,Synthetic clip of the mayor declaring a curfew goes viral
+                d,Ads for a scam crypto app in the news feed
+                e,The support assistant invented a refund rule
+                e,Brand safety complaint: ads beside extremist videos
+                """);
+
+        assertThat(run(List.of("--surface", "similar", "--cases", fixture.toString()), LlmProvider.NONE)).as(output()).isEqualTo(1);
+        assertThat(output()).contains("FAIL");
+    }
+
+    @Test
+    void a_surface_that_does_not_exist_or_a_malformed_command_is_refused() {
+        assertThat(run(List.of("--surface", "horoscope"), LlmProvider.NONE)).isEqualTo(2);
+        assertThat(run(List.of("--surface"), LlmProvider.NONE)).isEqualTo(2);
+        assertThat(run(List.of("--surface", "similar", "--surface", "summary"), LlmProvider.NONE)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no surface \"horoscope\"; the surfaces are summary, similar",
+                "usage: eval [--surface summary|similar] [--cases FILE]");
+        assertThat(output()).isEmpty();
+    }
+
+    @Test
     void a_faithful_model_behind_langchain4j_passes() {
         model.answerWith(EvalTest::faithful);
 

@@ -28,7 +28,7 @@ class RecallCheckTest {
     }
 
     static List<RecallCheck.Labelled> fixture() throws IOException {
-        try (InputStream in = RecallCheckTest.class.getResourceAsStream("/search/paraphrased-cases.csv")) {
+        try (InputStream in = RecallCheckTest.class.getResourceAsStream("/eval/similar-cases.csv")) {
             return RecallCheck.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
