@@ -101,12 +101,17 @@ public final class Database implements AutoCloseable {
      * For a start-up that failed because the database file could not be written (a full disk): an
      * error that says so, rather than what the write failure happened to break (a Flyway lock, say).
      */
+    /** H2's "the object is already closed". */
+    private static final int OBJECT_CLOSED = 90007;
+
     static Optional<RuntimeException> unwritable(RuntimeException e, Optional<String> h2File) {
         if (h2File.isEmpty()) return Optional.empty();
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) chain.add(t);
         Optional<Throwable> io = chain.stream().filter(t -> t instanceof IOException).reduce((outer, inner) -> inner);
-        boolean h2Closed = chain.stream().anyMatch(t -> t instanceof SQLException sql && ReopenClosedH2.closes(sql));
+        // H2 may close the database from its background writer, so the start-up's next statement
+        // finds its objects closed (90007) rather than the write's failure: at start-up, the same cause.
+        boolean h2Closed = chain.stream().anyMatch(t -> t instanceof SQLException sql && (ReopenClosedH2.closes(sql) || sql.getErrorCode() == OBJECT_CLOSED));
         if (io.isEmpty() && !h2Closed) return Optional.empty();
         IllegalStateException clear = new IllegalStateException("cannot write the H2 database " + h2File.get() + ".mv.db (is the disk full?)",
                 io.orElse(null));

@@ -14,6 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DatabaseTest {
     @Test
+    void a_start_up_that_found_h2s_objects_closed_under_it_says_the_disk_may_be_full() {
+        // As a full disk showed once at start-up: H2's writer closed the database, and Flyway's next query found its statement closed.
+        RuntimeException flyway = new RuntimeException("Unable to check whether table \"PUBLIC\".\"flyway_schema_history\" exists",
+                new java.sql.SQLException("The object is already closed [90007-240]", "90007", 90007));
+
+        assertThat(Database.unwritable(flyway, java.util.Optional.of("/data/escalate")))
+                .get().extracting(Throwable::getMessage).isEqualTo("cannot write the H2 database /data/escalate.mv.db (is the disk full?)");
+        assertThat(Database.unwritable(new RuntimeException("bad password", new java.sql.SQLException("Wrong user name or password", "28000", 28000)),
+                java.util.Optional.of("/data/escalate"))).isEmpty();
+        assertThat(Database.unwritable(flyway, java.util.Optional.empty())).as("not an H2 file").isEmpty();
+    }
+
+    @Test
     void h2_writes_each_commit_before_it_returns_and_leaves_closing_to_the_bot() {
         assertThat(Database.durable("jdbc:h2:file:./data/escalate")).isEqualTo("jdbc:h2:file:./data/escalate;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(Database.durable("jdbc:h2:./data/escalate;MODE=PostgreSQL")).endsWith(";MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
