@@ -71,4 +71,23 @@ final class DuplicateFlags {
     static Optional<CaseEvent> judgedByMerge(CaseFile file, CaseId other, UserId actor, Instant now) {
         return unjudged(file).map(of -> new CaseEvent(file.id(), now, actor, new EventData.DuplicateJudged(of, of.equals(other))));
     }
+
+    /** The verdict a merge gives {@code file}'s unjudged flag only when {@code other} is the case it flagged: right. */
+    static Optional<CaseEvent> confirmedByMerge(CaseFile file, CaseId other, UserId actor, Instant now) {
+        return unjudged(file).filter(other::equals).flatMap(of -> judgedByMerge(file, of, actor, now));
+    }
+
+    /**
+     * One side of a merge, {@code after} with its {@code events}, and the {@code verdict} it gives the
+     * case's flag if any: on the timeline and announced, the flag marked judged, its message redrawn;
+     * then the {@code more} effects.
+     */
+    static Decision.Applied merged(CaseFile after, List<CaseEvent> events, Optional<CaseEvent> verdict, List<SlackEffect> more) {
+        List<CaseEvent> all = new ArrayList<>(events);
+        verdict.ifPresent(all::add);
+        List<SlackEffect> effects = new ArrayList<>(SlackEffect.forChange(after.id(), all));
+        if (verdict.isPresent()) effects.add(new SlackEffect.UpdateSimilar(after.id()));
+        effects.addAll(more);
+        return new Decision.Applied(verdict.isPresent() ? after.withSlaAlert(JUDGED) : after, all, effects);
+    }
 }

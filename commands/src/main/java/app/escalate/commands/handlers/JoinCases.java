@@ -84,35 +84,20 @@ final class JoinCases {
             resolved = resolved.withDeadlineClosed(d.name(), new DeadlineEntry.Closed(DeadlineEntry.Outcome.DROPPED, now, actor,
                     Optional.of("merged into " + target.id())));
         }
-        List<CaseEvent> here = new ArrayList<>(List.of(
+        List<CaseEvent> here = List.of(
                 new CaseEvent(duplicate.id(), now, actor, new EventData.Resolved(duplicate.details().state(), "Duplicate of " + target.id(),
                         Optional.of(DUPLICATE))),
-                new CaseEvent(duplicate.id(), now, actor, new EventData.MergedInto(target.id(), moved.size()))));
-        Optional<CaseEvent> verdict = DuplicateFlags.judgedByMerge(duplicate, target.id(), actor, now);
-        if (verdict.isPresent()) {
-            here.add(verdict.get());
-            resolved = resolved.withSlaAlert(DuplicateFlags.JUDGED);
-        }
-        List<SlackEffect> hereEffects = new ArrayList<>(SlackEffect.forChange(duplicate.id(), here));
-        if (verdict.isPresent()) hereEffects.add(new SlackEffect.UpdateSimilar(duplicate.id()));
+                new CaseEvent(duplicate.id(), now, actor, new EventData.MergedInto(target.id(), moved.size())));
 
         List<Task> targetTasks = new ArrayList<>(target.tasks());
         targetTasks.addAll(moved);
         CaseFile joined = target.withTasks(targetTasks).withLink(duplicate.id(), true);
         for (UserId person : people) joined = joined.withMember(person);
-        List<CaseEvent> there = new ArrayList<>(List.of(
-                new CaseEvent(target.id(), now, actor, new EventData.DuplicateMerged(duplicate.id(), List.copyOf(people), moved.size()))));
-        // The older case merged into the newer one flagged against it: the flag was right all the same.
-        Optional<CaseEvent> targetVerdict = DuplicateFlags.unjudged(target).filter(duplicate.id()::equals)
-                .flatMap(of -> DuplicateFlags.judgedByMerge(target, of, actor, now));
-        if (targetVerdict.isPresent()) {
-            there.add(targetVerdict.get());
-            joined = joined.withSlaAlert(DuplicateFlags.JUDGED);
-        }
-        List<SlackEffect> thereEffects = new ArrayList<>(SlackEffect.forChange(target.id(), there));
-        if (targetVerdict.isPresent()) thereEffects.add(new SlackEffect.UpdateSimilar(target.id()));
-        if (!people.isEmpty()) thereEffects.add(new SlackEffect.InviteToChannel(target.id(), List.copyOf(people)));
-        return new JointDecision.Applied(new Decision.Applied(resolved, here, hereEffects),
-                new Decision.Applied(joined, there, thereEffects));
+        CaseEvent there = new CaseEvent(target.id(), now, actor, new EventData.DuplicateMerged(duplicate.id(), List.copyOf(people), moved.size()));
+        List<SlackEffect> invite = people.isEmpty() ? List.of() : List.of(new SlackEffect.InviteToChannel(target.id(), List.copyOf(people)));
+        return new JointDecision.Applied(
+                DuplicateFlags.merged(resolved, here, DuplicateFlags.judgedByMerge(duplicate, target.id(), actor, now), List.of()),
+                // The older case merged into the newer one flagged against it: the flag was right all the same.
+                DuplicateFlags.merged(joined, List.of(there), DuplicateFlags.confirmedByMerge(target, duplicate.id(), actor, now), invite));
     }
 }
