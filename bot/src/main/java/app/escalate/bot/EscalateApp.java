@@ -19,6 +19,7 @@ import app.escalate.bot.slack.AppManifest;
 import app.escalate.bot.slack.CaseButtons;
 import app.escalate.bot.slack.CaseIntake;
 import app.escalate.bot.slack.DraftButtons;
+import app.escalate.bot.slack.FailureTagButtons;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.HandoffButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
@@ -195,6 +196,7 @@ public final class EscalateApp implements AutoCloseable {
             new CaseButtons(commands, cases, policy, outbox, forms, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
             new DraftButtons(drafts, draftStore, outbox, forms, clock).register(bolt);
+            new FailureTagButtons(commands, policy, outbox, clock).register(bolt);
             ReplyRenderer renderer = new ReplyRenderer(policy);
             SearchIndexer searchIndexer = new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, MiniLmEmbedder.loading(), clock);
             searchIndexer.start();

@@ -161,6 +161,14 @@ public sealed interface CaseAction {
     record NotDuplicate(CaseId of) implements CaseAction {
     }
 
+    /** Why the AI was overridden: {@code subject} ({@code draft:<id>}, {@code triage}) tagged with the failure mode {@code mode}. */
+    record TagFailure(String subject, String mode) implements CaseAction {
+    }
+
+    /** {@code /esc tag}: the case's overrides of the AI, each with its tag and the buttons to set or change it. */
+    record ListOverrides() implements CaseAction {
+    }
+
     /** The cases found most like this one after it opened, and the open one flagged as its likely duplicate. */
     record RecordSimilar(List<CaseId> similar, Optional<CaseId> duplicateOf) implements CaseAction {
         public RecordSimilar {

@@ -27,7 +27,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search");
+            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search", "tag", "ai");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -51,9 +51,11 @@ public final class CommandParser {
             case "handoff" -> handoff(rest);
             case "merge", "link", "unlink" -> twoCases(verb, rest);
             case "stats" -> stats(rest);
+            case "ai" -> window(rest).map(days -> (EscCommand) new EscCommand.AiLedger(days))
+                    .orElseGet(() -> new EscCommand.Invalid("`ai` takes a window of `7d`, `30d` (the default) or `90d`."));
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
-                 "deadline", "decide", "decisions" -> onCase(verb, rest);
+                 "deadline", "decide", "decisions", "tag" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -177,6 +179,7 @@ public final class CommandParser {
             case "set" -> setField(args);
             case "decide" -> decide(args);
             case "decisions" -> noArguments(verb, args, new CaseAction.ListDecisions());
+            case "tag" -> noArguments(verb, args, new CaseAction.ListOverrides());
             case "note" -> new CaseAction.AddNote(text(args, "note", "`note` needs the text to add, e.g. `/esc note Takedown request sent`."));
             case "task" -> task(args);
             case "loop" -> loop(args);
@@ -334,12 +337,17 @@ public final class CommandParser {
 
     /** {@code stats [7d|30d|90d]}, the last 30 days by default. */
     private static EscCommand stats(String rest) {
-        String window = rest.strip().toLowerCase(Locale.ROOT);
-        return switch (window) {
-            case "" , "30d" -> new EscCommand.Stats(30);
-            case "7d" -> new EscCommand.Stats(7);
-            case "90d" -> new EscCommand.Stats(90);
-            default -> new EscCommand.Invalid("`stats` takes a window of `7d`, `30d` (the default) or `90d`.");
+        return window(rest).map(days -> (EscCommand) new EscCommand.Stats(days))
+                .orElseGet(() -> new EscCommand.Invalid("`stats` takes a window of `7d`, `30d` (the default) or `90d`."));
+    }
+
+    /** A figures window in days: {@code 7d}, {@code 30d} (also when none is given) or {@code 90d}. */
+    private static Optional<Integer> window(String rest) {
+        return switch (rest.strip().toLowerCase(Locale.ROOT)) {
+            case "", "30d" -> Optional.of(30);
+            case "7d" -> Optional.of(7);
+            case "90d" -> Optional.of(90);
+            default -> Optional.empty();
         };
     }
 

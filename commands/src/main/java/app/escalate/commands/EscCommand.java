@@ -73,6 +73,10 @@ public sealed interface EscCommand {
     record Stats(int days) implements EscCommand {
     }
 
+    /** {@code /esc ai [7d|30d|90d]}: how the team's AI fares, per surface and version. */
+    record AiLedger(int days) implements EscCommand {
+    }
+
     record Help() implements EscCommand {
     }
 

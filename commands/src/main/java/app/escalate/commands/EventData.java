@@ -96,6 +96,8 @@ public sealed interface EventData {
 
         R duplicateJudged(DuplicateJudged e);
 
+        R failureTagged(FailureTagged e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -651,6 +653,24 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.reportedAgain(this);
+        }
+    }
+
+    /**
+     * A person said why the AI was wrong: the override {@code subject} ({@code draft:<id>},
+     * {@code triage}) of the AI {@code surface} (summary, rca, triage) tagged with the failure mode
+     * {@code mode} ({@code label} as it read then), kept with the {@code version} that answered
+     * (prompt version, or the triage's source and prompt) and the routing {@code rule} that applied
+     * it, if any. A later tag of the same subject replaces this one.
+     */
+    record FailureTagged(String surface, String subject, String version, Optional<String> rule, String mode, String label)
+            implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.AI_FAILURE_TAGGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.failureTagged(this);
         }
     }
 }

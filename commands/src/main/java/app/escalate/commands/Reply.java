@@ -77,6 +77,19 @@ public sealed interface Reply {
         }
     }
 
+    /** {@code /esc ai}: the team's AI per surface and version over the window. */
+    record AiLedger(AiLedgerReport report) implements Reply {
+    }
+
+    /** {@code /esc tag}: the case's overrides of the AI with their tags, and the failure modes to tag them with. */
+    record AiOverrideList(CaseId caseId, List<app.escalate.commands.AiOverride> overrides, List<app.escalate.config.FailureMode> modes)
+            implements Reply {
+        public AiOverrideList {
+            overrides = List.copyOf(overrides);
+            modes = List.copyOf(modes);
+        }
+    }
+
     /** Each rotation's primary and secondary now, the next primary shift, and the overrides in force or to come. */
     record OnCallNow(List<RotationNow> rotations) implements Reply {
         public OnCallNow {

@@ -381,6 +381,19 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * Asks {@code user}, who just overrode the AI on the case ({@code target}: the override's
+     * subject, {@code draft:<id>} or {@code triage}), why, with one button per failure mode; only
+     * they see it, in {@code channel}.
+     */
+    record OfferTags(CaseId caseId, UserId user, ChannelId channel, String target) implements OnCase {
+        /** For one person, and cosmetic: it waits behind nothing of its case's. */
+        @java.lang.Override
+        public String stream() {
+            return "user:" + user.value();
+        }
+    }
+
     /** Events whose values appear in the channel topic. */
     Set<CaseEvent.Kind> TOPIC_KINDS = EnumSet.of(CaseEvent.Kind.SEVERITY_CHANGED, CaseEvent.Kind.STATE_CHANGED,
             CaseEvent.Kind.OWNER_CHANGED, CaseEvent.Kind.RESOLVED, CaseEvent.Kind.REOPENED);

@@ -21,7 +21,8 @@ public final class Usage {
             "`/esc handoff [rotation]` the digest the next handoff would carry · `/esc handoff note <text>` leave a note for it · `/esc handoff history` the last ones",
             "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
             "`/esc search <words> [type:<t>] [sev:<n>] [state:open|resolved] [since:<YYYY-MM-DD>]` cases like these words, by meaning too",
-            "`/esc stats` how the AI drafts are doing · `/esc help` this message");
+            "`/esc tag` the AI's overrides on this case, to tag or change why it was wrong · `/esc ai [7d|30d|90d]` the team's AI per surface and version",
+            "`/esc stats` the team's figures and how the AI drafts are doing · `/esc help` this message");
 
     private Usage() {
     }

@@ -30,6 +30,18 @@ class CommandParserTest {
     }
 
     @Test
+    void reads_tag_and_ai_with_its_window() {
+        assertThat(CommandParser.parse("tag")).isEqualTo(new EscCommand.OnCase(Optional.empty(), new CaseAction.ListOverrides()));
+        assertThat(CommandParser.parse("tag ESC-3")).isEqualTo(new EscCommand.OnCase(Optional.of(new CaseId(3)), new CaseAction.ListOverrides()));
+        assertThat(CommandParser.parse("tag invented-fact")).isInstanceOf(EscCommand.Invalid.class);
+        assertThat(CommandParser.parse("ai")).isEqualTo(new EscCommand.AiLedger(30));
+        assertThat(CommandParser.parse("AI 90d")).isEqualTo(new EscCommand.AiLedger(90));
+        assertThat(CommandParser.parse("ai 5d")).isEqualTo(new EscCommand.Invalid("`ai` takes a window of `7d`, `30d` (the default) or `90d`."));
+        assertThat(CommandParser.parse("stats 7d")).isEqualTo(new EscCommand.Stats(7));
+        assertThat(CommandParser.subCommand("ai 7d")).isEqualTo("ai");
+    }
+
+    @Test
     void reads_a_title_with_a_trailing_severity() {
         assertThat(CommandParser.parse("open Deepfake video of a candidate spreading sev1"))
                 .isEqualTo(new EscCommand.Open("Deepfake video of a candidate spreading", Optional.of(Severity.SEV1), Optional.empty()));

@@ -63,6 +63,11 @@ public final class InMemoryDraftStore implements DraftStore {
     }
 
     @Override
+    public synchronized List<Draft> ofCase(CaseId caseId) {
+        return drafts.values().stream().filter(d -> d.caseId().equals(caseId)).sorted(Comparator.comparing(Draft::id)).toList();
+    }
+
+    @Override
     public synchronized List<Draft> decided(DraftKind kind) {
         return drafts.values().stream().filter(d -> d.kind() == kind && d.decidedAt().isPresent())
                 .sorted(Comparator.comparing((Draft d) -> d.decidedAt().get()).thenComparing(Draft::id)).toList();

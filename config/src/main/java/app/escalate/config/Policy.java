@@ -15,7 +15,7 @@ import java.util.Set;
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
                      Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage, Intake intake,
-                     Similar similar) {
+                     Similar similar, Ai ai) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
@@ -72,6 +72,7 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
         }
         if (intake == null) intake = Intake.NONE;
         if (similar == null) similar = Similar.DEFAULT;
+        if (ai == null) ai = Ai.NONE;
         for (int i = 0; i < intake.sources().size(); i++) {
             for (String type : intake.sources().get(i).allowedTypes()) {
                 if (!ids.contains(type)) {

@@ -96,6 +96,30 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void ai_failure_modes_are_read_owned_and_their_mistakes_name_their_key() {
+        assertThat(read(VALID).ai().failureModes()).isEmpty();
+        assertThat(PolicyLoader.builtIn().ai().failureMode("invented-fact").map(FailureMode::label)).contains("Invented fact");
+        String ai = VALID + """
+                ai:
+                  owner: U0ESCMARIA
+                  review_by: 2027-03-31
+                  failure_modes:
+                    - id: invented-fact
+                      label: Invented fact
+                    - id: tone
+                      label: Tone
+                """;
+        assertThat(read(ai).ai().failureModes()).extracting(FailureMode::id).containsExactly("invented-fact", "tone");
+        assertThat(read(ai).ai().review()).contains(new Review("U0ESCMARIA", java.time.LocalDate.parse("2027-03-31")));
+        assertThatThrownBy(() -> read(ai.replace("id: tone", "id: invented-fact")))
+                .hasMessageStartingWith("policy.yml: ai: failure_modes[1].id: \"invented-fact\" is used twice");
+        assertThatThrownBy(() -> read(ai.replace("  owner: U0ESCMARIA\n", "")))
+                .hasMessageStartingWith("policy.yml: ai: owner: missing");
+        assertThatThrownBy(() -> read(ai.replace("id: tone", "id: Tone!")))
+                .hasMessageContaining("id: lowercase letters, digits and hyphens, got \"Tone!\"");
+    }
+
+    @Test
     void intake_sources_are_read_and_mistakes_name_their_key_and_line() {
         IntakeSource example = PolicyLoader.builtIn().intake().source("trust-classifier").orElseThrow();
         assertThat(example.secretEnv()).isEqualTo("INTAKE_TRUST_CLASSIFIER_SECRET");

@@ -84,6 +84,11 @@ final class EffectCodec {
             p.put("user", e.user().value());
             p.put("level", e.level());
             p.put("rotation", e.rotation());
+        } else if (effect instanceof SlackEffect.OfferTags e) {
+            kind = "offer_tags";
+            p.put("user", e.user().value());
+            p.put("channel", e.channel().value());
+            p.put("target", e.target());
         } else if (effect instanceof SlackEffect.Whisper e) {
             kind = "whisper";
             p.put("user", e.user().value());
@@ -264,6 +269,7 @@ final class EffectCodec {
             case "announce" -> new SlackEffect.Announce(caseId, event(caseId, p));
             case "brief_group" -> new SlackEffect.BriefGroup(caseId, p.get("group"), users(p.get("users")));
             case "page" -> new SlackEffect.Page(caseId, new UserId(p.get("user")), p.get("level"), p.get("rotation"));
+            case "offer_tags" -> new SlackEffect.OfferTags(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")), p.get("target"));
             case "whisper" -> new SlackEffect.Whisper(caseId, new UserId(p.get("user")), new ChannelId(p.get("channel")),
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "exec_update_due" -> new SlackEffect.ExecUpdateDue(caseId, java.time.Duration.parse(p.get("every")));

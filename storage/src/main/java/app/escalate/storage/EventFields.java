@@ -91,6 +91,8 @@ final class EventFields {
             case SIMILAR_FOUND -> new EventData.SimilarFound(f.list("similar").stream().map(n -> new CaseId(Long.parseLong(n))).toList(),
                     f.optional("duplicate_of").map(n -> new CaseId(Long.parseLong(n))));
             case DUPLICATE_JUDGED -> new EventData.DuplicateJudged(new CaseId(f.number("of")), f.flag("confirmed"));
+            case AI_FAILURE_TAGGED -> new EventData.FailureTagged(f.text("surface"), f.text("subject"), f.text("version"),
+                    f.optional("rule"), f.text("mode"), f.text("label"));
             case RUNBOOK_STARTED -> new EventData.RunbookStarted(f.text("type"));
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
@@ -320,6 +322,12 @@ final class EventFields {
 
         public Void duplicateJudged(EventData.DuplicateJudged e) {
             out.put("of", Long.toString(e.of().number())).put("confirmed", Boolean.toString(e.confirmed()));
+            return null;
+        }
+
+        public Void failureTagged(EventData.FailureTagged e) {
+            out.put("surface", e.surface()).put("subject", e.subject()).put("version", e.version()).put("rule", e.rule())
+                    .put("mode", e.mode()).put("label", e.label());
             return null;
         }
 

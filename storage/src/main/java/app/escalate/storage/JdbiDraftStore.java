@@ -110,6 +110,12 @@ public final class JdbiDraftStore implements DraftStore {
     }
 
     @Override
+    public List<Draft> ofCase(CaseId caseId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM drafts WHERE case_number = :case ORDER BY id")
+                .bind("case", caseId.number()).map(DRAFT).list());
+    }
+
+    @Override
     public Optional<Instant> lastPosted(CaseId caseId, DraftKind kind) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT MAX(decided_at) FROM drafts WHERE case_number = :case AND kind = :kind AND outcome IN ('AS_IS', 'EDITED')""")

@@ -222,6 +222,11 @@ public final class EventText {
             return ":mag: " + who + (e.confirmed() ? " confirmed this case duplicates *" : " judged this case not a duplicate of *") + e.of() + "*";
         }
 
+        public String failureTagged(EventData.FailureTagged e) {
+            return ":label: " + who + " tagged why the AI " + Mrkdwn.escape(e.surface()) + " (" + Mrkdwn.escape(e.version())
+                    + ") was overridden: *" + Mrkdwn.escape(e.label()) + "*";
+        }
+
         public String slaMet(EventData.SlaMet e) {
             return "The " + Mrkdwn.escape(String.join(",", e.clocks())) + " SLA had been met before the case went back; it is not raised again.";
         }

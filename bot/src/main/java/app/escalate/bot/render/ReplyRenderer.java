@@ -99,6 +99,12 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.Stats stats) {
             return StatsMessage.of(stats);
         }
+        if (reply instanceof Reply.AiLedger ai) {
+            return AiLedgerMessage.of(ai.report());
+        }
+        if (reply instanceof Reply.AiOverrideList list) {
+            return FailureTagMessage.list(list.caseId(), list.overrides(), list.modes());
+        }
         throw new AssertionError("unrendered reply " + reply);
     }
 

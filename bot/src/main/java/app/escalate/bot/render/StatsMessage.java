@@ -60,10 +60,15 @@ public final class StatsMessage {
         lines.add("• Overridden by people, by prompt version: " + t.byPromptVersion().entrySet().stream()
                 .map(e -> share("`" + Mrkdwn.escape(e.getKey()) + "`", e.getValue().overridden(), e.getValue().judged()))
                 .collect(Collectors.joining(" · ")));
-        lines.add("• Kept, by the suggestion's confidence (calibrated when each share matches its band): " + t.byConfidence().entrySet().stream()
-                .map(e -> share(band(e.getKey()), e.getValue().kept(), e.getValue().judged()))
-                .collect(Collectors.joining(" · ")));
+        lines.add(calibration(t));
         return lines;
+    }
+
+    /** Triage kept per band of its confidence: calibrated when each share matches its band. */
+    static String calibration(TriageStats.Report t) {
+        return "• Kept, by the suggestion's confidence (calibrated when each share matches its band): " + t.byConfidence().entrySet().stream()
+                .map(e -> share(band(e.getKey()), e.getValue().kept(), e.getValue().judged()))
+                .collect(Collectors.joining(" · "));
     }
 
     /** The flags' precision as people judged them: right when merged into the flagged case, wrong when marked not a duplicate. */

@@ -85,6 +85,7 @@ final class RefusalNotices {
         else if (effect instanceof SlackEffect.RequestSignOff e) what = "posting the sign-off request for decision #" + e.decision();
         else if (effect instanceof SlackEffect.UpdateSignOff e) what = "updating the sign-off request for decision #" + e.decision();
         else if (effect instanceof SlackEffect.Whisper || effect instanceof SlackEffect.TellReporter) return Optional.empty(); // replies already
+        else if (effect instanceof SlackEffect.OfferTags) return Optional.empty(); // an optional question: nothing was lost
         else if (effect instanceof SlackEffect.OnCase) what = "a message to the case channel";
         else return Optional.empty();
         return Optional.of(what);

@@ -65,6 +65,7 @@ public final class SlackDelivery implements Delivery {
     private final HandoffDelivery handoffs;
 
     private final DraftDelivery drafts;
+    private final TagOfferDelivery tagOffers;
     private final StatsChartDelivery charts;
     private final RefusalNotices notices;
     /** Which machine raised a case and how often it reported it, for the card. */
@@ -85,6 +86,7 @@ public final class SlackDelivery implements Delivery {
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
         this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
+        this.tagOffers = new TagOfferDelivery(calls, draftStore, cases, policy);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
         this.notices = new RefusalNotices(cases, clock);
     }
@@ -104,6 +106,7 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.PinCaseCard e) return pinCard(e);
             if (effect instanceof SlackEffect.TellReporter e) return tellReporter(e);
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
+            if (effect instanceof SlackEffect.OfferTags e) return tagOffers.offer(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
             if (effect instanceof SlackEffect.Notify e) return postTo(e.user().value(), SlackMessage.text(e.text()));

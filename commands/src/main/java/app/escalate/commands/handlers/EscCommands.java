@@ -64,6 +64,8 @@ public final class EscCommands {
     private final WatchCase watch;
     private final WalkRunbook runbook;
     private final TriageCase triage;
+    private final TagFailure tagFailure;
+    private final ShowAi showAi;
     private final HandoffCommands handoffs;
     private final ShowStats showStats;
     private final DuplicateFlags duplicates = new DuplicateFlags();
@@ -101,8 +103,10 @@ public final class EscCommands {
         this.watch = new WatchCase(permissions);
         this.runbook = new WalkRunbook(policy, permissions, this::decide);
         this.triage = new TriageCase(policy, permissions);
+        this.tagFailure = new TagFailure(policy, permissions, drafts, cases::timeline);
         this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
         this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
+        this.showAi = new ShowAi(cases, drafts, clock);
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -142,6 +146,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);
             if (command instanceof EscCommand.Stats stats) return showStats.handle(stats, by);
+            if (command instanceof EscCommand.AiLedger ai) return showAi.handle(ai);
             if (command instanceof EscCommand.Invalid invalid) return new Reply.Usage(Optional.of(invalid.problem()));
             return new Reply.Usage(Optional.empty());
         } catch (CaseNotFound e) {
@@ -171,7 +176,7 @@ public final class EscCommands {
         CaseId caseId = id;
         boolean inChannel = here.map(c -> c.id().equals(caseId)).orElse(false);
         if (action instanceof CaseAction.ListTasks || action instanceof CaseAction.ShowTimeline || action instanceof CaseAction.ListDeadlines
-                || action instanceof CaseAction.ListDecisions
+                || action instanceof CaseAction.ListDecisions || action instanceof CaseAction.ListOverrides
                 || action instanceof CaseAction.DraftRca || action instanceof CaseAction.DraftSummary) {
             CaseFile file = cases.file(caseId).orElseThrow(() -> new CaseNotFound(caseId));
             boolean inItsChannel = inItsChannel(inChannel, file, by);
@@ -352,12 +357,14 @@ public final class EscCommands {
         if (action instanceof CaseAction.JudgeTriage a) return triage.judge(file, a, actor, now);
         if (action instanceof CaseAction.NotDuplicate a) return duplicates.notDuplicate(file, a, actor, now);
         if (action instanceof CaseAction.RecordSimilar a) return duplicates.found(file, a, now);
+        if (action instanceof CaseAction.TagFailure a) return tagFailure.decide(file, a, actor, now);
         throw new AssertionError("no handler for " + action);
     }
 
     private Reply read(CaseFile file, CaseAction action) {
         if (action instanceof CaseAction.ListTasks) return new Reply.TaskList(file.id(), file.tasks());
         if (action instanceof CaseAction.ListDecisions) return new Reply.DecisionList(file.id(), file.decisions());
+        if (action instanceof CaseAction.ListOverrides) return new Reply.AiOverrideList(file.id(), tagFailure.overrides(file), policy.ai().failureModes());
         if (action instanceof CaseAction.ListDeadlines) {
             var type = file.details().caseType().flatMap(policy::caseType);
             return new Reply.DeadlineList(file.id(), Deadlines.of(file, type), Deadlines.waiting(file, type), clock.instant());

@@ -16,6 +16,7 @@ import app.escalate.commands.TriageState;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
+import app.escalate.commands.AiOverride;
 import app.escalate.commands.fields.FieldValue;
 import app.escalate.commands.triage.TriageRouting;
 import app.escalate.config.CaseField;
@@ -162,6 +163,10 @@ final class TriageCase {
             effects.add(new SlackEffect.UpdateCaseCard(c.id()));
         }
         action.messageTs().ifPresent(ts -> effects.add(new SlackEffect.UpdateTriage(c.id(), ts)));
+        // Whoever overrode the suggestion is asked why, when the team names its failure modes.
+        if (verdict.overrides() && !policy.ai().failureModes().isEmpty()) {
+            c.channel().ifPresent(ch -> effects.add(new SlackEffect.OfferTags(c.id(), actor, ch.id(), AiOverride.TRIAGE)));
+        }
         return new Decision.Applied(fields.file().withTriage(Optional.of(s.decided().withFields(fields.outcomes()))), events, effects);
     }
 

@@ -46,6 +46,7 @@ public final class ReviewDates {
         Review triagePrompt = policy.prompts().get("triage");
         if (triagePrompt != null) all.add(new OverdueReview("Triage prompt (" + TriagePrompt.VERSION + ")", triagePrompt));
         for (RoutingRule rule : policy.triage().rules()) all.add(new OverdueReview("Triage routing rule " + rule.name(), rule.review()));
+        policy.ai().review().ifPresent(review -> all.add(new OverdueReview("AI failure modes", review)));
         for (CaseType type : policy.caseTypes()) {
             type.tree().ifPresent(tree -> all.add(new OverdueReview("Runbook decision tree of " + type.label(), tree.review())));
         }

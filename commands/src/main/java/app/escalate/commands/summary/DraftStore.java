@@ -29,6 +29,9 @@ public interface DraftStore {
     /** Drafts of {@code kind} with a decision, oldest decision first. */
     List<Draft> decided(DraftKind kind);
 
+    /** The case's drafts, oldest first. */
+    List<Draft> ofCase(CaseId caseId);
+
     /** When the case's last draft of {@code kind} was posted. */
     Optional<Instant> lastPosted(CaseId caseId, DraftKind kind);
 

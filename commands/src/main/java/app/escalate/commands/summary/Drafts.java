@@ -10,6 +10,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
+import app.escalate.commands.AiOverride;
 import app.escalate.config.Policy;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -130,6 +131,7 @@ public final class Drafts {
                     + confirmation.map(c -> "With " + c.findings().size() + (c.findings().size() == 1 ? " finding" : " findings")
                     + " confirmed by you.").orElse("");
             effects.add(new SlackEffect.ConfirmPosted(d.id(), by, note.strip()));
+            if (how == Draft.Outcome.EDITED) askWhy(d, by).ifPresent(effects::add);
             return new DraftDecision.Applied(d.decided(how, by, Optional.of(posted), Optional.of(ratio), now, confirmation),
                     List.of(), effects);
         });
@@ -149,7 +151,8 @@ public final class Drafts {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<DraftDecision> decision = drafts.decide(id, d -> refuse(d, by).map(r -> (DraftDecision) r)
                 .orElseGet(() -> new DraftDecision.Applied(d.decided(Draft.Outcome.DISCARDED, by, Optional.empty(), Optional.empty(), now),
-                        List.of(), List.of(new SlackEffect.DraftReply(d.id(), by, "Draft discarded; nothing was posted.")))));
+                        List.of(), java.util.stream.Stream.concat(java.util.stream.Stream.of(new SlackEffect.DraftReply(d.id(), by, "Draft discarded; nothing was posted.")),
+                                askWhy(d, by).stream()).toList())));
         decision.filter(x -> x instanceof DraftDecision.Applied).ifPresent(x -> watchAcceptance(((DraftDecision.Applied) x).after().kind()));
         return decision;
     }
@@ -195,6 +198,12 @@ public final class Drafts {
         int longest = Math.max(draft.length(), posted.length());
         if (longest == 0) return 0;
         return (double) LevenshteinDistance.getDefaultInstance().apply(draft, posted) / longest;
+    }
+
+    /** Whoever discarded or edited a draft is asked why, when the team names its failure modes. */
+    private Optional<SlackEffect> askWhy(Draft d, UserId by) {
+        if (policy.ai().failureModes().isEmpty()) return Optional.empty();
+        return Optional.of(new SlackEffect.OfferTags(d.caseId(), by, d.channel(), AiOverride.draft(d.id())));
     }
 
     /** Tells the team channel when acceptance over the last drafts falls well below what it was before them. */

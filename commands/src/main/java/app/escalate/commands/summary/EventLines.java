@@ -176,6 +176,10 @@ final class EventLines {
             return who + (e.confirmed() ? " confirmed it duplicates " : " judged it not a duplicate of ") + e.of();
         }
 
+        public String failureTagged(EventData.FailureTagged e) {
+            return who + " tagged why the AI " + e.surface() + " was overridden: " + e.label();
+        }
+
         public String decisionTaken(EventData.DecisionTaken e) {
             return who + " decided (#" + e.decision() + "): " + e.text() + ", because " + e.rationale()
                     + e.alternatives().stream().map(a -> ", instead of " + a).collect(Collectors.joining())
@@ -385,6 +389,10 @@ final class EventLines {
         }
 
         public Optional<String> duplicateJudged(EventData.DuplicateJudged e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> failureTagged(EventData.FailureTagged e) {
             return Optional.empty();
         }
     }

@@ -34,7 +34,7 @@ class ReviewDatesTest {
                 new OverdueReview("Runbook decision tree of Deepfake / synthetic media", new Review("U0ESCOMAR", LocalDate.of(2027, 2, 28))));
         assertThat(ReviewDates.overdue(policy, LocalDate.of(2027, 4, 1))).extracting(OverdueReview::what).containsExactly(
                 "Executive summary prompt (exec-summary.v1)", "Runbook decision tree of Deepfake / synthetic media",
-                "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination",
+                "AI failure modes", "Root-cause write-up prompt (rca.v1)", "Runbook decision tree of LLM hallucination",
                 "Triage prompt (triage.v2)", "Triage routing rule confident-deepfake", "Triage routing rule confident-hallucination",
                 "Triage routing rule regulatory-needs-a-human", "Triage routing rule sev1-needs-a-human",
                 "Triage routing rule unsure-needs-a-human");

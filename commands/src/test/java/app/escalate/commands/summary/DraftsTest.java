@@ -144,9 +144,10 @@ class DraftsTest {
         assertThat(decided.postedText()).contains(edited);
         assertThat(decided.editRatio()).get().satisfies(r -> assertThat(r).isBetween(0.05, 0.3));
         // The posts come first, the confirmation after them; the timeline records each post once Slack has answered it.
+        // An edit overrode the AI: the editor is asked why.
         assertThat(store.effects).filteredOn(e -> !(e instanceof SlackEffect.ShowDraft)).containsExactly(
                 new SlackEffect.PostDraft(d.id(), "C0ESC4", false), new SlackEffect.PostDraft(d.id(), "esc-leadership", true),
-                new SlackEffect.ConfirmPosted(d.id(), MARIA, ""));
+                new SlackEffect.ConfirmPosted(d.id(), MARIA, ""), new SlackEffect.OfferTags(d.caseId(), MARIA, CASE_CHANNEL, "draft:" + d.id()));
         assertThat(store.events).isEmpty();
         assertThat(drafts.discard(d.id(), CHLOE)).get().isEqualTo(new DraftDecision.Rejected("This draft was already posted."));
         assertThat(store.lastPosted(d.caseId(), DraftKind.EXEC_SUMMARY)).contains(NOW.plus(Duration.ofMinutes(2)));

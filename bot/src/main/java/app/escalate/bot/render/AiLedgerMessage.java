@@ -1,0 +1,49 @@
+package app.escalate.bot.render;
+
+import app.escalate.commands.AiLedgerReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /esc ai}: the team's AI per surface and version, triage's calibration and the similar cases' flags. */
+public final class AiLedgerMessage {
+    private AiLedgerMessage() {
+    }
+
+    public static SlackMessage of(AiLedgerReport r) {
+        List<String> lines = new ArrayList<>(List.of("*The team's AI, last " + r.days() + " days*, per surface and version: "
+                + "answers · judged by people · kept · overridden (changed, discarded, dismissed or undone; an edited draft counts) · "
+                + "failure modes tagged"));
+        if (r.rows().isEmpty()) lines.add("• Nothing yet: no draft decided, no triage suggestion or duplicate flag in the window.");
+        for (AiLedgerReport.Row row : r.rows()) lines.add(row(row));
+        if (!r.triage().byConfidence().isEmpty()) lines.add(StatsMessage.calibration(r.triage()));
+        return SlackMessage.text(String.join("\n", lines));
+    }
+
+    static String row(AiLedgerReport.Row row) {
+        String line = "• " + surface(row.surface()) + " `" + Mrkdwn.escape(row.version()) + "`: " + row.volume() + " · " + row.judged()
+                + " judged";
+        if (row.judged() > 0) {
+            line += String.format(Locale.ROOT, " · kept %.0f%% · overridden %.0f%%", row.acceptance() * 100, row.overrideRate() * 100);
+        }
+        if (row.edited() > 0) line += String.format(Locale.ROOT, " · mean edit %.0f%%", row.meanEditRatio() * 100);
+        return line + (row.modes().isEmpty() ? "" : " · " + modes(row.modes()));
+    }
+
+    private static String modes(Map<String, Integer> modes) {
+        return modes.entrySet().stream().map(e -> Mrkdwn.escape(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String surface(String id) {
+        return switch (id) {
+            case "summary" -> "Executive summary";
+            case "rca" -> "Root-cause write-up";
+            case "triage" -> "Triage";
+            case "similar" -> "Similar cases";
+            default -> id;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package app.escalate.commands;
+
+import java.util.Optional;
+
+/**
+ * One time a person overrode the AI on a case, which they may tag with why: the {@code subject} a
+ * tag names ({@code draft:<id>} or {@code triage}), the AI {@code surface} (summary, rca, triage),
+ * what the person did in words, the {@code version} that answered (prompt version, or triage's
+ * source and prompt), the routing {@code rule} that applied a triage suggestion, and the failure
+ * mode it is tagged with so far.
+ */
+public record AiOverride(String subject, String surface, String what, String version, Optional<String> rule, Optional<String> tag) {
+    public static final String TRIAGE = "triage";
+    private static final String DRAFT = "draft:";
+
+    public static String draft(long id) {
+        return DRAFT + id;
+    }
+
+    /** The draft a subject names, when it names one. */
+    public static Optional<Long> draftId(String subject) {
+        if (subject == null || !subject.matches("draft:[1-9]\\d{0,17}")) return Optional.empty();
+        return Optional.of(Long.parseLong(subject.substring(DRAFT.length())));
+    }
+
+    public AiOverride tagged(Optional<String> mode) {
+        return new AiOverride(subject, surface, what, version, rule, mode);
+    }
+}

@@ -1,0 +1,107 @@
+package app.escalate.commands.ledger;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.DuplicateStats;
+import app.escalate.commands.AiLedgerReport;
+import app.escalate.commands.AiOverride;
+import app.escalate.commands.EventData;
+import app.escalate.commands.TriageStats;
+import app.escalate.commands.TriageVerdict;
+import app.escalate.commands.summary.Draft;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code /esc ai}: how the team's AI fares over a window, per surface (summary, rca, triage,
+ * similar) and per prompt or rule version: how much it answered, how much people kept, how much
+ * they edited, how often they overrode it and the failure modes they tagged; and triage's
+ * calibration. Pure: the caller reads the drafts decided and the window's events.
+ */
+public final class AiLedger {
+    /** Failure modes listed per version, most tagged first. */
+    public static final int TOP_MODES = 3;
+
+    private AiLedger() {
+    }
+
+    /**
+     * {@code drafts}: every decided draft (those decided from {@code from} on count); {@code events}:
+     * the window's triage, similar-case and failure-tag events.
+     */
+    public static AiLedgerReport of(int days, Instant from, List<Draft> drafts, List<CaseEvent> events) {
+        Map<String, Map<String, Integer>> modes = modes(events);
+        List<AiLedgerReport.Row> rows = new ArrayList<>();
+        Map<String, List<Draft>> byVersion = new TreeMap<>();
+        for (Draft d : drafts) {
+            if (d.decidedAt().map(at -> at.isBefore(from)).orElse(true)) continue;
+            byVersion.computeIfAbsent(AiOverrides.surface(d.kind()) + "|" + d.promptVersion(), k -> new ArrayList<>()).add(d);
+        }
+        byVersion.forEach((key, group) -> {
+            String[] k = key.split("\\|", 2);
+            int kept = (int) group.stream().filter(d -> d.outcome().map(Draft.Outcome::accepted).orElse(false)).count();
+            int edited = (int) group.stream().filter(Draft::edited).count();
+            double ratio = group.stream().filter(d -> d.outcome().map(Draft.Outcome::accepted).orElse(false))
+                    .mapToDouble(d -> d.editRatio().orElse(0.0)).average().orElse(0);
+            rows.add(new AiLedgerReport.Row(k[0], k[1], group.size(), group.size(), kept, edited, ratio, modes.getOrDefault(key, Map.of())));
+        });
+        rows.addAll(triage(events, modes));
+        DuplicateStats.Report similar = DuplicateStats.of(events);
+        if (similar.flagged() > 0) {
+            rows.add(new AiLedgerReport.Row("similar", "duplicate flags", similar.flagged(), similar.judged(), similar.confirmed(), 0, 0, Map.of()));
+        }
+        return new AiLedgerReport(days, rows, TriageStats.of(events), similar);
+    }
+
+    /** Per triage version: suggestions made, judged (a verdict, or applied and left), kept. */
+    private static List<AiLedgerReport.Row> triage(List<CaseEvent> events, Map<String, Map<String, Integer>> modes) {
+        Map<CaseId, TriageVerdict> verdicts = new HashMap<>();
+        for (CaseEvent e : events) {
+            e.as(EventData.TriageJudged.class).filter(j -> j.verdict().onSuggestion()).ifPresent(j -> verdicts.put(e.caseId(), j.verdict()));
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        for (CaseEvent e : events) {
+            if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
+            int[] c = counts.computeIfAbsent(AiOverrides.version(s), v -> new int[3]);
+            c[0]++;
+            TriageVerdict v = verdicts.get(e.caseId());
+            if (v == null && !s.applied()) continue;   // still waiting for a person
+            c[1]++;
+            if (v == null || v == TriageVerdict.ACCEPTED) c[2]++;
+        }
+        List<AiLedgerReport.Row> rows = new ArrayList<>();
+        counts.forEach((version, c) -> rows.add(new AiLedgerReport.Row(AiOverride.TRIAGE, version, c[0], c[1], c[2], 0, 0,
+                modes.getOrDefault(AiOverride.TRIAGE + "|" + version, Map.of()))));
+        return rows;
+    }
+
+    /** Tag counts by {@code surface|version}, by label, most first: each override counted once, with its latest tag. */
+    private static Map<String, Map<String, Integer>> modes(List<CaseEvent> events) {
+        Map<String, EventData.FailureTagged> latest = new LinkedHashMap<>();
+        for (CaseEvent e : events) {
+            e.as(EventData.FailureTagged.class).ifPresent(t -> latest.put(e.caseId().number() + "|" + t.subject(), t));
+        }
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (EventData.FailureTagged t : latest.values()) {
+            counts.computeIfAbsent(t.surface() + "|" + t.version(), k -> new HashMap<>()).merge(t.label(), 1, Integer::sum);
+        }
+        Map<String, Map<String, Integer>> top = new HashMap<>();
+        counts.forEach((key, byLabel) -> {
+            Map<String, Integer> sorted = new LinkedHashMap<>();
+            byLabel.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(TOP_MODES).forEach(en -> sorted.put(en.getKey(), en.getValue()));
+            top.put(key, sorted);
+        });
+        return top;
+    }
+
+    /** The kinds of event the view reads. */
+    public static final java.util.Set<CaseEvent.Kind> KINDS = java.util.EnumSet.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED,
+            CaseEvent.Kind.SIMILAR_FOUND, CaseEvent.Kind.DUPLICATE_JUDGED, CaseEvent.Kind.AI_FAILURE_TAGGED);
+}

@@ -1,0 +1,73 @@
+package app.escalate.commands.ledger;
+
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.DraftKind;
+import app.escalate.commands.AiOverride;
+import app.escalate.commands.EventData;
+import app.escalate.commands.TriageVerdict;
+import app.escalate.commands.summary.Draft;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A case's overrides of the AI, from its drafts and timeline, each with its latest tag: drafts
+ * discarded or posted edited, and a triage suggestion changed, dismissed or undone (its last
+ * verdict on the suggestion itself). Pure: the caller reads the drafts and the timeline.
+ */
+public final class AiOverrides {
+    private AiOverrides() {
+    }
+
+    public static List<AiOverride> of(CaseId id, List<Draft> drafts, List<CaseEvent> timeline) {
+        List<AiOverride> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (!d.caseId().equals(id)) continue;
+            Optional<String> what = d.outcome().flatMap(o -> switch (o) {
+                case DISCARDED -> Optional.of("discarded the " + d.kind().noun() + " draft " + d.id());
+                case EDITED -> Optional.of("edited the " + d.kind().noun() + " draft " + d.id() + " before posting it");
+                default -> Optional.empty();
+            });
+            what.ifPresent(w -> out.add(new AiOverride(AiOverride.draft(d.id()), surface(d.kind()), w, d.promptVersion(), Optional.empty(),
+                    Optional.empty())));
+        }
+        triage(timeline).ifPresent(out::add);
+        Map<String, String> tags = tags(timeline);
+        return out.stream().map(o -> o.tagged(Optional.ofNullable(tags.get(o.subject())))).toList();
+    }
+
+    /** The surface a draft kind belongs to, as {@code /esc ai} and the tags name it. */
+    public static String surface(DraftKind kind) {
+        return kind == DraftKind.RCA ? "rca" : "summary";
+    }
+
+    /** The latest tag of each subject, by failure mode id. */
+    public static Map<String, String> tags(List<CaseEvent> timeline) {
+        Map<String, String> tags = new HashMap<>();
+        for (CaseEvent e : timeline) e.as(EventData.FailureTagged.class).ifPresent(t -> tags.put(t.subject(), t.mode()));
+        return tags;
+    }
+
+    private static Optional<AiOverride> triage(List<CaseEvent> timeline) {
+        EventData.TriageSuggested suggested = null;
+        TriageVerdict verdict = null;
+        for (CaseEvent e : timeline) {
+            if (e.data() instanceof EventData.TriageSuggested s) suggested = s;
+            if (e.data() instanceof EventData.TriageJudged j && j.verdict().onSuggestion()) verdict = j.verdict();
+        }
+        if (suggested == null || verdict == null || !verdict.overrides()) return Optional.empty();
+        return Optional.of(new AiOverride(AiOverride.TRIAGE, AiOverride.TRIAGE, verdict.verb() + " the triage suggestion",
+                version(suggested), suggested.rule(), Optional.empty()));
+    }
+
+    /** A triage suggestion's version: the keywords, or the model and its prompt version. */
+    public static String version(EventData.TriageSuggested s) {
+        String source = s.suggested().source();
+        String prompt = s.suggested().promptVersion();
+        return source.equals(prompt) ? source : source + " " + prompt;
+    }
+}
