@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar escalate.jar [healthcheck | doctor | eval [--surface S] [--cases FILE]]}: the only place that reads the environment. */
+/**
+ * {@code java -jar escalate.jar [healthcheck | doctor | eval [--surface S] [--cases FILE] | eval export [--since Nd] …]}: the only
+ * place that reads the environment.
+ */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
     static final int CANNOT_START = 1;
@@ -42,7 +45,8 @@ public final class Escalate {
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
                     + "\"healthcheck\" to probe a running one, \"doctor\" to ask Slack whether the app is set up right, "
-                    + "or \"eval [--surface summary|similar] [--cases FILE]\" to score the AI surfaces over their fixtures.");
+                    + "\"eval [--surface summary|similar] [--cases FILE]\" to score the AI surfaces over their fixtures, "
+                    + "or \"eval export [--since 30d] [--include-restricted] [--to DIR]\" to write tagged overrides as eval cases.");
             System.exit(BAD_SETTINGS);
         }
         int status = run(env, System.err);
@@ -91,8 +95,22 @@ public final class Escalate {
 
     /** Scores the AI surfaces over their eval fixtures, the summary with the model the environment configures. */
     static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("export")) return evalExport(env, args.subList(1, args.size()), out, err);
         return configured(env, err).map(c -> app.escalate.bot.eval.Eval.run(args, c.policy(), app.escalate.bot.eval.Eval.model(
                 c.settings().llm()), out, err)).orElse(BAD_SETTINGS);
+    }
+
+    /** Writes the overrides people tagged, from the database {@code DATABASE_URL} names, as eval cases. */
+    static int evalExport(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
+        Optional<Configured> configured = configured(env, err);
+        if (configured.isEmpty()) return BAD_SETTINGS;
+        try (app.escalate.storage.Database database = app.escalate.storage.Database.open(configured.get().settings().databaseUrl())) {
+            return app.escalate.bot.eval.EvalExport.run(args, new app.escalate.storage.JdbiCaseStore(database.jdbi()), java.time.Clock.systemUTC(),
+                    out, err);
+        } catch (RuntimeException e) {
+            err.println("escalate eval export: cannot read the database: " + e.getMessage());
+            return CANNOT_START;
+        }
     }
 
     /** Starts the bot and blocks until the process is told to stop; returns an exit status otherwise. */

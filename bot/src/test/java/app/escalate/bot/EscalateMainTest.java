@@ -32,6 +32,15 @@ class EscalateMainTest {
     }
 
     @Test
+    void eval_export_reads_the_database_the_environment_names(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Escalate.eval(Map.of("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("db")), java.util.List.of("export", "--to",
+                dir.resolve("out").toString()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(printed()).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Tagged overrides since 30d", "none tagged in the window.");
+    }
+
+    @Test
     void an_unreadable_policy_file_stops_start_up_naming_the_variable() throws Exception {
         assertThat(run(Map.of("ESCALATE_CONFIG", "/no/such/policy.yml"))).isEqualTo(2);
         assertThat(printed()).startsWith("escalate: ESCALATE_CONFIG names no readable file").hasLineCount(1);

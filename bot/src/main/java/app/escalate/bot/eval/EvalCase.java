@@ -37,6 +37,21 @@ public record EvalCase(long id, String title, String type, String severity, Stri
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    /**
+     * A stored case as a fixture case: its facts as they stand, its description, stakeholders,
+     * tasks and notes; the owner is whoever owns it, else whoever acknowledged it, else its reporter.
+     */
+    public static EvalCase of(CaseFile file, List<CaseEvent> timeline) {
+        Case c = file.details();
+        String description = timeline.stream().flatMap(e -> e.as(EventData.Opened.class).stream()).findFirst()
+                .flatMap(EventData.Opened::description).orElse(null);
+        List<String> notes = timeline.stream().flatMap(e -> e.as(EventData.NoteAdded.class).stream()).map(EventData.NoteAdded::text).toList();
+        UserId owner = c.owner().or(() -> c.acknowledged().map(Acknowledgement::by)).orElse(c.reporter());
+        return new EvalCase(c.id().number(), c.title(), c.caseType().orElse(null), c.severity().name(), c.state().label(), c.reporter().value(),
+                owner.value(), c.openedAt(), c.acknowledged().map(a -> Duration.between(c.openedAt(), a.at()).toString()).orElse(null),
+                c.restricted(), description, file.stakeholders().stream().sorted().toList(), file.tasks().stream().map(Task::text).toList(), notes);
+    }
+
     /** When the summary is asked for: three hours in, after everything on the timeline. */
     public Instant now() {
         return opened.plus(Duration.ofHours(3));
@@ -48,7 +63,7 @@ public record EvalCase(long id, String title, String type, String severity, Stri
         Optional<Acknowledgement> ack = Optional.ofNullable(acknowledgedAfter)
                 .map(after -> new Acknowledgement(by, opened.plus(DurationText.parse(after))));
         Case c = new Case(caseId, title, Severity.parse(severity).orElseThrow(), CaseState.parse(state).orElseThrow(),
-                Optional.of(type), Optional.empty(), new UserId(reporter), Optional.of(by), opened, Optional.empty(), ack,
+                Optional.ofNullable(type), Optional.empty(), new UserId(reporter), Optional.of(by), opened, Optional.empty(), ack,
                 Optional.empty(), restricted);
         List<Task> open = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
