@@ -154,4 +154,36 @@ class AiLedgerEndToEndTest {
         assertThat(harness.esc(MARIA, channel, "timeline").get("text").getAsString())
                 .contains("tagged why the AI triage (openai:fake-model triage.v2) was overridden: *Wrong severity*");
     }
+
+    @Test
+    void the_tree_marked_wrong_at_a_question_is_said_in_the_channel_asked_why_and_counted_per_tree() throws Exception {
+        model.answerWith(user -> "not json");
+        harness.esc(MARIA, "C0TEAM", "open Assistant tells teens to double their insulin sev2 type:llm-hallucination");
+        String channel = harness.slack.await("pins.add").param("channel");
+        harness.esc(MARIA, channel, "runbook");
+        FakeSlackApi.Call question = harness.slack.await("chat.postMessage", c -> c.json("blocks") != null
+                && c.json("blocks").contains("Could the output lead someone"), WAIT);
+        assertThat(question.json("blocks")).contains("\"action_id\":\"runbook_wrong\"", "\"value\":\"1:harm\"", "The tree was wrong here");
+
+        String wrong = """
+                {"action_id":"runbook_wrong","block_id":"runbook:1:harm","text":{"type":"plain_text","text":"x"},"value":"1:harm",
+                 "type":"button","action_ts":"1764300300.1"}""";
+        harness.client().postPayload(SignedSlackClient.blockActions(MARIA, channel, question.answered("ts"), harness.slack.responseUrl("tag-" + MARIA), wrong));
+        harness.slack.await("chat.postMessage", c -> channel.equals(c.param("channel")) && c.param("text") != null
+                && c.param("text").contains("marked the runbook's decision tree wrong at: _Could the output lead someone"), WAIT);
+        FakeSlackApi.Call asked = offered(MARIA, channel);
+        assertThat(asked.param("blocks")).contains("llm-hallucination tree", "\"value\":\"1|runbook:harm\"");
+
+        int maria = told(MARIA);
+        tag(MARIA, channel, "stale-rule", "1|runbook:harm");
+        assertThat(lastToldTo(MARIA, maria)).startsWith("Tagged Stale rule.");
+        harness.client().postPayload(SignedSlackClient.blockActions(MARIA, channel, question.answered("ts"), harness.slack.responseUrl("tag-" + MARIA), wrong));
+        assertThat(lastToldTo(MARIA, maria + 1)).contains("marked wrong at that question already");
+        String forged = wrong.replace("1:harm", "1:no-such-question");
+        harness.client().postPayload(SignedSlackClient.blockActions(MARIA, channel, question.answered("ts"), harness.slack.responseUrl("tag-" + MARIA), forged));
+        assertThat(lastToldTo(MARIA, maria + 2)).contains("That question is not in ESC-1's decision tree");
+
+        String ai = harness.esc(MARIA, "C0TEAM", "ai").get("text").getAsString();
+        assertThat(ai).contains("• Runbook decision tree `llm-hallucination tree`: marked wrong 1 time · Stale rule 1");
+    }
 }

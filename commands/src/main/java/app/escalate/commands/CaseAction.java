@@ -165,6 +165,10 @@ public sealed interface CaseAction {
     record TagFailure(String subject, String mode) implements CaseAction {
     }
 
+    /** "The tree was wrong here": the case type's decision tree marked wrong at its question {@code question} (an id). */
+    record FlagRunbook(String question) implements CaseAction {
+    }
+
     /** {@code /esc tag}: the case's overrides of the AI, each with its tag and the buttons to set or change it. */
     record ListOverrides() implements CaseAction {
     }

@@ -98,6 +98,8 @@ public sealed interface EventData {
 
         R failureTagged(FailureTagged e);
 
+        R runbookFlagged(RunbookFlagged e);
+
         R decisionTaken(DecisionTaken e);
 
         R decisionSigned(DecisionSigned e);
@@ -671,6 +673,17 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.failureTagged(this);
+        }
+    }
+
+    /** A person marked the decision tree of {@code caseType} wrong at its question {@code questionId} ({@code ask}, as it read then). */
+    record RunbookFlagged(String caseType, String questionId, String ask) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.RUNBOOK_FLAGGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.runbookFlagged(this);
         }
     }
 }

@@ -91,6 +91,7 @@ final class EventFields {
             case SIMILAR_FOUND -> new EventData.SimilarFound(f.list("similar").stream().map(n -> new CaseId(Long.parseLong(n))).toList(),
                     f.optional("duplicate_of").map(n -> new CaseId(Long.parseLong(n))));
             case DUPLICATE_JUDGED -> new EventData.DuplicateJudged(new CaseId(f.number("of")), f.flag("confirmed"));
+            case RUNBOOK_FLAGGED -> new EventData.RunbookFlagged(f.text("type"), f.text("question_id"), f.text("ask"));
             case AI_FAILURE_TAGGED -> new EventData.FailureTagged(f.text("surface"), f.text("subject"), f.text("version"),
                     f.optional("rule"), f.text("mode"), f.text("label"));
             case RUNBOOK_STARTED -> new EventData.RunbookStarted(f.text("type"));
@@ -322,6 +323,11 @@ final class EventFields {
 
         public Void duplicateJudged(EventData.DuplicateJudged e) {
             out.put("of", Long.toString(e.of().number())).put("confirmed", Boolean.toString(e.confirmed()));
+            return null;
+        }
+
+        public Void runbookFlagged(EventData.RunbookFlagged e) {
+            out.put("type", e.caseType()).put("question_id", e.questionId()).put("ask", e.ask());
             return null;
         }
 

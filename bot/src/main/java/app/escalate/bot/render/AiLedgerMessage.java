@@ -24,6 +24,10 @@ public final class AiLedgerMessage {
     }
 
     static String row(AiLedgerReport.Row row) {
+        if (row.surface().equals("runbook")) {
+            return "• Runbook decision tree `" + Mrkdwn.escape(row.version()) + "`: marked wrong " + row.volume()
+                    + (row.volume() == 1 ? " time" : " times") + (row.modes().isEmpty() ? "" : " · " + modes(row.modes()));
+        }
         String line = "• " + surface(row.surface()) + " `" + Mrkdwn.escape(row.version()) + "`: " + row.volume() + " · " + row.judged()
                 + " judged";
         if (row.judged() > 0) {

@@ -222,6 +222,10 @@ public final class EventText {
             return ":mag: " + who + (e.confirmed() ? " confirmed this case duplicates *" : " judged this case not a duplicate of *") + e.of() + "*";
         }
 
+        public String runbookFlagged(EventData.RunbookFlagged e) {
+            return ":compass: " + who + " marked the runbook's decision tree wrong at: _" + Mrkdwn.escape(e.ask()) + "_";
+        }
+
         public String failureTagged(EventData.FailureTagged e) {
             return ":label: " + who + " tagged why the AI " + Mrkdwn.escape(e.surface()) + " (" + Mrkdwn.escape(e.version())
                     + ") was overridden: *" + Mrkdwn.escape(e.label()) + "*";

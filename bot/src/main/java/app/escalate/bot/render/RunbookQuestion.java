@@ -21,6 +21,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
  */
 public final class RunbookQuestion {
     public static final String ANSWER = "runbook_answer";
+    /** Marks the tree wrong at this question (its answers do not fit the case); the value names the case and the question. */
+    public static final String WRONG = "runbook_wrong";
 
     private RunbookQuestion() {
     }
@@ -33,6 +35,7 @@ public final class RunbookQuestion {
             int index = i;
             buttons.add(button(b -> b.actionId(ANSWER + ":" + index).value(value).text(plainText(label))));
         }
+        buttons.add(button(b -> b.actionId(WRONG).value(caseId.number() + ":" + questionId).text(plainText("The tree was wrong here"))));
         List<LayoutBlock> blocks = List.of(
                 section(s -> s.text(markdownText(":compass: *Runbook* · " + caseId + "\n" + Mrkdwn.escape(question.ask())))),
                 actions(a -> a.blockId("runbook:" + caseId.number() + ":" + questionId).elements(buttons)));
@@ -42,6 +45,17 @@ public final class RunbookQuestion {
     /** {@code <case number>:<question id>:<answer index>}. */
     static String value(CaseId caseId, String questionId, int answer) {
         return caseId.number() + ":" + questionId + ":" + answer;
+    }
+
+    /** The case and question "The tree was wrong here" names: {@code <case number>:<question id>}. */
+    public static Optional<Place> wrongAt(String value) {
+        if (value == null || !value.matches("\\d{1,12}:[a-z][a-z0-9_-]{0,39}")) return Optional.empty();
+        String[] parts = value.split(":");
+        return CaseId.ofNumber(parts[0]).map(id -> new Place(id, parts[1]));
+    }
+
+    /** A question of a case's decision tree. */
+    public record Place(CaseId caseId, String question) {
     }
 
     /** The case, question and answer a button's value names. */

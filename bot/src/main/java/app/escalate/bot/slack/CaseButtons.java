@@ -112,6 +112,11 @@ public final class CaseButtons {
                     .ifPresent(answer -> run(click, answer.caseId(), new CaseAction.AnswerRunbook(answer.question(), answer.answer())));
             return ctx.ack();
         });
+        app.blockAction(RunbookQuestion.WRONG, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            RunbookQuestion.wrongAt(click.action().getValue()).ifPresent(at -> run(click, at.caseId(), new CaseAction.FlagRunbook(at.question())));
+            return ctx.ack();
+        });
         Map<String, TriageVerdict> verdicts = Map.of(TriageMessage.ACCEPT, TriageVerdict.ACCEPTED,
                 TriageMessage.DISMISS, TriageVerdict.DISMISSED, TriageMessage.UNDO, TriageVerdict.UNDONE);
         verdicts.forEach((actionId, verdict) -> app.blockAction(actionId, (req, ctx) -> {

@@ -358,6 +358,7 @@ public final class EscCommands {
         if (action instanceof CaseAction.NotDuplicate a) return duplicates.notDuplicate(file, a, actor, now);
         if (action instanceof CaseAction.RecordSimilar a) return duplicates.found(file, a, now);
         if (action instanceof CaseAction.TagFailure a) return tagFailure.decide(file, a, actor, now);
+        if (action instanceof CaseAction.FlagRunbook a) return tagFailure.flagRunbook(file, a, actor, now);
         throw new AssertionError("no handler for " + action);
     }
 

@@ -52,6 +52,10 @@ public final class AiLedger {
             rows.add(new AiLedgerReport.Row(k[0], k[1], group.size(), group.size(), kept, edited, ratio, modes.getOrDefault(key, Map.of())));
         });
         rows.addAll(triage(events, modes));
+        Map<String, Integer> flags = new TreeMap<>();
+        for (CaseEvent e : events) e.as(EventData.RunbookFlagged.class).ifPresent(f -> flags.merge(AiOverrides.treeVersion(f.caseType()), 1, Integer::sum));
+        flags.forEach((tree, n) -> rows.add(new AiLedgerReport.Row(AiOverride.RUNBOOK, tree, n, n, 0, 0, 0,
+                modes.getOrDefault(AiOverride.RUNBOOK + "|" + tree, Map.of()))));
         DuplicateStats.Report similar = DuplicateStats.of(events);
         if (similar.flagged() > 0) {
             rows.add(new AiLedgerReport.Row("similar", "duplicate flags", similar.flagged(), similar.judged(), similar.confirmed(), 0, 0, Map.of()));
@@ -103,5 +107,5 @@ public final class AiLedger {
 
     /** The kinds of event the view reads. */
     public static final java.util.Set<CaseEvent.Kind> KINDS = java.util.EnumSet.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED,
-            CaseEvent.Kind.SIMILAR_FOUND, CaseEvent.Kind.DUPLICATE_JUDGED, CaseEvent.Kind.AI_FAILURE_TAGGED);
+            CaseEvent.Kind.SIMILAR_FOUND, CaseEvent.Kind.DUPLICATE_JUDGED, CaseEvent.Kind.AI_FAILURE_TAGGED, CaseEvent.Kind.RUNBOOK_FLAGGED);
 }

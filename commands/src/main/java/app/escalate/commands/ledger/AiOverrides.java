@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * A case's overrides of the AI, from its drafts and timeline, each with its latest tag: drafts
- * discarded or posted edited, and a triage suggestion changed, dismissed or undone (its last
- * verdict on the suggestion itself). Pure: the caller reads the drafts and the timeline.
+ * discarded or posted edited, a triage suggestion changed, dismissed or undone (its last verdict
+ * on the suggestion itself), and each question its decision tree was marked wrong at. Pure: the caller reads the drafts and the timeline.
  */
 public final class AiOverrides {
     private AiOverrides() {
@@ -36,6 +36,14 @@ public final class AiOverrides {
                     Optional.empty())));
         }
         triage(timeline).ifPresent(out::add);
+        // A tree marked wrong twice at one question is one override.
+        Map<String, AiOverride> flagged = new java.util.LinkedHashMap<>();
+        for (CaseEvent e : timeline) {
+            e.as(EventData.RunbookFlagged.class).ifPresent(f -> flagged.putIfAbsent(f.questionId(), new AiOverride(AiOverride.runbook(f.questionId()),
+                    AiOverride.RUNBOOK, "marked the runbook's decision tree wrong at \"" + f.ask() + "\"", treeVersion(f.caseType()),
+                    Optional.empty(), Optional.empty())));
+        }
+        out.addAll(flagged.values());
         Map<String, String> tags = tags(timeline);
         return out.stream().map(o -> o.tagged(Optional.ofNullable(tags.get(o.subject())))).toList();
     }
@@ -62,6 +70,11 @@ public final class AiOverrides {
         if (suggested == null || verdict == null || !verdict.overrides()) return Optional.empty();
         return Optional.of(new AiOverride(AiOverride.TRIAGE, AiOverride.TRIAGE, verdict.verb() + " the triage suggestion",
                 version(suggested), suggested.rule(), Optional.empty()));
+    }
+
+    /** The version a decision tree's tags are kept with: the type whose tree it is. */
+    public static String treeVersion(String caseType) {
+        return caseType + " tree";
     }
 
     /** A triage suggestion's version: the keywords, or the model and its prompt version. */

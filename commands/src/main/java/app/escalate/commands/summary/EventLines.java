@@ -176,6 +176,10 @@ final class EventLines {
             return who + (e.confirmed() ? " confirmed it duplicates " : " judged it not a duplicate of ") + e.of();
         }
 
+        public String runbookFlagged(EventData.RunbookFlagged e) {
+            return who + " marked the runbook's decision tree wrong at: " + e.ask();
+        }
+
         public String failureTagged(EventData.FailureTagged e) {
             return who + " tagged why the AI " + e.surface() + " was overridden: " + e.label();
         }
@@ -389,6 +393,10 @@ final class EventLines {
         }
 
         public Optional<String> duplicateJudged(EventData.DuplicateJudged e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> runbookFlagged(EventData.RunbookFlagged e) {
             return Optional.empty();
         }
 
