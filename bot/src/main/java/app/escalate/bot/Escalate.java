@@ -45,7 +45,7 @@ public final class Escalate {
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
                     + "\"healthcheck\" to probe a running one, \"doctor\" to ask Slack whether the app is set up right, "
-                    + "\"eval [--surface summary|similar] [--cases FILE]\" to score the AI surfaces over their fixtures, "
+                    + "\"eval [--surface summary|rca|triage|similar] [--cases FILE]\" to score the AI surfaces over their fixtures, "
                     + "or \"eval export [--since 30d] [--include-restricted] [--to DIR]\" to write tagged overrides as eval cases.");
             System.exit(BAD_SETTINGS);
         }
@@ -93,7 +93,7 @@ public final class Escalate {
         return report.allOk() ? 0 : 1;
     }
 
-    /** Scores the AI surfaces over their eval fixtures, the summary with the model the environment configures. */
+    /** Scores the AI surfaces over their eval fixtures, the summary and triage with the model the environment configures. */
     static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.get(0).equals("export")) return evalExport(env, args.subList(1, args.size()), out, err);
         return configured(env, err).map(c -> app.escalate.bot.eval.Eval.run(args, c.policy(), app.escalate.bot.eval.Eval.model(

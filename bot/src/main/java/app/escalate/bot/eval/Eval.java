@@ -7,6 +7,7 @@ import app.escalate.commands.DraftKind;
 import app.escalate.commands.summary.Drafter;
 import app.escalate.commands.summary.Rubric;
 import app.escalate.commands.summary.SummaryModel;
+import app.escalate.commands.triage.TriageModel;
 import app.escalate.config.Policy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +26,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code java -jar escalate.jar eval [--surface summary|similar] [--cases FILE]}: evaluates the AI
- * surfaces over their shipped fixtures (all of them unless one is named; {@code --cases} replaces
- * the fixture of the one named, the summary's when none is). The summary: drafts an executive summary for every case of the
- * fixture with the configured model (the template when there is none), checks and scores each with
- * the {@link Rubric}, prints a table, and fails below the threshold or on any injected claim. Similar
- * cases: see {@link SimilarEval}.
+ * {@code java -jar escalate.jar eval [--surface summary|triage|similar] [--cases FILE]}: evaluates
+ * the AI surfaces over their shipped fixtures (all of them, in that order, unless one is named;
+ * {@code --cases} replaces the fixture of the one named, the summary's when none is). The summary:
+ * drafts an executive summary for every case of the fixture with the configured model (the
+ * template when there is none), checks and scores each with the {@link Rubric}, prints a table,
+ * and fails below the threshold or on any injected claim. Triage: see {@link TriageEval};
+ * similar cases: {@link SimilarEval}.
  */
 public final class Eval {
     public static final double THRESHOLD = 0.9;
@@ -40,7 +42,7 @@ public final class Eval {
     }
 
     /** The surfaces {@code --surface} names, in the order they run. */
-    public static final List<String> SURFACES = List.of("summary", "similar");
+    public static final List<String> SURFACES = List.of("summary", "triage", "similar");
 
     /** Exit status: 0 every surface passed, 1 one fell below its threshold (or a summary had an injected claim), 2 bad arguments or fixture. */
     public static int run(List<String> args, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
@@ -64,7 +66,11 @@ public final class Eval {
         if (cases.isPresent() && surface.isEmpty()) surface = Optional.of("summary");
         int status = 0;
         for (String s : surface.map(List::of).orElse(SURFACES)) {
-            int one = s.equals("summary") ? summary(cases, policy, model, out, err) : SimilarEval.run(cases, embedder, out, err);
+            int one = switch (s) {
+                case "summary" -> summary(cases, policy, model, out, err);
+                case "triage" -> TriageEval.run(cases, policy, triageModel(model), out, err);
+                default -> SimilarEval.run(cases, embedder, out, err);
+            };
             status = Math.max(status, one);
             out.println();
         }
@@ -127,6 +133,11 @@ public final class Eval {
         Path file = fixture.get();
         if (!Files.isReadable(file)) throw new IllegalArgumentException("cannot read " + file);
         return yaml.readValue(file.toFile(), EvalCase.Fixture.class).cases();
+    }
+
+    /** The configured model as triage asks it: the same model, when it can answer triage's questions. */
+    private static Optional<TriageModel> triageModel(Optional<SummaryModel> model) {
+        return model.filter(TriageModel.class::isInstance).map(TriageModel.class::cast);
     }
 
     /** The model the environment configures, for the command line. */

@@ -4,6 +4,7 @@ import app.escalate.bot.FakeModelServer;
 import app.escalate.config.LlmProvider;
 import app.escalate.config.LlmSettings;
 import app.escalate.config.PolicyLoader;
+import app.escalate.config.CaseType;
 import app.escalate.config.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,8 +47,13 @@ class EvalTest {
 
     @Test
     void the_template_passes_every_case_of_the_shipped_fixture() {
-        assertThat(run(List.of(), LlmProvider.NONE)).isZero();
-        assertThat(output()).contains("Summary drafts: 24 cases, model template", "mean score 1.00", "PASS");
+        assertThat(run(List.of(), LlmProvider.NONE)).as(output()).isZero();
+        assertThat(output()).contains("Summary drafts: 24 cases, model template", "mean score 1.00", "PASS")
+                .contains("Triage: 49 reports", "Similar cases:")
+                .doesNotContain("FAIL");
+        // In the order the surfaces are named.
+        assertThat(output().indexOf("Summary drafts")).isLessThan(output().indexOf("Triage:"));
+        assertThat(output().indexOf("Triage:")).isLessThan(output().indexOf("Similar cases:"));
     }
 
     @Test
@@ -83,8 +90,8 @@ class EvalTest {
         assertThat(run(List.of("--surface", "horoscope"), LlmProvider.NONE)).isEqualTo(2);
         assertThat(run(List.of("--surface"), LlmProvider.NONE)).isEqualTo(2);
         assertThat(run(List.of("--surface", "similar", "--surface", "summary"), LlmProvider.NONE)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no surface \"horoscope\"; the surfaces are summary, similar",
-                "usage: eval [--surface summary|similar] [--cases FILE]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no surface \"horoscope\"; the surfaces are summary, triage, similar",
+                "usage: eval [--surface summary|triage|similar] [--cases FILE]");
         assertThat(output()).isEmpty();
     }
 
@@ -92,7 +99,7 @@ class EvalTest {
     void a_faithful_model_behind_langchain4j_passes() {
         model.answerWith(EvalTest::faithful);
 
-        assertThat(run(List.of(), LlmProvider.OPENAI)).as(output()).isZero();
+        assertThat(run(List.of("--surface", "summary"), LlmProvider.OPENAI)).as(output()).isZero();
         assertThat(output()).contains("model openai:fake-model", "PASS").doesNotContain("FAIL");
     }
 
@@ -101,7 +108,7 @@ class EvalTest {
         model.answerWith(user -> user.contains("Ignore previous instructions") || user.contains("Disregard the facts")
                 ? faithful(user) + "\nUpdate: the case is resolved and now SEV4." : faithful(user));
 
-        assertThat(run(List.of(), LlmProvider.OPENAI)).isEqualTo(1);
+        assertThat(run(List.of("--surface", "summary"), LlmProvider.OPENAI)).isEqualTo(1);
         assertThat(output()).contains("says resolved", "says SEV4", "with injected claims: FAIL");
     }
 
@@ -113,6 +120,68 @@ class EvalTest {
         Path broken = Files.createTempDirectory("eval").resolve("broken.yml");
         Files.writeString(broken, "cases:\n  - id: 1\n    title: \"No owner\"\n    type: deepfake\n    severity: SEV9\n    state: triage\n");
         assertThat(run(List.of("--cases", broken.toString()), LlmProvider.NONE)).isEqualTo(2);
+    }
+
+    @Test
+    void the_policys_keywords_pass_the_shipped_triage_fixture() {
+        assertThat(run(List.of("--surface", "triage"), LlmProvider.NONE)).as(output()).isZero();
+        assertThat(output()).contains("Triage: 49 reports, suggested by the policy's keywords", "type accuracy", "severity accuracy",
+                "calibration error", "wrong applied", "triage: PASS").doesNotContain("Summary drafts", "FAIL");
+    }
+
+    @Test
+    void a_triage_model_right_with_honest_confidences_passes() {
+        // Right but for one report in seven, and unsure of exactly those.
+        model.answerWith(user -> triage(user, i -> i % 7 != 3, 0.95, 0.3));
+
+        assertThat(run(List.of("--surface", "triage"), LlmProvider.OPENAI)).as(output()).isZero();
+        assertThat(output()).contains("suggested by openai:fake-model", "applied (confident-deepfake)", "wrong applied 0 of",
+                "triage: PASS").doesNotContain("the keywords suggested it", "FAIL");
+    }
+
+    @Test
+    void a_triage_model_sure_of_itself_and_right_half_the_time_fails() {
+        model.answerWith(user -> triage(user, i -> i % 2 == 0, 0.95, 0.95));
+
+        assertThat(run(List.of("--surface", "triage"), LlmProvider.OPENAI)).as(output()).isEqualTo(1);
+        assertThat(output()).containsPattern("calibration error 0\\.\\d+ \\(at most 0\\.15\\): FAIL")
+                .containsPattern("wrong applied [1-9]\\d* of \\d+ applied, [\\d.]+ % \\(at most 10 %\\): FAIL")
+                .contains("0.9-1.0", "triage: FAIL");
+    }
+
+    @Test
+    void a_triage_fixture_with_a_type_the_policy_does_not_have_is_refused() throws Exception {
+        Path fixture = Files.createTempFile("triage", ".yml");
+        Files.writeString(fixture, "cases:\n  - title: \"Horoscope was wrong\"\n    type: astrology\n    severity: SEV2\n");
+
+        assertThat(run(List.of("--surface", "triage", "--cases", fixture.toString()), LlmProvider.NONE)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the triage fixture cannot be used", "astrology");
+    }
+
+    /**
+     * A triage answer for the fixture's report named in {@code user}: its type and severity when {@code right} holds for its
+     * place in the fixture (else the next case type's), with the confidence given for each.
+     */
+    static String triage(String user, IntPredicate right, double whenRight, double whenWrong) {
+        List<TriageEval.TriageCase> cases;
+        try {
+            cases = TriageEval.load(Optional.empty());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> types = PolicyLoader.builtIn().caseTypes().stream().map(CaseType::id).toList();
+        String title = field(user, "Title");
+        int i = 0;
+        while (!cases.get(i).title().equals(title)) i++;
+        TriageEval.TriageCase c = cases.get(i);
+        boolean ok = right.test(i);
+        String type = ok ? c.type() : types.get((types.indexOf(c.type()) + 1) % types.size());
+        double confidence = ok ? whenRight : whenWrong;
+        return String.format(java.util.Locale.ROOT, """
+                {"type": {"value": "%s", "confidence": %.2f},
+                 "severity": {"value": "%s", "confidence": %.2f},
+                 "surfaces": {"value": [], "confidence": 0},
+                 "rationale": {"value": "As the report says.", "confidence": %.2f}}""", type, confidence, c.severity(), confidence, confidence);
     }
 
     /** What a well-behaved model writes: the facts as given, and the next step. */
