@@ -93,7 +93,7 @@ public final class Escalate {
         return report.allOk() ? 0 : 1;
     }
 
-    /** Scores the AI surfaces over their eval fixtures, the summary and triage with the model the environment configures. */
+    /** Scores the AI surfaces over their eval fixtures, the drafts and triage with the model the environment configures. */
     static int eval(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.get(0).equals("export")) return evalExport(env, args.subList(1, args.size()), out, err);
         return configured(env, err).map(c -> app.escalate.bot.eval.Eval.run(args, c.policy(), app.escalate.bot.eval.Eval.model(

@@ -26,13 +26,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code java -jar escalate.jar eval [--surface summary|triage|similar] [--cases FILE]}: evaluates
+ * {@code java -jar escalate.jar eval [--surface summary|rca|triage|similar] [--cases FILE]}: evaluates
  * the AI surfaces over their shipped fixtures (all of them, in that order, unless one is named;
  * {@code --cases} replaces the fixture of the one named, the summary's when none is). The summary:
  * drafts an executive summary for every case of the fixture with the configured model (the
  * template when there is none), checks and scores each with the {@link Rubric}, prints a table,
- * and fails below the threshold or on any injected claim. Triage: see {@link TriageEval};
- * similar cases: {@link SimilarEval}.
+ * and fails below the threshold or on any injected claim. The root-cause write-up: see
+ * {@link RcaEval}; triage: {@link TriageEval}; similar cases: {@link SimilarEval}.
  */
 public final class Eval {
     public static final double THRESHOLD = 0.9;
@@ -42,9 +42,9 @@ public final class Eval {
     }
 
     /** The surfaces {@code --surface} names, in the order they run. */
-    public static final List<String> SURFACES = List.of("summary", "triage", "similar");
+    public static final List<String> SURFACES = List.of("summary", "rca", "triage", "similar");
 
-    /** Exit status: 0 every surface passed, 1 one fell below its threshold (or a summary had an injected claim), 2 bad arguments or fixture. */
+    /** Exit status: 0 every surface passed, 1 one fell below its threshold (or a summary had an injected claim, a write-up an invented cause), 2 bad arguments or fixture. */
     public static int run(List<String> args, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
         return run(args, policy, model, MiniLmEmbedder::loading, out, err);
     }
@@ -68,6 +68,7 @@ public final class Eval {
         for (String s : surface.map(List::of).orElse(SURFACES)) {
             int one = switch (s) {
                 case "summary" -> summary(cases, policy, model, out, err);
+                case "rca" -> RcaEval.run(cases, policy, model, out, err);
                 case "triage" -> TriageEval.run(cases, policy, triageModel(model), out, err);
                 default -> SimilarEval.run(cases, embedder, out, err);
             };
@@ -85,7 +86,7 @@ public final class Eval {
     private static int summary(Optional<Path> file, Policy policy, Optional<SummaryModel> model, PrintStream out, PrintStream err) {
         List<EvalCase> cases;
         try {
-            cases = load(file);
+            cases = load(file, BUILT_IN);
             if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("the fixture has no cases");
             cases.forEach(c -> {
                 c.file();
@@ -121,12 +122,14 @@ public final class Eval {
         return ok ? "ok" : "FAIL";
     }
 
-    static List<EvalCase> load(Optional<Path> fixture) throws IOException {
+    /** The cases of {@code fixture}, or of the resource {@code builtIn} when none is given. */
+    static List<EvalCase> load(Optional<Path> fixture, String builtIn) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         if (fixture.isEmpty()) {
-            try (InputStream in = Eval.class.getResourceAsStream(BUILT_IN)) {
+            try (InputStream in = Eval.class.getResourceAsStream(builtIn)) {
+                if (in == null) throw new IllegalArgumentException(builtIn + " is missing from the jar");
                 return yaml.readValue(in, EvalCase.Fixture.class).cases();
             }
         }

@@ -8,6 +8,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseState;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Paging;
+import app.escalate.commands.Resolution;
 import app.escalate.commands.Severity;
 import app.escalate.commands.Task;
 import app.escalate.commands.UserId;
@@ -22,10 +23,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** One case of the eval fixture, as written in {@code eval/cases.yml}, and the case file and timeline it stands for. */
+/**
+ * One case of an eval fixture, as written in {@code eval/cases.yml} or {@code eval/rca-cases.yml},
+ * and the case file and timeline it stands for. A resolved case (the root-cause write-up's) also
+ * has its {@code resolution}, {@code root_cause} (an id of the policy's root causes) and when it
+ * was resolved ({@code resolved_after}, from opening, after its notes).
+ */
 public record EvalCase(long id, String title, String type, String severity, String state, String reporter, String owner,
                        Instant opened, @JsonProperty("acknowledged_after") String acknowledgedAfter, boolean restricted,
-                       String description, List<String> stakeholders, List<String> tasks, List<String> notes) {
+                       String description, List<String> stakeholders, List<String> tasks, List<String> notes,
+                       String resolution, @JsonProperty("root_cause") String rootCause,
+                       @JsonProperty("resolved_after") String resolvedAfter) {
 
     /** The fixture's file: a list under {@code cases}. */
     public record Fixture(List<EvalCase> cases) {
@@ -39,7 +47,7 @@ public record EvalCase(long id, String title, String type, String severity, Stri
 
     /**
      * A stored case as a fixture case: its facts as they stand, its description, stakeholders,
-     * tasks and notes; the owner is whoever owns it, else whoever acknowledged it, else its reporter.
+     * tasks, notes and resolution; the owner is whoever owns it, else whoever acknowledged it, else its reporter.
      */
     public static EvalCase of(CaseFile file, List<CaseEvent> timeline) {
         Case c = file.details();
@@ -49,12 +57,21 @@ public record EvalCase(long id, String title, String type, String severity, Stri
         UserId owner = c.owner().or(() -> c.acknowledged().map(Acknowledgement::by)).orElse(c.reporter());
         return new EvalCase(c.id().number(), c.title(), c.caseType().orElse(null), c.severity().name(), c.state().label(), c.reporter().value(),
                 owner.value(), c.openedAt(), c.acknowledged().map(a -> Duration.between(c.openedAt(), a.at()).toString()).orElse(null),
-                c.restricted(), description, file.stakeholders().stream().sorted().toList(), file.tasks().stream().map(Task::text).toList(), notes);
+                c.restricted(), description, file.stakeholders().stream().sorted().toList(), file.tasks().stream().map(Task::text).toList(), notes,
+                c.resolution().map(Resolution::text).orElse(null), c.resolution().flatMap(Resolution::rootCause).orElse(null),
+                c.resolution().map(r -> Duration.between(c.openedAt(), r.at()).toString()).orElse(null));
     }
 
-    /** When the summary is asked for: three hours in, after everything on the timeline. */
+    /** When the draft is asked for: three hours in, after everything on the timeline (an hour after the resolution, if later). */
     public Instant now() {
-        return opened.plus(Duration.ofHours(3));
+        Instant threeHours = opened.plus(Duration.ofHours(3));
+        return resolvedAt().map(at -> at.plus(Duration.ofHours(1))).filter(at -> at.isAfter(threeHours)).orElse(threeHours);
+    }
+
+    /** When a resolved case was resolved. */
+    public Optional<Instant> resolvedAt() {
+        return Optional.ofNullable(resolution).map(r -> opened.plus(resolvedAfter == null ? Duration.ofHours(2)
+                : DurationText.parse(resolvedAfter)));
     }
 
     public CaseFile file() {
@@ -64,7 +81,7 @@ public record EvalCase(long id, String title, String type, String severity, Stri
                 .map(after -> new Acknowledgement(by, opened.plus(DurationText.parse(after))));
         Case c = new Case(caseId, title, Severity.parse(severity).orElseThrow(), CaseState.parse(state).orElseThrow(),
                 Optional.ofNullable(type), Optional.empty(), new UserId(reporter), Optional.of(by), opened, Optional.empty(), ack,
-                Optional.empty(), restricted);
+                resolvedAt().map(at -> new Resolution(resolution, Optional.ofNullable(rootCause), by, at)), restricted);
         List<Task> open = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             open.add(new Task(i + 1, tasks.get(i), Optional.of(by), by, opened.plus(Duration.ofMinutes(20 + i)), Optional.empty(), Optional.empty()));
@@ -73,7 +90,7 @@ public record EvalCase(long id, String title, String type, String severity, Stri
         return new CaseFile(c, open, Set.copyOf(stakeholders), members, Paging.NONE, Optional.empty());
     }
 
-    /** Oldest first: opened, acknowledged, stakeholders looped in, tasks added, then the notes ten minutes apart. */
+    /** Oldest first: opened, acknowledged, stakeholders looped in, tasks added, the notes ten minutes apart, then the resolution. */
     public List<CaseEvent> timeline() {
         CaseFile f = file();
         Case c = f.details();
@@ -92,6 +109,8 @@ public record EvalCase(long id, String title, String type, String severity, Stri
             events.add(new CaseEvent(c.id(), opened.plus(Duration.ofMinutes(40L + 10L * i)), i % 2 == 0 ? by : c.reporter(),
                     new EventData.NoteAdded(notes.get(i))));
         }
+        c.resolution().ifPresent(r -> events.add(new CaseEvent(c.id(), r.at(), by,
+                new EventData.Resolved(CaseState.MONITORING, r.text(), r.rootCause()))));
         return events;
     }
 }

@@ -49,10 +49,11 @@ class EvalTest {
     void the_template_passes_every_case_of_the_shipped_fixture() {
         assertThat(run(List.of(), LlmProvider.NONE)).as(output()).isZero();
         assertThat(output()).contains("Summary drafts: 24 cases, model template", "mean score 1.00", "PASS")
-                .contains("Triage: 49 reports", "Similar cases:")
+                .contains("Root-cause write-ups: 10 resolved cases", "Triage: 49 reports", "Similar cases:")
                 .doesNotContain("FAIL");
         // In the order the surfaces are named.
-        assertThat(output().indexOf("Summary drafts")).isLessThan(output().indexOf("Triage:"));
+        assertThat(output().indexOf("Summary drafts")).isLessThan(output().indexOf("Root-cause write-ups"));
+        assertThat(output().indexOf("Root-cause write-ups")).isLessThan(output().indexOf("Triage:"));
         assertThat(output().indexOf("Triage:")).isLessThan(output().indexOf("Similar cases:"));
     }
 
@@ -90,8 +91,8 @@ class EvalTest {
         assertThat(run(List.of("--surface", "horoscope"), LlmProvider.NONE)).isEqualTo(2);
         assertThat(run(List.of("--surface"), LlmProvider.NONE)).isEqualTo(2);
         assertThat(run(List.of("--surface", "similar", "--surface", "summary"), LlmProvider.NONE)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no surface \"horoscope\"; the surfaces are summary, triage, similar",
-                "usage: eval [--surface summary|triage|similar] [--cases FILE]");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no surface \"horoscope\"; the surfaces are summary, rca, triage, similar",
+                "usage: eval [--surface summary|rca|triage|similar] [--cases FILE]");
         assertThat(output()).isEmpty();
     }
 
@@ -158,6 +159,46 @@ class EvalTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("the triage fixture cannot be used", "astrology");
     }
 
+    @Test
+    void the_template_writes_every_root_cause_write_up_of_the_shipped_fixture() {
+        assertThat(run(List.of("--surface", "rca"), LlmProvider.NONE)).as(output()).isZero();
+        assertThat(output()).contains("Root-cause write-ups: 10 resolved cases, model template", "mean score 1.00",
+                "0 with invented causes: PASS").doesNotContain("FAIL", "Summary drafts");
+    }
+
+    @Test
+    void a_faithful_rca_model_passes() {
+        model.answerWith(EvalTest::faithfulRca);
+
+        assertThat(run(List.of("--surface", "rca"), LlmProvider.OPENAI)).as(output()).isZero();
+        assertThat(output()).contains("model openai:fake-model", "PASS").doesNotContain("FAIL");
+    }
+
+    @Test
+    void an_rca_model_that_names_a_cause_the_record_does_not_fails() {
+        model.answerWith(data -> faithfulRca(data).replace("\nResolution\n",
+                "\nIt began with a bad deploy that left a cache misconfigured.\nResolution\n"));
+
+        assertThat(run(List.of("--surface", "rca"), LlmProvider.OPENAI)).isEqualTo(1);
+        assertThat(output()).contains("names causes the record does not: \"deploy\", \"cache\", \"misconfigured\"",
+                "with invented causes: FAIL");
+    }
+
+    @Test
+    void an_rca_model_that_leaves_out_the_sections_fails() {
+        model.answerWith(data -> faithfulRca(data).replace("Timeline\n", "").replace("Follow-ups\n", ""));
+
+        assertThat(run(List.of("--surface", "rca"), LlmProvider.OPENAI)).isEqualTo(1);
+        assertThat(output()).containsPattern("ESC-201 +llm-hallucination +ok +FAIL +ok +ok ").contains("0 with invented causes: FAIL");
+    }
+
+    @Test
+    void an_rca_fixture_case_that_was_never_resolved_is_refused() throws Exception {
+        assertThat(run(List.of("--surface", "rca", "--cases", Path.of(EvalTest.class.getResource("/eval/cases.yml").toURI()).toString()),
+                LlmProvider.NONE)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the RCA fixture cannot be used", "has no resolution");
+    }
+
     /**
      * A triage answer for the fixture's report named in {@code user}: its type and severity when {@code right} holds for its
      * place in the fixture (else the next case type's), with the confidence given for each.
@@ -182,6 +223,13 @@ class EvalTest {
                  "severity": {"value": "%s", "confidence": %.2f},
                  "surfaces": {"value": [], "confidence": 0},
                  "rationale": {"value": "As the report says.", "confidence": %.2f}}""", type, confidence, c.severity(), confidence, confidence);
+    }
+
+    /** A root-cause write-up with the sections asked for and the recorded facts only. */
+    static String faithfulRca(String data) {
+        return "Summary\n" + field(data, "Case id") + " (" + field(data, "Severity") + ", " + field(data, "State") + "): " + field(data, "Title")
+                + ".\nImpact\nUnknown so far.\nTimeline\n- " + field(data, "Opened") + " opened\nRoot cause\n" + field(data, "Root cause")
+                + "\nResolution\n" + field(data, "Resolution") + "\nFollow-ups\nNone open.";
     }
 
     /** What a well-behaved model writes: the facts as given, and the next step. */
