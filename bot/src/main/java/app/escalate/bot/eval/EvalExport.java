@@ -31,10 +31,10 @@ import java.util.TreeMap;
 
 /**
  * {@code eval export [--since 30d] [--include-restricted] [--to DIR]}: the overrides people tagged
- * with a failure mode, as eval cases, so the fixtures grow from real mistakes. Each tagged draft's
- * case becomes a case of its surface's fixture ({@code summary-cases.yml}, {@code rca-cases.yml}, in
- * the summary fixture's format, so {@code eval --surface summary --cases DIR/summary-cases.yml}
- * runs it), with the tag, the prompt version and who tagged it in a comment above it. Restricted
+ * with a failure mode, as eval cases, so the fixtures grow from real mistakes. Each tagged case
+ * becomes a case of its surface's fixture, in that fixture's format ({@code summary-cases.yml},
+ * {@code rca-cases.yml}, {@code triage-cases.yml}: {@code eval --surface triage --cases
+ * DIR/triage-cases.yml} runs it), with the tag, the version and who tagged it in a comment above it. Restricted
  * cases stay out unless asked for by name of the flag: their facts are for their people.
  */
 public final class EvalExport {
@@ -42,6 +42,9 @@ public final class EvalExport {
             .addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    /** The surfaces whose tagged cases have a fixture to go to. */
+    static final List<String> SURFACES = List.of("summary", "rca", "triage");
 
     /** What was asked for: the window, whether restricted cases go too, and where the files go. */
     record Request(Duration since, boolean includeRestricted, Path to) {
@@ -100,7 +103,7 @@ public final class EvalExport {
         Map<String, Map<CaseId, List<String>>> bySurface = new TreeMap<>();
         for (CaseEvent e : latest.values()) {
             EventData.FailureTagged t = (EventData.FailureTagged) e.data();
-            if (!t.surface().equals("summary") && !t.surface().equals("rca")) continue;   // no offline fixture reads the others' cases yet
+            if (!SURFACES.contains(t.surface())) continue;   // a runbook's tree has no offline eval
             bySurface.computeIfAbsent(t.surface(), s -> new TreeMap<>(java.util.Comparator.comparingLong(CaseId::number)))
                     .computeIfAbsent(e.caseId(), id -> new ArrayList<>())
                     .add(t.subject() + " (" + t.version() + ") tagged " + t.mode() + " by " + e.actor().value() + " on " + e.at());
@@ -112,8 +115,10 @@ public final class EvalExport {
             byCase.forEach((id, lines) -> {
                 Optional<CaseFile> file = cases.file(id);
                 if (file.isEmpty() || (file.get().details().restricted() && !request.includeRestricted())) return;
+                Optional<Object> item = item(surface, file.get(), cases.timeline(id));
+                if (item.isEmpty()) return;
                 lines.forEach(line -> yaml.append("  # ").append(id).append(": ").append(line).append('\n'));
-                yaml.append(indented(EvalCase.of(file.get(), cases.timeline(id))));
+                yaml.append(indented(item.get()));
                 entries.add(id.toString());
             });
             if (entries.isEmpty()) return;
@@ -129,8 +134,19 @@ public final class EvalExport {
         return written;
     }
 
+    /**
+     * The case as its surface's fixture has it: a draft's case with its facts, or a triage report
+     * with the type and severity people gave it (none when they gave it no type: nothing to score).
+     */
+    private static Optional<Object> item(String surface, CaseFile file, List<CaseEvent> timeline) {
+        EvalCase c = EvalCase.of(file, timeline);
+        if (!surface.equals("triage")) return Optional.of(c);
+        return Optional.ofNullable(c.type()).map(type -> new TriageEval.TriageCase(c.title(), c.description(),
+                file.details().surface().orElse(null), type, c.severity()));
+    }
+
     /** The case as one item of the fixture's {@code cases} list. */
-    private static String indented(EvalCase c) {
+    private static String indented(Object c) {
         try {
             String item = YAML.writeValueAsString(List.of(c));
             return item.lines().map(l -> "  " + l).reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();

@@ -76,14 +76,20 @@ class EvalExportTest {
 
             Path to = dir.resolve("export");
             assertThat(export(cases, "--since", "30d", "--to", to.toString())).isEqualTo(0);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("summary-cases.yml: 1 case").doesNotContain("rca-cases.yml");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("summary-cases.yml: 1 case", "triage-cases.yml: 1 case")
+                    .doesNotContain("rca-cases.yml");
+            assertThat(Files.readString(to.resolve("triage-cases.yml"))).contains("# ESC-3: triage (keywords) tagged wrong-severity",
+                    "title: Odd dashboards", "type: deepfake", "severity: SEV2");
+            int triage = Eval.run(List.of("--surface", "triage", "--cases", to.resolve("triage-cases.yml").toString()), PolicyLoader.builtIn(),
+                    Optional.empty(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(triage).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
             String yaml = Files.readString(to.resolve("summary-cases.yml"));
             assertThat(yaml).contains("# ESC-1: draft:1 (exec-summary.v1) tagged invented-fact by U0ESCMARIA", "title: Deepfake of a minister",
                     "Host acknowledged our takedown request", "description: Spreading on two video sites")
                     .doesNotContain("tagged tone", "Regulator", "Odd dashboards");
             assertThat(Files.exists(to.resolve("rca-cases.yml"))).as("tagged before the window").isFalse();
 
-            List<EvalCase> read = Eval.load(Optional.of(to.resolve("summary-cases.yml")));
+            List<EvalCase> read = Eval.load(Optional.of(to.resolve("summary-cases.yml")), Eval.BUILT_IN);
             assertThat(read).extracting(EvalCase::title).containsExactly("Deepfake of a minister");
             assertThat(read.get(0).file().details().id()).isEqualTo(minister.id());
             int scored = Eval.run(List.of("--surface", "summary", "--cases", to.resolve("summary-cases.yml").toString()), PolicyLoader.builtIn(),
