@@ -484,10 +484,16 @@ public sealed interface EventData {
 
     /**
      * What triage suggested for a new case, and what became of it: applied at once by routing rule
-     * {@code rule}, or held for a person ({@code heldBecause}, when a reason is known).
+     * {@code rule}, or held for a person ({@code heldBecause}, when a reason is known); and what the
+     * shadow rules would have done ({@code shadow}, empty when none matched), which is never shown.
      */
     record TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule,
-                           Optional<String> heldBecause) implements EventData {
+                           Optional<String> heldBecause, Optional<ShadowRoute> shadow) implements EventData {
+        /** A suggestion no shadow rule matched. */
+        public TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule, Optional<String> heldBecause) {
+            this(suggested, applied, rule, heldBecause, Optional.empty());
+        }
+
         public CaseEvent.Kind kind() {
             return CaseEvent.Kind.TRIAGE_SUGGESTED;
         }

@@ -8,9 +8,11 @@ import java.util.Locale;
  * {@code then} says whether it is applied at once ({@code apply}) or waits for a person
  * ({@code hold}). Every condition given must hold: the suggested {@code type}, the suggested
  * {@code severity}, and the suggestion's confidence (its least sure field) {@code at_least} or
- * {@code below} a bound.
+ * {@code below} a bound. A {@code shadow} rule decides nothing: live routing skips it, and what it
+ * would have done is only recorded beside the live decision, so a team can try a rule before
+ * trusting it.
  */
-public record RoutingRule(String name, When when, String then, String owner, LocalDate reviewBy) {
+public record RoutingRule(String name, When when, String then, String owner, LocalDate reviewBy, Boolean shadow) {
     public record When(String type, String severity, Double atLeast, Double below) {
         public When {
             if (severity != null) severity = severity.toUpperCase(Locale.ROOT);
@@ -46,6 +48,7 @@ public record RoutingRule(String name, When when, String then, String owner, Loc
             throw new IllegalArgumentException("then: apply or hold, got \"" + then + "\"");
         }
         new Review(owner, reviewBy); // checks both
+        shadow = Boolean.TRUE.equals(shadow); // unset: a live rule
     }
 
     /** True when a matching suggestion is applied without waiting for a person. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PolicyLoaderTest {
 
@@ -175,6 +176,28 @@ class PolicyLoaderTest {
                 .hasMessageStartingWith("policy.yml: triage: severity_keywords.SEV5: one of [SEV1, SEV2, SEV3, SEV4]");
         assertThatThrownBy(() -> read(VALID.replace("default_severity: SEV2", "default_severity: SEV2\n    keywords: [deepfake, \" \"]")))
                 .hasMessageStartingWith("policy.yml: case_types[0]: keywords[1]: blank");
+    }
+
+    @Test
+    void a_rule_is_live_unless_it_says_shadow_and_a_shadow_rule_is_checked_like_the_others() {
+        String rules = VALID + """
+                triage:
+                  rules:
+                    - {name: live, when: {below: 0.6}, then: hold, owner: U0ESCOMAR, review_by: 2027-01-01}
+                    - {name: trial, when: {type: deepfake, at_least: 0.7}, then: apply, shadow: true, owner: U0ESCOMAR, review_by: 2027-01-01}
+                """;
+        assertThat(read(rules).triage().rules()).extracting(RoutingRule::name, RoutingRule::shadow)
+                .containsExactly(tuple("live", false), tuple("trial", true));
+        assertThat(PolicyLoader.builtIn().triage().rules()).noneMatch(RoutingRule::shadow);
+
+        assertThatThrownBy(() -> read(rules.replace("name: trial", "name: live")))
+                .hasMessageStartingWith("policy.yml: triage: rules[1].name: \"live\" is used twice");
+        assertThatThrownBy(() -> read(rules.replace("shadow: true, owner: U0ESCOMAR, ", "shadow: true, ")))
+                .hasMessageStartingWith("policy.yml: triage.rules[1]: owner: missing");
+        assertThatThrownBy(() -> read(rules.replace("shadow: true, owner: U0ESCOMAR, review_by: 2027-01-01", "shadow: true, owner: U0ESCOMAR")))
+                .hasMessageStartingWith("policy.yml: triage.rules[1]: review_by: missing");
+        assertThatThrownBy(() -> read(rules.replace("shadow: true", "shadow: maybe")))
+                .hasMessageStartingWith("policy.yml: triage.rules[1].shadow:");
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.escalate.commands.DraftKind;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
+import app.escalate.commands.ShadowRoute;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageVerdict;
@@ -98,7 +99,7 @@ final class EventFields {
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
             case TRIAGE_SUGGESTED -> new EventData.TriageSuggested(suggested(f), f.text("route").equals("applied"), f.optional("rule"),
-                    f.optional("held_because"));
+                    f.optional("held_because"), f.optional("shadow_rule").map(r -> new ShadowRoute(r, f.text("shadow_route").equals("apply"))));
             case TRIAGE_JUDGED -> new EventData.TriageJudged(TriageVerdict.valueOf(f.text("verdict").toUpperCase(Locale.ROOT)),
                     f.text("from"), f.text("to"), f.optional("suggested_type"), f.severity("suggested_severity"));
         };
@@ -357,7 +358,9 @@ final class EventFields {
                     .put("rationale", s.rationale().value()).put("rationale_confidence", Double.toString(s.rationale().confidence()))
                     .put("source", e.suggested().source()).put("prompt_version", e.suggested().promptVersion())
                     .put("fell_back", e.suggested().fellBack())
-                    .put("route", e.applied() ? "applied" : "held").put("rule", e.rule()).put("held_because", e.heldBecause());
+                    .put("route", e.applied() ? "applied" : "held").put("rule", e.rule()).put("held_because", e.heldBecause())
+                    .put("shadow_rule", e.shadow().map(ShadowRoute::rule))
+                    .put("shadow_route", e.shadow().map(r -> r.apply() ? "apply" : "hold"));
             s.fields().forEach((id, g) -> out.put("field." + id, g.value()).put("field_confidence." + id, Double.toString(g.confidence())));
             return null;
         }

@@ -10,6 +10,7 @@ import app.escalate.commands.Guess;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.Opening;
 import app.escalate.commands.Severity;
+import app.escalate.commands.ShadowRoute;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
@@ -38,6 +39,22 @@ class EventFieldsTest {
         for (CaseEvent e : samples) {
             assertThat(EventFields.read(e.kind(), EventFields.of(e.data()))).as(e.data().toString()).isEqualTo(e.data());
         }
+    }
+
+    @Test
+    void a_triage_suggestion_keeps_what_the_shadow_rules_would_have_done_and_one_kept_before_them_reads_without() {
+        SuggestedTriage suggested = new SuggestedTriage(new Suggestion(Optional.of(new Guess<>("deepfake", 0.9)),
+                new Guess<>(Severity.SEV2, 0.8), new Guess<>(List.of("video"), 0.7), new Guess<>("Synthetic video.", 0.85)),
+                "keywords", "keywords", Optional.empty());
+        for (ShadowRoute shadow : List.of(new ShadowRoute("trial-deepfake", true), new ShadowRoute("trial-hold", false))) {
+            var data = new EventData.TriageSuggested(suggested, false, Optional.empty(), Optional.empty(), Optional.of(shadow));
+            Map<String, String> kept = EventFields.of(data);
+            assertThat(kept).containsEntry("shadow_rule", shadow.rule()).containsEntry("shadow_route", shadow.apply() ? "apply" : "hold");
+            assertThat(EventFields.read(CaseEvent.Kind.TRIAGE_SUGGESTED, kept)).isEqualTo(data);
+        }
+        var none = new EventData.TriageSuggested(suggested, true, Optional.of("confident-deepfake"), Optional.empty());
+        assertThat(EventFields.of(none)).doesNotContainKeys("shadow_rule", "shadow_route");
+        assertThat(EventFields.read(CaseEvent.Kind.TRIAGE_SUGGESTED, EventFields.of(none))).isEqualTo(none);
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import app.escalate.commands.Decision;
 import app.escalate.commands.EventData;
 import app.escalate.commands.Guess;
 import app.escalate.commands.Severity;
+import app.escalate.commands.ShadowRoute;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.SuggestedTriage;
@@ -63,7 +64,10 @@ final class TriageCase {
                 : !c.isOpen() ? Optional.of("the case was resolved before triage finished") : safeguard(c, s);
         boolean apply = route.apply() && heldBecause.isEmpty();
 
-        CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause));
+        // Shadow rules decide nothing; what they would have done, within the same limits, is only recorded.
+        Optional<ShadowRoute> shadow = TriageRouting.shadow(s, policy.triage()).map(rule -> new ShadowRoute(rule.name(),
+                rule.applies() && c.isOpen() && safeguard(c, s).isEmpty()));
+        CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause, shadow));
 
         TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
         Case changed = apply ? applied(c, state.type(), state.severity(), state.surface()) : c;

@@ -7,7 +7,10 @@ import app.escalate.config.Triage;
 
 import java.util.Optional;
 
-/** The team's routing rules applied to a suggestion: the first rule that matches decides; none matching holds it. */
+/**
+ * The team's routing rules applied to a suggestion: the first live rule that matches decides; none
+ * matching holds it. Shadow rules never decide: {@link #shadow} reads them apart, for the record.
+ */
 public final class TriageRouting {
     /** Whether the suggestion is applied at once, and the rule that said so (none: no rule matched, so it waits). */
     public record Route(boolean apply, Optional<String> rule) {
@@ -27,10 +30,20 @@ public final class TriageRouting {
      */
     public static Route route(Optional<String> type, Severity severity, double confidence, Triage triage) {
         for (RoutingRule rule : triage.rules()) {
-            if (rule.when().matches(type.orElse(null), severity.name(), confidence)) {
+            if (!rule.shadow() && rule.when().matches(type.orElse(null), severity.name(), confidence)) {
                 return new Route(rule.applies(), Optional.of(rule.name()));
             }
         }
         return new Route(false, Optional.empty());
+    }
+
+    /** The first shadow rule that matches the suggestion, read as live routing would read it; empty when none does. */
+    public static Optional<RoutingRule> shadow(Suggestion s, Triage triage) {
+        for (RoutingRule rule : triage.rules()) {
+            if (rule.shadow() && rule.when().matches(s.typeId().orElse(null), s.severity().value().name(), s.confidence())) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 }

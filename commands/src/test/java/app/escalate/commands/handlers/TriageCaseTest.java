@@ -17,6 +17,7 @@ import app.escalate.commands.InMemoryOverrideStore;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.Severity;
+import app.escalate.commands.ShadowRoute;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
@@ -272,6 +273,56 @@ class TriageCaseTest {
         assertThat(verdicts()).as("a verdict on values is not a verdict on the suggestion").isEmpty();
         assertThat(store.file(ESC_1).orElseThrow().triage().orElseThrow().status()).isEqualTo(TriageState.Status.APPLIED);
         assertThat(judge(MARIA, TriageVerdict.ACCEPTED)).as("nothing waits now").isInstanceOf(Reply.Refusal.class);
+    }
+
+    @Test
+    void shadow_rules_decide_nothing_and_what_they_would_have_done_is_only_recorded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // The example policy with two shadow rules before its live ones.
+        java.nio.file.Path file = dir.resolve("policy.yml");
+        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String edited = yaml.replace("  rules:\n", """
+                      rules:
+                        - {name: trial-deepfake, when: {type: deepfake, at_least: 0.6}, then: apply, shadow: true, owner: U0ESCOMAR, review_by: 2027-03-31}
+                        - {name: trial-sev2, when: {severity: SEV2}, then: hold, shadow: true, owner: U0ESCOMAR, review_by: 2027-03-31}
+                    """);
+            assertThat(edited).isNotEqualTo(yaml);
+            java.nio.file.Files.writeString(file, edited);
+        }
+        EscCommands shadowed = new EscCommands(store, new InMemoryOverrideStore(), new InMemoryHandoffStore(), new InMemoryDraftStore(),
+                PolicyLoader.load(file), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // No live rule takes a deepfake at 0.7, so it waits; the shadow rule would have applied it.
+        aCase(Severity.SEV3, Optional.empty());
+        shadowed.triage(ESC_1, suggested("deepfake", 0.7, Severity.SEV2));
+        assertThat(suggestion().applied()).isFalse();
+        assertThat(suggestion().rule()).isEmpty();
+        assertThat(suggestion().shadow()).contains(new ShadowRoute("trial-deepfake", true));
+        assertThat(theCase().caseType()).isEmpty();
+        assertThat(store.effects).containsExactly(new SlackEffect.ShowTriage(ESC_1));
+
+        // A live rule applies this one; the first shadow rule would have too.
+        store.events.clear();
+        aCase(Severity.SEV3, Optional.empty());
+        shadowed.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
+        assertThat(suggestion().rule()).contains("confident-deepfake");
+        assertThat(suggestion().applied()).isTrue();
+        assertThat(suggestion().shadow()).contains(new ShadowRoute("trial-deepfake", true));
+
+        // Triage's own limits hold the shadow's answer as they hold the live one: here, the severity would be lowered.
+        store.events.clear();
+        aCase(Severity.SEV1, Optional.empty());
+        shadowed.triage(ESC_1, suggested("deepfake", 0.9, Severity.SEV2));
+        assertThat(suggestion().applied()).isFalse();
+        assertThat(suggestion().shadow()).contains(new ShadowRoute("trial-deepfake", false));
+
+        // Matched by no shadow rule: nothing recorded for them.
+        store.events.clear();
+        aCase(Severity.SEV3, Optional.empty());
+        shadowed.triage(ESC_1, suggested("civic-event", 0.9, Severity.SEV1));
+        assertThat(suggestion().rule()).contains("sev1-needs-a-human");
+        assertThat(suggestion().shadow()).isEmpty();
     }
 
     @Test
