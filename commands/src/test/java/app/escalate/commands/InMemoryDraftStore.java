@@ -25,6 +25,8 @@ public final class InMemoryDraftStore implements DraftStore {
     private final Set<String> reminded = new HashSet<>();
     private final Map<String, Integer> alerts = new HashMap<>();
 
+    private final Map<String, Integer> driftAlerts = new HashMap<>();
+
     private final Map<String, Long> requests = new HashMap<>();
 
     @Override
@@ -96,6 +98,19 @@ public final class InMemoryDraftStore implements DraftStore {
     @Override
     public synchronized int lastAlertAt(DraftKind kind) {
         return alerts.getOrDefault(kind.id(), 0);
+    }
+
+    @Override
+    public synchronized int lastDriftAlertAt(String watch) {
+        return driftAlerts.getOrDefault(watch, 0);
+    }
+
+    @Override
+    public synchronized boolean driftAlert(String watch, int decidedCount, Instant at, List<SlackEffect> follow) {
+        if (driftAlerts.getOrDefault(watch, 0) == decidedCount) return false;
+        driftAlerts.put(watch, decidedCount);
+        effects.addAll(follow);
+        return true;
     }
 
     @Override

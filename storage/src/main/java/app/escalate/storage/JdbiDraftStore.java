@@ -147,6 +147,18 @@ public final class JdbiDraftStore implements DraftStore {
                 .bind("kind", kind.id()).bind("count", decidedCount).bind("at", at).execute(), effects, at);
     }
 
+    @Override
+    public int lastDriftAlertAt(String watch) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(decided_count), 0) FROM drift_alerts WHERE watch = :watch")
+                .bind("watch", watch).mapTo(Integer.class).one());
+    }
+
+    @Override
+    public boolean driftAlert(String watch, int decidedCount, Instant at, List<SlackEffect> effects) {
+        return insertOnce(h -> h.createUpdate("INSERT INTO drift_alerts (watch, decided_count, sent_at) VALUES (:watch, :count, :at)")
+                .bind("watch", watch).bind("count", decidedCount).bind("at", at).execute(), effects, at);
+    }
+
     /** A row that may be written once, with its effects; false (nothing written) when it is already there. */
     private boolean insertOnce(java.util.function.ToIntFunction<Handle> insert, List<SlackEffect> effects, Instant at) {
         return Sql.once(jdbi, h -> {

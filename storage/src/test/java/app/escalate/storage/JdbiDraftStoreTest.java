@@ -90,4 +90,23 @@ class JdbiDraftStoreTest {
             assertThat(new Outbox(db.jdbi()).backlog()).isEqualTo(2);
         }
     }
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void a_drift_alert_is_raised_once_per_watch_and_count_and_remembered(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiDraftStore store = new JdbiDraftStore(db.jdbi());
+            List<SlackEffect> notice = List.of(new SlackEffect.TeamNotice("escalations", "AI triage: kept fell"));
+
+            assertThat(store.lastDriftAlertAt("triage")).isZero();
+            assertThat(store.driftAlert("triage", 40, T0, notice)).isTrue();
+            assertThat(store.driftAlert("triage", 40, T0.plusSeconds(1), notice)).as("once").isFalse();
+            assertThat(store.driftAlert("duplicate-flags", 40, T0, notice)).as("each watch its own").isTrue();
+            assertThat(store.driftAlert("triage", 60, T0.plusSeconds(60), notice)).isTrue();
+
+            assertThat(new JdbiDraftStore(db.jdbi()).lastDriftAlertAt("triage")).isEqualTo(60);
+            assertThat(store.lastDriftAlertAt("duplicate-flags")).isEqualTo(40);
+            assertThat(store.lastAlertAt(DraftKind.EXEC_SUMMARY)).as("drafts' alerts are apart").isZero();
+            assertThat(new Outbox(db.jdbi()).backlog()).isEqualTo(3);
+        }
+    }
 }

@@ -69,6 +69,7 @@ public final class EscCommands {
     private final HandoffCommands handoffs;
     private final ShowStats showStats;
     private final DuplicateFlags duplicates = new DuplicateFlags();
+    private final DriftWatch drift;
 
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
@@ -107,6 +108,7 @@ public final class EscCommands {
         this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
         this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
         this.showAi = new ShowAi(cases, drafts, clock);
+        this.drift = new DriftWatch(cases, drafts, policy, clock);
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -202,7 +204,10 @@ public final class EscCommands {
             if (refused.isPresent()) return new Decision.Rejected(refused.get());
             return decide(file, chosen, by.user(), now);
         });
-        if (decision instanceof Decision.Applied applied) return new Reply.Changed(caseId, applied.events());
+        if (decision instanceof Decision.Applied applied) {
+            drift.after(applied.events());
+            return new Reply.Changed(caseId, applied.events());
+        }
         return new Reply.Refusal(((Decision.Rejected) decision).reason());
     }
 
@@ -232,6 +237,7 @@ public final class EscCommands {
         if (decision instanceof JointDecision.Applied applied) {
             List<CaseEvent> events = new ArrayList<>(applied.first().events());
             events.addAll(applied.second().events());
+            drift.after(events);
             return new Reply.Changed(caseId, events);
         }
         return new Reply.Refusal(((JointDecision.Rejected) decision).reason());

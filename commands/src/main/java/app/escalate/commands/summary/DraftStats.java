@@ -1,20 +1,20 @@
 package app.escalate.commands.summary;
 
+import app.escalate.commands.AcceptanceDrift;
 import app.escalate.commands.DraftVersionStats;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** How drafts fare with reviewers, per prompt version; and whether acceptance has dropped. */
 public final class DraftStats {
     /** Acceptance is watched over this many latest decisions, against all decisions before them. */
-    public static final int WINDOW = 20;
+    public static final int WINDOW = AcceptanceDrift.WINDOW;
     /** "Well below": this many percentage points under the baseline. */
-    public static final double DROP = 0.25;
+    public static final double DROP = AcceptanceDrift.DROP;
 
     private DraftStats() {
     }
@@ -42,21 +42,12 @@ public final class DraftStats {
     /** The latest {@link #WINDOW} decisions' acceptance against the baseline before them, when it fell by {@link #DROP} or more. */
     public record Drop(double recent, double baseline, int decided) {
         public String describe() {
-            return String.format(Locale.ROOT, "acceptance over the last %d decisions is %.0f%%, against %.0f%% before them.",
-                    WINDOW, recent * 100, baseline * 100);
+            return new AcceptanceDrift.Drop(recent, baseline, decided).describe("acceptance", "decisions");
         }
     }
 
     public static Optional<Drop> acceptanceDrop(List<Draft> decidedOldestFirst) {
-        int n = decidedOldestFirst.size();
-        if (n < 2 * WINDOW) return Optional.empty();
-        double baseline = acceptance(decidedOldestFirst.subList(0, n - WINDOW));
-        double recent = acceptance(decidedOldestFirst.subList(n - WINDOW, n));
-        return recent <= baseline - DROP ? Optional.of(new Drop(recent, baseline, n)) : Optional.empty();
-    }
-
-    private static double acceptance(List<Draft> drafts) {
-        return drafts.isEmpty() ? 0 : (double) drafts.stream().filter(d -> d.outcome().map(Draft.Outcome::accepted).orElse(false)).count()
-                / drafts.size();
+        return AcceptanceDrift.of(decidedOldestFirst.stream().map(d -> d.outcome().map(Draft.Outcome::accepted).orElse(false)).toList())
+                .map(d -> new Drop(d.recent(), d.baseline(), d.decided()));
     }
 }

@@ -2,6 +2,7 @@ package app.escalate.commands.summary;
 
 import app.escalate.commands.CaseId;
 import app.escalate.commands.DraftKind;
+import app.escalate.commands.DriftAlerts;
 import app.escalate.commands.SlackEffect;
 
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Where drafts, their reviews and the exec-update reminders are kept. */
-public interface DraftStore {
+/** Where drafts, their reviews and the exec-update reminders are kept; and the alerts on AI verdicts elsewhere. */
+public interface DraftStore extends DriftAlerts {
 
     /**
      * Stores the draft written for {@code request} and what it sets in motion (given the stored

@@ -1,0 +1,101 @@
+package app.escalate.commands.handlers;
+
+import app.escalate.commands.AcceptanceDrift;
+import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
+import app.escalate.commands.CaseStore;
+import app.escalate.commands.DriftAlerts;
+import app.escalate.commands.EventData;
+import app.escalate.commands.SlackEffect;
+import app.escalate.commands.TriageVerdict;
+import app.escalate.config.Policy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After a verdict on AI triage or on a duplicate flag is recorded, tells the team channel when the
+ * latest verdicts turned against the AI (see {@link AcceptanceDrift}), at most once per window: the
+ * share of triage suggestions kept, and the share of duplicate flags judged right. Drafts are
+ * watched the same way by {@code Drafts}.
+ */
+final class DriftWatch {
+    static final String TRIAGE = "triage";
+    static final String DUPLICATE_FLAGS = "duplicate-flags";
+
+    private final CaseStore cases;
+    private final DriftAlerts alerts;
+    private final Policy policy;
+    private final Clock clock;
+
+    DriftWatch(CaseStore cases, DriftAlerts alerts, Policy policy, Clock clock) {
+        this.cases = cases;
+        this.alerts = alerts;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Looks again at whichever surface {@code recorded} (the events of a change just made) gave a verdict on. */
+    void after(List<CaseEvent> recorded) {
+        boolean triage = recorded.stream().anyMatch(e -> e.data() instanceof EventData.TriageJudged j && j.verdict().onSuggestion());
+        boolean flags = recorded.stream().anyMatch(e -> e.data() instanceof EventData.DuplicateJudged);
+        Instant until = clock.instant().plusSeconds(1);
+        if (triage) {
+            watch(TRIAGE, triageKept(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
+                    "AI triage: ", "kept", "Check recent triage (/esc stats) and the rules or model in use.");
+        }
+        if (flags) {
+            watch(DUPLICATE_FLAGS, flagsRight(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.DUPLICATE_JUDGED))),
+                    "Similar cases: ", "duplicate flags judged right",
+                    "Check recent flags (/esc stats) and the policy's similar.duplicate_threshold.");
+        }
+    }
+
+    private void watch(String watch, List<Boolean> verdicts, String surface, String share, String advice) {
+        AcceptanceDrift.Drop drop = AcceptanceDrift.of(verdicts).orElse(null);
+        if (drop == null || !AcceptanceDrift.due(drop, alerts.lastDriftAlertAt(watch))) return;
+        alerts.driftAlert(watch, drop.decided(), clock.instant(), List.of(new SlackEffect.TeamNotice(policy.workspace().teamChannel(),
+                surface + drop.describe(share, "verdicts") + " " + advice)));
+    }
+
+    /**
+     * Per triage suggestion people have judged, in the order of their verdicts, whether it was kept:
+     * accepted, or applied and not undone (counted when it was applied). Suggestions still waiting,
+     * and verdicts on field values alone, count in none; as in {@code TriageStats}.
+     */
+    static List<Boolean> triageKept(List<CaseEvent> oldestFirst) {
+        Map<CaseId, CaseEvent> verdicts = new HashMap<>();
+        for (CaseEvent e : oldestFirst) {
+            e.as(EventData.TriageJudged.class).filter(j -> j.verdict().onSuggestion()).ifPresent(j -> verdicts.put(e.caseId(), e));
+        }
+        Map<CaseId, Decided> decided = new LinkedHashMap<>();
+        for (CaseEvent e : oldestFirst) {
+            if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
+            CaseEvent verdict = verdicts.get(e.caseId());
+            if (verdict != null) {
+                boolean kept = ((EventData.TriageJudged) verdict.data()).verdict() == TriageVerdict.ACCEPTED;
+                decided.put(e.caseId(), new Decided(verdict.at(), kept));
+            } else if (s.applied()) {
+                decided.put(e.caseId(), new Decided(e.at(), true));
+            }
+        }
+        List<Decided> inOrder = new ArrayList<>(decided.values());
+        inOrder.sort(Comparator.comparing(Decided::at)); // stable: the timeline's order among equal times
+        return inOrder.stream().map(Decided::kept).toList();
+    }
+
+    /** Per duplicate flag people have judged, oldest verdict first, whether it was right (the cases were merged). */
+    static List<Boolean> flagsRight(List<CaseEvent> oldestFirst) {
+        return oldestFirst.stream().flatMap(e -> e.as(EventData.DuplicateJudged.class).stream()).map(EventData.DuplicateJudged::confirmed).toList();
+    }
+
+    private record Decided(Instant at, boolean kept) {
+    }
+}
