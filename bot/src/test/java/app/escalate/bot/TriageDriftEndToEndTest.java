@@ -68,5 +68,10 @@ class TriageDriftEndToEndTest {
         harness.settle();
         assertThat(notices()).as("once per window, remembered across a restart: the next verdict says nothing more").singleElement()
                 .satisfies(c -> assertThat(c.answered("channel")).as("the team channel").isEqualTo("C0TEAM"));
+        // /esc ai says the same, with the figures it rests on.
+        assertThat(harness.esc(MARIA, "C0TEAM", "ai").get("text").getAsString()).contains(
+                "• Triage `keywords`: 41 · 41 judged · kept 49% · overridden 51%",
+                "*Drift*, the latest 20 verdicts against all before them:",
+                "• :warning: AI triage: kept over the last 20 verdicts is 0%, against 95% before them.");
     }
 }

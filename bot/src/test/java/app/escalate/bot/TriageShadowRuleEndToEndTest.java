@@ -58,5 +58,9 @@ class TriageShadowRuleEndToEndTest {
             });
             assertThat(ShadowStats.of(events)).containsExactly(new ShadowStats.Figures(SHADOW, 1, 0, 1, 0, 0, 0, 0));
         }
+        // /esc ai compares it with the live rules: it would have held what they applied.
+        assertThat(harness.esc("U0ESCMARIA", "C0TEAM", "ai").get("text").getAsString()).contains(
+                "*Shadow triage rules*, tried beside the live ones and shown to nobody:",
+                "• `" + SHADOW + "`: matched 1 · would apply 0, hold 1 · agreed with the live rules on 0 of 1");
     }
 }

@@ -4,10 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /esc ai}: the team's AI over {@code days}, one row per surface and version, with triage's calibration and the duplicate flags. */
-public record AiLedgerReport(int days, List<Row> rows, TriageStats.Report triage, DuplicateStats.Report similar) {
+/**
+ * {@code /esc ai}: the team's AI over {@code days}, one row per surface and version, with triage's
+ * calibration, the duplicate flags, each shadow rule beside the live ones, and the surfaces whose
+ * latest verdicts have turned against the AI ({@code drifting}, one sentence each, over all time).
+ */
+public record AiLedgerReport(int days, List<Row> rows, TriageStats.Report triage, DuplicateStats.Report similar,
+                             List<ShadowStats.Figures> shadow, List<String> drifting) {
     public AiLedgerReport {
         rows = List.copyOf(rows);
+        shadow = List.copyOf(shadow);
+        drifting = List.copyOf(drifting);
     }
 
     /**

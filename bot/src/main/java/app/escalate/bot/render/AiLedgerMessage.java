@@ -1,6 +1,8 @@
 package app.escalate.bot.render;
 
+import app.escalate.commands.AcceptanceDrift;
 import app.escalate.commands.AiLedgerReport;
+import app.escalate.commands.ShadowStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,23 @@ public final class AiLedgerMessage {
         if (r.rows().isEmpty()) lines.add("• Nothing yet: no draft decided, no triage suggestion or duplicate flag in the window.");
         for (AiLedgerReport.Row row : r.rows()) lines.add(row(row));
         if (!r.triage().byConfidence().isEmpty()) lines.add(StatsMessage.calibration(r.triage()));
+        if (!r.shadow().isEmpty()) {
+            lines.add("*Shadow triage rules*, tried beside the live ones and shown to nobody:");
+            r.shadow().forEach(s -> lines.add(shadow(s)));
+        }
+        lines.add(r.drifting().isEmpty() ? "*Drift*: none; no surface's latest " + AcceptanceDrift.WINDOW + " verdicts fell well below those before them."
+                : "*Drift*, the latest " + AcceptanceDrift.WINDOW + " verdicts against all before them:");
+        r.drifting().forEach(d -> lines.add("• :warning: " + Mrkdwn.escape(d)));
         return SlackMessage.text(String.join("\n", lines));
+    }
+
+    /** What making the rule live would have done: how often it agreed with the live rules, and how its applied suggestions fared. */
+    static String shadow(ShadowStats.Figures s) {
+        String line = "• `" + Mrkdwn.escape(s.rule()) + "`: matched " + s.matched() + " · would apply " + s.wouldApply() + ", hold " + s.wouldHold()
+                + " · agreed with the live rules on " + s.agreed() + " of " + s.matched();
+        if (s.wouldApply() == 0) return line;
+        return line + " · of those it would apply, people kept " + s.kept() + " and overrode " + s.overridden()
+                + (s.waiting() > 0 ? " (" + s.waiting() + " waiting)" : "");
     }
 
     static String row(AiLedgerReport.Row row) {

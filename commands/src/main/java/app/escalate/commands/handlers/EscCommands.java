@@ -107,7 +107,7 @@ public final class EscCommands {
         this.tagFailure = new TagFailure(policy, permissions, drafts, cases::timeline);
         this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
         this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
-        this.showAi = new ShowAi(cases, drafts, clock);
+        this.showAi = new ShowAi(cases, drafts, policy, clock);
         this.drift = new DriftWatch(cases, drafts, policy, clock);
     }
 

@@ -1,28 +1,39 @@
 package app.escalate.commands.handlers;
 
+import app.escalate.commands.AcceptanceDrift;
+import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.EscCommand;
 import app.escalate.commands.Reply;
 import app.escalate.commands.ledger.AiLedger;
 import app.escalate.commands.summary.Draft;
+import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.summary.DraftStore;
+import app.escalate.config.Policy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** {@code /esc ai [7d|30d|90d]}: the team's AI per surface and version. Counts and labels only: no case is named. */
+/**
+ * {@code /esc ai [7d|30d|90d]}: the team's AI per surface and version, and which surfaces' verdicts
+ * have turned against it (as the drift alerts judge, over all verdicts). Counts and labels only:
+ * no case is named.
+ */
 public final class ShowAi {
     private final CaseStore cases;
     private final DraftStore drafts;
+    private final Policy policy;
     private final Clock clock;
 
-    public ShowAi(CaseStore cases, DraftStore drafts, Clock clock) {
+    public ShowAi(CaseStore cases, DraftStore drafts, Policy policy, Clock clock) {
         this.cases = cases;
         this.drafts = drafts;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -30,7 +41,17 @@ public final class ShowAi {
         Instant now = clock.instant();
         Instant from = now.minus(Duration.ofDays(command.days()));
         List<Draft> decided = new ArrayList<>();
-        for (DraftKind kind : DraftKind.values()) decided.addAll(drafts.decided(kind));
-        return new Reply.AiLedger(AiLedger.of(command.days(), from, decided, cases.events(from, now.plusMillis(1), AiLedger.KINDS)));
+        List<String> drifting = new ArrayList<>();
+        for (DraftKind kind : DraftKind.values()) {
+            List<Draft> ofKind = drafts.decided(kind);
+            decided.addAll(ofKind);
+            DraftStats.acceptanceDrop(ofKind).ifPresent(d -> drifting.add(kind.label() + " drafts: " + d.describe()));
+        }
+        Instant until = now.plusMillis(1);
+        AcceptanceDrift.of(DriftWatch.triageKept(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED,
+                CaseEvent.Kind.TRIAGE_JUDGED)))).ifPresent(d -> drifting.add("AI triage: " + d.describe("kept", "verdicts")));
+        AcceptanceDrift.of(DriftWatch.flagsRight(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.DUPLICATE_JUDGED))))
+                .ifPresent(d -> drifting.add("Similar cases: " + d.describe("duplicate flags judged right", "verdicts")));
+        return new Reply.AiLedger(AiLedger.of(command.days(), from, decided, cases.events(from, until, AiLedger.KINDS), policy.triage(), drifting));
     }
 }

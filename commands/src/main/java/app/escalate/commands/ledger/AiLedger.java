@@ -6,9 +6,11 @@ import app.escalate.commands.DuplicateStats;
 import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.AiOverride;
 import app.escalate.commands.EventData;
+import app.escalate.commands.ShadowStats;
 import app.escalate.commands.TriageStats;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.summary.Draft;
+import app.escalate.config.Triage;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,9 +35,11 @@ public final class AiLedger {
 
     /**
      * {@code drafts}: every decided draft (those decided from {@code from} on count); {@code events}:
-     * the window's triage, similar-case and failure-tag events.
+     * the window's triage, similar-case, runbook-flag and failure-tag events; {@code triage}: the
+     * policy's, whose shadow rules are listed even when they matched nothing; {@code drifting}: the
+     * surfaces' drift, as sentences.
      */
-    public static AiLedgerReport of(int days, Instant from, List<Draft> drafts, List<CaseEvent> events) {
+    public static AiLedgerReport of(int days, Instant from, List<Draft> drafts, List<CaseEvent> events, Triage triage, List<String> drifting) {
         Map<String, Map<String, Integer>> modes = modes(events);
         List<AiLedgerReport.Row> rows = new ArrayList<>();
         Map<String, List<Draft>> byVersion = new TreeMap<>();
@@ -60,7 +64,7 @@ public final class AiLedger {
         if (similar.flagged() > 0) {
             rows.add(new AiLedgerReport.Row("similar", "duplicate flags", similar.flagged(), similar.judged(), similar.confirmed(), 0, 0, Map.of()));
         }
-        return new AiLedgerReport(days, rows, TriageStats.of(events), similar);
+        return new AiLedgerReport(days, rows, TriageStats.of(events), similar, ShadowStats.of(events, triage), drifting);
     }
 
     /** Per triage version: suggestions made, judged (a verdict, or applied and left), kept. */

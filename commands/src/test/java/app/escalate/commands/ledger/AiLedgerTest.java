@@ -14,6 +14,7 @@ import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.commands.summary.Draft;
+import app.escalate.config.Triage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -65,7 +66,7 @@ class AiLedgerTest {
                 tag(1, AiOverride.draft(1), "summary", "exec-summary.v1", "invented-fact", "Invented fact"),   // changed: the latest stands
                 tag(2, AiOverride.draft(2), "summary", "exec-summary.v1", "invented-fact", "Invented fact"));
 
-        AiLedgerReport r = AiLedger.of(30, FROM, drafts, events);
+        AiLedgerReport r = AiLedger.of(30, FROM, drafts, events, Triage.NONE, List.of());
 
         AiLedgerReport.Row summary = r.rows().get(0);
         assertThat(summary.surface()).isEqualTo("summary");
@@ -86,7 +87,7 @@ class AiLedgerTest {
                 suggested(4, false),
                 tag(3, AiOverride.TRIAGE, "triage", "openai:m triage.v2", "wrong-severity", "Wrong severity"));
 
-        AiLedgerReport.Row triage = AiLedger.of(30, FROM, List.of(), events).rows().get(0);
+        AiLedgerReport.Row triage = AiLedger.of(30, FROM, List.of(), events, Triage.NONE, List.of()).rows().get(0);
 
         assertThat(triage.surface()).isEqualTo("triage");
         assertThat(triage.version()).isEqualTo("openai:m triage.v2");
