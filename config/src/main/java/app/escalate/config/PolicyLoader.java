@@ -45,10 +45,15 @@ public final class PolicyLoader {
     }
 
     public static Policy load(Path path) {
+        return load(path, "ESCALATE_CONFIG");
+    }
+
+    /** The file at {@code path}, which any fault names as {@code setting (path)}: the variable or option that gave it. */
+    public static Policy load(Path path, String setting) {
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, "ESCALATE_CONFIG (" + path + ")");
+            return read(in, setting + " (" + path + ")");
         } catch (IOException e) {
-            throw new SettingsException("ESCALATE_CONFIG (" + path + "): cannot read: " + e.getMessage(), e);
+            throw new SettingsException(setting + " (" + path + "): cannot read: " + e.getMessage(), e);
         }
     }
 
