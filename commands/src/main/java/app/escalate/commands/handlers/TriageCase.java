@@ -61,7 +61,7 @@ final class TriageCase {
         Suggestion s = suggested.suggestion();
         TriageRouting.Route route = TriageRouting.route(s, policy.triage());
         Optional<String> heldBecause = !route.apply() ? Optional.empty()
-                : !c.isOpen() ? Optional.of("the case was resolved before triage finished") : safeguard(c, s);
+                : !c.isOpen() ? Optional.of("the case was resolved before triage finished") : TriageRouting.safeguard(c, s, policy);
         boolean apply = route.apply() && heldBecause.isEmpty();
 
         // Shadow rules decide nothing; what they would have done, within the same limits, is only recorded.
@@ -236,20 +236,6 @@ final class TriageCase {
     /** The field {@code id} of {@code type}, when it is one a model may fill and {@code value} is one it holds. */
     private Optional<CaseField> holding(Optional<String> type, String id, String value) {
         return type.flatMap(policy::caseType).flatMap(t -> t.field(id)).filter(f -> !f.restricted() && FieldValue.holds(f, value));
-    }
-
-    /** Why a suggestion the rules would apply waits for a person anyway; empty when nothing stands in the way. */
-    private Optional<String> safeguard(Case c, Suggestion s) {
-        if (s.severity().value().compareTo(c.severity()) > 0) {
-            return Optional.of("it would lower the severity from " + c.severity() + " to " + s.severity().value());
-        }
-        if (c.caseType().isPresent() && s.typeId().isPresent() && !s.typeId().equals(c.caseType())) {
-            return Optional.of("the case was opened as " + c.caseType().get());
-        }
-        if (s.typeId().flatMap(policy::caseType).map(CaseType::restricted).orElse(false) && !c.restricted()) {
-            return Optional.of("its type is restricted, and this case's channel is not private");
-        }
-        return Optional.empty();
     }
 
     /** The card and topic follow a change; a type given where there was none brings its runbook checklist. */

@@ -1,7 +1,10 @@
 package app.escalate.commands.triage;
 
+import app.escalate.commands.Case;
 import app.escalate.commands.Severity;
 import app.escalate.commands.Suggestion;
+import app.escalate.config.CaseType;
+import app.escalate.config.Policy;
 import app.escalate.config.RoutingRule;
 import app.escalate.config.Triage;
 
@@ -43,6 +46,24 @@ public final class TriageRouting {
             if (rule.shadow() && rule.when().matches(s.typeId().orElse(null), s.severity().value().name(), s.confidence())) {
                 return Optional.of(rule);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a suggestion the rules would apply to {@code c} (as it is before triage) waits for a person
+     * anyway: triage never lowers a severity, replaces a type someone chose, or applies a restricted
+     * type to a case whose channel is not private. Empty when nothing stands in the way.
+     */
+    public static Optional<String> safeguard(Case c, Suggestion s, Policy policy) {
+        if (s.severity().value().compareTo(c.severity()) > 0) {
+            return Optional.of("it would lower the severity from " + c.severity() + " to " + s.severity().value());
+        }
+        if (c.caseType().isPresent() && s.typeId().isPresent() && !s.typeId().equals(c.caseType())) {
+            return Optional.of("the case was opened as " + c.caseType().get());
+        }
+        if (s.typeId().flatMap(policy::caseType).map(CaseType::restricted).orElse(false) && !c.restricted()) {
+            return Optional.of("its type is restricted, and this case's channel is not private");
         }
         return Optional.empty();
     }
