@@ -66,7 +66,7 @@ final class TriageCase {
 
         // Shadow rules decide nothing; what they would have done, within the same limits, is only recorded.
         Optional<ShadowRoute> shadow = TriageRouting.shadow(s, policy.triage()).map(rule -> new ShadowRoute(rule.name(),
-                rule.applies() && c.isOpen() && safeguard(c, s).isEmpty()));
+                rule.applies() && c.isOpen() && TriageRouting.safeguard(c, s, policy).isEmpty()));
         CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause, shadow));
 
         TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
