@@ -1,6 +1,9 @@
 package app.escalate.bot;
 
+import app.escalate.bot.llm.LangChainSummaryModel;
+import app.escalate.bot.replay.Replay;
 import app.escalate.bot.sandbox.SandboxClock;
+import app.escalate.commands.triage.TriageModel;
 import app.escalate.bot.slack.SetupCheck;
 import app.escalate.config.BotSettings;
 import app.escalate.config.Policy;
@@ -21,8 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar escalate.jar [healthcheck | doctor | eval [--surface S] [--cases FILE] | eval export [--since Nd] …]}: the only
- * place that reads the environment.
+ * {@code java -jar escalate.jar [healthcheck | doctor | eval [--surface S] [--cases FILE] | eval export [--since Nd] … |
+ * replay --policy FILE [--since 90d]]}: the only place that reads the environment.
  */
 public final class Escalate {
     static final int BAD_SETTINGS = 2;
@@ -42,11 +45,15 @@ public final class Escalate {
         if (args.length > 0 && "eval".equals(args[0])) {
             System.exit(eval(env, java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
+        if (args.length > 0 && "replay".equals(args[0])) {
+            System.exit(replay(env, java.util.Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
         if (args.length > 0) {
             System.err.println("escalate: unknown command \"" + args[0] + "\". Run with no arguments to start the bot, "
                     + "\"healthcheck\" to probe a running one, \"doctor\" to ask Slack whether the app is set up right, "
                     + "\"eval [--surface summary|rca|triage|similar] [--cases FILE]\" to score the AI surfaces over their fixtures, "
-                    + "or \"eval export [--since 30d] [--include-restricted] [--to DIR]\" to write tagged overrides as eval cases.");
+                    + "\"eval export [--since 30d] [--include-restricted] [--to DIR]\" to write tagged overrides as eval cases, "
+                    + "or \"replay --policy FILE [--since 90d]\" to see what a new policy's triage would change on the stored cases.");
             System.exit(BAD_SETTINGS);
         }
         int status = run(env, System.err);
@@ -110,6 +117,26 @@ public final class Escalate {
         } catch (RuntimeException e) {
             err.println("escalate eval export: cannot read the database: " + e.getMessage());
             return CANNOT_START;
+        }
+    }
+
+    /**
+     * Triages the stored cases again under the policy {@code --policy} names and the current one, with the model the
+     * environment configures, and prints what would change.
+     */
+    static int replay(Map<String, String> env, java.util.List<String> args, PrintStream out, PrintStream err) {
+        Optional<Configured> configured = configured(env, err);
+        if (configured.isEmpty()) return BAD_SETTINGS;
+        BotSettings settings = configured.get().settings();
+        Optional<LangChainSummaryModel> model = LangChainSummaryModel.from(settings.llm());
+        try {
+            return Replay.run(args, configured.get().policy(), settings.policyFile().map(p -> "ESCALATE_CONFIG (" + p + ")")
+                    .orElse("the built-in example"), model.map(m -> (TriageModel) m), settings.databaseUrl(), Clock.systemUTC(), out, err);
+        } catch (RuntimeException e) {
+            err.println("escalate replay: " + rootCause(e));
+            return CANNOT_START;
+        } finally {
+            model.ifPresent(LangChainSummaryModel::close);
         }
     }
 
