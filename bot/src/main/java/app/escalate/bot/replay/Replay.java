@@ -89,6 +89,7 @@ public final class Replay {
         }
         PolicyReplay.Report report = PolicyReplay.compare(cases, current, new Triager(current, model), proposed, new Triager(proposed, model));
         print(report, since, from, currentName, file.toString(), model, out);
+        notes(report, current, proposed, out);
         return 0;
     }
 
@@ -134,6 +135,23 @@ public final class Replay {
             String title = before.restricted() ? "(restricted case)" : "\"" + SlackText.clip(before.title(), TITLE) + "\"";
             out.println("  " + before.id() + " " + title + ": " + outcome(c.current()) + " → " + outcome(c.proposed())
                     + c.seen().decided().map(d -> "; people decided " + decided(d)).orElse(""));
+        }
+    }
+
+    /** What the figures do not say on their own: a policy the bot would not triage with, a model that failed. */
+    private static void notes(PolicyReplay.Report report, Policy current, Policy proposed, PrintStream out) {
+        if (!current.triage().configured()) {
+            out.println("note: the current policy has no triage section, so the bot triages nothing under it; its column is what its keywords would say, all held");
+        }
+        if (!proposed.triage().configured()) {
+            out.println("note: the new policy has no triage section, so the bot would triage nothing under it; its column is what its keywords would say, all held");
+        }
+        int failed = report.current().modelFailed() + report.proposed().modelFailed();
+        if (failed > 0) {
+            String why = report.cases().stream().flatMap(c -> c.current().modelFailed().or(() -> c.proposed().modelFailed()).stream())
+                    .findFirst().orElse("");
+            out.printf(Locale.ROOT, "note: the model failed on %d (current) and %d (new) of the suggestions, which the keywords made instead"
+                    + " (the first: %s)%n", report.current().modelFailed(), report.proposed().modelFailed(), why);
         }
     }
 

@@ -225,7 +225,23 @@ class ReplayTest {
         assertThat(asked).as("six unrestricted cases, under each policy").hasSize(12)
                 .anyMatch(u -> u.contains("A voice clone of a candidate")).noneMatch(u -> u.contains("Subpoena"));
         assertThat(out()).startsWith("Replay of 7 cases opened since 2026-08-30 (90d), suggestions from fake:model"
-                + " (the keywords where a policy keeps a restricted case's text from it)");
+                + " (the keywords where a policy keeps a restricted case's text from it)")
+                .contains("note: the model failed on 6 (current) and 6 (new) of the suggestions, which the keywords made instead"
+                        + " (the first: the model's answer was not the JSON asked for)");
+    }
+
+    @Test
+    void a_new_policy_without_triage_is_said_to_triage_nothing() throws IOException {
+        Path none = dir.resolve("none.yml");
+        String example = Files.readString(this.example);
+        Files.writeString(none, example.replaceAll("(?ms)^triage:\n.*?(?=^\\S)", ""));
+        assertThat(Files.readString(none)).doesNotContain("severity_keywords");
+
+        assertThat(replay("--policy", none.toString())).as(err()).isZero();
+
+        assertThat(out()).contains("applied at once                               2        0",
+                "note: the new policy has no triage section, so the bot would triage nothing under it;"
+                        + " its column is what its keywords would say, all held");
     }
 
     @Test

@@ -38,8 +38,13 @@ public final class PolicyReplay {
     public record Decided(Optional<String> type, Severity severity) {
     }
 
-    /** What one policy's triage makes of a case: its suggestion, whether it is applied at once, and the rule (or safeguard) that says so. */
-    public record Outcome(Decided suggested, String source, boolean applied, Optional<String> rule, Optional<String> heldBecause) {
+    /**
+     * What one policy's triage makes of a case: its suggestion and who made it (the model, or the
+     * keywords; {@code modelFailed}, why the keywords stood in for a model that was asked), whether it
+     * is applied at once, and the rule (or safeguard) that says so.
+     */
+    public record Outcome(Decided suggested, String source, Optional<String> modelFailed, boolean applied, Optional<String> rule,
+                          Optional<String> heldBecause) {
         /** Differs from what people decided in type or severity. */
         public boolean overridden(Decided decided) {
             return !suggested.equals(decided);
@@ -56,10 +61,11 @@ public final class PolicyReplay {
     }
 
     /**
-     * One policy's figures: suggestions applied at once and held, over all the cases; and over the
-     * {@code decided} ones, those whose type, severity, or either, differs from what people decided.
+     * One policy's figures: suggestions applied at once and held, and those the keywords made for a
+     * model that failed, over all the cases; and over the {@code decided} ones, those whose type,
+     * severity, or either, differs from what people decided.
      */
-    public record Figures(int applied, int held, int decided, int typeDiffers, int severityDiffers, int overridden) {
+    public record Figures(int applied, int held, int modelFailed, int decided, int typeDiffers, int severityDiffers, int overridden) {
         /** The share of decided cases whose suggestion people would override, 0 with none decided. */
         public double overrideRate() {
             return decided == 0 ? 0 : (double) overridden / decided;
@@ -104,13 +110,14 @@ public final class PolicyReplay {
      */
     public static Outcome outcome(Seen seen, Policy policy, Triager triager) {
         Case c = seen.before();
-        SuggestedTriage suggested = triager.suggest(c.title(), seen.description(), c.surface(), c.caseType(),
-                policy.mayUseModel(c.caseType(), c.restricted()));
+        boolean modelAllowed = policy.mayUseModel(c.caseType(), c.restricted());
+        SuggestedTriage suggested = triager.suggest(c.title(), seen.description(), c.surface(), c.caseType(), modelAllowed);
         Suggestion s = suggested.suggestion();
         TriageRouting.Route route = TriageRouting.route(s, policy.triage());
         Optional<String> heldBecause = route.apply() ? TriageRouting.safeguard(c, s, policy) : Optional.empty();
-        return new Outcome(new Decided(s.typeId(), s.severity().value()), suggested.source(), route.apply() && heldBecause.isEmpty(),
-                route.rule(), heldBecause);
+        Optional<String> modelFailed = triager.asksModel() && modelAllowed ? suggested.fellBack() : Optional.empty();
+        return new Outcome(new Decided(s.typeId(), s.severity().value()), suggested.source(), modelFailed,
+                route.apply() && heldBecause.isEmpty(), route.rule(), heldBecause);
     }
 
     /** The comparison of the two policies' outcomes over {@code cases}. */
@@ -124,6 +131,7 @@ public final class PolicyReplay {
 
     private static Figures figures(List<Compared> cases, java.util.function.Function<Compared, Outcome> under) {
         int applied = 0;
+        int modelFailed = 0;
         int decided = 0;
         int typeDiffers = 0;
         int severityDiffers = 0;
@@ -131,6 +139,7 @@ public final class PolicyReplay {
         for (Compared c : cases) {
             Outcome o = under.apply(c);
             if (o.applied()) applied++;
+            if (o.modelFailed().isPresent()) modelFailed++;
             if (c.seen().decided().isEmpty()) continue;
             Decided people = c.seen().decided().get();
             decided++;
@@ -138,6 +147,6 @@ public final class PolicyReplay {
             if (o.suggested().severity() != people.severity()) severityDiffers++;
             if (o.overridden(people)) overridden++;
         }
-        return new Figures(applied, cases.size() - applied, decided, typeDiffers, severityDiffers, overridden);
+        return new Figures(applied, cases.size() - applied, modelFailed, decided, typeDiffers, severityDiffers, overridden);
     }
 }

@@ -94,13 +94,13 @@ class PolicyReplayTest {
     void another_rule_saying_the_same_is_no_change_of_outcome() {
         PolicyReplay.Seen seen = seen(triaged("Video of the minister", 0.5));
         PolicyReplay.Decided deepfake = new PolicyReplay.Decided(Optional.of("deepfake"), Severity.SEV2);
-        PolicyReplay.Outcome held = new PolicyReplay.Outcome(deepfake, "keywords", false, Optional.of("unsure-needs-a-human"), Optional.empty());
+        PolicyReplay.Outcome held = new PolicyReplay.Outcome(deepfake, "keywords", Optional.empty(), false, Optional.of("unsure-needs-a-human"), Optional.empty());
 
         assertThat(new PolicyReplay.Compared(seen, held,
-                new PolicyReplay.Outcome(deepfake, "keywords", false, Optional.of("sev2-needs-a-human"), Optional.empty())).changes()).isFalse();
+                new PolicyReplay.Outcome(deepfake, "keywords", Optional.empty(), false, Optional.of("sev2-needs-a-human"), Optional.empty())).changes()).isFalse();
         assertThat(new PolicyReplay.Compared(seen, held,
-                new PolicyReplay.Outcome(deepfake, "keywords", true, Optional.of("confident-deepfake"), Optional.empty())).changes()).isTrue();
+                new PolicyReplay.Outcome(deepfake, "keywords", Optional.empty(), true, Optional.of("confident-deepfake"), Optional.empty())).changes()).isTrue();
         assertThat(new PolicyReplay.Compared(seen, held, new PolicyReplay.Outcome(new PolicyReplay.Decided(Optional.of("deepfake"), Severity.SEV1),
-                "keywords", false, Optional.of("unsure-needs-a-human"), Optional.empty())).changes()).isTrue();
+                "keywords", Optional.empty(), false, Optional.of("unsure-needs-a-human"), Optional.empty())).changes()).isTrue();
     }
 }
