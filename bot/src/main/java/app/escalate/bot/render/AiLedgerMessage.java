@@ -3,6 +3,7 @@ package app.escalate.bot.render;
 import app.escalate.commands.AcceptanceDrift;
 import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.ShadowStats;
+import app.escalate.commands.ledger.AiLedger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,10 @@ public final class AiLedgerMessage {
     }
 
     static String row(AiLedgerReport.Row row) {
+        if (row.surface().equals(AiLedger.RULE)) {
+            return String.format(Locale.ROOT, "• Triage rule `%s`: applied %d at once · people let %.0f%% stand, undid %.0f%%", Mrkdwn.escape(row.version()),
+                    row.volume(), row.acceptance() * 100, row.overrideRate() * 100) + (row.modes().isEmpty() ? "" : " · " + modes(row.modes()));
+        }
         if (row.surface().equals("runbook")) {
             return "• Runbook decision tree `" + Mrkdwn.escape(row.version()) + "`: marked wrong " + row.volume()
                     + (row.volume() == 1 ? " time" : " times") + (row.modes().isEmpty() ? "" : " · " + modes(row.modes()));

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  * calibration. Pure: the caller reads the drafts decided and the window's events.
  */
 public final class AiLedger {
+    /** The rows of the routing rules that applied suggestions at once, one per rule. */
+    public static final String RULE = "triage-rule";
     /** Failure modes listed per version, most tagged first. */
     public static final int TOP_MODES = 3;
 
@@ -86,6 +88,16 @@ public final class AiLedger {
         List<AiLedgerReport.Row> rows = new ArrayList<>();
         counts.forEach((version, c) -> rows.add(new AiLedgerReport.Row(AiOverride.TRIAGE, version, c[0], c[1], c[2], 0, 0,
                 modes.getOrDefault(AiOverride.TRIAGE + "|" + version, Map.of()))));
+        // Per routing rule, what it applied at once and how much of that people let stand: the rules' own wrong-applied rate.
+        Map<String, int[]> byRule = new TreeMap<>();
+        for (CaseEvent e : events) {
+            if (!(e.data() instanceof EventData.TriageSuggested s) || !s.applied() || s.rule().isEmpty()) continue;
+            int[] c = byRule.computeIfAbsent(s.rule().get(), r -> new int[2]);
+            c[0]++;
+            TriageVerdict v = verdicts.get(e.caseId());
+            if (v == null || v == TriageVerdict.ACCEPTED) c[1]++;
+        }
+        byRule.forEach((rule, c) -> rows.add(new AiLedgerReport.Row(RULE, rule, c[0], c[0], c[1], 0, 0, modes.getOrDefault(RULE + "|" + rule, Map.of()))));
         return rows;
     }
 
@@ -98,6 +110,7 @@ public final class AiLedger {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (EventData.FailureTagged t : latest.values()) {
             counts.computeIfAbsent(t.surface() + "|" + t.version(), k -> new HashMap<>()).merge(t.label(), 1, Integer::sum);
+            t.rule().ifPresent(rule -> counts.computeIfAbsent(RULE + "|" + rule, k -> new HashMap<>()).merge(t.label(), 1, Integer::sum));
         }
         Map<String, Map<String, Integer>> top = new HashMap<>();
         counts.forEach((key, byLabel) -> {

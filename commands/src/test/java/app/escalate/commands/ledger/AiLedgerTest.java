@@ -42,10 +42,14 @@ class AiLedgerTest {
     }
 
     private static CaseEvent suggested(long n, boolean applied) {
+        return suggested(n, applied, applied ? Optional.of("confident-deepfake") : Optional.empty());
+    }
+
+    private static CaseEvent suggested(long n, boolean applied, Optional<String> rule) {
         Suggestion s = new Suggestion(Optional.of(new Guess<>("deepfake", 0.8)), new Guess<>(Severity.SEV2, 0.8), new Guess<>(List.of(), 0),
                 new Guess<>("", 0));
         return new CaseEvent(new CaseId(n), NOW.minusSeconds(3600), MARIA, new EventData.TriageSuggested(
-                new SuggestedTriage(s, "openai:m", "triage.v2", Optional.empty()), applied, Optional.empty(), Optional.empty()));
+                new SuggestedTriage(s, "openai:m", "triage.v2", Optional.empty()), applied, rule, Optional.empty()));
     }
 
     private static CaseEvent judged(long n, TriageVerdict verdict) {
@@ -96,6 +100,23 @@ class AiLedgerTest {
         assertThat(triage.kept()).isEqualTo(1);
         assertThat(triage.overrideRate()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(triage.modes()).containsExactly(Map.entry("Wrong severity", 1));
+    }
+
+    @Test
+    void each_rule_that_applied_suggestions_at_once_counts_what_people_let_stand() {
+        List<CaseEvent> events = List.of(
+                suggested(1, true), suggested(2, true), judged(2, TriageVerdict.UNDONE), suggested(3, true), judged(3, TriageVerdict.ACCEPTED),
+                suggested(4, false), judged(4, TriageVerdict.CHANGED),
+                new CaseEvent(new CaseId(2), NOW, MARIA, new EventData.FailureTagged("triage", "triage", "openai:m triage.v2",
+                        Optional.of("confident-deepfake"), "wrong-type", "Wrong type")));
+
+        AiLedgerReport.Row rule = AiLedger.of(30, FROM, List.of(), events, Triage.NONE, List.of()).rows().stream()
+                .filter(r -> r.surface().equals(AiLedger.RULE)).findFirst().orElseThrow();
+
+        assertThat(rule.version()).isEqualTo("confident-deepfake");
+        assertThat(rule.volume()).as("held suggestions are no rule's doing").isEqualTo(3);
+        assertThat(rule.kept()).isEqualTo(2);
+        assertThat(rule.modes()).containsExactly(Map.entry("Wrong type", 1));
     }
 
     @Test
