@@ -10,11 +10,20 @@ import java.util.Map;
  * latest verdicts have turned against the AI ({@code drifting}, one sentence each, over all time).
  */
 public record AiLedgerReport(int days, List<Row> rows, TriageStats.Report triage, DuplicateStats.Report similar,
-                             List<ShadowStats.Figures> shadow, List<String> drifting) {
+                             List<ShadowStats.Figures> shadow, List<PromptTrial> promptTrials, List<String> drifting) {
     public AiLedgerReport {
         rows = List.copyOf(rows);
         shadow = List.copyOf(shadow);
+        promptTrials = List.copyOf(promptTrials);
         drifting = List.copyOf(drifting);
+    }
+
+    /**
+     * A triage prompt version on trial beside the live one: the cases both answered, those where
+     * they agreed (same type and severity), and of the cases people decided, how many each got
+     * right (the type and severity the case was left with).
+     */
+    public record PromptTrial(String shadowVersion, String liveVersion, int answered, int agreed, int decided, int liveRight, int shadowRight) {
     }
 
     /**

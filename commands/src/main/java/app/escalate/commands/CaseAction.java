@@ -106,8 +106,14 @@ public sealed interface CaseAction {
     record AnswerRunbook(String question, int answer) implements Steering {
     }
 
-    /** Triage's suggestion for the case, made after it was opened: recorded, and applied when the routing rules allow. */
-    record Triage(SuggestedTriage suggested) implements CaseAction {
+    /**
+     * Triage's suggestion for the case, made after it was opened: recorded, and applied when the
+     * routing rules allow; {@code shadowPrompt}, the prompt version on trial's answer, only recorded.
+     */
+    record Triage(SuggestedTriage suggested, Optional<SuggestedTriage> shadowPrompt) implements CaseAction {
+        public Triage(SuggestedTriage suggested) {
+            this(suggested, Optional.empty());
+        }
     }
 
     /**

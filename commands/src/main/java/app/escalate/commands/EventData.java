@@ -485,13 +485,21 @@ public sealed interface EventData {
     /**
      * What triage suggested for a new case, and what became of it: applied at once by routing rule
      * {@code rule}, or held for a person ({@code heldBecause}, when a reason is known); and what the
-     * shadow rules would have done ({@code shadow}, empty when none matched), which is never shown.
+     * shadow rules would have done ({@code shadow}, empty when none matched), and the answer of the
+     * prompt version on trial ({@code shadowPrompt}: its type, severity and confidences), neither
+     * ever shown.
      */
     record TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule,
-                           Optional<String> heldBecause, Optional<ShadowRoute> shadow) implements EventData {
+                           Optional<String> heldBecause, Optional<ShadowRoute> shadow, Optional<TrialAnswer> shadowPrompt) implements EventData {
         /** A suggestion no shadow rule matched. */
         public TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule, Optional<String> heldBecause) {
             this(suggested, applied, rule, heldBecause, Optional.empty());
+        }
+
+        /** A suggestion with no prompt on trial beside it. */
+        public TriageSuggested(SuggestedTriage suggested, boolean applied, Optional<String> rule, Optional<String> heldBecause,
+                               Optional<ShadowRoute> shadow) {
+            this(suggested, applied, rule, heldBecause, shadow, Optional.empty());
         }
 
         public CaseEvent.Kind kind() {

@@ -11,10 +11,18 @@ import java.util.Set;
  * How a new case is triaged: the words the offline classifier looks for to suggest a severity and
  * the affected surfaces (case types carry their own {@code keywords}), and the routing rules that
  * decide whether a suggestion is applied at once or held for a person. The first rule that matches
- * decides; a suggestion no rule matches is held.
+ * decides; a suggestion no rule matches is held. {@code shadow_prompt} names a triage prompt version
+ * on trial: with a model, it is asked beside the live prompt on each new case and its answer is
+ * only recorded.
  */
-public record Triage(Map<String, List<String>> severityKeywords, Map<String, List<String>> surfaces, List<RoutingRule> rules) {
+public record Triage(Map<String, List<String>> severityKeywords, Map<String, List<String>> surfaces, List<RoutingRule> rules,
+                     String shadowPrompt) {
     public static final Triage NONE = new Triage(Map.of(), Map.of(), List.of());
+
+    /** Without a prompt version on trial. */
+    public Triage(Map<String, List<String>> severityKeywords, Map<String, List<String>> surfaces, List<RoutingRule> rules) {
+        this(severityKeywords, surfaces, rules, null);
+    }
 
     public Triage {
         severityKeywords = keywords("severity_keywords", severityKeywords);
@@ -30,6 +38,9 @@ public record Triage(Map<String, List<String>> severityKeywords, Map<String, Lis
             }
         }
         rules = List.copyOf(rules == null ? List.of() : rules);
+        if (shadowPrompt != null && !shadowPrompt.matches("triage\\.v[1-9]\\d{0,3}")) {
+            throw new IllegalArgumentException("shadow_prompt: a triage prompt version such as triage.v1, got \"" + shadowPrompt + "\"");
+        }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             if (!names.add(rules.get(i).name())) throw new IllegalArgumentException("rules[" + i + "].name: \"" + rules.get(i).name() + "\" is used twice");
@@ -39,6 +50,10 @@ public record Triage(Map<String, List<String>> severityKeywords, Map<String, Lis
     /** False when the policy has no {@code triage} section (or an empty one): then new cases are not triaged. */
     public boolean configured() {
         return !equals(NONE);
+    }
+
+    public java.util.Optional<String> shadowPromptVersion() {
+        return java.util.Optional.ofNullable(shadowPrompt);
     }
 
     /** Lists of words or phrases, kept in lower case; none may be blank. */

@@ -9,6 +9,7 @@ import app.escalate.commands.Severity;
 import app.escalate.commands.ShadowRoute;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
+import app.escalate.commands.TrialAnswer;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.commands.CaseDecision;
@@ -99,7 +100,10 @@ final class EventFields {
             case RUNBOOK_ANSWERED -> new EventData.RunbookAnswered(f.text("question"), f.text("answer"), f.optional("guidance"),
                     f.flag("end"));
             case TRIAGE_SUGGESTED -> new EventData.TriageSuggested(suggested(f), f.text("route").equals("applied"), f.optional("rule"),
-                    f.optional("held_because"), f.optional("shadow_rule").map(r -> new ShadowRoute(r, f.text("shadow_route").equals("apply"))));
+                    f.optional("held_because"), f.optional("shadow_rule").map(r -> new ShadowRoute(r, f.text("shadow_route").equals("apply"))),
+                    f.optional("shadow_prompt").map(version -> new TrialAnswer(f.text("shadow_prompt_source"), version,
+                            f.optional("shadow_prompt_type").map(t -> new Guess<>(t, f.fraction("shadow_prompt_type_confidence"))),
+                            new Guess<>(f.severity("shadow_prompt_severity"), f.fraction("shadow_prompt_severity_confidence")))));
             case TRIAGE_JUDGED -> new EventData.TriageJudged(TriageVerdict.valueOf(f.text("verdict").toUpperCase(Locale.ROOT)),
                     f.text("from"), f.text("to"), f.optional("suggested_type"), f.severity("suggested_severity"));
         };
@@ -361,6 +365,13 @@ final class EventFields {
                     .put("route", e.applied() ? "applied" : "held").put("rule", e.rule()).put("held_because", e.heldBecause())
                     .put("shadow_rule", e.shadow().map(ShadowRoute::rule))
                     .put("shadow_route", e.shadow().map(r -> r.apply() ? "apply" : "hold"));
+            e.shadowPrompt().ifPresent(p -> {
+                out.put("shadow_prompt", p.promptVersion()).put("shadow_prompt_source", p.source())
+                        .put("shadow_prompt_severity", p.severity().value().name())
+                        .put("shadow_prompt_severity_confidence", Double.toString(p.severity().confidence()));
+                p.type().ifPresent(t -> out.put("shadow_prompt_type", t.value())
+                        .put("shadow_prompt_type_confidence", Double.toString(t.confidence())));
+            });
             s.fields().forEach((id, g) -> out.put("field." + id, g.value()).put("field_confidence." + id, Double.toString(g.confidence())));
             return null;
         }

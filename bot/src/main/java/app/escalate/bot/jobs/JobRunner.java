@@ -95,9 +95,9 @@ public final class JobRunner implements Delivery {
         Case c = file.get().details();
         Optional<String> description = cases.timeline(c.id()).stream().flatMap(e -> e.as(EventData.Opened.class).stream()).findFirst()
                 .flatMap(EventData.Opened::description).filter(d -> !d.isBlank());
-        SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), c.caseType(),
-                policy.mayUseModel(c.caseType(), c.restricted()));
-        commands.triage(c.id(), suggested);
+        boolean modelAllowed = policy.mayUseModel(c.caseType(), c.restricted());
+        SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), c.caseType(), modelAllowed);
+        commands.triage(c.id(), suggested, triager.shadow(c.title(), description, c.surface(), c.caseType(), modelAllowed));
         return DeliveryAttempt.sent();
     }
 

@@ -27,6 +27,11 @@ public final class AiLedgerMessage {
             lines.add("*Shadow triage rules*, tried beside the live ones and shown to nobody:");
             r.shadow().forEach(s -> lines.add(shadow(s)));
         }
+        for (AiLedgerReport.PromptTrial t : r.promptTrials()) {
+            lines.add("*Triage prompt on trial* `" + Mrkdwn.escape(t.shadowVersion()) + "` beside `" + Mrkdwn.escape(t.liveVersion()) + "`: "
+                    + t.answered() + " answered · same type and severity on " + t.agreed() + " · of " + t.decided()
+                    + " people decided, right on " + t.shadowRight() + " against the live prompt's " + t.liveRight());
+        }
         lines.add(r.drifting().isEmpty() ? "*Drift*: none; no surface's latest " + AcceptanceDrift.WINDOW + " verdicts fell well below those before them."
                 : "*Drift*, the latest " + AcceptanceDrift.WINDOW + " verdicts against all before them:");
         r.drifting().forEach(d -> lines.add("• :warning: " + Mrkdwn.escape(d)));

@@ -118,8 +118,13 @@ public final class EscCommands {
 
     /** Records triage's suggestion for a case just opened, applying it when the routing rules allow; true when recorded. */
     public boolean triage(CaseId id, SuggestedTriage suggested) {
+        return triage(id, suggested, Optional.empty());
+    }
+
+    /** The same, with the answer of the prompt version on trial, recorded beside it and never shown. */
+    public boolean triage(CaseId id, SuggestedTriage suggested, Optional<SuggestedTriage> shadowPrompt) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested), file.details().reporter(), now))
+        return cases.change(id, file -> decide(file, new CaseAction.Triage(suggested, shadowPrompt), file.details().reporter(), now))
                 instanceof Decision.Applied;
     }
 

@@ -1,22 +1,29 @@
 package app.escalate.commands.handlers;
 
 import app.escalate.commands.AcceptanceDrift;
+import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.EventData;
 import app.escalate.commands.Reply;
 import app.escalate.commands.ledger.AiLedger;
+import app.escalate.commands.ledger.PromptTrials;
 import app.escalate.commands.summary.Draft;
 import app.escalate.commands.summary.DraftStats;
 import app.escalate.commands.summary.DraftStore;
+import app.escalate.commands.triage.PolicyReplay;
 import app.escalate.config.Policy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -52,6 +59,18 @@ public final class ShowAi {
                 CaseEvent.Kind.TRIAGE_JUDGED)))).ifPresent(d -> drifting.add("AI triage: " + d.describe("kept", "verdicts")));
         AcceptanceDrift.of(DriftWatch.flagsRight(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.DUPLICATE_JUDGED))))
                 .ifPresent(d -> drifting.add("Similar cases: " + d.describe("duplicate flags judged right", "verdicts")));
-        return new Reply.AiLedger(AiLedger.of(command.days(), from, decided, cases.events(from, until, AiLedger.KINDS), policy.triage(), drifting));
+        List<CaseEvent> events = cases.events(from, until, AiLedger.KINDS);
+        return new Reply.AiLedger(AiLedger.of(command.days(), from, decided, events, policy.triage(), promptTrials(events), drifting));
+    }
+
+    /** The prompt on trial against the live one, judged on the cases people decided (as they left them). */
+    private List<AiLedgerReport.PromptTrial> promptTrials(List<CaseEvent> events) {
+        Map<CaseId, PolicyReplay.Decided> decided = new HashMap<>();
+        for (CaseEvent e : events) {
+            if (!(e.data() instanceof EventData.TriageSuggested s) || s.shadowPrompt().isEmpty()) continue;
+            cases.file(e.caseId()).flatMap(f -> PolicyReplay.seen(f, cases.timeline(e.caseId())).decided())
+                    .ifPresent(d -> decided.put(e.caseId(), d));
+        }
+        return PromptTrials.of(events, decided);
     }
 }

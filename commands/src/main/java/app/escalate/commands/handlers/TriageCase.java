@@ -14,6 +14,7 @@ import app.escalate.commands.SlackText;
 import app.escalate.commands.SuggestedTriage;
 import app.escalate.commands.Suggestion;
 import app.escalate.commands.TriageState;
+import app.escalate.commands.TrialAnswer;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
@@ -67,7 +68,8 @@ final class TriageCase {
         // Shadow rules decide nothing; what they would have done, within the same limits, is only recorded.
         Optional<ShadowRoute> shadow = TriageRouting.shadow(s, policy.triage()).map(rule -> new ShadowRoute(rule.name(),
                 rule.applies() && c.isOpen() && TriageRouting.safeguard(c, s, policy).isEmpty()));
-        CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause, shadow));
+        CaseEvent event = new CaseEvent(c.id(), now, c.reporter(), new EventData.TriageSuggested(suggested, apply, route.rule(), heldBecause, shadow,
+                action.shadowPrompt().map(TrialAnswer::of)));
 
         TriageState state = TriageState.of(apply ? TriageState.Status.APPLIED : TriageState.Status.HELD, s, c);
         Case changed = apply ? applied(c, state.type(), state.severity(), state.surface()) : c;

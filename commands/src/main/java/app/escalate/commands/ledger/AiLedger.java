@@ -42,6 +42,12 @@ public final class AiLedger {
      * surfaces' drift, as sentences.
      */
     public static AiLedgerReport of(int days, Instant from, List<Draft> drafts, List<CaseEvent> events, Triage triage, List<String> drifting) {
+        return of(days, from, drafts, events, triage, List.of(), drifting);
+    }
+
+    /** The same, with the triage prompt on trial against the live one ({@link PromptTrials}). */
+    public static AiLedgerReport of(int days, Instant from, List<Draft> drafts, List<CaseEvent> events, Triage triage,
+                                    List<AiLedgerReport.PromptTrial> promptTrials, List<String> drifting) {
         Map<String, Map<String, Integer>> modes = modes(events);
         List<AiLedgerReport.Row> rows = new ArrayList<>();
         Map<String, List<Draft>> byVersion = new TreeMap<>();
@@ -66,7 +72,7 @@ public final class AiLedger {
         if (similar.flagged() > 0) {
             rows.add(new AiLedgerReport.Row("similar", "duplicate flags", similar.flagged(), similar.judged(), similar.confirmed(), 0, 0, Map.of()));
         }
-        return new AiLedgerReport(days, rows, TriageStats.of(events), similar, ShadowStats.of(events, triage), drifting);
+        return new AiLedgerReport(days, rows, TriageStats.of(events), similar, ShadowStats.of(events, triage), promptTrials, drifting);
     }
 
     /** Per triage version: suggestions made, judged (a verdict, or applied and left), kept. */

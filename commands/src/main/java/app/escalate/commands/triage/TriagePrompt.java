@@ -29,9 +29,20 @@ public final class TriagePrompt {
 
     /** {@code caseType}: the type the reporter chose, whose fields alone are asked for; empty: every type's, for the type suggested. */
     public static Asked of(Policy policy, String title, Optional<String> description, Optional<String> surface, Optional<String> caseType) {
+        return of(VERSION, policy, title, description, surface, caseType);
+    }
+
+    /** Whether {@code version} is a triage prompt the bot ships. */
+    public static boolean ships(String version) {
+        return TriagePrompt.class.getResource("/prompts/" + version + ".md") != null;
+    }
+
+    /** The same with the prompt {@code version} (one the bot ships), as a shadow prompt on trial is asked. */
+    public static Asked of(String version, Policy policy, String title, Optional<String> description, Optional<String> surface,
+                           Optional<String> caseType) {
         Optional<CaseType> chosen = caseType.flatMap(policy::caseType);
         List<CaseType> asked = chosen.map(List::of).orElse(policy.caseTypes());
-        String system = Prompts.load("/prompts/" + VERSION + ".md")
+        String system = Prompts.load("/prompts/" + version + ".md")
                 .replace("{{case_types}}", policy.caseTypes().stream().map(t -> "- " + t.id() + ": " + t.label())
                         .collect(Collectors.joining("\n")))
                 .replace("{{severities}}", Policy.SEVERITY_KEYS.stream().map(k -> "- " + k + ": " + policy.severities().get(k).label())
@@ -47,7 +58,7 @@ public final class TriagePrompt {
         description.ifPresent(d -> lines.add("Description: " + Prompts.defuse(d)));
         surface.ifPresent(s -> lines.add("Surface named by the reporter: " + Prompts.defuse(s)));
         lines.add("</case_data>");
-        return new Asked(VERSION, system, String.join("\n", lines));
+        return new Asked(version, system, String.join("\n", lines));
     }
 
     /** {@code deepfake:} then a line per field the model may fill: id, label, type and options. */

@@ -22,6 +22,27 @@ public final class Triager {
         this.policy = policy;
         this.model = model;
         this.keywords = new KeywordTriage(policy);
+        policy.triage().shadowPromptVersion().filter(v -> !TriagePrompt.ships(v)).ifPresent(v -> {
+            throw new IllegalArgumentException("triage.shadow_prompt: no prompt " + v + " ships with this version of the bot");
+        });
+    }
+
+    /**
+     * The answer of the prompt version on trial ({@code triage.shadow_prompt}) for the same case, asked
+     * of the same model: empty without one, without a model, for a case whose text may not go to
+     * it, or when the model fails or answers what cannot be read (the live suggestion stands alone).
+     */
+    public Optional<SuggestedTriage> shadow(String title, Optional<String> description, Optional<String> surface, Optional<String> caseType,
+                                            boolean modelAllowed) {
+        Optional<String> version = policy.triage().shadowPromptVersion().filter(v -> !v.equals(TriagePrompt.VERSION));
+        if (version.isEmpty() || model.isEmpty() || !modelAllowed) return Optional.empty();
+        TriagePrompt.Asked asked = TriagePrompt.of(version.get(), policy, title, description, surface, caseType);
+        try {
+            return TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy, caseType)
+                    .map(s -> new SuggestedTriage(s, model.get().name(), asked.version(), Optional.empty()));
+        } catch (SummaryModel.ModelFailure e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a model is configured (restricted cases still go to the keywords). */
