@@ -39,6 +39,9 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
                         Optional<String> resolution, Optional<String> rootCause, List<String> timeline, int timelineLeftOut,
                         Set<Instant> knownTimes, Set<String> statesSeen, Optional<String> description, List<String> keyMoments,
                         int notes, Set<String> links, List<String> fields, List<String> decisions) {
+    /** Events about the AI rather than the case, left out of what a draft is written from. */
+    static final Set<CaseEvent.Kind> AI_FEEDBACK = java.util.EnumSet.of(CaseEvent.Kind.AI_FAILURE_TAGGED, CaseEvent.Kind.RUNBOOK_FLAGGED);
+
 
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** About 1,500 tokens of timeline at ~4 characters a token: room for the facts, the prompt and the answer. */
@@ -97,6 +100,8 @@ public record CaseBrief(CaseId id, String title, String type, int severity, Stri
         int leftOut = 0;
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
             CaseEvent e = oldestFirst.get(i);
+            // Feedback on the AI itself is not a fact of the case: a draft must not repeat it (or the tagger's name).
+            if (AI_FEEDBACK.contains(e.kind())) continue;
             times.add(e.at());
             String line = TIME.format(e.at()) + " — " + EventLines.of(e, policy);
             if (leftOut > 0 || used + line.length() + 1 > budget) {
