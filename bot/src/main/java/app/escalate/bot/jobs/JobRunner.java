@@ -97,7 +97,7 @@ public final class JobRunner implements Delivery {
                 .flatMap(EventData.Opened::description).filter(d -> !d.isBlank());
         boolean modelAllowed = policy.mayUseModel(c.caseType(), c.restricted());
         SuggestedTriage suggested = triager.suggest(c.title(), description, c.surface(), c.caseType(), modelAllowed);
-        commands.triage(c.id(), suggested, triager.shadow(c.title(), description, c.surface(), c.caseType(), modelAllowed));
+        commands.triage(c.id(), suggested, triager.shadow(suggested, c.title(), description, c.surface(), c.caseType(), modelAllowed));
         return DeliveryAttempt.sent();
     }
 

@@ -29,13 +29,15 @@ public final class Triager {
 
     /**
      * The answer of the prompt version on trial ({@code triage.shadow_prompt}) for the same case, asked
-     * of the same model: empty without one, without a model, for a case whose text may not go to
-     * it, or when the model fails or answers what cannot be read (the live suggestion stands alone).
+     * of the same model after the {@code live} suggestion: empty without one, without a model, for a
+     * case whose text may not go to it, when the live call failed, or when the model fails or answers
+     * what cannot be read (the live suggestion stands alone).
      */
-    public Optional<SuggestedTriage> shadow(String title, Optional<String> description, Optional<String> surface, Optional<String> caseType,
-                                            boolean modelAllowed) {
+    public Optional<SuggestedTriage> shadow(SuggestedTriage live, String title, Optional<String> description, Optional<String> surface,
+                                            Optional<String> caseType, boolean modelAllowed) {
         Optional<String> version = policy.triage().shadowPromptVersion().filter(v -> !v.equals(TriagePrompt.VERSION));
-        if (version.isEmpty() || model.isEmpty() || !modelAllowed) return Optional.empty();
+        // A live call that failed (the model down, slow or unreadable) is not followed by a second wait for the trial.
+        if (version.isEmpty() || model.isEmpty() || !modelAllowed || live.fellBack().isPresent()) return Optional.empty();
         TriagePrompt.Asked asked = TriagePrompt.of(version.get(), policy, title, description, surface, caseType);
         try {
             return TriageReply.parse(model.get().answer(asked.system(), asked.user()), policy, caseType)
