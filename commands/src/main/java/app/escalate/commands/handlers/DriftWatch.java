@@ -27,6 +27,7 @@ import java.util.Set;
  * watched the same way by {@code Drafts}.
  */
 final class DriftWatch {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DriftWatch.class);
     static final String TRIAGE = "triage";
     static final String DUPLICATE_FLAGS = "duplicate-flags";
 
@@ -42,8 +43,20 @@ final class DriftWatch {
         this.clock = clock;
     }
 
-    /** Looks again at whichever surface {@code recorded} (the events of a change just made) gave a verdict on. */
+    /**
+     * Looks again at whichever surface {@code recorded} (the events of a change just made) gave a
+     * verdict on. The verdict is kept already: a fault here is logged, never answered as if the
+     * verdict had failed, and the next verdict looks again.
+     */
     void after(List<CaseEvent> recorded) {
+        try {
+            watchAfter(recorded);
+        } catch (RuntimeException e) {
+            log.warn("drift watch: could not look at the latest verdicts ({}); the next verdict looks again", e.toString());
+        }
+    }
+
+    private void watchAfter(List<CaseEvent> recorded) {
         boolean triage = recorded.stream().anyMatch(e -> e.data() instanceof EventData.TriageJudged j && j.verdict().onSuggestion());
         boolean flags = recorded.stream().anyMatch(e -> e.data() instanceof EventData.DuplicateJudged);
         Instant until = clock.instant().plusSeconds(1);
