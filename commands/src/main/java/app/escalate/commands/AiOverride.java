@@ -8,9 +8,10 @@ import java.util.Optional;
  * triage, runbook),
  * what the person did in words, the {@code version} that answered (prompt version, or triage's
  * source and prompt), the routing {@code rule} that applied a triage suggestion, and the failure
- * mode it is tagged with so far.
+ * mode it is tagged with so far; {@code at}, when the person overrode it.
  */
-public record AiOverride(String subject, String surface, String what, String version, Optional<String> rule, Optional<String> tag) {
+public record AiOverride(String subject, String surface, String what, String version, Optional<String> rule, Optional<String> tag,
+                         java.time.Instant at) {
     public static final String TRIAGE = "triage";
     public static final String RUNBOOK = "runbook";
     private static final String DRAFT = "draft:";
@@ -31,6 +32,6 @@ public record AiOverride(String subject, String surface, String what, String ver
     }
 
     public AiOverride tagged(Optional<String> mode) {
-        return new AiOverride(subject, surface, what, version, rule, mode);
+        return new AiOverride(subject, surface, what, version, rule, mode, at);
     }
 }

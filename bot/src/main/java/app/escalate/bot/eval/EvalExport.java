@@ -109,6 +109,14 @@ public final class EvalExport {
                     .add(t.subject() + " (" + t.version() + ") tagged " + t.mode() + " by " + e.actor().value() + " on " + e.at());
         }
         Map<String, List<String>> written = new TreeMap<>();
+        // A file of an earlier run (perhaps with restricted cases) is not left to read as this run's.
+        for (String surface : SURFACES) {
+            try {
+                Files.deleteIfExists(request.to().resolve(surface + "-cases.yml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         bySurface.forEach((surface, byCase) -> {
             StringBuilder yaml = new StringBuilder("# Exported from tagged overrides on " + now + "; each case's facts as they stand now.\ncases:\n");
             List<String> entries = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -49,6 +50,11 @@ public final class FailureTagMessage {
         blocks.add(section(s -> s.text(markdownText("*Overrides of the AI on " + caseId + "*: press a failure mode to tag or change why."))));
         List<AiOverride> latest = new ArrayList<>(overrides);
         java.util.Collections.reverse(latest);
+        if (latest.size() > LISTED) {
+            int earlier = latest.size() - LISTED;
+            blocks.add(context(x -> x.elements(List.of(markdownText("The latest " + LISTED + " are listed; " + earlier
+                    + (earlier == 1 ? " earlier one keeps its tag." : " earlier ones keep their tags."))))));
+        }
         for (AiOverride o : latest.subList(0, Math.min(LISTED, latest.size()))) {
             String tag = o.tag().map(id -> modes.stream().filter(m -> m.id().equals(id)).map(FailureMode::label).findFirst().orElse(id))
                     .map(label -> "tagged *" + Mrkdwn.escape(label) + "*").orElse("not tagged");

@@ -31,8 +31,8 @@ final class SlackCalls {
     static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
 
-    /** Slack's answers for a channel the bot cannot post in at all. */
-    private static final Set<String> NOT_THERE = Set.of("not_in_channel", "channel_not_found", "is_archived");
+    /** Slack's answers for a channel the bot cannot post in at all, or an ephemeral for someone who is not in it. */
+    private static final Set<String> NOT_THERE = Set.of("not_in_channel", "channel_not_found", "is_archived", "user_not_in_channel");
 
     private final Slack slack;
     private final MethodsClient methods;

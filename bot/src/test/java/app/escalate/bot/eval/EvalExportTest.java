@@ -100,6 +100,12 @@ class EvalExportTest {
             assertThat(export(cases, "--since", "30d", "--include-restricted", "--to", to.toString())).isEqualTo(0);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("summary-cases.yml: 2 cases", "(restricted cases included)");
             assertThat(Files.readString(to.resolve("summary-cases.yml"))).contains("Regulator's request about a minor", "restricted: true");
+
+            // A later run with nothing in its window leaves no earlier file behind, restricted facts and all.
+            assertThat(export(cases, "--since", "1d", "--to", to.toString())).isEqualTo(0);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("none tagged in the window.");
+            assertThat(Files.exists(to.resolve("summary-cases.yml"))).isFalse();
+            assertThat(Files.exists(to.resolve("triage-cases.yml"))).isFalse();
         }
     }
 

@@ -129,7 +129,8 @@ class AiLedgerTest {
                 tag(1, AiOverride.draft(1), "summary", "exec-summary.v1", "tone", "Tone"));
 
         assertThat(AiOverrides.of(new CaseId(1), drafts, timeline)).containsExactly(
-                new AiOverride("draft:1", "summary", "discarded the executive summary draft 1", "exec-summary.v1", Optional.empty(), Optional.of("tone")));
+                new AiOverride("draft:1", "summary", "discarded the executive summary draft 1", "exec-summary.v1", Optional.empty(), Optional.of("tone"),
+                        NOW));
         assertThat(AiOverrides.of(new CaseId(1), List.of(), List.of(suggested(1, true), judged(1, TriageVerdict.UNDONE))))
                 .extracting(AiOverride::subject, AiOverride::what).containsExactly(org.assertj.core.groups.Tuple.tuple("triage", "undid the triage suggestion"));
         assertThat(AiOverride.draftId("draft:12")).contains(12L);
