@@ -137,4 +137,16 @@ class AiLedgerTest {
         assertThat(AiOverride.draftId("draft:-1")).isEmpty();
         assertThat(AiOverride.draftId("triage")).isEmpty();
     }
+
+    @Test
+    void a_cases_overrides_come_oldest_first_by_when_they_happened_and_a_long_runbook_question_is_clipped() {
+        List<Draft> drafts = List.of(draft(1, 1, "exec-summary.v1", Draft.Outcome.DISCARDED, 0, NOW.minusSeconds(10)));
+        List<CaseEvent> timeline = List.of(suggested(1, true), judged(1, TriageVerdict.UNDONE),   // half an hour before the draft
+                new CaseEvent(new CaseId(1), NOW, MARIA, new EventData.RunbookFlagged("deepfake", "harm", "Is it real? ".repeat(160))));
+
+        List<AiOverride> overrides = AiOverrides.of(new CaseId(1), drafts, timeline);
+
+        assertThat(overrides).extracting(AiOverride::subject).containsExactly("triage", "draft:1", "runbook:harm");
+        assertThat(overrides.get(2).what()).hasSizeLessThan(AiOverrides.QUESTION + 60);
+    }
 }
