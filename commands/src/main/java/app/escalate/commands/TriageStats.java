@@ -35,14 +35,24 @@ public final class TriageStats {
 
     /**
      * Per suggested type (its id, or "none"), and per {@code source prompt-version}, each in
-     * alphabetical order; per confidence band (by its lower bound, from {@link #BANDS}), lowest first.
+     * alphabetical order; per confidence band (by its lower bound, from {@link #BANDS}), lowest first;
+     * per routing rule, the suggestions it applied at once and how many people let stand.
      */
-    public record Report(Map<String, Tally> byType, Map<String, Tally> byPromptVersion, Map<Double, Tally> byConfidence, int waiting) {
+    public record Report(Map<String, Tally> byType, Map<String, Tally> byPromptVersion, Map<Double, Tally> byConfidence,
+                         Map<String, Tally> byRule, int waiting) {
         public Report {
             byType = Collections.unmodifiableMap(new TreeMap<>(byType));
             byPromptVersion = Collections.unmodifiableMap(new TreeMap<>(byPromptVersion));
             byConfidence = Collections.unmodifiableMap(new TreeMap<>(byConfidence));
+            byRule = Collections.unmodifiableMap(new TreeMap<>(byRule));
         }
+    }
+
+    /** The version a suggestion is counted under: its source alone (the keywords), or the model and its prompt version. */
+    public static String version(EventData.TriageSuggested s) {
+        String source = s.suggested().source();
+        String prompt = s.suggested().promptVersion();
+        return source.equals(prompt) ? source : source + " " + prompt;
     }
 
     /** The band {@code confidence} falls in: the greatest lower bound of {@link #BANDS} not above it. */
@@ -64,6 +74,7 @@ public final class TriageStats {
         Map<String, Tally> byType = new TreeMap<>();
         Map<String, Tally> byVersion = new TreeMap<>();
         Map<Double, Tally> byConfidence = new TreeMap<>();
+        Map<String, Tally> byRule = new TreeMap<>();
         int waiting = 0;
         for (CaseEvent e : events) {
             if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
@@ -74,13 +85,11 @@ public final class TriageStats {
             }
             boolean kept = verdict == null || verdict.verdict() == TriageVerdict.ACCEPTED;
             String type = s.suggestion().typeId().orElse("none");
-            String source = s.suggested().source();
-            String prompt = s.suggested().promptVersion();
-            String version = source.equals(prompt) ? source : source + " " + prompt;
             byType.merge(type, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
-            byVersion.merge(version, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
+            byVersion.merge(version(s), new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
             byConfidence.merge(band(s.suggestion().confidence()), new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept));
+            if (s.applied()) s.rule().ifPresent(rule -> byRule.merge(rule, new Tally(1, kept ? 1 : 0), (a, b) -> a.plus(kept)));
         }
-        return new Report(byType, byVersion, byConfidence, waiting);
+        return new Report(byType, byVersion, byConfidence, byRule, waiting);
     }
 }

@@ -1,14 +1,12 @@
 package app.escalate.commands.ledger;
 
 import app.escalate.commands.CaseEvent;
-import app.escalate.commands.CaseId;
 import app.escalate.commands.DuplicateStats;
 import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.AiOverride;
 import app.escalate.commands.EventData;
 import app.escalate.commands.ShadowStats;
 import app.escalate.commands.TriageStats;
-import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.summary.Draft;
 import app.escalate.config.Triage;
 
@@ -63,7 +61,8 @@ public final class AiLedger {
                     .mapToDouble(d -> d.editRatio().orElse(0.0)).average().orElse(0);
             rows.add(new AiLedgerReport.Row(k[0], k[1], group.size(), group.size(), kept, edited, ratio, modes.getOrDefault(key, Map.of())));
         });
-        rows.addAll(triage(events, modes));
+        TriageStats.Report triageStats = TriageStats.of(events);
+        rows.addAll(triage(events, triageStats, modes));
         Map<String, Integer> flags = new TreeMap<>();
         for (CaseEvent e : events) e.as(EventData.RunbookFlagged.class).ifPresent(f -> flags.merge(AiOverrides.treeVersion(f.caseType()), 1, Integer::sum));
         flags.forEach((tree, n) -> rows.add(new AiLedgerReport.Row(AiOverride.RUNBOOK, tree, n, n, 0, 0, 0,
@@ -72,38 +71,25 @@ public final class AiLedger {
         if (similar.flagged() > 0) {
             rows.add(new AiLedgerReport.Row("similar", "duplicate flags", similar.flagged(), similar.judged(), similar.confirmed(), 0, 0, Map.of()));
         }
-        return new AiLedgerReport(days, rows, TriageStats.of(events), similar, ShadowStats.of(events, triage), promptTrials, drifting);
+        return new AiLedgerReport(days, rows, triageStats, similar, ShadowStats.of(events, triage), promptTrials, drifting);
     }
 
-    /** Per triage version: suggestions made, judged (a verdict, or applied and left), kept. */
-    private static List<AiLedgerReport.Row> triage(List<CaseEvent> events, Map<String, Map<String, Integer>> modes) {
-        Map<CaseId, TriageVerdict> verdicts = new HashMap<>();
-        for (CaseEvent e : events) {
-            e.as(EventData.TriageJudged.class).filter(j -> j.verdict().onSuggestion()).ifPresent(j -> verdicts.put(e.caseId(), j.verdict()));
-        }
-        Map<String, int[]> counts = new TreeMap<>();
-        for (CaseEvent e : events) {
-            if (!(e.data() instanceof EventData.TriageSuggested s)) continue;
-            int[] c = counts.computeIfAbsent(AiOverrides.version(s), v -> new int[3]);
-            c[0]++;
-            TriageVerdict v = verdicts.get(e.caseId());
-            if (v == null && !s.applied()) continue;   // still waiting for a person
-            c[1]++;
-            if (v == null || v == TriageVerdict.ACCEPTED) c[2]++;
-        }
+    /**
+     * Per triage version: suggestions made, judged and kept as {@link TriageStats} counts them; and
+     * per routing rule, what it applied at once and how much of that people let stand (the rules'
+     * own wrong-applied rate).
+     */
+    private static List<AiLedgerReport.Row> triage(List<CaseEvent> events, TriageStats.Report stats, Map<String, Map<String, Integer>> modes) {
+        Map<String, Integer> made = new TreeMap<>();
+        for (CaseEvent e : events) e.as(EventData.TriageSuggested.class).ifPresent(s -> made.merge(TriageStats.version(s), 1, Integer::sum));
         List<AiLedgerReport.Row> rows = new ArrayList<>();
-        counts.forEach((version, c) -> rows.add(new AiLedgerReport.Row(AiOverride.TRIAGE, version, c[0], c[1], c[2], 0, 0,
-                modes.getOrDefault(AiOverride.TRIAGE + "|" + version, Map.of()))));
-        // Per routing rule, what it applied at once and how much of that people let stand: the rules' own wrong-applied rate.
-        Map<String, int[]> byRule = new TreeMap<>();
-        for (CaseEvent e : events) {
-            if (!(e.data() instanceof EventData.TriageSuggested s) || !s.applied() || s.rule().isEmpty()) continue;
-            int[] c = byRule.computeIfAbsent(s.rule().get(), r -> new int[2]);
-            c[0]++;
-            TriageVerdict v = verdicts.get(e.caseId());
-            if (v == null || v == TriageVerdict.ACCEPTED) c[1]++;
-        }
-        byRule.forEach((rule, c) -> rows.add(new AiLedgerReport.Row(RULE, rule, c[0], c[0], c[1], 0, 0, modes.getOrDefault(RULE + "|" + rule, Map.of()))));
+        made.forEach((version, n) -> {
+            TriageStats.Tally t = stats.byPromptVersion().getOrDefault(version, new TriageStats.Tally(0, 0));
+            rows.add(new AiLedgerReport.Row(AiOverride.TRIAGE, version, n, t.judged(), t.kept(), 0, 0,
+                    modes.getOrDefault(AiOverride.TRIAGE + "|" + version, Map.of())));
+        });
+        stats.byRule().forEach((rule, t) -> rows.add(new AiLedgerReport.Row(RULE, rule, t.judged(), t.judged(), t.kept(), 0, 0,
+                modes.getOrDefault(RULE + "|" + rule, Map.of()))));
         return rows;
     }
 

@@ -5,6 +5,7 @@ import app.escalate.commands.CaseId;
 import app.escalate.commands.DraftKind;
 import app.escalate.commands.AiOverride;
 import app.escalate.commands.EventData;
+import app.escalate.commands.TriageStats;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.TriageVerdict;
 import app.escalate.commands.summary.Draft;
@@ -78,7 +79,7 @@ public final class AiOverrides {
         }
         if (suggested == null || verdict == null || !verdict.overrides()) return Optional.empty();
         return Optional.of(new AiOverride(AiOverride.TRIAGE, AiOverride.TRIAGE, verdict.verb() + " the triage suggestion",
-                version(suggested), suggested.rule(), Optional.empty(), at));
+                TriageStats.version(suggested), suggested.rule(), Optional.empty(), at));
     }
 
     /** The version a decision tree's tags are kept with: the type whose tree it is. */
@@ -86,10 +87,4 @@ public final class AiOverrides {
         return caseType + " tree";
     }
 
-    /** A triage suggestion's version: the keywords, or the model and its prompt version. */
-    public static String version(EventData.TriageSuggested s) {
-        String source = s.suggested().source();
-        String prompt = s.suggested().promptVersion();
-        return source.equals(prompt) ? source : source + " " + prompt;
-    }
 }

@@ -4,6 +4,7 @@ import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.EventData;
+import app.escalate.commands.TriageStats;
 import app.escalate.commands.TrialAnswer;
 import app.escalate.commands.triage.PolicyReplay;
 
@@ -27,7 +28,7 @@ public final class PromptTrials {
         for (CaseEvent e : events) {
             if (!(e.data() instanceof EventData.TriageSuggested s) || s.shadowPrompt().isEmpty()) continue;
             TrialAnswer trial = s.shadowPrompt().get();
-            int[] c = counts.computeIfAbsent(trial.promptVersion() + "|" + AiOverrides.version(s), k -> new int[5]);
+            int[] c = counts.computeIfAbsent(trial.promptVersion() + "|" + TriageStats.version(s), k -> new int[5]);
             PolicyReplay.Decided live = new PolicyReplay.Decided(s.suggestion().typeId(), s.suggestion().severity().value());
             PolicyReplay.Decided shadow = new PolicyReplay.Decided(trial.typeId(), trial.severity().value());
             c[0]++;
