@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,26 +57,44 @@ final class DriftWatch {
         }
     }
 
-    private void watchAfter(List<CaseEvent> recorded) {
-        boolean triage = recorded.stream().anyMatch(e -> e.data() instanceof EventData.TriageJudged j && j.verdict().onSuggestion());
-        boolean flags = recorded.stream().anyMatch(e -> e.data() instanceof EventData.DuplicateJudged);
-        Instant until = clock.instant().plusSeconds(1);
-        if (triage) {
-            watch(TRIAGE, triageKept(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED))),
-                    "AI triage: ", "kept", "Check recent triage (/esc stats) and the rules or model in use.");
+    /** One surface watched: its memory's key, what its notice says of it, and the verdicts it reads, oldest first. */
+    private record Watched(String key, String surface, String share, String advice, Set<CaseEvent.Kind> kinds,
+                           java.util.function.Function<List<CaseEvent>, List<Boolean>> verdicts) {
+        Optional<AcceptanceDrift.Drop> drop(CaseStore cases, Instant until) {
+            return AcceptanceDrift.of(verdicts.apply(cases.events(Instant.EPOCH, until, kinds)));
         }
-        if (flags) {
-            watch(DUPLICATE_FLAGS, flagsRight(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.DUPLICATE_JUDGED))),
-                    "Similar cases: ", "duplicate flags judged right",
-                    "Check recent flags (/esc stats) and the policy's similar.duplicate_threshold.");
+
+        String says(AcceptanceDrift.Drop drop) {
+            return surface + drop.describe(share, "verdicts");
         }
     }
 
-    private void watch(String watch, List<Boolean> verdicts, String surface, String share, String advice) {
-        AcceptanceDrift.Drop drop = AcceptanceDrift.of(verdicts).orElse(null);
-        if (drop == null || !AcceptanceDrift.due(drop, alerts.lastDriftAlertAt(watch))) return;
-        alerts.driftAlert(watch, drop.decided(), clock.instant(), List.of(new SlackEffect.TeamNotice(policy.workspace().teamChannel(),
-                surface + drop.describe(share, "verdicts") + " " + advice)));
+    private static final Watched TRIAGE_WATCH = new Watched(TRIAGE, "AI triage: ", "kept",
+            "Check recent triage (/esc stats) and the rules or model in use.",
+            Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED, CaseEvent.Kind.TRIAGE_JUDGED), DriftWatch::triageKept);
+    private static final Watched FLAGS_WATCH = new Watched(DUPLICATE_FLAGS, "Similar cases: ", "duplicate flags judged right",
+            "Check recent flags (/esc stats) and the policy's similar.duplicate_threshold.",
+            Set.of(CaseEvent.Kind.DUPLICATE_JUDGED), DriftWatch::flagsRight);
+
+    /** The watched surfaces whose latest verdicts have turned against the AI now, as their notices say it (without the advice). */
+    List<String> drifting() {
+        Instant until = clock.instant().plusSeconds(1);
+        List<String> out = new ArrayList<>();
+        for (Watched w : List.of(TRIAGE_WATCH, FLAGS_WATCH)) w.drop(cases, until).ifPresent(d -> out.add(w.says(d)));
+        return out;
+    }
+
+    private void watchAfter(List<CaseEvent> recorded) {
+        Instant until = clock.instant().plusSeconds(1);
+        if (recorded.stream().anyMatch(e -> e.data() instanceof EventData.TriageJudged j && j.verdict().onSuggestion())) watch(TRIAGE_WATCH, until);
+        if (recorded.stream().anyMatch(e -> e.data() instanceof EventData.DuplicateJudged)) watch(FLAGS_WATCH, until);
+    }
+
+    private void watch(Watched w, Instant until) {
+        AcceptanceDrift.Drop drop = w.drop(cases, until).orElse(null);
+        if (drop == null || !AcceptanceDrift.due(drop, alerts.lastDriftAlertAt(w.key()))) return;
+        alerts.driftAlert(w.key(), drop.decided(), clock.instant(), List.of(new SlackEffect.TeamNotice(policy.workspace().teamChannel(),
+                w.says(drop) + " " + w.advice())));
     }
 
     /**

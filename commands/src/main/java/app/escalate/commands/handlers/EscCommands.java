@@ -107,8 +107,8 @@ public final class EscCommands {
         this.tagFailure = new TagFailure(policy, permissions, drafts, cases::timeline);
         this.handoffs = new HandoffCommands(handoffs, domain.digests(), policy, onCall, clock);
         this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
-        this.showAi = new ShowAi(cases, drafts, policy, clock);
         this.drift = new DriftWatch(cases, drafts, policy, clock);
+        this.showAi = new ShowAi(cases, drafts, drift, policy, clock);
     }
 
     /** The handoff commands, for the digest's Accept button. */

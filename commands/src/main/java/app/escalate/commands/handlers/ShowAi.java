@@ -1,6 +1,5 @@
 package app.escalate.commands.handlers;
 
-import app.escalate.commands.AcceptanceDrift;
 import app.escalate.commands.AiLedgerReport;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code /esc ai [7d|30d|90d]}: the team's AI per surface and version, and which surfaces' verdicts
@@ -33,11 +31,13 @@ import java.util.Set;
  */
 public final class ShowAi {
     private final CaseStore cases;
+    private final DriftWatch drift;
     private final DraftStore drafts;
     private final Policy policy;
     private final Clock clock;
 
-    public ShowAi(CaseStore cases, DraftStore drafts, Policy policy, Clock clock) {
+    ShowAi(CaseStore cases, DraftStore drafts, DriftWatch drift, Policy policy, Clock clock) {
+        this.drift = drift;
         this.cases = cases;
         this.drafts = drafts;
         this.policy = policy;
@@ -54,11 +54,8 @@ public final class ShowAi {
             decided.addAll(ofKind);
             DraftStats.acceptanceDrop(ofKind).ifPresent(d -> drifting.add(kind.label() + " drafts: " + d.describe()));
         }
+        drifting.addAll(drift.drifting());
         Instant until = now.plusMillis(1);
-        AcceptanceDrift.of(DriftWatch.triageKept(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.TRIAGE_SUGGESTED,
-                CaseEvent.Kind.TRIAGE_JUDGED)))).ifPresent(d -> drifting.add("AI triage: " + d.describe("kept", "verdicts")));
-        AcceptanceDrift.of(DriftWatch.flagsRight(cases.events(Instant.EPOCH, until, Set.of(CaseEvent.Kind.DUPLICATE_JUDGED))))
-                .ifPresent(d -> drifting.add("Similar cases: " + d.describe("duplicate flags judged right", "verdicts")));
         List<CaseEvent> events = cases.events(from, until, AiLedger.KINDS);
         return new Reply.AiLedger(AiLedger.of(command.days(), from, decided, events, policy.triage(), promptTrials(events), drifting));
     }
