@@ -71,16 +71,21 @@ public final class CaseButtons {
     }
 
     /** Who clicked, where the answer goes, and the message the control sits on, as Slack's payload says (any part may be missing). */
-    private record Click(UserId user, Optional<ChannelId> channel, Optional<String> responseUrl, Optional<String> messageTs,
+    record Click(UserId user, Optional<ChannelId> channel, Optional<String> responseUrl, Optional<String> messageTs,
                          BlockActionPayload.Action action, String triggerId) {
         static Click of(BlockActionPayload p) {
-            Optional<ChannelId> channel = Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId)
-                    .or(() -> Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getChannelId))
-                    .flatMap(ChannelId::parse);
+            Optional<ChannelId> channel = channelOf(p);
             Optional<String> ts = Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getMessageTs)
                     .filter(value -> value.matches("\\d{1,12}\\.\\d{1,8}"));
             return new Click(new UserId(p.getUser().getId()), channel, Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank()),
                     ts, p.getActions().get(0), p.getTriggerId());
+        }
+
+        /** The channel Slack says the click came from: the payload's, or its message container's. */
+        static Optional<ChannelId> channelOf(BlockActionPayload p) {
+            return Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId)
+                    .or(() -> Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getChannelId))
+                    .flatMap(ChannelId::parse);
         }
 
         Optional<CaseId> caseInValue() {

@@ -52,9 +52,7 @@ public final class FailureTagButtons {
     private void click(BlockActionPayload p) {
         BlockActionPayload.Action action = p.getActions().get(0);
         Optional<FailureTagMessage.Click> click = FailureTagMessage.Click.parse(action.getActionId(), action.getValue());
-        Optional<ChannelId> channel = Optional.ofNullable(p.getChannel()).map(BlockActionPayload.Channel::getId)
-                .or(() -> Optional.ofNullable(p.getContainer()).map(BlockActionPayload.Container::getChannelId))
-                .flatMap(ChannelId::parse);
+        Optional<ChannelId> channel = CaseButtons.Click.channelOf(p);
         if (click.isEmpty() || channel.isEmpty()) return;
         UserId user = new UserId(p.getUser().getId());
         Optional<String> responseUrl = Optional.ofNullable(p.getResponseUrl()).filter(u -> !u.isBlank());
