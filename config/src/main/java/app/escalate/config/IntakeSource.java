@@ -1,7 +1,6 @@
 package app.escalate.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,18 +34,7 @@ public record IntakeSource(String id, String secretEnv, List<String> allowedType
         if (maxPerMinute < 1 || maxPerMinute > 10_000) {
             throw new IllegalArgumentException("max_per_minute: 1 to 10000, got " + maxPerMinute);
         }
-        if (callbackUrl != null && !httpUrl(callbackUrl)) {
-            throw new IllegalArgumentException("callback_url: an http(s) URL, got \"" + callbackUrl + "\"");
-        }
-    }
-
-    private static boolean httpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        if (callbackUrl != null) Urls.http("callback_url", callbackUrl);
     }
 
     /** Without a callback. */

@@ -15,7 +15,7 @@ import java.util.Set;
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
                      Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage, Intake intake,
-                     Similar similar, Ai ai) {
+                     Similar similar, Ai ai, Map<String, Person> people, Paging paging) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
@@ -73,6 +73,20 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
         if (intake == null) intake = Intake.NONE;
         if (similar == null) similar = Similar.DEFAULT;
         if (ai == null) ai = Ai.NONE;
+        if (paging == null) paging = Paging.NONE;
+        people = people == null ? Map.of() : people;
+        for (Map.Entry<String, Person> person : people.entrySet()) {
+            String at = "people." + person.getKey();
+            Groups.members("people", List.of(person.getKey()));
+            if (person.getValue() == null) throw new IllegalArgumentException(at + ": empty; give time_zone, quiet_hours or notify");
+            List<NotifyStep> steps = person.getValue().steps();
+            for (int i = 0; i < steps.size(); i++) {
+                if (!paging.has(steps.get(i).via())) {
+                    throw new IllegalArgumentException(at + ".notify[" + i + "].via: " + steps.get(i).via() + " is not under paging.providers");
+                }
+            }
+        }
+        people = Map.copyOf(people);
         for (int i = 0; i < intake.sources().size(); i++) {
             for (String type : intake.sources().get(i).allowedTypes()) {
                 if (!ids.contains(type)) {
@@ -98,6 +112,11 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
             coveredOnHolidays(at + ".primary", r.primary(), r.weekend() == null ? List.of() : r.weekend().primary());
             coveredOnHolidays(at + ".secondary", r.secondary(), r.weekend() == null ? List.of() : r.weekend().secondary());
         }
+    }
+
+    /** What the policy says of a person, or the defaults (Slack only, UTC, no quiet hours). */
+    public Person person(String userId) {
+        return people.getOrDefault(userId, Person.DEFAULT);
     }
 
     public SeverityPolicy severity(int level) {
