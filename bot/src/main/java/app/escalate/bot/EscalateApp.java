@@ -1,6 +1,9 @@
 package app.escalate.bot;
 
 import app.escalate.bot.intake.CallBacks;
+import app.escalate.bot.paging.Pagers;
+import app.escalate.bot.paging.SlackNames;
+import app.escalate.commands.paging.ClimbPages;
 import app.escalate.bot.intake.IntakeRoute;
 import app.escalate.bot.jobs.JobRunner;
 import app.escalate.bot.llm.LangChainSummaryModel;
@@ -208,13 +211,16 @@ public final class EscalateApp implements AutoCloseable {
             pins.register(bolt);
             AccessLossEvents.register(bolt);
 
+            Pagers pagers = new Pagers(policy, settings.pagerSecrets(), cases, new SlackNames(slack.methods(botToken)), Clock.systemUTC());
+            pagers.missingSecrets().forEach(name -> log.warn("paging: {} is not set; pages by that pager wait until it is", name));
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
                     policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
                     new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics,
-                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC()), new SimilarCases(searchIndexer, cases, policy)),
+                    new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC()), new SimilarCases(searchIndexer, cases, policy),
+                    pagers),
                     clock, OUTBOX_POLL, metrics, commandsFirst);
             worker.start();
             started.push(worker);
@@ -231,7 +237,7 @@ public final class EscalateApp implements AutoCloseable {
                 jumps = recorded;
             }
             Scheduler scheduler = ScheduledJobs.start(database, clock, outbox, metrics,
-                    new EscalateUnacknowledged(cases, policy, onCall, clock), new CheckCoverage(policy, onCall, clock),
+                    new EscalateUnacknowledged(cases, policy, onCall, clock), new ClimbPages(cases, policy, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
                     new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates());

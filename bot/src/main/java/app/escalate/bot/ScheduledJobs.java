@@ -2,6 +2,7 @@ package app.escalate.bot;
 
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
+import app.escalate.commands.paging.ClimbPages;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.sla.DeadlineWatch;
@@ -55,10 +56,14 @@ final class ScheduledJobs {
     }
 
     static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
-                           EscalateUnacknowledged escalation, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
+                           EscalateUnacknowledged escalation, ClimbPages pages, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
                            ReviewDates reviewDates) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
-                .execute((instance, context) -> escalation.sweep());
+                .execute((instance, context) -> {
+                    escalation.sweep();
+                    // Each page's own steps (Slack, then a pager), its quiet hours and its answer time.
+                    pages.sweep();
+                });
         RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
                 .execute((instance, context) -> handoffs.sweep());
         RecurringTask<Void> execUpdateSweep = Tasks.recurring("exec-update-sweep", FixedDelay.of(EXEC_UPDATE_SWEEP))

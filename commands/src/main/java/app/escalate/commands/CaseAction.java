@@ -77,6 +77,14 @@ public sealed interface CaseAction {
     record LoopIn(String group) implements Steering {
     }
 
+    /** {@code /esc page @person|<group> <reason>}: page one person, or a group's first member (then its next, unanswered). */
+    record PageSomeone(Optional<UserId> person, Optional<String> group, String reason) implements Steering {
+    }
+
+    /** The Acknowledge page button of page {@code page}: only its person may press it. */
+    record AcknowledgePage(int page) implements CaseAction {
+    }
+
     record Resolve(String resolution, Optional<String> rootCause) implements Steering {
     }
 

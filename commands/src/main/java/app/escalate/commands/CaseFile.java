@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging,
                        Optional<Watch> watch, Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage,
-                       Map<String, String> fields, List<CaseDecision> decisions, List<DeadlineEntry> deadlines, Set<CaseId> links) {
+                       Map<String, String> fields, List<CaseDecision> decisions, List<DeadlineEntry> deadlines, Set<CaseId> links,
+                       List<PersonPage> pages) {
 
     public CaseFile {
         tasks = List.copyOf(tasks);
@@ -34,6 +35,30 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         deadlines = deadlines == null ? List.of() : List.copyOf(deadlines);
         links = links == null ? Set.of() : Set.copyOf(links);
+        pages = pages == null ? List.of() : List.copyOf(pages);
+    }
+
+    public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
+                    Set<String> slaAlerts, Optional<String> runbookAt, Optional<TriageState> triage, Map<String, String> fields,
+                    List<CaseDecision> decisions, List<DeadlineEntry> deadlines, Set<CaseId> links) {
+        this(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, List.of());
+    }
+
+    /** With {@code page} begun, or (same number) its new standing. */
+    public CaseFile withPage(PersonPage page) {
+        List<PersonPage> next = new ArrayList<>(pages.stream().filter(p -> p.number() != page.number()).toList());
+        next.add(page);
+        next.sort(Comparator.comparingInt(PersonPage::number));
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, next);
+    }
+
+    public Optional<PersonPage> page(int number) {
+        return pages.stream().filter(p -> p.number() == number).findFirst();
+    }
+
+    /** The number the next page on this case takes. */
+    public int nextPageNumber() {
+        return pages.stream().mapToInt(PersonPage::number).max().orElse(0) + 1;
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -47,7 +72,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         Set<CaseId> next = new HashSet<>(links);
         if (linked) next.add(other);
         else next.remove(other);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, next);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, next, pages);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch,
@@ -61,7 +86,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         List<DeadlineEntry> next = new ArrayList<>(deadlines);
         next.removeIf(d -> d.name().equals(entry.name()));
         next.add(entry);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, next, links, pages);
     }
 
     /** Deadline {@code name} closed as {@code how}: its entry, or (a type's deadline no one touched) a new one. */
@@ -87,7 +112,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     public CaseFile withField(String id, String value) {
         Map<String, String> next = new java.util.HashMap<>(fields);
         next.put(id, value);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, next, decisions, deadlines, links, pages);
     }
 
     public Optional<String> field(String id) {
@@ -99,7 +124,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         List<CaseDecision> next = new ArrayList<>(decisions.stream().filter(d -> d.number() != decision.number()).toList());
         next.add(decision);
         next.sort(Comparator.comparingInt(CaseDecision::number));
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, next, deadlines, links, pages);
     }
 
     public Optional<CaseDecision> decision(int number) {
@@ -113,7 +138,7 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** The walk is at {@code question}, or (empty) not under way. */
     public CaseFile withRunbookAt(Optional<String> question) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, question, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging, Optional<Watch> watch) {
@@ -122,13 +147,13 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
 
     /** Where the case's AI triage stands; empty before it has been triaged. */
     public CaseFile withTriage(Optional<TriageState> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, next, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile withSlaAlert(String key) {
         Set<String> alerts = new HashSet<>(slaAlerts);
         alerts.add(key);
-        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, watch, alerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile(Case details, List<Task> tasks, Set<String> stakeholders, Set<UserId> members, Paging paging) {
@@ -140,11 +165,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile withPaging(Paging next) {
-        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, next, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile withWatch(Optional<Watch> next) {
-        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, members, paging, next, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseId id() {
@@ -161,11 +186,11 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
     }
 
     public CaseFile with(Case changed) {
-        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(changed, tasks, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile withTasks(List<Task> changed) {
-        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, changed, stakeholders, members, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile withStakeholder(String group, Set<UserId> newMembers) {
@@ -173,12 +198,12 @@ public record CaseFile(Case details, List<Task> tasks, Set<String> stakeholders,
         groups.add(group);
         Set<UserId> people = new HashSet<>(members);
         people.addAll(newMembers);
-        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, groups, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 
     public CaseFile withMember(UserId user) {
         Set<UserId> people = new HashSet<>(members);
         people.add(user);
-        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links);
+        return new CaseFile(details, tasks, stakeholders, people, paging, watch, slaAlerts, runbookAt, triage, fields, decisions, deadlines, links, pages);
     }
 }

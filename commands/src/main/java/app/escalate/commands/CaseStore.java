@@ -55,6 +55,9 @@ public interface CaseStore extends Effects {
     /** Open, unacknowledged cases whose next escalation step is due at {@code now}. */
     List<CaseId> duePaging(Instant now);
 
+    /** Cases with a page to a person whose next step (or answer) is due at {@code now}. */
+    List<CaseId> duePages(Instant now);
+
     /** The cases {@code user} is a member of (invited to, or has acted on). */
     Set<CaseId> casesWithMember(UserId user);
 

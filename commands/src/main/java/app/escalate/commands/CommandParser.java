@@ -18,6 +18,8 @@ public final class CommandParser {
     /** The open form's "Affected surface" field. */
     public static final int MAX_SURFACE_LENGTH = 150;
 
+    /** A page's reason reaches a pager's summary and a direct message: a sentence, not a report. */
+    public static final int MAX_PAGE_REASON = 300;
     private static final Pattern MENTION = Pattern.compile("<@[^>]*>");
     private static final Pattern TRAILING_MENTION = Pattern.compile("\\s*(<@[^>]*>)$");
 
@@ -27,7 +29,7 @@ public final class CommandParser {
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
             "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
-            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search", "tag", "ai");
+            "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search", "tag", "ai", "page");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
     public static String subCommand(String text) {
@@ -55,7 +57,7 @@ public final class CommandParser {
                     .orElseGet(() -> new EscCommand.Invalid("`ai` takes a window of `7d`, `30d` (the default) or `90d`."));
             case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
             case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
-                 "deadline", "decide", "decisions", "tag" -> onCase(verb, rest);
+                 "deadline", "decide", "decisions", "tag", "page" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
         };
     }
@@ -183,6 +185,7 @@ public final class CommandParser {
             case "note" -> new CaseAction.AddNote(text(args, "note", "`note` needs the text to add, e.g. `/esc note Takedown request sent`."));
             case "task" -> task(args);
             case "loop" -> loop(args);
+            case "page" -> page(args);
             case "resolve" -> resolve(args);
             case "timeline" -> timeline(args);
             case "watch" -> watch(args);
@@ -249,6 +252,22 @@ public final class CommandParser {
     private static CaseAction loop(String args) {
         if (!args.matches("[A-Za-z][A-Za-z0-9_-]{0,39}")) throw new Unreadable("`loop` takes one group name, e.g. `/esc loop legal`.");
         return new CaseAction.LoopIn(args.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code page @person <reason>} or {@code page <group> <reason>}. */
+    private static CaseAction page(String args) {
+        String usage = "`page` takes one @person or a group, then why, e.g. `/esc page @kenji need a second pair of eyes on the model logs`.";
+        String[] parts = args.strip().split("\\s+", 2);
+        String reason = parts.length > 1 ? SlackText.plain(parts[1]).strip() : "";
+        if (parts[0].isEmpty() || reason.isEmpty()) throw new Unreadable(usage);
+        if (SlackText.length(reason) > MAX_PAGE_REASON) throw new Unreadable("A page's reason is at most " + MAX_PAGE_REASON + " characters.");
+        if (MENTION.matcher(parts[0]).matches()) {
+            List<UserId> who = SlackText.mentionedUsers(parts[0]);
+            if (who.size() != 1) throw new Unreadable(usage);
+            return new CaseAction.PageSomeone(Optional.of(who.get(0)), Optional.empty(), reason);
+        }
+        if (!parts[0].matches("[A-Za-z][A-Za-z0-9_-]{0,39}")) throw new Unreadable(usage);
+        return new CaseAction.PageSomeone(Optional.empty(), Optional.of(parts[0].toLowerCase(Locale.ROOT)), reason);
     }
 
     /** {@code resolve <resolution> [cause:<root-cause>]}. */

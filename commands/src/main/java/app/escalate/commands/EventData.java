@@ -107,6 +107,18 @@ public sealed interface EventData {
         R decisionOverridden(DecisionOverridden e);
 
         R signOffReminded(SignOffReminded e);
+
+        R pageRequested(PageRequested e);
+
+        R pageHeld(PageHeld e);
+
+        R pageAcknowledged(PageAcknowledged e);
+
+        R pageUnanswered(PageUnanswered e);
+
+        R pagerCalled(PagerCalled e);
+
+        R pageStepTaken(PageStepTaken e);
     }
 
     /** The case as it was opened; {@code description} is what the reporter wrote beyond the title. */
@@ -698,6 +710,85 @@ public sealed interface EventData {
 
         public <R> R accept(Visitor<R> visitor) {
             return visitor.runbookFlagged(this);
+        }
+    }
+
+    /** Someone asked for {@code person} with {@code /esc page} (from {@code group}, when they named one), saying why. */
+    record PageRequested(int page, UserId person, Optional<String> group, String reason) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGE_REQUESTED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pageRequested(this);
+        }
+    }
+
+    /** A page waits for the end of its person's quiet hours (only a SEV1 breaks them). */
+    record PageHeld(int page, UserId person, Instant until) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGE_HELD;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pageHeld(this);
+        }
+    }
+
+    /** The person paged with {@code /esc page} said they have it, {@code after} the page began. */
+    record PageAcknowledged(int page, UserId person, Duration after) implements EventData {
+        public PageAcknowledged {
+            after = after.truncatedTo(ChronoUnit.SECONDS);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGE_ACKNOWLEDGED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pageAcknowledged(this);
+        }
+    }
+
+    /** Nobody answered a page asked for within the severity's ack time; {@code next} is whom it climbed to in its group. */
+    record PageUnanswered(int page, UserId person, Duration after, Optional<String> group, Optional<UserId> next) implements EventData {
+        public PageUnanswered {
+            after = after.truncatedTo(ChronoUnit.MINUTES);
+        }
+
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGE_UNANSWERED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pageUnanswered(this);
+        }
+    }
+
+    /**
+     * One try at telling a pager ({@code pagerduty} or {@code webhook}) to {@code action} (trigger,
+     * acknowledge, resolve) the incident {@code dedupKey}: {@code outcome} is its answer, and
+     * {@code delivered} whether that was the end of it (a refusal or an outage is tried again).
+     */
+    record PagerCalled(int page, String pager, String action, String dedupKey, int attempt, String outcome, boolean delivered)
+            implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGER_CALLED;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pagerCalled(this);
+        }
+    }
+
+    /** A page climbed one of its person's notify steps: {@code via} slack, pagerduty or webhook, step {@code step} (from 1). */
+    record PageStepTaken(int page, UserId person, String via, int step) implements EventData {
+        public CaseEvent.Kind kind() {
+            return CaseEvent.Kind.PAGE_STEP_TAKEN;
+        }
+
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pageStepTaken(this);
         }
     }
 }

@@ -91,6 +91,25 @@ public sealed interface SlackEffect {
         String STREAM_PREFIX = "job:";
     }
 
+    /**
+     * Tell pager {@code pager} (pagerduty or webhook, under {@code paging.providers}) to
+     * {@code action} (trigger, acknowledge or resolve) the incident {@code dedupKey} of page
+     * {@code page} of a case; {@code person} is whom a trigger is for. Each try is recorded on the
+     * case's timeline; a 429 or 5xx is tried again, and the pager's dedup key makes a repeat harmless.
+     * A case's calls to one pager go in order, so an acknowledge never overtakes its trigger.
+     */
+    record PagerCall(CaseId caseId, String pager, String action, String dedupKey, int page, Optional<UserId> person) implements Job {
+        @java.lang.Override
+        public String subject() {
+            return caseId + " " + pager + " " + action;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return STREAM_PREFIX + "pager:" + caseId.number() + ":" + pager;
+        }
+    }
+
     /** Suggest a type, severity and routing for a case just opened (policy {@code triage}). */
     record TriageCase(CaseId caseId) implements Job {
         @java.lang.Override
@@ -350,6 +369,13 @@ public sealed interface SlackEffect {
     record Page(CaseId caseId, UserId user, String level, String rotation) implements OnCase {
     }
 
+    /**
+     * A direct message to the person paged with {@code /esc page}: who asked for them and why, the
+     * case's channel, and an Acknowledge page button.
+     */
+    record AdHocPage(CaseId caseId, int page) implements OnCase {
+    }
+
     /** Re-render the pinned card in place. */
     record UpdateCaseCard(CaseId caseId) implements OnCase {
     }
@@ -403,11 +429,11 @@ public sealed interface SlackEffect {
      * people paged invited, the card, topic and runbook, the pages, then the link back.
      */
     static List<SlackEffect> forOpenedCase(Case c, String channelName, Optional<String> responseUrl, boolean hasRunbook,
-                                           List<Page> pages) {
+                                           List<UserId> paged, List<SlackEffect> pages) {
         // A machine's report has no Slack user to invite or tell (MachineReporter).
         boolean byPerson = !MachineReporter.is(c.reporter());
         List<UserId> invited = new ArrayList<>(byPerson ? List.of(c.reporter()) : List.of());
-        pages.stream().map(Page::user).filter(u -> !invited.contains(u)).forEach(invited::add);
+        paged.stream().filter(u -> !invited.contains(u)).forEach(invited::add);
         List<SlackEffect> effects = new ArrayList<>(List.of(
                 new CreateChannel(c.id(), channelName, c.restricted()),
                 new InviteToChannel(c.id(), invited),

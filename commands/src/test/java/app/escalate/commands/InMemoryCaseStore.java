@@ -24,7 +24,7 @@ public final class InMemoryCaseStore implements CaseStore {
         Set<UserId> members = new HashSet<>(opening.members());
         members.add(draft.reporter());
         files.put(c.id(), new CaseFile(c, List.of(), Set.of(), members, opening.paging(), java.util.Optional.empty(), Set.of(),
-                java.util.Optional.empty(), java.util.Optional.empty(), opening.fields()));
+                java.util.Optional.empty(), java.util.Optional.empty(), opening.fields(), List.of(), List.of(), Set.of(), opening.pages()));
         events.add(CaseEvent.opened(c, draft.description()));
         events.addAll(opening.events());
         effects.addAll(opening.effects());
@@ -125,6 +125,12 @@ public final class InMemoryCaseStore implements CaseStore {
         return files.values().stream()
                 .filter(f -> f.details().isOpen() && f.details().acknowledged().isEmpty())
                 .filter(f -> f.paging().nextAt().map(at -> !at.isAfter(now)).orElse(false))
+                .map(CaseFile::id).sorted(Comparator.comparing(CaseId::number)).toList();
+    }
+
+    @Override
+    public synchronized List<CaseId> duePages(java.time.Instant now) {
+        return files.values().stream().filter(f -> !app.escalate.commands.paging.PageSteps.due(f, now).isEmpty())
                 .map(CaseFile::id).sorted(Comparator.comparing(CaseId::number)).toList();
     }
 

@@ -15,10 +15,19 @@ import java.util.OptionalInt;
 public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
                           URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
                           LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort,
-                          Map<String, Secret> intakeSecrets) {
+                          Map<String, Secret> intakeSecrets, Map<String, Secret> pagerSecrets) {
 
     public BotSettings {
         intakeSecrets = Map.copyOf(intakeSecrets == null ? Map.of() : intakeSecrets);
+        pagerSecrets = Map.copyOf(pagerSecrets == null ? Map.of() : pagerSecrets);
+    }
+
+    /** Without pager secrets. */
+    public BotSettings(Optional<Secret> botToken, Optional<Secret> signingSecret, Optional<Secret> appToken,
+                       URI slackApiUrl, int port, String databaseUrl, Optional<Path> policyFile,
+                       LlmSettings llm, Optional<Secret> oncallFeedToken, OptionalInt managementPort, Map<String, Secret> intakeSecrets) {
+        this(botToken, signingSecret, appToken, slackApiUrl, port, databaseUrl, policyFile, llm, oncallFeedToken, managementPort, intakeSecrets,
+                Map.of());
     }
 
     /** Without intake secrets. */
@@ -61,7 +70,19 @@ public record BotSettings(Optional<Secret> botToken, Optional<Secret> signingSec
                         value(env, "LLM_TIMEOUT").map(BotSettings::timeout).orElse(LlmSettings.DEFAULT_TIMEOUT)),
                 secret(env, "ONCALL_FEED_TOKEN").map(BotSettings::feedToken),
                 value(env, "MANAGEMENT_PORT").map(p -> OptionalInt.of(port("MANAGEMENT_PORT", p))).orElse(OptionalInt.empty()),
-                intakeSecrets(env));
+                intakeSecrets(env), pagerSecrets(env));
+    }
+
+    /**
+     * The secrets pagers are called with, by variable name: the policy names the variable
+     * ({@code paging.providers.pagerduty.routing_key_env}, {@code ….webhook.secret_env}), which may be
+     * any, so every variable is kept here, masked, and only the ones the policy names are read.
+     */
+    private static Map<String, Secret> pagerSecrets(Map<String, String> env) {
+        Map<String, Secret> secrets = new java.util.HashMap<>();
+        env.keySet().stream().filter(name -> name.matches("[A-Z][A-Z0-9_]{0,63}"))
+                .forEach(name -> secret(env, name).ifPresent(s -> secrets.put(name, s)));
+        return secrets;
     }
 
     /** The secrets machines sign {@code POST /api/cases} with: the variables named {@code INTAKE_…} (a source's {@code secret_env}). */

@@ -175,6 +175,17 @@ final class EffectCodec {
             kind = "notify";
             p.put("user", e.user().value());
             p.put("text", e.text());
+        } else if (effect instanceof SlackEffect.AdHocPage e) {
+            kind = "ad_hoc_page";
+            p.put("page", Integer.toString(e.page()));
+        } else if (effect instanceof SlackEffect.PagerCall e) {
+            kind = "pager_call";
+            p.put("case", Long.toString(e.caseId().number()));
+            p.put("pager", e.pager());
+            p.put("action", e.action());
+            p.put("dedup_key", e.dedupKey());
+            p.put("page", Integer.toString(e.page()));
+            e.person().ifPresent(u -> p.put("user", u.value()));
         } else if (effect instanceof SlackEffect.CallBack e) {
             kind = "call_back";
             p.put("case", Long.toString(e.caseId().number()));
@@ -274,6 +285,9 @@ final class EffectCodec {
                     Optional.ofNullable(p.get("response_url")), p.get("text"));
             case "exec_update_due" -> new SlackEffect.ExecUpdateDue(caseId, java.time.Duration.parse(p.get("every")));
             case "triage_case" -> new SlackEffect.TriageCase(caseId);
+            case "ad_hoc_page" -> new SlackEffect.AdHocPage(caseId, Integer.parseInt(p.get("page")));
+            case "pager_call" -> new SlackEffect.PagerCall(caseId, p.get("pager"), p.get("action"), p.get("dedup_key"),
+                    Integer.parseInt(p.get("page")), Optional.ofNullable(p.get("user")).map(UserId::new));
             case "call_back" -> new SlackEffect.CallBack(caseId, p.get("change"), java.time.Instant.parse(p.get("at")),
                     Optional.ofNullable(p.get("resolution")));
             case "write_draft" -> new SlackEffect.WriteDraft(caseId, DraftKind.of(p.get("kind")).orElseThrow(), new UserId(p.get("user")),

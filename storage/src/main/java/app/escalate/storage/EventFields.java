@@ -93,6 +93,17 @@ final class EventFields {
             case SIMILAR_FOUND -> new EventData.SimilarFound(f.list("similar").stream().map(n -> new CaseId(Long.parseLong(n))).toList(),
                     f.optional("duplicate_of").map(n -> new CaseId(Long.parseLong(n))));
             case DUPLICATE_JUDGED -> new EventData.DuplicateJudged(new CaseId(f.number("of")), f.flag("confirmed"));
+            case PAGE_REQUESTED -> new EventData.PageRequested((int) f.number("page"), new UserId(f.text("user")), f.optional("group"),
+                    f.text("reason"));
+            case PAGE_HELD -> new EventData.PageHeld((int) f.number("page"), new UserId(f.text("user")), Instant.parse(f.text("until")));
+            case PAGE_ACKNOWLEDGED -> new EventData.PageAcknowledged((int) f.number("page"), new UserId(f.text("user")),
+                    Duration.ofSeconds(f.number("after")));
+            case PAGE_UNANSWERED -> new EventData.PageUnanswered((int) f.number("page"), new UserId(f.text("user")),
+                    Duration.ofMinutes(f.number("after")), f.optional("group"), f.optional("next").map(UserId::new));
+            case PAGER_CALLED -> new EventData.PagerCalled((int) f.number("page"), f.text("pager"), f.text("action"), f.text("dedup_key"),
+                    (int) f.number("attempt"), f.text("outcome"), Boolean.parseBoolean(f.text("delivered")));
+            case PAGE_STEP_TAKEN -> new EventData.PageStepTaken((int) f.number("page"), new UserId(f.text("user")), f.text("via"),
+                    (int) f.number("step"));
             case RUNBOOK_FLAGGED -> new EventData.RunbookFlagged(f.text("type"), f.text("question_id"), f.text("ask"));
             case AI_FAILURE_TAGGED -> new EventData.FailureTagged(f.text("surface"), f.text("subject"), f.text("version"),
                     f.optional("rule"), f.text("mode"), f.text("label"));
@@ -328,6 +339,38 @@ final class EventFields {
 
         public Void duplicateJudged(EventData.DuplicateJudged e) {
             out.put("of", Long.toString(e.of().number())).put("confirmed", Boolean.toString(e.confirmed()));
+            return null;
+        }
+
+        public Void pageRequested(EventData.PageRequested e) {
+            out.put("page", Integer.toString(e.page())).put("user", e.person().value()).put("group", e.group()).put("reason", e.reason());
+            return null;
+        }
+
+        public Void pageHeld(EventData.PageHeld e) {
+            out.put("page", Integer.toString(e.page())).put("user", e.person().value()).put("until", e.until().toString());
+            return null;
+        }
+
+        public Void pageAcknowledged(EventData.PageAcknowledged e) {
+            out.put("page", Integer.toString(e.page())).put("user", e.person().value()).put("after", Long.toString(e.after().toSeconds()));
+            return null;
+        }
+
+        public Void pageUnanswered(EventData.PageUnanswered e) {
+            out.put("page", Integer.toString(e.page())).put("user", e.person().value()).put("after", Long.toString(e.after().toMinutes()))
+                    .put("group", e.group()).put("next", e.next().map(UserId::value));
+            return null;
+        }
+
+        public Void pagerCalled(EventData.PagerCalled e) {
+            out.put("page", Integer.toString(e.page())).put("pager", e.pager()).put("action", e.action()).put("dedup_key", e.dedupKey())
+                    .put("attempt", Integer.toString(e.attempt())).put("outcome", e.outcome()).put("delivered", Boolean.toString(e.delivered()));
+            return null;
+        }
+
+        public Void pageStepTaken(EventData.PageStepTaken e) {
+            out.put("page", Integer.toString(e.page())).put("user", e.person().value()).put("via", e.via()).put("step", Integer.toString(e.step()));
             return null;
         }
 

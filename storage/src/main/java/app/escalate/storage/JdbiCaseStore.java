@@ -3,6 +3,7 @@ package app.escalate.storage;
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.PersonPage;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.CaseNotFound;
 import app.escalate.commands.CaseStore;
@@ -64,6 +65,7 @@ public final class JdbiCaseStore implements CaseStore {
         timeline.append(CaseEvent.opened(opened, draft.description()));
         opening.events().forEach(timeline::append);
         new CaseDao(h).setPaging(number, opening.paging().step(), opening.paging().nextAt().orElse(null));
+        PageRows.write(h, number, List.of(), opening.pages());
         opening.fields().forEach((field, value) -> h.createUpdate("INSERT INTO case_fields (case_number, field_id, field_value) VALUES (:n, :f, :v)")
                 .bind("n", number).bind("f", field).bind("v", value).execute());
         new OutboxDao(h).enqueueAll(opening.effects(), draft.openedAt());
@@ -125,6 +127,7 @@ public final class JdbiCaseStore implements CaseStore {
             h.createUpdate(sql).bind("n", number).bind("f", field).bind("v", value).execute();
         });
         if (!after.deadlines().equals(before.deadlines())) DeadlineRows.write(h, number, before.deadlines(), after.deadlines());
+        if (!after.pages().equals(before.pages())) PageRows.write(h, number, before.pages(), after.pages());
         after.links().stream().filter(l -> !before.links().contains(l)).forEach(l -> h.createUpdate(
                 "INSERT INTO case_links (case_number, linked_number) VALUES (:n, :l)").bind("n", number).bind("l", l.number()).execute());
         before.links().stream().filter(l -> !after.links().contains(l)).forEach(l -> h.createUpdate(
@@ -237,7 +240,7 @@ public final class JdbiCaseStore implements CaseStore {
                 sidecar.runbookAt(), sidecar.triage(), fields,
                 decisions(h, "c.case_number = :n", Map.of("n", number)).getOrDefault(number, List.of()), DeadlineRows.of(h, number),
                 Set.copyOf(h.createQuery("SELECT linked_number FROM case_links WHERE case_number = :n").bind("n", number)
-                        .map((rs, ctx) -> new CaseId(rs.getLong(1))).list()));
+                        .map((rs, ctx) -> new CaseId(rs.getLong(1))).list()), PageRows.of(h, number));
     }
 
     /** What a case file holds beside the case row's own fields. */
@@ -258,7 +261,7 @@ public final class JdbiCaseStore implements CaseStore {
                 Optional.ofNullable(rs.getString("triage")).map(json -> TriageState.fromMap(Json.read(json))));
     };
 
-    /** Reads every open case's file with eleven queries, whatever the number of cases. */
+    /** Reads every open case's file with twelve queries, whatever the number of cases. */
     @Override
     public List<CaseFile> openFiles() {
         return jdbi.inTransaction(h -> {
@@ -292,6 +295,7 @@ public final class JdbiCaseStore implements CaseStore {
                     SELECT l.case_number, CAST(l.linked_number AS VARCHAR(20)) AS v FROM case_links l JOIN cases c ON c.case_number = l.case_number
                     WHERE c.state <> 'RESOLVED'""");
             Map<Long, List<CaseDecision>> decisions = decisions(h, "c.state <> 'RESOLVED'", Map.of());
+            Map<Long, List<PersonPage>> pages = PageRows.ofOpenCases(h);
             return open.stream().map(c -> {
                 long n = c.id().number();
                 Sidecar sidecar = sidecars.getOrDefault(n, Sidecar.none(n));
@@ -299,7 +303,8 @@ public final class JdbiCaseStore implements CaseStore {
                         members.getOrDefault(n, Set.of()).stream().map(UserId::new).collect(Collectors.toSet()),
                         sidecar.paging(), sidecar.watch(), alerts.getOrDefault(n, Set.of()), sidecar.runbookAt(), sidecar.triage(),
                         fields.getOrDefault(n, Map.of()), decisions.getOrDefault(n, List.of()), deadlines.getOrDefault(n, List.of()),
-                        links.getOrDefault(n, Set.of()).stream().map(v -> new CaseId(Long.parseLong(v))).collect(Collectors.toSet()));
+                        links.getOrDefault(n, Set.of()).stream().map(v -> new CaseId(Long.parseLong(v))).collect(Collectors.toSet()),
+                        pages.getOrDefault(n, List.of()));
             }).toList();
         });
     }
@@ -354,6 +359,11 @@ public final class JdbiCaseStore implements CaseStore {
     @Override
     public List<CaseId> duePaging(Instant now) {
         return jdbi.withHandle(h -> new CaseDao(h).duePaging(now).stream().map(CaseId::new).toList());
+    }
+
+    @Override
+    public List<CaseId> duePages(Instant now) {
+        return jdbi.withHandle(h -> PageRows.due(h, now));
     }
 
     @Override

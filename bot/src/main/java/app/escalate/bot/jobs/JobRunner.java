@@ -1,6 +1,7 @@
 package app.escalate.bot.jobs;
 
 import app.escalate.bot.intake.CallBacks;
+import app.escalate.bot.paging.Pagers;
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
 import app.escalate.bot.search.SimilarCases;
@@ -51,9 +52,11 @@ public final class JobRunner implements Delivery {
     private final MeterRegistry metrics;
     private final CallBacks callBacks;
     private final SimilarCases similar;
+    private final Pagers pagers;
 
     public JobRunner(Triager triager, EscCommands commands, CaseStore cases, Drafts drafts, PinnedMessages pins,
-                     ZonedCommands overrides, Policy policy, MeterRegistry metrics, CallBacks callBacks, SimilarCases similar) {
+                     ZonedCommands overrides, Policy policy, MeterRegistry metrics, CallBacks callBacks, SimilarCases similar, Pagers pagers) {
+        this.pagers = pagers;
         this.similar = similar;
         this.callBacks = callBacks;
         this.overrides = overrides;
@@ -71,6 +74,8 @@ public final class JobRunner implements Delivery {
         if (!(entry.effect() instanceof SlackEffect.Job job)) throw new AssertionError("not a job: " + entry.effect());
         // A source's callback is never given up on: it is retried however long the source is down.
         if (job instanceof SlackEffect.CallBack change) return callBacks.deliver(change);
+        // A pager is tried for as long as it takes (each try on the timeline), or given up on a refusal retrying cannot change.
+        if (job instanceof SlackEffect.PagerCall call) return pagers.deliver(call, entry.attempts() + 1);
         if (job instanceof SlackEffect.SuggestSimilar similarJob) return suggestSimilar(similarJob, entry.attempts());
         try {
             return run(job, entry.id());

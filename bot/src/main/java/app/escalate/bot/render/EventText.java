@@ -222,6 +222,36 @@ public final class EventText {
             return ":mag: " + who + (e.confirmed() ? " confirmed this case duplicates *" : " judged this case not a duplicate of *") + e.of() + "*";
         }
 
+        public String pageRequested(EventData.PageRequested e) {
+            return ":pager: " + who + " paged " + Mrkdwn.user(e.person().value()) + e.group().map(g -> " (from " + Mrkdwn.escape(g) + ")").orElse("")
+                    + ": " + Mrkdwn.escape(e.reason());
+        }
+
+        public String pageHeld(EventData.PageHeld e) {
+            return Mrkdwn.user(e.person().value()) + "'s page waits for the end of their quiet hours, " + Mrkdwn.date(e.until())
+                    + " (only a SEV1 breaks them)";
+        }
+
+        public String pageAcknowledged(EventData.PageAcknowledged e) {
+            return ":white_check_mark: " + Mrkdwn.user(e.person().value()) + " acknowledged the page ("
+                    + (e.after().toMinutes() < 1 ? e.after().toSeconds() + " s" : e.after().toMinutes() + " min") + " after it began)";
+        }
+
+        public String pageUnanswered(EventData.PageUnanswered e) {
+            return ":warning: " + Mrkdwn.user(e.person().value()) + " has not acknowledged the page after " + e.after().toMinutes() + " min"
+                    + e.next().map(n -> "; paging " + Mrkdwn.user(n.value()) + e.group().map(g -> ", next in " + Mrkdwn.escape(g)).orElse(""))
+                    .orElse(e.group().map(g -> "; nobody else in " + Mrkdwn.escape(g) + " is left to page").orElse(""));
+        }
+
+        public String pagerCalled(EventData.PagerCalled e) {
+            return "Pager " + Mrkdwn.escape(e.pager()) + ": " + Mrkdwn.escape(e.action()) + " `" + Mrkdwn.escape(e.dedupKey()) + "`, try "
+                    + e.attempt() + ": " + Mrkdwn.escape(e.outcome()) + (e.delivered() ? "" : " (trying again)");
+        }
+
+        public String pageStepTaken(EventData.PageStepTaken e) {
+            return Mrkdwn.user(e.person().value()) + " was paged by " + Mrkdwn.escape(e.via()) + " (step " + e.step() + " of their notify steps)";
+        }
+
         public String runbookFlagged(EventData.RunbookFlagged e) {
             return ":compass: " + who + " marked the runbook's decision tree wrong at: _" + Mrkdwn.escape(e.ask()) + "_";
         }

@@ -4,6 +4,7 @@ import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.FormTarget;
 import app.escalate.bot.render.FormValues;
 import app.escalate.bot.render.NoteForm;
+import app.escalate.bot.render.PageMessage;
 import app.escalate.bot.render.ObjectionForm;
 import app.escalate.bot.render.RunbookQuestion;
 import app.escalate.bot.render.SignOffRequest;
@@ -184,6 +185,16 @@ public final class CaseButtons {
                     .ifPresent(t -> run(click, t.caseId(), new CaseAction.NotDuplicate(t.flagged())));
             return ctx.ack();
         });
+        // A page's button sits in the paged person's direct messages: checked against the stored page, never the value's word.
+        app.blockAction(PageMessage.ACKNOWLEDGE, (req, ctx) -> {
+            Click click = Click.of(req.getPayload());
+            PageMessage.Target.parse(click.action().getValue()).ifPresent(t -> {
+                if (run(click, t.caseId(), new CaseAction.AcknowledgePage(t.page()))) {
+                    tell(click, t.caseId(), "Thanks: " + t.caseId() + "'s channel knows you have the page, and it stops ringing.");
+                }
+            });
+            return ctx.ack();
+        });
         app.blockAction(CaseCard.ADD_NOTE, (req, ctx) -> {
             Click click = Click.of(req.getPayload());
             click.caseInValue().ifPresent(id -> openForm(click, id, new CaseAction.AddNote(""), ctx, NoteForm::view));
@@ -272,14 +283,17 @@ public final class CaseButtons {
         return cases.find(id).flatMap(c -> c.channel()).map(ch -> ch.id());
     }
 
-    private void run(Click click, CaseId id, CaseAction action) {
+    /** Runs {@code action} as the clicker; true when it was done (a refusal is told to them). */
+    private boolean run(Click click, CaseId id, CaseAction action) {
         Optional<Invocation> by = click.invocation();
-        if (by.isEmpty()) return;   // nowhere to act from or answer to: a click Slack did not send from a message
+        if (by.isEmpty()) return false;   // nowhere to act from or answer to: a click Slack did not send from a message
         try {
             Reply reply = commands.handle(new EscCommand.OnCase(Optional.of(id), action), by.get());
             if (reply instanceof Reply.Refusal refusal) tell(click, id, refusal.reason());
+            return !(reply instanceof Reply.Refusal);
         } catch (RuntimeException e) {
             log.warn("a case button could not be handled: {}", StoreFaults.describe(e));
+            return false;
         }
     }
 

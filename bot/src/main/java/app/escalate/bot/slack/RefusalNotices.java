@@ -81,6 +81,7 @@ final class RefusalNotices {
             List<String> who = refused.users.isEmpty() ? e.users().stream().map(UserId::value).toList() : refused.users;
             what = "adding " + who.stream().map(Mrkdwn::user).collect(Collectors.joining(", ")) + " to the case channel";
         } else if (effect instanceof SlackEffect.Page e) what = "paging " + Mrkdwn.user(e.user().value()) + " by direct message";
+        else if (effect instanceof SlackEffect.AdHocPage e) what = "sending page " + e.page() + " by direct message";
         else if (effect instanceof SlackEffect.BriefGroup e) what = "briefing " + Mrkdwn.escape(e.group()) + " in the case channel";
         else if (effect instanceof SlackEffect.RequestSignOff e) what = "posting the sign-off request for decision #" + e.decision();
         else if (effect instanceof SlackEffect.UpdateSignOff e) what = "updating the sign-off request for decision #" + e.decision();

@@ -2,6 +2,7 @@ package app.escalate.bot.slack;
 
 import app.escalate.bot.outbox.Delivery;
 import app.escalate.bot.outbox.DeliveryAttempt;
+import app.escalate.bot.render.PageMessage;
 import app.escalate.bot.render.CaseCard;
 import app.escalate.bot.render.CaseMessages;
 import app.escalate.bot.render.Mrkdwn;
@@ -16,6 +17,7 @@ import app.escalate.commands.Case;
 import app.escalate.commands.CaseChannel;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseFile;
+import app.escalate.commands.PersonPage;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.ChannelId;
 import app.escalate.commands.ChannelName;
@@ -108,6 +110,7 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.Whisper e) return whisper(e);
             if (effect instanceof SlackEffect.OfferTags e) return tagOffers.offer(e);
             if (effect instanceof SlackEffect.Page e) return page(e);
+            if (effect instanceof SlackEffect.AdHocPage e) return adHocPage(e);
             if (effect instanceof SlackEffect.TeamNotice e) return teamNotice(e);
             if (effect instanceof SlackEffect.Notify e) return postTo(e.user().value(), SlackMessage.text(e.text()));
             if (effect instanceof SlackEffect.ReviewReminder e) return postTo(e.channel(), SlackMessage.text(ReviewMessage.reminder(e)));
@@ -344,6 +347,14 @@ public final class SlackDelivery implements Delivery {
                 + c.channel().map(ch -> ": " + Mrkdwn.channel(ch.id().value())).orElse(".")
                 + " `/esc ack` there to take it.";
         return postTo(e.user().value(), SlackMessage.text(text));
+    }
+
+    /** The direct message of a page someone asked for, while it is still open: acknowledged or stopped, nothing rings. */
+    private DeliveryAttempt adHocPage(SlackEffect.AdHocPage e) {
+        CaseFile file = theFile(e.caseId());
+        PersonPage page = file.page(e.page()).orElseThrow(() -> new SlackCalls.Refused("no page " + e.page() + " on " + e.caseId()));
+        if (!page.isOpen()) return DeliveryAttempt.sent();
+        return postTo(page.person().value(), PageMessage.of(file.details(), page));
     }
 
     /** A reply to a click: where they clicked while the response URL lasts, else an ephemeral message in the channel (or a DM). */

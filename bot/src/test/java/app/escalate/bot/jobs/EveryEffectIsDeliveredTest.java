@@ -65,7 +65,8 @@ class EveryEffectIsDeliveredTest {
             new ZonedCommands(commands, new ReplyRenderer(policy), slack.methods("xoxb-test")), policy, new SimpleMeterRegistry(),
             new CallBacks(policy, java.util.Map.of(), new JdbiIntake(database.jdbi()), clock),
             new SimilarCases(new SearchIndexer(new JdbiCaseSearch(database.jdbi()), cases, policy, text -> new float[MiniLmEmbedder.DIMENSIONS], clock),
-                    cases, policy));
+                    cases, policy),
+            new app.escalate.bot.paging.Pagers(policy, java.util.Map.of(), cases, id -> "", clock));
 
     @AfterEach
     void close() {

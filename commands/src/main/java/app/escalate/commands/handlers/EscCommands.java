@@ -21,6 +21,7 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 import app.escalate.commands.handoff.HandoffCommands;
 import app.escalate.commands.handoff.HandoffStore;
+import app.escalate.commands.paging.PageStops;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.OverrideStore;
 import app.escalate.commands.summary.DraftStore;
@@ -70,6 +71,8 @@ public final class EscCommands {
     private final ShowStats showStats;
     private final DuplicateFlags duplicates = new DuplicateFlags();
     private final DriftWatch drift;
+    private final PageStops pageStops;
+    private final PagePerson pagePerson;
 
 
     public EscCommands(CaseStore cases, OverrideStore overrides, HandoffStore handoffs, DraftStore drafts, Policy policy, Clock clock) {
@@ -109,6 +112,8 @@ public final class EscCommands {
         this.showStats = new ShowStats(cases, drafts, domain.reviewDates(), policy, clock);
         this.drift = new DriftWatch(cases, drafts, policy, clock);
         this.showAi = new ShowAi(cases, drafts, drift, policy, clock);
+        this.pageStops = new PageStops(policy);
+        this.pagePerson = new PagePerson(policy, permissions);
     }
 
     /** The handoff commands, for the digest's Accept button. */
@@ -339,7 +344,7 @@ public final class EscCommands {
 
     /** The handler's decision; an applied one that steers the case makes the actor one of its people. */
     private Decision decide(CaseFile file, CaseAction action, UserId actor, Instant now) {
-        Decision decision = route(file, action, actor, now);
+        Decision decision = pageStops.after(route(file, action, actor, now), now);
         return decision instanceof Decision.Applied applied && action.steers() ? applied.enrolling(actor) : decision;
     }
 
@@ -359,6 +364,8 @@ public final class EscCommands {
         if (action instanceof CaseAction.AddTask a) return addTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.CompleteTask a) return completeTask.decide(file, a, actor, now);
         if (action instanceof CaseAction.LoopIn a) return loopIn.decide(file, a, actor, now);
+        if (action instanceof CaseAction.PageSomeone a) return pagePerson.decide(file, a, actor, now);
+        if (action instanceof CaseAction.AcknowledgePage a) return pagePerson.acknowledge(file, a, actor, now);
         if (action instanceof CaseAction.Resolve a) return resolve.decide(file, a, actor, now);
         if (action instanceof CaseAction.Reopen a) return reopen.decide(file, a, actor, now);
         if (action instanceof CaseAction.Watch a) return watch.decide(file, a, actor, now);

@@ -11,6 +11,7 @@ import app.escalate.commands.Paging;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.EscalationLevels;
+import app.escalate.commands.paging.PageSteps;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.config.Policy;
 
@@ -38,12 +39,14 @@ public final class EscalateUnacknowledged {
     private final Policy policy;
     private final EscalationLevels levels;
     private final Clock clock;
+    private final PageSteps steps;
 
     public EscalateUnacknowledged(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
         this.levels = new EscalationLevels(policy, onCall);
         this.clock = clock;
+        this.steps = new PageSteps(policy);
     }
 
     /** Takes every due step; returns how many cases were paged further. */
@@ -67,19 +70,18 @@ public final class EscalateUnacknowledged {
             Map<UserId, EscalationLevels.As> people = step == SECONDARY ? levels.secondaries(now) : levels.managers();
             people.keySet().removeIf(file.members()::contains);   // already in the channel, and paged or acting
             if (people.isEmpty()) continue;
-            List<CaseEvent> events = new ArrayList<>();
-            List<SlackEffect> effects = new ArrayList<>();
-            effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
+            PageSteps.Out out = PageSteps.Out.collecting();
+            out.effects().add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
             CaseFile after = file.withPaging(new Paging(step, Optional.of(now.plus(timeout))));
             for (Map.Entry<UserId, EscalationLevels.As> person : people.entrySet()) {
                 CaseEvent event = CaseEvent.paged(c, now, person.getKey(), person.getValue().level(), person.getValue().rotation(),
                         Optional.of(Duration.between(c.openedAt(), now)));
-                events.add(event);
-                effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue().level(), person.getValue().rotation()));
-                effects.add(new SlackEffect.Announce(c.id(), event));
-                after = after.withMember(person.getKey());
+                out.events().add(event);
+                out.effects().add(new SlackEffect.Announce(c.id(), event));
+                after = steps.onCall(after.withMember(person.getKey()), person.getKey(), person.getValue().level(), person.getValue().rotation(),
+                        now, out);
             }
-            return new Decision.Applied(after, events, effects);
+            return new Decision.Applied(after, out.events(), out.effects());
         }
         // Nobody left to page: say so once, and stop the clock.
         CaseEvent ended = new CaseEvent(c.id(), now, c.reporter(), new EventData.ChainEnded(Duration.between(c.openedAt(), now)));

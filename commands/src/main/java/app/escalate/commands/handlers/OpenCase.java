@@ -2,6 +2,7 @@ package app.escalate.commands.handlers;
 
 import app.escalate.commands.Case;
 import app.escalate.commands.CaseEvent;
+import app.escalate.commands.CaseFile;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.ChannelName;
 import app.escalate.commands.CommandParser;
@@ -18,6 +19,7 @@ import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackText;
 import app.escalate.commands.UserId;
 import app.escalate.commands.fields.FieldValue;
+import app.escalate.commands.paging.PageSteps;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
 import app.escalate.config.CaseType;
@@ -43,12 +45,14 @@ public final class OpenCase {
     private final Policy policy;
     private final OnCall onCall;
     private final Clock clock;
+    private final PageSteps steps;
 
     public OpenCase(CaseStore cases, Policy policy, OnCall onCall, Clock clock) {
         this.cases = cases;
         this.policy = policy;
         this.onCall = onCall;
         this.clock = clock;
+        this.steps = new PageSteps(policy);
     }
 
     /** How a case is stored with what its opening sets in motion: {@link CaseStore#open}, or that under a machine's dedup key. */
@@ -98,25 +102,29 @@ public final class OpenCase {
         return Optional.empty();
     }
 
-    /** Pages whoever is on call now: the primary of each rotation, and for a SEV1 the secondary too. */
+    /** Pages whoever is on call now: the primary of each rotation, and for a SEV1 the secondary too, each by their own steps. */
     private Opening opening(Case c, Invocation by, boolean hasRunbook, Optional<CaseType> type, Map<String, String> fields) {
-        List<SlackEffect.Page> pages = new ArrayList<>();
-        List<CaseEvent> events = new ArrayList<>();
-        Set<UserId> members = new HashSet<>();
+        PageSteps.Out paging = PageSteps.Out.collecting();
+        List<UserId> paged = new ArrayList<>();
+        CaseFile file = new CaseFile(c, List.of(), Set.of(), Set.of());
         List<Level> levels = c.severity() == Severity.SEV1 ? List.of(Level.PRIMARY, Level.SECONDARY) : List.of(Level.PRIMARY);
         for (Schedule schedule : onCall.schedules(c.openedAt())) {
             Rotation rotation = schedule.rotation();
             for (Level level : levels) {
-                schedule.holder(level, c.openedAt()).filter(members::add).ifPresent(who -> {
-                    pages.add(new SlackEffect.Page(c.id(), who, level.label(), rotation.name()));
-                    events.add(CaseEvent.paged(c, c.openedAt(), who, level.label(), rotation.name(), Optional.empty()));
-                });
+                Optional<UserId> who = schedule.holder(level, c.openedAt()).filter(u -> !paged.contains(u));
+                if (who.isEmpty()) continue;
+                paged.add(who.get());
+                paging.events().add(CaseEvent.paged(c, c.openedAt(), who.get(), level.label(), rotation.name(), Optional.empty()));
+                file = steps.onCall(file, who.get(), level.label(), rotation.name(), c.openedAt(), paging);
             }
         }
+        List<CaseEvent> events = new ArrayList<>(paging.events());
+        Set<UserId> members = new HashSet<>(paged);
         // Unacknowledged, the page climbs the chain after each ack timeout; a SEV1 has paged its secondary already.
-        Paging paging = pages.isEmpty() ? Paging.NONE : new Paging(levels.size() - 1,
+        Paging chain = paged.isEmpty() ? Paging.NONE : new Paging(levels.size() - 1,
                 Optional.of(c.openedAt().plus(policy.severity(c.severity().level()).ack())));
-        List<SlackEffect> effects = new ArrayList<>(SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, pages));
+        List<SlackEffect> effects = new ArrayList<>(SlackEffect.forOpenedCase(c, channelName(c), by.responseUrl(), hasRunbook, paged,
+                paging.effects()));
         // Triage runs after the ack, from the outbox: queued with the case, it survives a crash.
         if (policy.triage().configured()) effects.add(new SlackEffect.TriageCase(c.id()));
         effects.add(new SlackEffect.SuggestSimilar(c.id()));
@@ -125,7 +133,7 @@ public final class OpenCase {
                 c.openedAt(), by.user(), new EventData.FieldSet(f.id(), f.label(), Optional.empty(), fields.get(f.id())))).toList())
                 .orElse(List.of());
         events.addAll(0, set);
-        return new Opening(events, members, effects, paging, fields);
+        return new Opening(events, members, effects, chain, fields, file.pages());
     }
 
     private String channelName(Case c) {

@@ -7,6 +7,7 @@ import app.escalate.commands.Level;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.UserId;
 import app.escalate.commands.oncall.EscalationLevels;
+import app.escalate.commands.paging.PageSteps;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.oncall.Schedule;
 import app.escalate.config.Policy;
@@ -23,10 +24,12 @@ import java.util.Set;
 final class NextLevel {
     private final OnCall onCall;
     private final EscalationLevels levels;
+    private final PageSteps steps;
 
     NextLevel(Policy policy, OnCall onCall) {
         this.onCall = onCall;
         this.levels = new EscalationLevels(policy, onCall);
+        this.steps = new PageSteps(policy);
     }
 
     /** The owner and whoever holds primary now: the people a warning mentions. */
@@ -56,11 +59,11 @@ final class NextLevel {
         if (people.isEmpty()) return file;
         effects.add(new SlackEffect.InviteToChannel(c.id(), List.copyOf(people.keySet())));
         CaseFile after = file;
+        PageSteps.Out out = new PageSteps.Out(events, effects);
         for (Map.Entry<UserId, EscalationLevels.As> person : people.entrySet()) {
             CaseEvent paged = CaseEvent.paged(c, now, person.getKey(), person.getValue().level(), person.getValue().rotation(), Optional.empty());
             events.add(paged);
-            effects.add(new SlackEffect.Page(c.id(), person.getKey(), person.getValue().level(), person.getValue().rotation()));
-            after = after.withMember(person.getKey());
+            after = steps.onCall(after.withMember(person.getKey()), person.getKey(), person.getValue().level(), person.getValue().rotation(), now, out);
         }
         return after;
     }

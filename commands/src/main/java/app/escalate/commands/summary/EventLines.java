@@ -176,6 +176,30 @@ final class EventLines {
             return who + (e.confirmed() ? " confirmed it duplicates " : " judged it not a duplicate of ") + e.of();
         }
 
+        public String pageRequested(EventData.PageRequested e) {
+            return who + " paged " + mention(e.person()) + ": " + e.reason();
+        }
+
+        public String pageHeld(EventData.PageHeld e) {
+            return mention(e.person()) + "'s page waited for the end of their quiet hours";
+        }
+
+        public String pageAcknowledged(EventData.PageAcknowledged e) {
+            return mention(e.person()) + " acknowledged the page";
+        }
+
+        public String pageUnanswered(EventData.PageUnanswered e) {
+            return mention(e.person()) + " did not acknowledge the page within " + e.after().toMinutes() + " min";
+        }
+
+        public String pagerCalled(EventData.PagerCalled e) {
+            return "the " + e.pager() + " pager was told to " + e.action();
+        }
+
+        public String pageStepTaken(EventData.PageStepTaken e) {
+            return mention(e.person()) + " was paged by " + e.via();
+        }
+
         public String runbookFlagged(EventData.RunbookFlagged e) {
             return who + " marked the runbook's decision tree wrong at: " + e.ask();
         }
@@ -393,6 +417,30 @@ final class EventLines {
         }
 
         public Optional<String> duplicateJudged(EventData.DuplicateJudged e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pageRequested(EventData.PageRequested e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pageHeld(EventData.PageHeld e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pageAcknowledged(EventData.PageAcknowledged e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pageUnanswered(EventData.PageUnanswered e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pagerCalled(EventData.PagerCalled e) {
+            return Optional.empty();
+        }
+
+        public Optional<String> pageStepTaken(EventData.PageStepTaken e) {
             return Optional.empty();
         }
 
