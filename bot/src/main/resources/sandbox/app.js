@@ -154,7 +154,7 @@ const EMOJI = {
   chart_with_upwards_trend: "\u{1f4c8}", calendar: "\u{1f4c6}", date: "\u{1f4c5}", bell: "\u{1f514}", "+1": "\u{1f44d}",
   thumbsup: "\u{1f44d}", "-1": "\u{1f44e}", raised_hands: "\u{1f64c}", pray: "\u{1f64f}", fire: "\u{1f525}", tada: "\u{1f389}",
   bulb: "\u{1f4a1}", link: "\u{1f517}", mag: "\u{1f50d}", label: "\u{1f3f7}\u{fe0f}", sos: "\u{1f198}", busts_in_silhouette: "\u{1f465}",
-  twisted_rightwards_arrows: "\u{1f500}", heavy_multiplication_x: "\u2716\ufe0f", speech_balloon: "\u{1f4ac}", hammer_and_wrench: "\u{1f6e0}\ufe0f", shield: "\u{1f6e1}\ufe0f", scales: "\u2696\ufe0f",
+  pager: "\u{1f4df}", twisted_rightwards_arrows: "\u{1f500}", heavy_multiplication_x: "\u2716\ufe0f", speech_balloon: "\u{1f4ac}", hammer_and_wrench: "\u{1f6e0}\ufe0f", shield: "\u{1f6e1}\ufe0f", scales: "\u2696\ufe0f",
 };
 
 function emoji(text) {

@@ -34,7 +34,8 @@ public record PersonPage(int number, UserId person, Optional<String> level, Opti
         if (nextAt == null) nextAt = Optional.empty();
         if (heldUntil == null) heldUntil = Optional.empty();
         if (settledAt == null) settledAt = Optional.empty();
-        triggered = Set.copyOf(triggered == null ? Set.of() : triggered);
+        // Sorted, so its pagers hear acknowledge and resolve in the same order every time.
+        triggered = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(triggered == null ? Set.of() : triggered));
     }
 
     /** Asked for with {@code /esc page}, rather than paged by a rotation or the escalation chain. */

@@ -13,6 +13,7 @@ public final class Usage {
             "`/esc deadline <name> <YYYY-MM-DD HH:MM | in 4h>` a deadline someone else set (your time zone) · `/esc deadline done <name>`"
                     + " · `/esc deadline drop <name> because <reason>` · `/esc deadline` lists them",
             "`/esc decide <decision> because <rationale> [instead of <alternative>] [needs: legal, policy]` record a decision, signed off by one of each group · `/esc decisions` where each stands · `/esc decide override <n> because <reason>` (its decider) let an objected one stand",
+            "`/esc page @person|<group> <reason>` page anyone (an expert, a manager) by their own steps, until they press Acknowledge page",
             "`/esc loop <group>` · `/esc resolve <resolution> [cause:<root-cause>]` · `/esc reopen`",
             "`/esc link ESC-<n>` · `/esc unlink ESC-<n>` related cases · `/esc merge ESC-<n>` this case duplicates ESC-<n>: resolved, its work moves there",
             "`/esc timeline [page]` · `/esc summary` an executive summary to review and post · `/esc rca` a root-cause write-up (outside a case channel, put the case id first: `/esc ack ESC-12`)",

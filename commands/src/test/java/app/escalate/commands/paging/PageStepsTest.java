@@ -166,4 +166,26 @@ class PageStepsTest {
         esc(KENJI, "page ESC-1 eng again");   // Kenji may steer, and the first of eng who is not him is Diego, whose page is no longer open
         assertThat(page(4).person()).isEqualTo(new UserId("U0ESCDIEGO"));
     }
+
+    private String refusal(UserId who, String text) {
+        var reply = commands.handle(text, new Invocation(who, new ChannelId("C0TEAM"), Optional.empty(), ZoneOffset.UTC));
+        assertThat(reply).isInstanceOf(app.escalate.commands.Reply.Refusal.class);
+        return ((app.escalate.commands.Reply.Refusal) reply).reason();
+    }
+
+    @Test
+    void a_page_is_refused_to_whoever_may_not_steer_of_oneself_of_a_machine_and_again_while_unanswered() throws IOException {
+        start("");
+        esc(CHLOE, "open Prompt injection sev2");
+        assertThat(refusal(CHLOE, "page ESC-1 <@U0ESCKENJI> look at this")).contains("can page someone for a case");
+        assertThat(refusal(AMARA, "page ESC-1 <@U0ESCAMARA> me")).isEqualTo("You can't page yourself.");
+        assertThat(refusal(AMARA, "page ESC-1 <@U0INTAKE0> you")).contains("machine source");
+        assertThat(refusal(AMARA, "page ESC-1 nobody-group you")).startsWith("There is no group `nobody-group`.");
+        assertThat(commands.handle("page ESC-1 <@U0ESCKENJI>", new Invocation(AMARA, new ChannelId("C0TEAM"), Optional.empty(), ZoneOffset.UTC)))
+                .hasToString("Usage[problem=Optional[`page` takes one @person or a group, then why, e.g. "
+                        + "`/esc page @kenji need a second pair of eyes on the model logs`.]]");
+        esc(AMARA, "page ESC-1 <@U0ESCKENJI> look at the logs");
+        assertThat(refusal(AMARA, "page ESC-1 <@U0ESCKENJI> look again")).contains("has not answered yet");
+        assertThat(store.file(ESC_1).orElseThrow().pages()).filteredOn(PersonPage::adHoc).hasSize(1);
+    }
 }
