@@ -303,6 +303,30 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void a_shift_reminder_is_optional_and_the_example_reminds_an_hour_before() {
+        assertThat(PolicyLoader.builtIn().rotation("escalations").flatMap(Rotation::reminder)).contains(Duration.ofHours(1));
+        assertThat(read(example().replace("    remind_before: 1h", "    remind_before: 90m")).rotations().get(0).reminder())
+                .contains(Duration.ofMinutes(90));
+        assertThat(read(example().replace("    remind_before: 1h", "    remind_before: 24h")).rotations().get(0).reminder())
+                .contains(Duration.ofHours(24));
+        assertThat(read(example().replaceAll("    remind_before: 1h[^\\n]*\\n", "")).rotations().get(0).reminder()).isEmpty();
+    }
+
+    @Test
+    void a_shift_reminder_of_nothing_or_more_than_a_day_ahead_is_refused_at_its_key_and_line() {
+        String yaml = example();
+        int line = yaml.substring(0, yaml.indexOf("    remind_before: 1h")).split("\n", -1).length;
+        assertThatThrownBy(() -> read(yaml.replace("remind_before: 1h", "remind_before: 25h")))
+                .hasMessage("policy.yml: rotations[0].remind_before: longer than zero and at most 24h, got \"25h\" (line " + line + ")");
+        assertThatThrownBy(() -> read(yaml.replace("remind_before: 1h", "remind_before: 0m")))
+                .hasMessage("policy.yml: rotations[0].remind_before: a duration must be longer than zero, got \"0m\" (line " + line + ")");
+        assertThatThrownBy(() -> read(yaml.replace("remind_before: 1h", "remind_before: PT-1H")))
+                .hasMessage("policy.yml: rotations[0].remind_before: longer than zero and at most 24h, got \"PT-1H\" (line " + line + ")");
+        assertThatThrownBy(() -> read(yaml.replace("remind_before: 1h", "remind_before: soon")))
+                .hasMessageStartingWith("policy.yml: rotations[0].remind_before: a duration such as 15m, 4h or 2d, got \"soon\" (line " + line + ")");
+    }
+
+    @Test
     void an_unknown_key_in_a_block_mapping_is_named_at_its_own_line_not_the_end_of_the_mapping() {
         String yaml = VALID.replace("  leadership_channel:", "  chanel_prefix: esc\n  leadership_channel:");
         assertThatThrownBy(() -> read(yaml)).hasMessage("policy.yml: workspace.chanel_prefix: unknown key (line 3)");
