@@ -223,6 +223,22 @@ public sealed interface SlackEffect {
         public enum Notice { ACCEPTED, REMINDER, ESCALATION }
     }
 
+    /**
+     * A direct message to {@code to}: their shift on a rotation starts soon, with a preview of the
+     * handoff digest, from the stored reminder {@code reminderId}.
+     */
+    record PostShiftReminder(long reminderId, String to) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "shift reminder " + reminderId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "user:" + to;
+        }
+    }
+
     /** Show a stored draft, with its review buttons, only to whoever asked for it (where they asked). */
     record ShowDraft(long draftId) implements OnDraft {
     }
