@@ -109,6 +109,10 @@ final class EffectCodec {
             p.put("handoff", Long.toString(e.handoffId()));
             p.put("notice", e.notice().name());
             p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.PostShiftReminder e) {
+            kind = "shift_reminder";
+            p.put("reminder", Long.toString(e.reminderId()));
+            p.put("to", e.to());
         } else if (effect instanceof SlackEffect.PatternAlert e) {
             kind = "pattern_alert";
             p.put("channel", e.channel());
@@ -216,6 +220,9 @@ final class EffectCodec {
             case "handoff_notice" -> {
                 return new SlackEffect.HandoffNotice(Long.parseLong(p.get("handoff")),
                         SlackEffect.HandoffNotice.Notice.valueOf(p.get("notice")), p.get("to"));
+            }
+            case "shift_reminder" -> {
+                return new SlackEffect.PostShiftReminder(Long.parseLong(p.get("reminder")), p.get("to"));
             }
             case "pattern_alert" -> {
                 String spikes = p.getOrDefault("spikes", "");
