@@ -46,6 +46,7 @@ import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handlers.OpenCase;
 import app.escalate.commands.handlers.RecordPinnedMessage;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.handoff.ShiftReminders;
 import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.oncall.OnCall;
 import app.escalate.commands.sla.DeadlineWatch;
@@ -64,6 +65,7 @@ import app.escalate.storage.JdbiCaseStore;
 import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
+import app.escalate.storage.JdbiShiftReminderStore;
 import app.escalate.storage.JdbiIntake;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.JdbiSandboxWorkspace;
@@ -182,6 +184,7 @@ public final class EscalateApp implements AutoCloseable {
             });
             started.push(views::shutdownNow);
             JdbiHandoffStore handoffs = new JdbiHandoffStore(database.jdbi());
+            JdbiShiftReminderStore shiftReminders = new JdbiShiftReminderStore(database.jdbi());
             JdbiDraftStore draftStore = new JdbiDraftStore(database.jdbi());
             JdbiOverrideStore overrides = new JdbiOverrideStore(database.jdbi());
             Domain domain = Domain.of(cases, overrides, handoffs, policy, clock);
@@ -214,7 +217,7 @@ public final class EscalateApp implements AutoCloseable {
             Pagers pagers = new Pagers(policy, settings.pagerSecrets(), cases, new SlackNames(slack.methods(botToken)), Clock.systemUTC());
             pagers.missingSecrets().forEach(name -> log.warn("paging: {} is not set; pages by that pager wait until it is", name));
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
-            OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, draftStore,
+            OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, shiftReminders, draftStore,
                     policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
@@ -240,7 +243,8 @@ public final class EscalateApp implements AutoCloseable {
                     new EscalateUnacknowledged(cases, policy, onCall, clock), new ClimbPages(cases, policy, clock), new CheckCoverage(policy, onCall, clock),
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
-                    new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates());
+                    new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates(),
+                    new ShiftReminders(shiftReminders, domain.digests(), onCall, clock));
             started.push(scheduler::stop);
             // In the sandbox, jobs a jump of the clock brought due run at once, not at the scheduler's next poll.
             if (clock instanceof SandboxClock sandboxClock) {

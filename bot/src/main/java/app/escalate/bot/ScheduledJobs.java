@@ -4,6 +4,7 @@ import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.paging.ClimbPages;
 import app.escalate.commands.handoff.HandoffWatch;
+import app.escalate.commands.handoff.ShiftReminders;
 import app.escalate.commands.review.ReviewDates;
 import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
@@ -40,6 +41,8 @@ final class ScheduledJobs {
     static final String REVIEW_DATES_CRON = "0 0 8 * * MON";
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
+    /** How often shift reminders are looked for: one goes out within this of {@code remind_before} ahead of its shift. */
+    static final Duration SHIFT_REMINDER_SWEEP = Duration.ofSeconds(15);
     static final Duration EXEC_UPDATE_SWEEP = Duration.ofSeconds(30);
     /** How often SLA clocks are looked at: a warning or breach is raised within this of its instant. */
     static final Duration SLA_SWEEP = Duration.ofSeconds(15);
@@ -57,7 +60,7 @@ final class ScheduledJobs {
 
     static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
                            EscalateUnacknowledged escalation, ClimbPages pages, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
-                           ReviewDates reviewDates) {
+                           ReviewDates reviewDates, ShiftReminders shiftReminders) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     escalation.sweep();
@@ -66,6 +69,8 @@ final class ScheduledJobs {
                 });
         RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
                 .execute((instance, context) -> handoffs.sweep());
+        RecurringTask<Void> shiftReminderSweep = Tasks.recurring("shift-reminder-sweep", FixedDelay.of(SHIFT_REMINDER_SWEEP))
+                .execute((instance, context) -> shiftReminders.sweep());
         RecurringTask<Void> execUpdateSweep = Tasks.recurring("exec-update-sweep", FixedDelay.of(EXEC_UPDATE_SWEEP))
                 .execute((instance, context) -> execUpdates.sweep());
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.of(SLA_SWEEP))
@@ -81,7 +86,7 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
+        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, shiftReminderSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
         List<String> names = Stream.concat(recurring.stream().map(RecurringTask::getName), Stream.of(startupCoverage.getName())).toList();
         Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(recurring).threads(1)
                 .addSchedulerListener(new ScheduledRunMetrics(metrics, names))

@@ -44,6 +44,7 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
     private static final Map<String, Duration> SWEEPS = Map.of(
             "escalation-sweep", ScheduledJobs.ESCALATION_SWEEP,
             "handoff-sweep", ScheduledJobs.HANDOFF_SWEEP,
+            "shift-reminder-sweep", ScheduledJobs.SHIFT_REMINDER_SWEEP,
             "exec-update-sweep", ScheduledJobs.EXEC_UPDATE_SWEEP,
             "sla-sweep", ScheduledJobs.SLA_SWEEP,
             "deadline-sweep", ScheduledJobs.DEADLINE_SWEEP);

@@ -27,6 +27,7 @@ import app.escalate.commands.intake.MachineReport;
 import app.escalate.commands.search.TimeToMitigate;
 import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
+import app.escalate.commands.handoff.ShiftReminderStore;
 import app.escalate.commands.summary.DraftStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.DecisionTree;
@@ -65,6 +66,7 @@ public final class SlackDelivery implements Delivery {
     private final Policy policy;
     private final CaseMessages messages;
     private final HandoffDelivery handoffs;
+    private final ShiftReminderDelivery shiftReminders;
 
     private final DraftDelivery drafts;
     private final TagOfferDelivery tagOffers;
@@ -73,13 +75,14 @@ public final class SlackDelivery implements Delivery {
     /** Which machine raised a case and how often it reported it, for the card. */
     private final Function<CaseId, Optional<MachineReport>> machineReports;
 
-    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
-                         Clock clock, URI apiUrl) {
-        this(slack, botToken, cases, handoffStore, draftStore, policy, clock, apiUrl, id -> Optional.empty());
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, ShiftReminderStore reminderStore,
+                         DraftStore draftStore, Policy policy, Clock clock, URI apiUrl) {
+        this(slack, botToken, cases, handoffStore, reminderStore, draftStore, policy, clock, apiUrl, id -> Optional.empty());
     }
 
-    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, DraftStore draftStore, Policy policy,
-                         Clock clock, URI apiUrl, Function<CaseId, Optional<MachineReport>> machineReports) {
+    public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, ShiftReminderStore reminderStore,
+                         DraftStore draftStore, Policy policy, Clock clock, URI apiUrl,
+                         Function<CaseId, Optional<MachineReport>> machineReports) {
         this.machineReports = machineReports;
         this.calls = new SlackCalls(slack, botToken, clock, new ResponseUrls(apiUrl));
         this.methods = calls.methods();
@@ -87,6 +90,7 @@ public final class SlackDelivery implements Delivery {
         this.policy = policy;
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
+        this.shiftReminders = new ShiftReminderDelivery(calls, reminderStore, policy, clock);
         this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
         this.tagOffers = new TagOfferDelivery(calls, draftStore, cases, policy);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
@@ -128,6 +132,7 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.Announce e) return post(e.caseId(), SlackMessage.text(messages.events().line(e.event())));
             if (effect instanceof SlackEffect.PostHandoff e) return handoffs.post(e);
             if (effect instanceof SlackEffect.HandoffNotice e) return handoffs.notice(e);
+            if (effect instanceof SlackEffect.PostShiftReminder e) return shiftReminders.post(e);
             if (effect instanceof SlackEffect.Respond e) return handoffs.respond(e);
             if (effect instanceof SlackEffect.ShowDraft e) return drafts.show(e);
             if (effect instanceof SlackEffect.UploadStatsChart e) return charts.upload(e);
