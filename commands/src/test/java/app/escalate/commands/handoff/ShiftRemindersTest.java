@@ -127,17 +127,7 @@ class ShiftRemindersTest {
 
     @Test
     void a_rotation_without_remind_before_reminds_nobody() {
-        Policy without = PolicyLoader.builtIn();
-        String yaml;
-        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
-            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("    remind_before: 1h[^\\n]*\\n", "");
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("policy", ".yml");
-            java.nio.file.Files.writeString(file, yaml);
-            without = PolicyLoader.load(file);
-            java.nio.file.Files.delete(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Policy without = policy(yaml -> yaml.replaceAll("    remind_before: 1h[^\\n]*\\n", ""));
         Reminders none = new Reminders();
         ShiftReminders sweep = new ShiftReminders(none, new HandoffDigests(cases, handoffs, without), new OnCall(without, overrides), clock);
 
@@ -145,6 +135,42 @@ class ShiftRemindersTest {
         sweep.sweep();
 
         assertThat(none.saved).isEmpty();
+    }
+
+    @Test
+    void whoever_carries_on_into_the_weekend_is_reminded_of_it_too() {
+        // Maria's turn of weekends falls on the one after her AMER week: at 17:00 on Friday she carries on.
+        Policy mariasWeekend = policy(yaml -> yaml.replace("primary: [U0ESCMARIA, U0ESCAMARA, U0ESCKENJI, U0ESCLUCAS]",
+                "primary: [U0ESCAMARA, U0ESCKENJI, U0ESCLUCAS, U0ESCMARIA]"));
+        Reminders weekend = new Reminders();
+        ShiftReminders sweep = new ShiftReminders(weekend, new HandoffDigests(cases, handoffs, mariasWeekend),
+                new OnCall(mariasWeekend, overrides), clock);
+
+        clock.set(Instant.parse("2026-11-28T00:00:00Z"));   // Friday 16:00 in Los Angeles, Maria on call
+        sweep.sweep();
+        clock.advance(Duration.ofMinutes(30));
+        sweep.sweep();
+
+        assertThat(weekend.saved).singleElement().satisfies(r -> {
+            assertThat(r.person()).isEqualTo(MARIA);
+            assertThat(r.startsAt()).isEqualTo(Instant.parse("2026-11-28T01:00:00Z"));
+            assertThat(r.preview().header().weekend()).isTrue();
+            assertThat(r.preview().header().outgoing()).contains(MARIA);
+        });
+    }
+
+    private static Policy policy(java.util.function.UnaryOperator<String> edit) {
+        try (var in = PolicyLoader.class.getResourceAsStream(PolicyLoader.BUILT_IN)) {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("policy", ".yml");
+            try {
+                java.nio.file.Files.writeString(file, edit.apply(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                return PolicyLoader.load(file);
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void open(UserId by, String text) {
