@@ -240,7 +240,10 @@ public final class EscCommands {
             }
             if (action instanceof CaseAction.Merge) {
                 if (!permissions.maySteer(by.user(), self.details())) return new JointDecision.Rejected(Permissions.onlySteerers("merge " + caseId));
-                return join.merge(self, that, (CaseAction.Merge) action, by.user(), now);
+                // The duplicate is resolved: its pages stop, and any pager it rang hears resolve.
+                JointDecision merged = join.merge(self, that, (CaseAction.Merge) action, by.user(), now);
+                return merged instanceof JointDecision.Applied a
+                        ? new JointDecision.Applied((Decision.Applied) pageStops.after(a.first(), now), a.second()) : merged;
             }
             return join.link(self, that, ((CaseAction.Link) action).linked(), by.user(), now);
         });

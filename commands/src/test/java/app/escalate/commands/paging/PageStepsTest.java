@@ -188,4 +188,18 @@ class PageStepsTest {
         assertThat(refusal(AMARA, "page ESC-1 <@U0ESCKENJI> look again")).contains("has not answered yet");
         assertThat(store.file(ESC_1).orElseThrow().pages()).filteredOn(PersonPage::adHoc).hasSize(1);
     }
+
+    @Test
+    void a_case_merged_as_a_duplicate_stops_its_pages_and_resolves_what_they_rang() throws IOException {
+        start(STEPS);
+        esc(CHLOE, "open Deepfake of the minister sev1");
+        at(Duration.ofMinutes(2));
+        esc(CHLOE, "open Minister deepfake again sev2");
+        esc(AMARA, "merge ESC-1 ESC-2");
+        assertThat(pagerCalls()).filteredOn(c -> c.caseId().equals(ESC_1)).extracting(c -> c.pager() + " " + c.action() + " " + c.dedupKey())
+                .containsExactly("pagerduty trigger ESC-1", "pagerduty resolve ESC-1");
+        assertThat(page(1).status()).isEqualTo(PersonPage.Status.STOPPED);
+        at(Duration.ofMinutes(30));
+        assertThat(pagerCalls()).filteredOn(c -> c.caseId().equals(ESC_1)).hasSize(2);
+    }
 }
