@@ -15,7 +15,8 @@ import java.util.Set;
 public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities, List<CaseType> caseTypes,
                      List<RootCause> rootCauses, Map<String, List<String>> groups, List<Rotation> rotations,
                      Map<String, List<LocalDate>> holidays, Map<String, Review> prompts, Triage triage, Intake intake,
-                     Similar similar, Ai ai, Map<String, Person> people, Paging paging) {
+                     Similar similar, Ai ai, Map<String, Person> people, Paging paging,
+                     FairnessPolicy fairness) {
 
     public static final List<String> SEVERITY_KEYS = List.of("SEV1", "SEV2", "SEV3", "SEV4");
     /** The prompts the bot drafts with, by the name their versions share ({@code exec-summary.v1}, …). */
@@ -74,6 +75,7 @@ public record Policy(Workspace workspace, Map<String, SeverityPolicy> severities
         if (similar == null) similar = Similar.DEFAULT;
         if (ai == null) ai = Ai.NONE;
         if (paging == null) paging = Paging.NONE;
+        if (fairness == null) fairness = FairnessPolicy.DEFAULT;
         people = people == null ? Map.of() : people;
         for (Map.Entry<String, Person> person : people.entrySet()) {
             String at = "people." + person.getKey();

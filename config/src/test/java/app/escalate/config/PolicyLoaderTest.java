@@ -84,6 +84,26 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void fairness_defaults_to_a_day_of_spread_and_no_monthly_post_and_mistakes_name_their_key_and_line() {
+        assertThat(read(VALID).fairness()).isEqualTo(new FairnessPolicy(java.time.Duration.ofHours(24), false));
+        assertThat(PolicyLoader.builtIn().fairness()).isEqualTo(new FairnessPolicy(java.time.Duration.ofHours(24), true));
+        String fairness = VALID + """
+                fairness:
+                  max_spread: 36h
+                  monthly_post: true
+                """;
+        assertThat(read(fairness).fairness()).isEqualTo(new FairnessPolicy(java.time.Duration.ofHours(36), true));
+        assertThatThrownBy(() -> read(fairness.replace("36h", "a lot")))
+                .hasMessageStartingWith("policy.yml: fairness.max_spread: a duration such as 15m, 4h or 2d, got \"a lot\" (line ");
+        assertThatThrownBy(() -> read(fairness.replace("36h", "100d")))
+                .hasMessageStartingWith("policy.yml: fairness: max_spread: at most 92d (a quarter), got 2400h (line ");
+        assertThatThrownBy(() -> read(fairness.replace("monthly_post", "monthly")))
+                .hasMessageStartingWith("policy.yml: fairness.monthly: unknown key (line ");
+        assertThatThrownBy(() -> read(fairness.replace("true", "sometimes")))
+                .hasMessageStartingWith("policy.yml: fairness.monthly_post:");
+    }
+
+    @Test
     void ai_failure_modes_are_read_owned_and_their_mistakes_name_their_key() {
         assertThat(read(VALID).ai().failureModes()).isEmpty();
         assertThat(PolicyLoader.builtIn().ai().failureMode("invented-fact").map(FailureMode::label)).contains("Invented fact");

@@ -75,7 +75,8 @@ class TriagerTest {
     void a_policy_without_a_triage_section_asks_for_no_triage() {
         assertThat(new Triager(policy, Optional.empty()).enabled()).isTrue();
         Policy without = new Policy(policy.workspace(), policy.severities(), policy.caseTypes(), policy.rootCauses(), policy.groups(),
-                policy.rotations(), policy.holidays(), policy.prompts(), null, policy.intake(), policy.similar(), policy.ai(), policy.people(), policy.paging());
+                policy.rotations(), policy.holidays(), policy.prompts(), null, policy.intake(), policy.similar(), policy.ai(), policy.people(), policy.paging(),
+                policy.fairness());
         assertThat(new Triager(without, Optional.empty()).enabled()).isFalse();
     }
 
