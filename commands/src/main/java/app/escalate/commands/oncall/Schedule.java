@@ -130,6 +130,41 @@ public final class Schedule {
         return handovers;
     }
 
+    /**
+     * One stretch of time between two consecutive boundaries of the schedule, in which one person
+     * holds {@code level} for one reason; {@code holiday} when it falls in a layer's window on a
+     * date of that layer's holiday calendar (whoever covers it: the weekend person, or an override).
+     */
+    public record Stretch(Level level, UserId who, Instant from, Instant until, String source, boolean holiday) {
+        public Duration length() {
+            return Duration.between(from, until);
+        }
+    }
+
+    /**
+     * Who held {@code level} over [from, until), cut at every boundary of the rules (layer windows,
+     * weekends, overrides, and for the secondary the primary's): a walk over boundaries, not over
+     * minutes, and in instants, so a day the clocks change counts the hours that really passed.
+     * Stretches nobody held are left out.
+     */
+    public List<Stretch> stretches(Level level, Instant from, Instant until) {
+        List<Stretch> stretches = new ArrayList<>();
+        if (!until.isAfter(from)) return stretches;
+        TreeSet<Instant> cuts = boundaries(level, from, until);
+        cuts.add(from);
+        cuts.add(until);
+        Instant start = null;
+        for (Instant cut : cuts) {
+            if (start != null) {
+                Instant at = start;
+                who(level, at).ifPresent(s -> stretches.add(new Stretch(level, s.who(), at, cut, s.source(),
+                        rule(level, at).filter(r -> r.source().equals("holiday")).isPresent())));
+            }
+            start = cut;
+        }
+        return stretches;
+    }
+
     /** Windows in [from, until) when nobody holds {@code level}. */
     public List<Shift> gaps(Level level, Instant from, Instant until) {
         List<Shift> gaps = new ArrayList<>();
@@ -173,6 +208,11 @@ public final class Schedule {
             ShiftOverride o = overrides.get(i);
             if (o.level() == level && o.covers(t)) return Optional.of(new Segment(o.who(), o.from(), o.until(), "override", List.of()));
         }
+        return rule(level, t);
+    }
+
+    /** Who the weekend or the layers (overrides aside) give {@code level} at {@code t}. */
+    private Optional<Segment> rule(Level level, Instant t) {
         Optional<Segment> weekend = weekends(level, t.minus(Duration.ofDays(8)), t.plus(Duration.ofDays(1))).stream()
                 .filter(s -> s.covers(t)).findFirst();
         if (weekend.isPresent()) return weekend;
