@@ -55,7 +55,7 @@ public final class CommandParser {
             case "stats" -> stats(rest);
             case "ai" -> window(rest).map(days -> (EscCommand) new EscCommand.AiLedger(days))
                     .orElseGet(() -> new EscCommand.Invalid("`ai` takes a window of `7d`, `30d` (the default) or `90d`."));
-            case "oncall" -> rest.isBlank() ? new EscCommand.OnCall() : new EscCommand.Invalid("`oncall` takes no text after it.");
+            case "oncall" -> oncall(rest);
             case "ack", "sev", "state", "owner", "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook",
                  "deadline", "decide", "decisions", "tag", "page" -> onCase(verb, rest);
             default -> new EscCommand.Invalid("I don't know `" + abbreviate(SlackText.plain(parts[0])) + "`.");
@@ -352,6 +352,23 @@ public final class CommandParser {
                     + DEADLINE_USAGE);
         }
         return name;
+    }
+
+    /** {@code oncall} · {@code oncall report [30d|90d|quarter] [csv]}, the window and {@code csv} in either order. */
+    private static EscCommand oncall(String rest) {
+        List<String> words = new ArrayList<>(Arrays.asList(rest.strip().toLowerCase(Locale.ROOT).split("\\s+")));
+        words.removeIf(String::isEmpty);
+        if (words.isEmpty()) return new EscCommand.OnCall();
+        String usage = "`oncall` alone says who is on call now; `oncall report [30d|90d|quarter] [csv]` how evenly it was shared.";
+        if (!words.remove(0).equals("report")) return new EscCommand.Invalid(usage);
+        boolean csv = words.remove("csv");
+        String window = "30d";
+        if (words.size() == 1 && EscCommand.OnCallReport.WINDOWS.contains(words.get(0))) {
+            window = words.get(0);
+        } else if (!words.isEmpty()) {
+            return new EscCommand.Invalid("`oncall report` takes a window of `30d` (the default), `90d` or `quarter`, and `csv` for a file by direct message.");
+        }
+        return new EscCommand.OnCallReport(window, csv);
     }
 
     /** {@code stats [7d|30d|90d]}, the last 30 days by default. */

@@ -49,6 +49,15 @@ public sealed interface EscCommand {
     record OnCall() implements EscCommand {
     }
 
+    /**
+     * {@code oncall report [30d|90d|quarter] [csv]}: how evenly on-call was shared over the window
+     * ({@code 30d} by default; {@code quarter} is the calendar quarter so far, in UTC), with the same
+     * figures as a CSV by direct message when {@code csv}.
+     */
+    record OnCallReport(String window, boolean csv) implements EscCommand {
+        public static final java.util.List<String> WINDOWS = java.util.List.of("30d", "90d", "quarter");
+    }
+
     /** Someone takes over a level of a rotation between two local times (read in the asker's zone). */
     record SetOverride(UserId who, LocalDateTime from, LocalDateTime until, Optional<Level> level, Optional<String> rotation)
             implements EscCommand {

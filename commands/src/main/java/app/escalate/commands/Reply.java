@@ -77,6 +77,10 @@ public sealed interface Reply {
         }
     }
 
+    /** {@code /esc oncall report}: how evenly on-call was shared; {@code csvQueued} when the CSV follows by direct message. */
+    record OnCallReport(app.escalate.commands.oncall.Fairness.Report report, boolean csvQueued) implements Reply {
+    }
+
     /** {@code /esc ai}: the team's AI per surface and version over the window. */
     record AiLedger(AiLedgerReport report) implements Reply {
     }

@@ -316,6 +316,27 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * A text file (such as the on-call fairness CSV) uploaded to {@code user} by direct message, with
+     * {@code comment} (plain text) beside it. The content is fixed when asked for, so the file says
+     * what the answer said.
+     */
+    record SendFile(UserId user, String filename, String title, String comment, String content) implements SlackEffect {
+        @java.lang.Override
+        public String subject() {
+            return "file " + filename + " for " + user.value();
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "file:" + user.value();
+        }
+    }
+
+    /** The month's on-call fairness report for the team channel: mrkdwn rendered from ids and figures only (no case is named). */
+    record FairnessPost(String channel, String text) implements ForTeam {
+    }
+
     /** The {@code /esc stats} chart (weekly volume by type, SLA compliance) as a PNG uploaded where it was asked for. */
     record UploadStatsChart(UserId user, ChannelId channel, int days) implements SlackEffect {
         @java.lang.Override

@@ -19,6 +19,7 @@ public final class Usage {
             "`/esc timeline [page]` · `/esc summary` an executive summary to review and post · `/esc rca` a root-cause write-up (outside a case channel, put the case id first: `/esc ack ESC-12`)",
             "`/esc runbook` walk the case type's decision tree in the case channel, a question at a time",
             "`/esc watch [off]` flag the case for the next handoff (and the weekend) · `/esc oncall` who is on call now, the next handoff, any not yet accepted",
+            "`/esc oncall report [30d|90d|quarter] [csv]` how evenly on-call was shared: hours, nights, weekends, holidays and pages per person (`csv`: the figures by DM, for payroll)",
             "`/esc handoff [rotation]` the digest the next handoff would carry · `/esc handoff note <text>` leave a note for it · `/esc handoff history` the last ones",
             "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
             "`/esc search <words> [type:<t>] [sev:<n>] [state:open|resolved] [since:<YYYY-MM-DD>]` cases like these words, by meaning too",

@@ -61,6 +61,7 @@ public final class EscCommands {
     private final ResolveCase resolve;
     private final ReopenCase reopen;
     private final ShowOnCall showOnCall;
+    private final ShowFairness showFairness;
     private final ManageOverrides manageOverrides;
     private final WatchCase watch;
     private final WalkRunbook runbook;
@@ -104,6 +105,7 @@ public final class EscCommands {
         this.signOff = new SignOffDecision(policy);
         this.reopen = new ReopenCase(permissions);
         this.showOnCall = new ShowOnCall(onCall, handoffs, clock);
+        this.showFairness = new ShowFairness(cases, onCall, policy, clock);
         this.watch = new WatchCase(permissions);
         this.runbook = new WalkRunbook(policy, permissions, this::decide);
         this.triage = new TriageCase(policy, permissions);
@@ -152,6 +154,7 @@ public final class EscCommands {
             if (command instanceof EscCommand.Status status) return showStatus.handle(status, by);
             if (command instanceof EscCommand.OnCase onCase) return onCase(onCase, by);
             if (command instanceof EscCommand.OnCall) return showOnCall.handle();
+            if (command instanceof EscCommand.OnCallReport report) return showFairness.handle(report, by);
             if (command instanceof EscCommand.SetOverride set) return manageOverrides.set(set, by);
             if (command instanceof EscCommand.RemoveOverride remove) return manageOverrides.remove(remove, by);
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);

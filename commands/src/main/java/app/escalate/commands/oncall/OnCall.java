@@ -25,6 +25,11 @@ public final class OnCall {
         return policy.rotations().stream().map(r -> new Schedule(r, policy::holidays, active)).toList();
     }
 
+    /** Every rotation's schedule, with every override that can matter from {@code from} on: for looking back over a period. */
+    public List<Schedule> schedulesSince(Instant from) {
+        return schedules(from);
+    }
+
     public Optional<Schedule> schedule(String rotation, Instant now) {
         return schedules(now).stream().filter(s -> s.rotation().id().equals(rotation)).findFirst();
     }

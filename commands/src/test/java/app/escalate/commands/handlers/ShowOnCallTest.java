@@ -123,4 +123,29 @@ class ShowOnCallTest {
         assertThat(refusal(as(KENJI, ZoneOffset.UTC, "override remove " + saved.id())))
                 .isEqualTo("There is no override #" + saved.id() + " in force or to come.");
     }
+
+    @Test
+    void oncall_report_takes_a_window_and_csv_in_either_order_and_sends_the_csv_by_direct_message() {
+        Reply.OnCallReport report = (Reply.OnCallReport) as(CHLOE, ZoneOffset.UTC, "oncall report");
+        assertThat(report.report().period().from()).isEqualTo(NOW.minus(java.time.Duration.ofDays(30)));
+        assertThat(report.csvQueued()).isFalse();
+        assertThat(report.report().rows()).extracting(r -> r.user().value())
+                .contains("U0ESCKENJI", "U0ESCAMARA", "U0ESCMARIA", "U0ESCLUCAS");
+        assertThat(cases.effects).isEmpty();
+
+        Reply.OnCallReport quarter = (Reply.OnCallReport) as(CHLOE, ZoneOffset.UTC, "oncall report CSV quarter");
+        assertThat(quarter.report().period().from()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(quarter.csvQueued()).isTrue();
+        assertThat(cases.effects).singleElement().isInstanceOfSatisfying(SlackEffect.SendFile.class, file -> {
+            assertThat(file.user()).isEqualTo(CHLOE);
+            assertThat(file.filename()).isEqualTo("oncall-fairness-2026-10-01-to-2026-11-24.csv");
+            assertThat(file.content()).startsWith("user,primary_hours,secondary_hours,on_call_hours,");
+        });
+
+        assertThat(((Reply.OnCallReport) as(CHLOE, ZoneOffset.UTC, "oncall report 90d")).report().period().from())
+                .isEqualTo(NOW.minus(java.time.Duration.ofDays(90)));
+        assertThat(as(CHLOE, ZoneOffset.UTC, "oncall report 7d")).isInstanceOf(Reply.Usage.class);
+        assertThat(as(CHLOE, ZoneOffset.UTC, "oncall tomorrow")).isInstanceOf(Reply.Usage.class);
+        assertThat(as(CHLOE, ZoneOffset.UTC, "oncall")).isInstanceOf(Reply.OnCallNow.class);
+    }
 }
