@@ -121,6 +121,17 @@ final class EffectCodec {
             kind = "review_reminder";
             p.put("channel", e.channel());
             p.put("overdue", String.join("\n", e.overdue().stream().map(EffectCodec::overdue).toList()));
+        } else if (effect instanceof SlackEffect.SendFile e) {
+            kind = "send_file";
+            p.put("user", e.user().value());
+            p.put("filename", e.filename());
+            p.put("title", e.title());
+            p.put("comment", e.comment());
+            p.put("content", e.content());
+        } else if (effect instanceof SlackEffect.FairnessPost e) {
+            kind = "fairness_post";
+            p.put("channel", e.channel());
+            p.put("text", e.text());
         } else if (effect instanceof SlackEffect.UploadStatsChart e) {
             kind = "upload_stats_chart";
             p.put("user", e.user().value());
@@ -232,6 +243,12 @@ final class EffectCodec {
             case "review_reminder" -> {
                 return new SlackEffect.ReviewReminder(p.get("channel"),
                         Arrays.stream(p.get("overdue").split("\n")).map(EffectCodec::overdue).toList());
+            }
+            case "send_file" -> {
+                return new SlackEffect.SendFile(new UserId(p.get("user")), p.get("filename"), p.get("title"), p.get("comment"), p.get("content"));
+            }
+            case "fairness_post" -> {
+                return new SlackEffect.FairnessPost(p.get("channel"), p.get("text"));
             }
             case "upload_stats_chart" -> {
                 return new SlackEffect.UploadStatsChart(new UserId(p.get("user")), new ChannelId(p.get("channel")), Integer.parseInt(p.get("days")));
