@@ -49,6 +49,8 @@ import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.handoff.ShiftReminders;
 import app.escalate.commands.intake.RaiseCase;
 import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.handlers.ShowFairness;
+import app.escalate.storage.JdbiFairnessPosts;
 import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
@@ -244,7 +246,8 @@ public final class EscalateApp implements AutoCloseable {
                     new HandoffWatch(handoffs, domain.digests(), policy, onCall, clock, jumps),
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
                     new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates(),
-                    new ShiftReminders(shiftReminders, domain.digests(), onCall, clock));
+                    new ShiftReminders(shiftReminders, domain.digests(), onCall, clock),
+                    new ShowFairness(cases, onCall, policy, clock), new JdbiFairnessPosts(database.jdbi()));
             started.push(scheduler::stop);
             // In the sandbox, jobs a jump of the clock brought due run at once, not at the scheduler's next poll.
             if (clock instanceof SandboxClock sandboxClock) {

@@ -3,6 +3,8 @@ package app.escalate.bot;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.paging.ClimbPages;
+import app.escalate.commands.handlers.ShowFairness;
+import app.escalate.commands.oncall.FairnessPosts;
 import app.escalate.commands.handoff.HandoffWatch;
 import app.escalate.commands.handoff.ShiftReminders;
 import app.escalate.commands.review.ReviewDates;
@@ -39,6 +41,11 @@ final class ScheduledJobs {
     static final LocalTime PATTERN_CHECK_AT = LocalTime.of(7, 15);   // UTC
     /** Mondays 08:00 UTC (seconds, minutes, hours, day of month, month, weekday): the start of most regions' week. */
     static final String REVIEW_DATES_CRON = "0 0 8 * * MON";
+    /**
+     * The 1st of each month, 06:00 UTC: the previous calendar month's on-call fairness report. Run late
+     * (after downtime) it still reports the month before the one it runs in, and the month's row keeps it to once.
+     */
+    static final String FAIRNESS_MONTHLY_CRON = "0 0 6 1 * *";
     /** How often handovers are looked for: a digest goes out within this of its shift boundary. */
     static final Duration HANDOFF_SWEEP = Duration.ofSeconds(15);
     /** How often shift reminders are looked for: one goes out within this of {@code remind_before} ahead of its shift. */
@@ -60,7 +67,7 @@ final class ScheduledJobs {
 
     static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
                            EscalateUnacknowledged escalation, ClimbPages pages, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
-                           ReviewDates reviewDates, ShiftReminders shiftReminders) {
+                           ReviewDates reviewDates, ShiftReminders shiftReminders, ShowFairness fairness, FairnessPosts fairnessPosts) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     escalation.sweep();
@@ -81,12 +88,15 @@ final class ScheduledJobs {
                 .execute((instance, context) -> patterns.alert().ifPresent(alert -> outbox.enqueue(alert, clock.instant())));
         RecurringTask<Void> weeklyReviews = Tasks.recurring("review-dates-weekly", Schedules.cron(REVIEW_DATES_CRON, ZoneOffset.UTC))
                 .execute((instance, context) -> reviewDates.reminder().ifPresent(reminder -> outbox.enqueue(reminder, clock.instant())));
+        RecurringTask<Void> monthlyFairness = Tasks.recurring("fairness-monthly", Schedules.cron(FAIRNESS_MONTHLY_CRON, ZoneOffset.UTC))
+                .execute((instance, context) -> fairness.postLastMonth(fairnessPosts));
         Runnable postCoverage = () -> coverage.notice().ifPresent(notice -> outbox.enqueue(notice, clock.instant()));
         RecurringTask<Void> dailyCoverage = Tasks.recurring("coverage-check-daily", Schedules.daily(COVERAGE_CHECK_AT))
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, shiftReminderSweep, execUpdateSweep, dailyCoverage, dailyPatterns, weeklyReviews);
+        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, shiftReminderSweep, execUpdateSweep, dailyCoverage,
+                dailyPatterns, weeklyReviews, monthlyFairness);
         List<String> names = Stream.concat(recurring.stream().map(RecurringTask::getName), Stream.of(startupCoverage.getName())).toList();
         Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(recurring).threads(1)
                 .addSchedulerListener(new ScheduledRunMetrics(metrics, names))

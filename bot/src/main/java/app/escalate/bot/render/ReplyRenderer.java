@@ -99,6 +99,10 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.Stats stats) {
             return StatsMessage.of(stats);
         }
+        if (reply instanceof Reply.OnCallReport report) {
+            return SlackMessage.text(app.escalate.commands.oncall.FairnessText.mrkdwn(report.report())
+                    + (report.csvQueued() ? "\n:memo: The same figures follow as a CSV file by direct message." : ""));
+        }
         if (reply instanceof Reply.AiLedger ai) {
             return AiLedgerMessage.of(ai.report());
         }

@@ -70,7 +70,8 @@ final class SandboxRoutes {
             else ctx.status(404).result("no such upload URL");
         });
         config.routes.get("/sandbox/files/{id}", ctx -> workspace.file(ctx.pathParam("id"))
-                .ifPresentOrElse(bytes -> ctx.contentType("image/png").result(bytes), () -> ctx.status(404)));
+                .ifPresentOrElse(bytes -> ctx.contentType(Uploads.isPng(bytes) ? "image/png" : "text/plain; charset=utf-8").result(bytes),
+                        () -> ctx.status(404)));
         config.routes.get("/sandbox/state", this::state);
         config.routes.post("/sandbox/command", this::command);
         config.routes.post("/sandbox/action", this::action);

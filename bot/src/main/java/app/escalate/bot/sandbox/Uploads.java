@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Files uploaded as Slack takes them now: the bot asks for an upload URL
  * ({@code files.getUploadURLExternal}), sends the bytes there, then shares the file in a channel
- * ({@code files.completeUploadExternal}), which shows as a message with the image. Not
+ * ({@code files.completeUploadExternal}), which shows as a message with the image (or, for a text file, its first lines). Not
  * thread-safe: {@link Workspace} holds its lock around every use.
  */
 final class Uploads {
@@ -65,10 +65,6 @@ final class Uploads {
     JsonArray shared(Map<String, String> p) {
         String id = field(p, "id");
         if (!files.containsKey(id) || files.get(id).length == 0) throw Refused.with("file_not_found");
-        JsonObject image = new JsonObject();
-        image.addProperty("type", "image");
-        image.addProperty("image_url", "/sandbox/files/" + id);
-        image.addProperty("alt_text", title(p));
         JsonObject comment = new JsonObject();
         comment.addProperty("type", "section");
         JsonObject text = new JsonObject();
@@ -77,8 +73,33 @@ final class Uploads {
         comment.add("text", text);
         JsonArray blocks = new JsonArray();
         blocks.add(comment);
-        blocks.add(image);
+        blocks.add(isPng(files.get(id)) ? image(id, title(p)) : preview(title(p), files.get(id)));
         return blocks;
+    }
+
+    static boolean isPng(byte[] bytes) {
+        return bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+    }
+
+    private static JsonObject image(String id, String title) {
+        JsonObject image = new JsonObject();
+        image.addProperty("type", "image");
+        image.addProperty("image_url", "/sandbox/files/" + id);
+        image.addProperty("alt_text", title);
+        return image;
+    }
+
+    /** A text file (a CSV) as Slack previews a snippet: its title, then its first lines as code. */
+    private static JsonObject preview(String title, byte[] bytes) {
+        String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("```", "'''");
+        if (content.length() > 2_800) content = content.substring(0, 2_800) + "\n…";
+        JsonObject section = new JsonObject();
+        section.addProperty("type", "section");
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "mrkdwn");
+        text.addProperty("text", ":memo: *" + title + "*\n```" + content + "```");
+        section.add("text", text);
+        return section;
     }
 
     /** The title of the (first) file {@code files.completeUploadExternal} names. */

@@ -61,6 +61,7 @@ final class RefusalNotices {
     /** Whose doing the effect was: the asker, the change's author, else whoever last changed the case. */
     private Optional<UserId> actor(SlackEffect effect, Optional<Case> c) {
         if (effect instanceof SlackEffect.UploadStatsChart e) return Optional.of(e.user());
+        if (effect instanceof SlackEffect.SendFile e) return Optional.of(e.user());
         if (effect instanceof SlackEffect.Announce e) return Optional.of(e.event().actor());
         if (c.isEmpty()) return Optional.empty();
         List<CaseEvent> timeline = cases.timeline(c.get().id());
@@ -71,6 +72,7 @@ final class RefusalNotices {
     private static Optional<String> what(SlackEffect effect, SlackCalls.Refused refused) {
         String what;
         if (effect instanceof SlackEffect.UploadStatsChart) what = "the stats chart you asked for";
+        else if (effect instanceof SlackEffect.SendFile e) what = "the file you asked for (" + Mrkdwn.escape(e.filename()) + ")";
         else if (effect instanceof SlackEffect.Announce) what = "posting your change in the case channel";
         else if (effect instanceof SlackEffect.UpdateCaseCard) what = "updating the pinned case card";
         else if (effect instanceof SlackEffect.SetChannelTopic) what = "setting the case channel's topic";

@@ -71,6 +71,7 @@ public final class SlackDelivery implements Delivery {
     private final DraftDelivery drafts;
     private final TagOfferDelivery tagOffers;
     private final StatsChartDelivery charts;
+    private final DirectMessageFiles files;
     private final RefusalNotices notices;
     /** Which machine raised a case and how often it reported it, for the card. */
     private final Function<CaseId, Optional<MachineReport>> machineReports;
@@ -94,6 +95,7 @@ public final class SlackDelivery implements Delivery {
         this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
         this.tagOffers = new TagOfferDelivery(calls, draftStore, cases, policy);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
+        this.files = new DirectMessageFiles(calls);
         this.notices = new RefusalNotices(cases, clock);
     }
 
@@ -136,6 +138,8 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.Respond e) return handoffs.respond(e);
             if (effect instanceof SlackEffect.ShowDraft e) return drafts.show(e);
             if (effect instanceof SlackEffect.UploadStatsChart e) return charts.upload(e);
+            if (effect instanceof SlackEffect.SendFile e) return files.send(e);
+            if (effect instanceof SlackEffect.FairnessPost e) return postTo(e.channel(), SlackMessage.text(e.text()));
             if (effect instanceof SlackEffect.PostDraft e) return drafts.post(e);
             if (effect instanceof SlackEffect.DraftReply e) return drafts.reply(e);
             if (effect instanceof SlackEffect.ConfirmPosted e) return drafts.confirm(e);
