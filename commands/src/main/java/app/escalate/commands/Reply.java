@@ -78,7 +78,7 @@ public sealed interface Reply {
     }
 
     /** {@code /esc oncall report}: how evenly on-call was shared; {@code csvQueued} when the CSV follows by direct message. */
-    record OnCallReport(app.escalate.commands.oncall.Fairness.Report report, boolean csvQueued) implements Reply {
+    record OnCallReport(FairnessReport report, boolean csvQueued) implements Reply {
     }
 
     /** {@code /esc ai}: the team's AI per surface and version over the window. */

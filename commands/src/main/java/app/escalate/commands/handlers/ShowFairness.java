@@ -3,6 +3,7 @@ package app.escalate.commands.handlers;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseStore;
 import app.escalate.commands.EscCommand;
+import app.escalate.commands.FairnessReport;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
@@ -44,12 +45,12 @@ public final class ShowFairness {
 
     public Reply handle(EscCommand.OnCallReport command, Invocation by) {
         Instant now = clock.instant();
-        Fairness.Period period = switch (command.window()) {
-            case "90d" -> Fairness.Period.last(90, now);
-            case "quarter" -> Fairness.Period.quarter(now);
-            default -> Fairness.Period.last(30, now);
+        FairnessReport.Period period = switch (command.window()) {
+            case "90d" -> FairnessReport.Period.last(90, now);
+            case "quarter" -> FairnessReport.Period.quarter(now);
+            default -> FairnessReport.Period.last(30, now);
         };
-        Fairness.Report report = report(period);
+        FairnessReport report = report(period);
         if (!command.csv()) return new Reply.OnCallReport(report, false);
         String csv = FairnessText.csv(report);
         if (csv.length() > MAX_CSV_CHARS) {
@@ -62,7 +63,7 @@ public final class ShowFairness {
     }
 
     /** The report over {@code period}, with the pages recorded in it. */
-    public Fairness.Report report(Fairness.Period period) {
+    public FairnessReport report(FairnessReport.Period period) {
         return Fairness.of(period, onCall.schedulesSince(period.from()),
                 cases.events(period.from(), period.until(), Set.of(CaseEvent.Kind.PAGED)), policy::person, policy.fairness().maxSpread());
     }
@@ -76,7 +77,7 @@ public final class ShowFairness {
         if (!policy.fairness().monthlyPost()) return Optional.empty();
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(1);
-        Fairness.Report report = report(Fairness.Period.month(month));
+        FairnessReport report = report(FairnessReport.Period.month(month));
         boolean posted = posts.monthlyPost(month, now,
                 List.of(new SlackEffect.FairnessPost(policy.workspace().teamChannel(), FairnessText.mrkdwn(report))));
         return posted ? Optional.of(month) : Optional.empty();

@@ -2,6 +2,7 @@ package app.escalate.commands.oncall;
 
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.EventData;
+import app.escalate.commands.FairnessReport;
 import app.escalate.commands.Level;
 import app.escalate.commands.UserId;
 import app.escalate.config.Person;
@@ -12,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +33,7 @@ import java.util.function.Function;
  * and on a holiday of the layer covered; the pages they received and how many of those came outside
  * their working hours; and the spread between the most and the least loaded. Hours are instants
  * apart, so a day the clocks change counts 23 or 25. Counts and hours only: no case is named.
+ * The figures are a {@link FairnessReport}.
  */
 public final class Fairness {
     static final LocalTime NIGHT_STARTS = LocalTime.of(22, 0);
@@ -42,64 +42,13 @@ public final class Fairness {
     private Fairness() {
     }
 
-    /** The stretch of time a report covers, [from, until), and how it is named. */
-    public record Period(String label, Instant from, Instant until) {
-        /** The last {@code days} days up to {@code now}. */
-        public static Period last(int days, Instant now) {
-            return new Period("last " + days + " days", now.minus(Duration.ofDays(days)), now);
-        }
-
-        /** The current calendar quarter (UTC) so far. */
-        public static Period quarter(Instant now) {
-            LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-            int q = (today.getMonthValue() - 1) / 3;
-            LocalDate first = LocalDate.of(today.getYear(), q * 3 + 1, 1);
-            return new Period("Q" + (q + 1) + " " + today.getYear() + " so far", first.atStartOfDay(ZoneOffset.UTC).toInstant(), now);
-        }
-
-        /** A whole calendar month (UTC). */
-        public static Period month(YearMonth month) {
-            return new Period(month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + month.getYear(),
-                    month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-    }
-
-    /** One person's load over the period. Night, weekend and holiday hours are of their time on call at either level. */
-    public record Row(UserId user, Duration primary, Duration secondary, Duration onCall, Duration night, Duration weekend,
-                      Duration holiday, int pages, int pagesOutsideWorkingHours) {
-    }
-
-    /**
-     * The rows, most on-call hours first; the spread between the most and least loaded by on-call
-     * hours (primary and secondary together, an hour held at both levels counted once), and whether it
-     * is more than the policy allows.
-     */
-    public record Report(Period period, List<Row> rows, Duration spread, Duration maxSpread) {
-        public Report {
-            rows = List.copyOf(rows);
-        }
-
-        public boolean spreadTooWide() {
-            return spread.compareTo(maxSpread) > 0;
-        }
-
-        public Optional<Row> mostLoaded() {
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        }
-
-        public Optional<Row> leastLoaded() {
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
-        }
-    }
-
     /**
      * The report over {@code period}: {@code schedules} say who held each level (their overrides
      * included), {@code events} the timeline (only {@code PAGED} ones count), {@code people} each
      * person's zone and working hours. Everyone who takes turns in a rotation has a row, on call or
      * not, as has anyone else who held a shift or was paged.
      */
-    public static Report of(Period period, List<Schedule> schedules, List<CaseEvent> events, Function<String, Person> people,
+    public static FairnessReport of(FairnessReport.Period period, List<Schedule> schedules, List<CaseEvent> events, Function<String, Person> people,
                             Duration maxSpread) {
         Set<UserId> everyone = new LinkedHashSet<>();
         schedules.forEach(s -> everyone.addAll(members(s.rotation())));
@@ -128,18 +77,18 @@ public final class Fairness {
             counts[0]++;
             if (!people.apply(who.value()).isWorking(e.at())) counts[1]++;
         }
-        List<Row> rows = new ArrayList<>();
+        List<FairnessReport.Row> rows = new ArrayList<>();
         for (UserId user : everyone) {
             ZoneId zone = people.apply(user.value()).zone();
             List<Instant[]> held = union(onCall.getOrDefault(user, List.of()));
             int[] counts = pages.getOrDefault(user, new int[2]);
-            rows.add(new Row(user, primary.getOrDefault(user, Duration.ZERO), secondary.getOrDefault(user, Duration.ZERO),
+            rows.add(new FairnessReport.Row(user, primary.getOrDefault(user, Duration.ZERO), secondary.getOrDefault(user, Duration.ZERO),
                     total(held), overlap(held, zone, Fairness::night), overlap(held, zone, Fairness::weekendDay),
                     total(union(holiday.getOrDefault(user, List.of()))), counts[0], counts[1]));
         }
-        rows.sort(Comparator.comparing(Row::onCall).reversed().thenComparing(r -> r.user().value()));
+        rows.sort(Comparator.comparing(FairnessReport.Row::onCall).reversed().thenComparing(r -> r.user().value()));
         Duration spread = rows.isEmpty() ? Duration.ZERO : rows.get(0).onCall().minus(rows.get(rows.size() - 1).onCall());
-        return new Report(period, rows, spread, maxSpread);
+        return new FairnessReport(period, rows, spread, maxSpread);
     }
 
     /** Everyone who takes turns in the rotation: its layers' members and its weekend people. */

@@ -1,5 +1,7 @@
 package app.escalate.commands.oncall;
 
+import app.escalate.commands.FairnessReport;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link Fairness.Report} as Slack mrkdwn (the ephemeral answer and the monthly post) and as CSV
+ * A {@link FairnessReport} as Slack mrkdwn (the ephemeral answer and the monthly post) and as CSV
  * (for payroll). The text holds only user ids, numbers and fixed words, so nothing in it needs
  * escaping: no case is named.
  */
@@ -23,7 +25,7 @@ public final class FairnessText {
     }
 
     /** The report for Slack: a heading, a line per person, the spread, and a warning line when it is too wide. */
-    public static String mrkdwn(Fairness.Report report) {
+    public static String mrkdwn(FairnessReport report) {
         List<String> lines = new ArrayList<>();
         lines.add(":scales: *On-call fairness*, " + report.period().label() + " (" + UTC.format(report.period().from()) + " to "
                 + UTC.format(report.period().until()) + " UTC)");
@@ -33,14 +35,14 @@ public final class FairnessText {
             lines.add("Nobody takes turns on call in this policy.");
             return String.join("\n", lines);
         }
-        for (Fairness.Row r : report.rows()) {
+        for (FairnessReport.Row r : report.rows()) {
             lines.add("• <@" + r.user().value() + ">: *" + hours(r.onCall(), 1) + " h* on call (primary " + hours(r.primary(), 1)
                     + " h, secondary " + hours(r.secondary(), 1) + " h) · night " + hours(r.night(), 1) + " h · weekend "
                     + hours(r.weekend(), 1) + " h · holiday " + hours(r.holiday(), 1) + " h · " + pages(r.pages())
                     + " (" + r.pagesOutsideWorkingHours() + " outside working hours)");
         }
-        Fairness.Row most = report.mostLoaded().orElseThrow();
-        Fairness.Row least = report.leastLoaded().orElseThrow();
+        FairnessReport.Row most = report.mostLoaded().orElseThrow();
+        FairnessReport.Row least = report.leastLoaded().orElseThrow();
         lines.add("Spread: *" + hours(report.spread(), 1) + " h* between <@" + most.user().value() + "> (most) and <@"
                 + least.user().value() + "> (least); the policy allows " + hours(report.maxSpread(), 1) + " h.");
         if (report.spreadTooWide()) {
@@ -51,9 +53,9 @@ public final class FairnessText {
     }
 
     /** One row per person with the columns of {@link #CSV_HEADER}; hours to two decimals. */
-    public static String csv(Fairness.Report report) {
+    public static String csv(FairnessReport report) {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
-        for (Fairness.Row r : report.rows()) {
+        for (FairnessReport.Row r : report.rows()) {
             csv.append(r.user().value()).append(',').append(hours(r.primary(), 2)).append(',').append(hours(r.secondary(), 2))
                     .append(',').append(hours(r.onCall(), 2)).append(',').append(hours(r.night(), 2)).append(',')
                     .append(hours(r.weekend(), 2)).append(',').append(hours(r.holiday(), 2)).append(',').append(r.pages())
@@ -63,7 +65,7 @@ public final class FairnessText {
     }
 
     /** The CSV file's name: {@code oncall-fairness-<from>-to-<until>.csv}, dates in UTC. */
-    public static String csvName(Fairness.Report report) {
+    public static String csvName(FairnessReport report) {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
         return "oncall-fairness-" + day.format(report.period().from()) + "-to-" + day.format(report.period().until()) + ".csv";
     }

@@ -3,6 +3,7 @@ package app.escalate.commands.oncall;
 import app.escalate.commands.CaseEvent;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.EventData;
+import app.escalate.commands.FairnessReport;
 import app.escalate.commands.Level;
 import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
@@ -75,10 +76,10 @@ class FairnessTest {
         return new CaseEvent(new CaseId(7), Instant.parse(at), ANA, new EventData.Paged(who, "primary", "support", Optional.empty()));
     }
 
-    private static Fairness.Report march() {
+    private static FairnessReport march() {
         Schedule schedule = new Schedule(ROTATION, calendar -> "us".equals(calendar) ? List.of(LocalDate.of(2026, 3, 10)) : List.of(),
                 List.of(OVERRIDE));
-        return Fairness.of(Fairness.Period.month(YearMonth.of(2026, 3)), List.of(schedule), EVENTS,
+        return Fairness.of(FairnessReport.Period.month(YearMonth.of(2026, 3)), List.of(schedule), EVENTS,
                 id -> PEOPLE.getOrDefault(id, Person.DEFAULT), Duration.ofHours(24));
     }
 
@@ -123,14 +124,14 @@ class FairnessTest {
      */
     @Test
     void counts_a_month_of_shifts_across_the_clocks_changing_with_a_weekend_a_holiday_an_override_and_pages() {
-        Fairness.Report report = march();
+        FairnessReport report = march();
 
         assertThat(report.rows()).containsExactly(
-                new Fairness.Row(ELI, h(0), h(744), h(744), h(279), h(215), h(0), 1, 1),
-                new Fairness.Row(ANA, h(281), h(0), h(281), h(106), h(0), h(0), 3, 1),
-                new Fairness.Row(BEN, h(204), h(0), h(204), h(75), h(14), h(0), 1, 1),
-                new Fairness.Row(CAL, h(152), h(0), h(152), h(56), h(128), h(24), 1, 0),
-                new Fairness.Row(DEV, h(107), h(0), h(107), h(42), h(63), h(0), 0, 0));
+                new FairnessReport.Row(ELI, h(0), h(744), h(744), h(279), h(215), h(0), 1, 1),
+                new FairnessReport.Row(ANA, h(281), h(0), h(281), h(106), h(0), h(0), 3, 1),
+                new FairnessReport.Row(BEN, h(204), h(0), h(204), h(75), h(14), h(0), 1, 1),
+                new FairnessReport.Row(CAL, h(152), h(0), h(152), h(56), h(128), h(24), 1, 0),
+                new FairnessReport.Row(DEV, h(107), h(0), h(107), h(42), h(63), h(0), 0, 0));
         assertThat(report.spread()).isEqualTo(h(637));
         assertThat(report.spreadTooWide()).isTrue();
     }
@@ -142,7 +143,7 @@ class FairnessTest {
         Schedule schedule = new Schedule(ROTATION, calendar -> "us".equals(calendar) ? List.of(LocalDate.of(2026, 3, 10)) : List.of(),
                 List.of(onTheHoliday));
 
-        Fairness.Report report = Fairness.of(Fairness.Period.month(YearMonth.of(2026, 3)), List.of(schedule), List.of(),
+        FairnessReport report = Fairness.of(FairnessReport.Period.month(YearMonth.of(2026, 3)), List.of(schedule), List.of(),
                 id -> PEOPLE.getOrDefault(id, Person.DEFAULT), Duration.ofHours(24));
 
         assertThat(report.rows()).filteredOn(r -> r.user().equals(ANA)).singleElement()
@@ -153,7 +154,7 @@ class FairnessTest {
 
     @Test
     void the_text_names_people_by_id_only_and_warns_of_a_wide_spread_and_the_csv_has_a_row_each() {
-        Fairness.Report report = march();
+        FairnessReport report = march();
 
         assertThat(FairnessText.mrkdwn(report))
                 .startsWith(":scales: *On-call fairness*, March 2026 (2026-03-01 00:00 to 2026-04-01 00:00 UTC)")
@@ -175,8 +176,8 @@ class FairnessTest {
     @Test
     void periods_are_the_last_days_the_calendar_quarter_so_far_or_a_whole_month_in_utc() {
         Instant now = Instant.parse("2026-12-07T21:00:00Z");
-        assertThat(Fairness.Period.last(30, now).from()).isEqualTo(Instant.parse("2026-11-07T21:00:00Z"));
-        assertThat(Fairness.Period.quarter(now)).isEqualTo(new Fairness.Period("Q4 2026 so far", Instant.parse("2026-10-01T00:00:00Z"), now));
-        assertThat(Fairness.Period.month(YearMonth.of(2026, 11)).until()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(FairnessReport.Period.last(30, now).from()).isEqualTo(Instant.parse("2026-11-07T21:00:00Z"));
+        assertThat(FairnessReport.Period.quarter(now)).isEqualTo(new FairnessReport.Period("Q4 2026 so far", Instant.parse("2026-10-01T00:00:00Z"), now));
+        assertThat(FairnessReport.Period.month(YearMonth.of(2026, 11)).until()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
     }
 }
