@@ -48,8 +48,8 @@ public final class Fairness {
      * person's zone and working hours. Everyone who takes turns in a rotation has a row, on call or
      * not, as has anyone else who held a shift or was paged.
      */
-    public static FairnessReport of(FairnessReport.Period period, List<Schedule> schedules, List<CaseEvent> events, Function<String, Person> people,
-                            Duration maxSpread) {
+    public static FairnessReport of(FairnessReport.Period period, List<Schedule> schedules, List<CaseEvent> events,
+                                    Function<String, Person> people, Duration maxSpread) {
         Set<UserId> everyone = new LinkedHashSet<>();
         schedules.forEach(s -> everyone.addAll(members(s.rotation())));
         Map<UserId, Duration> primary = new HashMap<>();
