@@ -65,7 +65,7 @@ public final class ShowFairness {
     /** The report over {@code period}, with the pages recorded in it. */
     public FairnessReport report(FairnessReport.Period period) {
         return Fairness.of(period, onCall.schedulesSince(period.from()),
-                cases.events(period.from(), period.until(), Set.of(CaseEvent.Kind.PAGED)), policy::person, policy.fairness().maxSpread());
+                cases.events(period.from(), period.until(), Set.of(CaseEvent.Kind.PAGED, CaseEvent.Kind.PAGE_REQUESTED)), policy::person, policy.fairness().maxSpread());
     }
 
     /**

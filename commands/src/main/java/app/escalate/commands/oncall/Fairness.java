@@ -44,7 +44,7 @@ public final class Fairness {
 
     /**
      * The report over {@code period}: {@code schedules} say who held each level (their overrides
-     * included), {@code events} the timeline (only {@code PAGED} ones count), {@code people} each
+     * included), {@code events} the timeline (only {@code PAGED} and {@code PAGE_REQUESTED} ones count), {@code people} each
      * person's zone and working hours. Everyone who takes turns in a rotation has a row, on call or
      * not, as has anyone else who held a shift or was paged.
      */
@@ -69,9 +69,11 @@ public final class Fairness {
         Map<UserId, int[]> pages = new HashMap<>();
         for (CaseEvent e : events) {
             if (e.at().isBefore(period.from()) || !e.at().isBefore(period.until())) continue;
-            Optional<EventData.Paged> paged = e.as(EventData.Paged.class);
+            // A rotation's page, or one someone asked for with /esc page: both woke the person.
+            Optional<UserId> paged = e.as(EventData.Paged.class).map(EventData.Paged::user)
+                    .or(() -> e.as(EventData.PageRequested.class).map(EventData.PageRequested::person));
             if (paged.isEmpty()) continue;
-            UserId who = paged.get().user();
+            UserId who = paged.get();
             everyone.add(who);
             int[] counts = pages.computeIfAbsent(who, u -> new int[2]);
             counts[0]++;
