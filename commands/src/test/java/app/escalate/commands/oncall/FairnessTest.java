@@ -153,6 +153,19 @@ class FairnessTest {
     }
 
     @Test
+    void a_page_someone_asked_for_counts_as_a_page_received() {
+        Schedule schedule = new Schedule(ROTATION, calendar -> List.of(), List.of());
+        List<CaseEvent> asked = List.of(new CaseEvent(new CaseId(7), Instant.parse("2026-03-04T11:00:00Z"), ANA,   // Wed 03:00 PST
+                new EventData.PageRequested(2, BEN, Optional.empty(), "need eyes on the logs")));
+
+        FairnessReport report = Fairness.of(FairnessReport.Period.month(YearMonth.of(2026, 3)), List.of(schedule), asked,
+                id -> PEOPLE.getOrDefault(id, Person.DEFAULT), Duration.ofHours(24));
+
+        assertThat(report.rows()).filteredOn(r -> r.user().equals(BEN)).singleElement().satisfies(r -> assertThat(r.pages()).isEqualTo(1));
+        assertThat(report.rows()).filteredOn(r -> r.user().equals(ANA)).allSatisfy(r -> assertThat(r.pages()).isZero());
+    }
+
+    @Test
     void the_text_names_people_by_id_only_and_warns_of_a_wide_spread_and_the_csv_has_a_row_each() {
         FairnessReport report = march();
 
