@@ -28,7 +28,7 @@ public final class CommandParser {
 
     /** Sub-commands this parser knows; anything else reads as {@link EscCommand.Invalid}. */
     public static final List<String> SUB_COMMANDS = List.of("open", "status", "help", "ack", "sev", "state", "owner",
-            "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "handoff",
+            "note", "set", "task", "loop", "resolve", "reopen", "timeline", "rca", "summary", "watch", "runbook", "oncall", "override", "swap", "handoff",
             "stats", "deadline", "decide", "decisions", "merge", "link", "unlink", "search", "tag", "ai", "page");
 
     /** The sub-command {@code text} asks for, or {@code "unknown"}: a bounded label for metrics and logs. */
@@ -50,6 +50,7 @@ public final class CommandParser {
             case "open" -> rest.isBlank() ? new EscCommand.OpenForm() : open(rest);
             case "status" -> status(rest);
             case "override" -> override(rest);
+            case "swap" -> swap(rest);
             case "handoff" -> handoff(rest);
             case "merge", "link", "unlink" -> twoCases(verb, rest);
             case "stats" -> stats(rest);
@@ -127,6 +128,26 @@ public final class CommandParser {
                     LocalDateTime.parse(m.group(2) + "T" + m.group(3)), LocalDateTime.parse(m.group(4) + "T" + m.group(5)),
                     Optional.ofNullable(m.group(6)).map(l -> Level.valueOf(l.toUpperCase(Locale.ROOT))),
                     Optional.ofNullable(m.group(7)).map(r -> r.toLowerCase(Locale.ROOT)));
+        } catch (DateTimeParseException e) {
+            return new EscCommand.Invalid("That is not a real date and time: " + e.getParsedString() + ".");
+        }
+    }
+
+    private static final Pattern SWAP = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})"
+                    + "(?:\\s+(primary|secondary))?(?:\\s+with\\s+(<@[^>]+>))?", Pattern.CASE_INSENSITIVE);
+    public static final String SWAP_USAGE = "`swap` is `/esc swap 2026-11-28 09:00 2026-11-29 09:00 [primary|secondary] [with @person]`"
+            + " (times in your time zone): asks the rotation, or that one person, to cover that part of your shift.";
+
+    /** {@code swap <from> <to> [primary|secondary] [with @person]}: times as {@code override} reads them. */
+    private static EscCommand swap(String rest) {
+        Matcher m = SWAP.matcher(rest.strip());
+        if (!m.matches()) return new EscCommand.Invalid(SWAP_USAGE);
+        List<UserId> with = m.group(6) == null ? List.of() : SlackText.mentionedUsers(m.group(6));
+        if (m.group(6) != null && with.size() != 1) return new EscCommand.Invalid(SWAP_USAGE);
+        try {
+            return new EscCommand.Swap(LocalDateTime.parse(m.group(1) + "T" + m.group(2)), LocalDateTime.parse(m.group(3) + "T" + m.group(4)),
+                    Optional.ofNullable(m.group(5)).map(l -> Level.valueOf(l.toUpperCase(Locale.ROOT))), with.stream().findFirst());
         } catch (DateTimeParseException e) {
             return new EscCommand.Invalid("That is not a real date and time: " + e.getParsedString() + ".");
         }

@@ -66,6 +66,13 @@ public sealed interface EscCommand {
     record RemoveOverride(long id) implements EscCommand {
     }
 
+    /**
+     * {@code swap}: the asker needs cover for {@code level} (primary unless named) between two local
+     * times (read in their zone), from the rotation's people, or from {@code with} alone.
+     */
+    record Swap(LocalDateTime from, LocalDateTime until, Optional<Level> level, Optional<UserId> with) implements EscCommand {
+    }
+
     /** The digest the next handoff of {@code rotation} (default: the asker's) would carry, as of now. */
     record ShowHandoff(Optional<String> rotation) implements EscCommand {
     }

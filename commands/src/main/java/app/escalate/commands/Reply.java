@@ -130,6 +130,11 @@ public sealed interface Reply {
     record OverrideRemoved(ShiftOverride override) implements Reply {
     }
 
+    /** Swap request #{@code id} was recorded and is on its way to {@code askedOf}, or to {@code channel} (the rotation's) when empty. */
+    record SwapAsked(long id, String rotationName, Level level, Instant from, Instant until, Optional<UserId> askedOf, String channel)
+            implements Reply {
+    }
+
     /** The first open cases, most urgent first; {@code total} counts them all. */
     record CaseList(List<Case> cases, int total) implements Reply {
         public CaseList {

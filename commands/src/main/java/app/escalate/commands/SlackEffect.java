@@ -239,6 +239,27 @@ public sealed interface SlackEffect {
         }
     }
 
+    /**
+     * A message about a swap request ({@code /esc swap}), rendered from the request as it stands at
+     * delivery: the request with its Cover button, to the rotation's channel or the one person
+     * asked ({@code to}); a reminder there; the request redrawn as it ended; the requester told it
+     * was covered or that nobody covered it; the coverer told what they took. A request's messages
+     * are delivered in order, so it is redrawn only after it was posted.
+     */
+    record SwapNotice(long swapId, Notice notice, String to) implements SlackEffect {
+        public enum Notice { REQUEST, REMINDER, UPDATE, COVERED, COVERER, EXPIRED }
+
+        @java.lang.Override
+        public String subject() {
+            return "swap request " + swapId;
+        }
+
+        @java.lang.Override
+        public String stream() {
+            return "swap:" + swapId;
+        }
+    }
+
     /** Show a stored draft, with its review buttons, only to whoever asked for it (where they asked). */
     record ShowDraft(long draftId) implements OnDraft {
     }

@@ -8,15 +8,13 @@ import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.UserId;
 import app.escalate.commands.access.Permissions;
 import app.escalate.commands.oncall.OnCall;
+import app.escalate.commands.oncall.OverrideSpan;
 import app.escalate.config.Policy;
 import app.escalate.config.Rotation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,10 +23,6 @@ import java.util.stream.Collectors;
  * (with who set and who removed them) for audit.
  */
 final class ManageOverrides {
-    static final Duration LONGEST = Duration.ofDays(14);
-    /** "From now" typed to the minute is a little in the past by the time it arrives. */
-    static final Duration GRACE = Duration.ofMinutes(5);
-
     private final Policy policy;
     private final OnCall onCall;
     private final Permissions permissions;
@@ -56,23 +50,11 @@ final class ManageOverrides {
             return new Reply.Refusal("You can take over a shift yourself; setting one for someone else is for the `responders` group.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (LocalDateTime local : List.of(command.from(), command.until())) {
-            if (by.zone().getRules().getValidOffsets(local).isEmpty()) {
-                return new Reply.Refusal(local.toLocalTime() + " on " + local.toLocalDate() + " does not exist in " + by.zone()
-                        + " (the clocks skip it); pick another time.");
-            }
-        }
-        // In the autumn's repeated hour the earlier one is meant; the reply shows the instants as understood.
-        Instant from = command.from().atZone(by.zone()).toInstant();
-        Instant until = command.until().atZone(by.zone()).toInstant();
-        if (!until.isAfter(from)) return new Reply.Refusal("The override must end after it starts.");
-        if (!until.isAfter(now)) return new Reply.Refusal("That time has already passed.");
-        if (from.isBefore(now.minus(GRACE))) {
-            return new Reply.Refusal("An override cannot start in the past; start it now or later (history stays as it was).");
-        }
-        if (Duration.between(from, until).compareTo(LONGEST) > 0) {
-            return new Reply.Refusal("An override lasts at most " + LONGEST.toDays() + " days; change the rotation for longer.");
-        }
+        Optional<String> problem = OverrideSpan.problem(command.from(), command.until(), by.zone(), now, "override");
+        if (problem.isPresent()) return new Reply.Refusal(problem.get());
+        OverrideSpan span = OverrideSpan.of(command.from(), command.until(), by.zone());
+        Instant from = span.from();
+        Instant until = span.until();
         Level level = command.level().orElse(Level.PRIMARY);
         // The same override asked for again (typed twice, or its job run again after a crash) is the one already set.
         Optional<ShiftOverride> same = onCall.overrides().active(now).stream().filter(o -> o.rotation().equals(rotation.get().id())
