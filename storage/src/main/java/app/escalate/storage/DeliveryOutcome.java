@@ -19,4 +19,8 @@ public sealed interface DeliveryOutcome {
     /** The similar-cases message of a case, redrawn when its duplicate flag is judged. */
     record SimilarPosted(CaseId caseId, String ts) implements DeliveryOutcome {
     }
+
+    /** A swap request as posted: where (a channel's or a direct message's id) and its timestamp. */
+    record SwapPosted(long swapId, String channel, String ts) implements DeliveryOutcome {
+    }
 }

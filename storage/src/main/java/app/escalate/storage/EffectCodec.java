@@ -113,6 +113,11 @@ final class EffectCodec {
             kind = "shift_reminder";
             p.put("reminder", Long.toString(e.reminderId()));
             p.put("to", e.to());
+        } else if (effect instanceof SlackEffect.SwapNotice e) {
+            kind = "swap_notice";
+            p.put("swap", Long.toString(e.swapId()));
+            p.put("notice", e.notice().name());
+            p.put("to", e.to());
         } else if (effect instanceof SlackEffect.PatternAlert e) {
             kind = "pattern_alert";
             p.put("channel", e.channel());
@@ -234,6 +239,9 @@ final class EffectCodec {
             }
             case "shift_reminder" -> {
                 return new SlackEffect.PostShiftReminder(Long.parseLong(p.get("reminder")), p.get("to"));
+            }
+            case "swap_notice" -> {
+                return new SlackEffect.SwapNotice(Long.parseLong(p.get("swap")), SlackEffect.SwapNotice.Notice.valueOf(p.get("notice")), p.get("to"));
             }
             case "pattern_alert" -> {
                 String spikes = p.getOrDefault("spikes", "");

@@ -139,6 +139,8 @@ public final class Outbox implements Effects {
                 cases.recordCard(posted.caseId().number(), posted.ts());
             } else if (outcome instanceof DeliveryOutcome.SimilarPosted posted) {
                 cases.recordSimilar(posted.caseId().number(), posted.ts());
+            } else if (outcome instanceof DeliveryOutcome.SwapPosted posted) {
+                JdbiSwapStore.posted(h, posted.swapId(), posted.channel(), posted.ts());
             }
             return true;
         });
