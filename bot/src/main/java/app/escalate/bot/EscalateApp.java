@@ -25,6 +25,7 @@ import app.escalate.bot.slack.DraftButtons;
 import app.escalate.bot.slack.FailureTagButtons;
 import app.escalate.bot.slack.EscSlashCommand;
 import app.escalate.bot.slack.HandoffButtons;
+import app.escalate.bot.slack.SwapButtons;
 import app.escalate.bot.slack.OutageTolerantAuthorization;
 import app.escalate.bot.slack.Forms;
 import app.escalate.bot.slack.PinnedMessages;
@@ -42,6 +43,7 @@ import app.escalate.commands.ChannelId;
 import app.escalate.commands.handlers.CheckCoverage;
 import app.escalate.commands.handlers.Domain;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.swap.Swaps;
 import app.escalate.commands.handlers.EscalateUnacknowledged;
 import app.escalate.commands.handlers.OpenCase;
 import app.escalate.commands.handlers.RecordPinnedMessage;
@@ -69,6 +71,7 @@ import app.escalate.storage.JdbiEventLog;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiIntake;
 import app.escalate.storage.JdbiOverrideStore;
+import app.escalate.storage.JdbiSwapStore;
 import app.escalate.storage.JdbiSandboxWorkspace;
 import app.escalate.storage.JdbiShiftReminderStore;
 import app.escalate.storage.JdbiSignedRequests;
@@ -203,6 +206,9 @@ public final class EscalateApp implements AutoCloseable {
             intake.register(bolt);
             new CaseButtons(commands, cases, policy, outbox, forms, clock).register(bolt);
             new HandoffButtons(commands.handoffs(), outbox, clock).register(bolt);
+            JdbiSwapStore swapStore = new JdbiSwapStore(database.jdbi());
+            Swaps swaps = new Swaps(policy, domain.onCall(), swapStore, clock);
+            new SwapButtons(swaps, outbox, clock).register(bolt);
             new DraftButtons(drafts, draftStore, outbox, forms, clock).register(bolt);
             new FailureTagButtons(commands, policy, outbox, clock).register(bolt);
             ReplyRenderer renderer = new ReplyRenderer(policy);
@@ -220,10 +226,10 @@ public final class EscalateApp implements AutoCloseable {
             pagers.missingSecrets().forEach(name -> log.warn("paging: {} is not set; pages by that pager wait until it is", name));
             // Two workers on one outbox: Slack calls, and jobs (a model's answer must not hold up a card update).
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, shiftReminders, draftStore,
-                    policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
+                    swapStore, policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
             OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.jobLease(settings.llm().timeout()), new JobRunner(triager, commands, cases, drafts, pins,
-                    new ZonedCommands(commands, renderer, slack.methods(botToken)), policy, metrics,
+                    new ZonedCommands(commands, renderer, slack.methods(botToken), Optional.of(swaps)), policy, metrics,
                     new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC()), new SimilarCases(searchIndexer, cases, policy),
                     pagers),
                     clock, OUTBOX_POLL, metrics, commandsFirst);
@@ -247,7 +253,7 @@ public final class EscalateApp implements AutoCloseable {
                     new ExecUpdates(cases, draftStore, policy, clock), new SlaWatch(cases, policy, onCall, clock),
                     new DeadlineWatch(cases, policy, onCall, clock), new PatternSignal(cases, policy, clock), domain.reviewDates(),
                     new ShiftReminders(shiftReminders, domain.digests(), onCall, clock),
-                    new ShowFairness(cases, onCall, policy, clock), new JdbiFairnessPosts(database.jdbi()));
+                    new ShowFairness(cases, onCall, policy, clock), new JdbiFairnessPosts(database.jdbi()), swaps);
             started.push(scheduler::stop);
             // In the sandbox, jobs a jump of the clock brought due run at once, not at the scheduler's next poll.
             if (clock instanceof SandboxClock sandboxClock) {

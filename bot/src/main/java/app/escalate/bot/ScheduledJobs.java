@@ -12,6 +12,7 @@ import app.escalate.commands.sla.DeadlineWatch;
 import app.escalate.commands.sla.PatternSignal;
 import app.escalate.commands.sla.SlaWatch;
 import app.escalate.commands.summary.ExecUpdates;
+import app.escalate.commands.swap.Swaps;
 import app.escalate.storage.Database;
 import app.escalate.storage.Outbox;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -55,6 +56,8 @@ final class ScheduledJobs {
     static final Duration SLA_SWEEP = Duration.ofSeconds(15);
     /** Deadlines others set are warned and breached as the SLA clocks are, within a sweep of their time. */
     static final Duration DEADLINE_SWEEP = Duration.ofSeconds(15);
+    /** Swap requests are reminded and expired within this of their time. */
+    static final Duration SWAP_SWEEP = Duration.ofSeconds(15);
     /**
      * A replica that dies while running a job holds it until its heartbeats are missed: 6 × 10 s,
      * so another replica takes the job over within about a minute, not db-scheduler's 20.
@@ -67,7 +70,7 @@ final class ScheduledJobs {
 
     static Scheduler start(Database database, Clock clock, Outbox outbox, MeterRegistry metrics,
                            EscalateUnacknowledged escalation, ClimbPages pages, CheckCoverage coverage, HandoffWatch handoffs, ExecUpdates execUpdates, SlaWatch sla, DeadlineWatch deadlines, PatternSignal patterns,
-                           ReviewDates reviewDates, ShiftReminders shiftReminders, ShowFairness fairness, FairnessPosts fairnessPosts) {
+                           ReviewDates reviewDates, ShiftReminders shiftReminders, ShowFairness fairness, FairnessPosts fairnessPosts, Swaps swaps) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
                     escalation.sweep();
@@ -84,6 +87,8 @@ final class ScheduledJobs {
                 .execute((instance, context) -> sla.sweep());
         RecurringTask<Void> deadlineSweep = Tasks.recurring("deadline-sweep", FixedDelay.of(DEADLINE_SWEEP))
                 .execute((instance, context) -> deadlines.sweep());
+        RecurringTask<Void> swapSweep = Tasks.recurring("swap-sweep", FixedDelay.of(SWAP_SWEEP))
+                .execute((instance, context) -> swaps.sweep());
         RecurringTask<Void> dailyPatterns = Tasks.recurring("pattern-signal-daily", Schedules.daily(PATTERN_CHECK_AT))
                 .execute((instance, context) -> patterns.alert().ifPresent(alert -> outbox.enqueue(alert, clock.instant())));
         RecurringTask<Void> weeklyReviews = Tasks.recurring("review-dates-weekly", Schedules.cron(REVIEW_DATES_CRON, ZoneOffset.UTC))
@@ -95,8 +100,8 @@ final class ScheduledJobs {
                 .execute((instance, context) -> postCoverage.run());
         OneTimeTask<Void> startupCoverage = Tasks.oneTime("coverage-check-at-start-up")
                 .execute((instance, context) -> postCoverage.run());
-        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, handoffSweep, shiftReminderSweep, execUpdateSweep, dailyCoverage,
-                dailyPatterns, weeklyReviews, monthlyFairness);
+        List<RecurringTask<Void>> recurring = List.of(sweep, slaSweep, deadlineSweep, swapSweep, handoffSweep, shiftReminderSweep, execUpdateSweep,
+                dailyCoverage, dailyPatterns, weeklyReviews, monthlyFairness);
         List<String> names = Stream.concat(recurring.stream().map(RecurringTask::getName), Stream.of(startupCoverage.getName())).toList();
         Scheduler scheduler = Scheduler.create(database.dataSource(), startupCoverage).startTasks(recurring).threads(1)
                 .addSchedulerListener(new ScheduledRunMetrics(metrics, names))

@@ -47,7 +47,8 @@ final class BotHarness implements BeforeEachCallback, AfterEachCallback {
             "shift-reminder-sweep", ScheduledJobs.SHIFT_REMINDER_SWEEP,
             "exec-update-sweep", ScheduledJobs.EXEC_UPDATE_SWEEP,
             "sla-sweep", ScheduledJobs.SLA_SWEEP,
-            "deadline-sweep", ScheduledJobs.DEADLINE_SWEEP);
+            "deadline-sweep", ScheduledJobs.DEADLINE_SWEEP,
+            "swap-sweep", ScheduledJobs.SWAP_SWEEP);
 
     FakeSlackApi slack;
     /** The sandbox's clock: real time, shifted to start at {@link #START}, so retries still come due; {@link #advance} jumps it. */

@@ -23,6 +23,12 @@ public final class ReplyRenderer {
         this.events = new EventText(policy);
     }
 
+    /** A channel the policy names, by id ({@code C…}) or by name. */
+    private static String channel(String channel) {
+        return app.escalate.commands.ChannelId.parse(channel).map(id -> "<#" + id.value() + ">")
+                .orElse("#" + Mrkdwn.escape(channel.startsWith("#") ? channel.substring(1) : channel));
+    }
+
     public SlackMessage render(Reply reply) {
         if (reply instanceof Reply.Usage usage) {
             return SlackMessage.text(usage.problem().map(p -> Mrkdwn.escape(p) + "\n").orElse("")
@@ -76,6 +82,13 @@ public final class ReplyRenderer {
         if (reply instanceof Reply.OverrideSet set) {
             return SlackMessage.text("Override #" + set.override().id() + ": " + override(set.override())
                     + " in " + Mrkdwn.escape(set.rotationName()) + ". `/esc override remove " + set.override().id() + "` undoes it.");
+        }
+        if (reply instanceof Reply.SwapAsked asked) {
+            String what = asked.level().label() + " on " + Mrkdwn.escape(asked.rotationName()) + ", " + Mrkdwn.date(asked.from()) + "–"
+                    + Mrkdwn.date(asked.until());
+            return SlackMessage.text("Swap request #" + asked.id() + ": asked " + asked.askedOf().map(u -> Mrkdwn.user(u.value()))
+                    .orElse(channel(asked.channel())) + " to cover your " + what + ". The first to press *Cover* takes it as an"
+                    + " override, and you are told by direct message; unanswered, it is reminded once and expires when the shift starts.");
         }
         if (reply instanceof Reply.OverrideRemoved removed) {
             return SlackMessage.text("Removed override #" + removed.override().id() + " (" + override(removed.override()) + ").");

@@ -70,8 +70,7 @@ public final class EscSlashCommand implements SlashCommandHandler {
                 effects.enqueue(List.of(new SlackEffect.ZonedCommand(by.user(), by.channel(), by.responseUrl().get(), payload.getText())),
                         clock.instant());
                 return done(sample, payload, outcome, ctx.ack(r -> r.responseType("ephemeral")
-                        .text((payload.getText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("override") ? "Setting the override"
-                                : "Setting the deadline") + ", with its times in your Slack time zone…")));
+                        .text(ZonedCommands.acknowledgement(payload.getText()))));
             }
             // Search reads the in-memory index and the embedding model, which live here, not in the domain.
             if (CaseSearch.asks(payload.getText())) {

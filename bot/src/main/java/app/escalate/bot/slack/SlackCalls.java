@@ -143,10 +143,19 @@ final class SlackCalls {
 
     /** A message to a channel, a user (as a direct message) or a channel by name; returns its timestamp. */
     String postTo(String channel, SlackMessage message) {
+        return post(channel, message).ts();
+    }
+
+    /** Where Slack put a message: the channel's id (a direct message's {@code D…} for a user) and the message's timestamp. */
+    record Posted(String channel, String ts) {
+    }
+
+    /** Like {@link #postTo}, saying where the message went as well. */
+    Posted post(String channel, SlackMessage message) {
         Optional<String> before = unsure().flatMap(effect -> earlier.posted(channel, effect));
         if (before.isPresent()) {
             log.info("outbox: effect {} was already posted before a restart; not posting it again", delivering.get().id());
-            return before.get();
+            return new Posted(channelIdOf(channel).orElse(channel), before.get());
         }
         Effect effect = delivering.get();
         // No previews: a case's evidence (a deepfake's video, a scam page) must not play or load in the channel.
@@ -156,7 +165,7 @@ final class SlackCalls {
                 .metadata(effect == null ? null : EarlierTries.mark(effect))));
         if (res.isOk()) {
             if (res.getChannel() != null && !channel.equals(res.getChannel())) learn(channel, res.getChannel());
-            return res.getTs();
+            return new Posted(res.getChannel() == null ? channel : res.getChannel(), res.getTs());
         }
         throw refused("chat.postMessage", res);
     }

@@ -29,6 +29,7 @@ import app.escalate.commands.UserId;
 import app.escalate.commands.handoff.HandoffStore;
 import app.escalate.commands.handoff.ShiftReminderStore;
 import app.escalate.commands.summary.DraftStore;
+import app.escalate.commands.swap.SwapStore;
 import app.escalate.config.CaseType;
 import app.escalate.config.DecisionTree;
 import app.escalate.config.Policy;
@@ -52,7 +53,7 @@ import java.util.Optional;
  * Performs one outbox effect with Slack's Web API and says how it went: errors that pass (rate
  * limits, Slack's own faults, the network) are retried, the rest are given up on with Slack's
  * reason (see {@link SlackCalls}), which whoever acted is told ({@link RefusalNotices}). Handoff
- * effects are {@link HandoffDelivery}'s.
+ * effects are {@link HandoffDelivery}'s, swap requests' {@link SwapDelivery}'s.
  */
 public final class SlackDelivery implements Delivery {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackDelivery.class);
@@ -67,6 +68,7 @@ public final class SlackDelivery implements Delivery {
     private final CaseMessages messages;
     private final HandoffDelivery handoffs;
     private final ShiftReminderDelivery shiftReminders;
+    private final SwapDelivery swaps;
 
     private final DraftDelivery drafts;
     private final TagOfferDelivery tagOffers;
@@ -77,12 +79,12 @@ public final class SlackDelivery implements Delivery {
     private final Function<CaseId, Optional<MachineReport>> machineReports;
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, ShiftReminderStore reminderStore,
-                         DraftStore draftStore, Policy policy, Clock clock, URI apiUrl) {
-        this(slack, botToken, cases, handoffStore, reminderStore, draftStore, policy, clock, apiUrl, id -> Optional.empty());
+                         DraftStore draftStore, SwapStore swapStore, Policy policy, Clock clock, URI apiUrl) {
+        this(slack, botToken, cases, handoffStore, reminderStore, draftStore, swapStore, policy, clock, apiUrl, id -> Optional.empty());
     }
 
     public SlackDelivery(Slack slack, String botToken, JdbiCaseStore cases, HandoffStore handoffStore, ShiftReminderStore reminderStore,
-                         DraftStore draftStore, Policy policy, Clock clock, URI apiUrl,
+                         DraftStore draftStore, SwapStore swapStore, Policy policy, Clock clock, URI apiUrl,
                          Function<CaseId, Optional<MachineReport>> machineReports) {
         this.machineReports = machineReports;
         this.calls = new SlackCalls(slack, botToken, clock, new ResponseUrls(apiUrl));
@@ -92,6 +94,7 @@ public final class SlackDelivery implements Delivery {
         this.messages = new CaseMessages(policy);
         this.handoffs = new HandoffDelivery(calls, handoffStore, policy);
         this.shiftReminders = new ShiftReminderDelivery(calls, reminderStore, policy, clock);
+        this.swaps = new SwapDelivery(calls, swapStore, policy);
         this.drafts = new DraftDelivery(calls, draftStore, cases, clock);
         this.tagOffers = new TagOfferDelivery(calls, draftStore, cases, policy);
         this.charts = new StatsChartDelivery(calls, cases, policy, clock);
@@ -135,6 +138,7 @@ public final class SlackDelivery implements Delivery {
             if (effect instanceof SlackEffect.PostHandoff e) return handoffs.post(e);
             if (effect instanceof SlackEffect.HandoffNotice e) return handoffs.notice(e);
             if (effect instanceof SlackEffect.PostShiftReminder e) return shiftReminders.post(e);
+            if (effect instanceof SlackEffect.SwapNotice e) return swaps.deliver(e);
             if (effect instanceof SlackEffect.Respond e) return handoffs.respond(e);
             if (effect instanceof SlackEffect.ShowDraft e) return drafts.show(e);
             if (effect instanceof SlackEffect.UploadStatsChart e) return charts.upload(e);

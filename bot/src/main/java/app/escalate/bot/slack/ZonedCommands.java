@@ -9,6 +9,7 @@ import app.escalate.commands.Invocation;
 import app.escalate.commands.Reply;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.handlers.EscCommands;
+import app.escalate.commands.swap.Swaps;
 import app.escalate.storage.FollowUp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -19,7 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Commands with times of day in them ({@code /esc override}, {@code /esc deadline <name> <date> <time>}):
+ * Commands with times of day in them ({@code /esc override}, {@code /esc swap}, {@code /esc deadline <name> <date> <time>}):
  * the times are the person's, in the zone of their Slack profile, which only Slack knows. So the
  * command is acknowledged at once and this job asks Slack (a read), runs the command and answers
  * through the command's response URL. Run twice, it changes things once (an identical override or
@@ -29,23 +30,38 @@ public final class ZonedCommands {
     private final EscCommands commands;
     private final ReplyRenderer renderer;
     private final MethodsClient methods;
+    private final Optional<Swaps> swaps;
 
     public ZonedCommands(EscCommands commands, ReplyRenderer renderer, MethodsClient methods) {
+        this(commands, renderer, methods, Optional.empty());
+    }
+
+    /** With {@code /esc swap}, whose request is recorded and sent once the asker's zone is known. */
+    public ZonedCommands(EscCommands commands, ReplyRenderer renderer, MethodsClient methods, Optional<Swaps> swaps) {
         this.commands = commands;
         this.renderer = renderer;
         this.methods = methods;
+        this.swaps = swaps;
     }
 
     /** Whether {@code text} has times of day in it, which must be read in the person's zone. */
     public static boolean readsTimes(String text) {
         EscCommand command = CommandParser.parse(text);
-        return command instanceof EscCommand.SetOverride || command instanceof EscCommand.OnCase on
+        return command instanceof EscCommand.SetOverride || command instanceof EscCommand.Swap || command instanceof EscCommand.OnCase on
                 && on.action() instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local;
     }
 
-    /** "Your override" or "Your deadline": what the person asked for, in their answer. */
+    /** "Your override", "Your swap request" or "Your deadline": what the person asked for, in their answer. */
     private static String what(SlackEffect.ZonedCommand job) {
-        return CommandParser.parse(job.command()) instanceof EscCommand.SetOverride ? "Your override" : "Your deadline";
+        EscCommand command = CommandParser.parse(job.command());
+        return command instanceof EscCommand.SetOverride ? "Your override" : command instanceof EscCommand.Swap ? "Your swap request" : "Your deadline";
+    }
+
+    /** What the ack says while the person's zone is asked of Slack. */
+    public static String acknowledgement(String text) {
+        EscCommand command = CommandParser.parse(text);
+        return (command instanceof EscCommand.SetOverride ? "Setting the override" : command instanceof EscCommand.Swap ? "Asking for cover"
+                : "Setting the deadline") + ", with its times in your Slack time zone…";
     }
 
     public DeliveryAttempt apply(SlackEffect.ZonedCommand job) {
@@ -69,7 +85,9 @@ public final class ZonedCommands {
         } catch (IOException e) {
             return new DeliveryAttempt.Retry(Optional.empty(), "users.info: " + e, false);
         }
-        Reply reply = commands.handle(job.command(), new Invocation(job.user(), job.channel(), Optional.of(job.responseUrl()), zone));
+        Invocation by = new Invocation(job.user(), job.channel(), Optional.of(job.responseUrl()), zone);
+        EscCommand command = CommandParser.parse(job.command());
+        Reply reply = command instanceof EscCommand.Swap swap && swaps.isPresent() ? swaps.get().ask(swap, by) : commands.handle(command, by);
         return DeliveryAttempt.sent(FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), renderer.render(reply).text(), true)));
     }
 
@@ -89,7 +107,7 @@ public final class ZonedCommands {
     /** What the person is told when the job could not run at all (Slack or the database down through every try). */
     public static FollowUp givenUp(SlackEffect.ZonedCommand job) {
         return FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), what(job) + " could not be confirmed (Slack or the"
-                + " database was unreachable). " + (what(job).endsWith("override") ? "`/esc oncall`" : "`/esc deadline`")
-                + " shows whether it was set; if not, type it again in a minute."));
+                + " database was unreachable). " + (what(job).endsWith("deadline") ? "`/esc deadline`" : "`/esc oncall`")
+                + " shows whether it was set; if not, type it again in a minute (the same request twice is sent once)."));
     }
 }

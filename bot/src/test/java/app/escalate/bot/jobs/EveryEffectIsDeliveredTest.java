@@ -27,6 +27,7 @@ import app.escalate.storage.JdbiDraftStore;
 import app.escalate.storage.JdbiHandoffStore;
 import app.escalate.storage.JdbiOverrideStore;
 import app.escalate.storage.JdbiShiftReminderStore;
+import app.escalate.storage.JdbiSwapStore;
 import app.escalate.storage.Outbox;
 import app.escalate.storage.OutboxEntry;
 import com.slack.api.Slack;
@@ -60,7 +61,7 @@ class EveryEffectIsDeliveredTest {
     private final URI nowhere = URI.create("http://127.0.0.1:9/api/");
     private final Slack slack = slack(nowhere);
     private final Delivery slackCalls = new SlackDelivery(slack, "xoxb-test", cases, handoffs,
-            new JdbiShiftReminderStore(database.jdbi()), drafts, policy, clock, nowhere);
+            new JdbiShiftReminderStore(database.jdbi()), drafts, new JdbiSwapStore(database.jdbi()), policy, clock, nowhere);
     private final Delivery jobs = new JobRunner(new Triager(policy, Optional.empty()), commands, cases,
             new Drafts(cases, drafts, policy, Optional.empty(), domain.permissions(), clock),
             new PinnedMessages(new RecordPinnedMessage(cases, clock), slack.methods("xoxb-test"), new Outbox(database.jdbi()), clock, id -> true),
