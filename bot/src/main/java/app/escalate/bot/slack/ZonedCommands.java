@@ -106,8 +106,13 @@ public final class ZonedCommands {
 
     /** What the person is told when the job could not run at all (Slack or the database down through every try). */
     public static FollowUp givenUp(SlackEffect.ZonedCommand job) {
+        String check = switch (what(job)) {
+            case "Your swap request" -> "If no request with a *Cover* button has appeared, type it again in a minute (the same request"
+                    + " twice is sent once).";
+            case "Your deadline" -> "`/esc deadline` shows whether it was set; if not, type it again in a minute.";
+            default -> "`/esc oncall` shows whether it was set; if not, type it again in a minute.";
+        };
         return FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), what(job) + " could not be confirmed (Slack or the"
-                + " database was unreachable). " + (what(job).endsWith("deadline") ? "`/esc deadline`" : "`/esc oncall`")
-                + " shows whether it was set; if not, type it again in a minute (the same request twice is sent once)."));
+                + " database was unreachable). " + check));
     }
 }
