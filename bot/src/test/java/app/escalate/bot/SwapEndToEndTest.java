@@ -165,4 +165,27 @@ class SwapEndToEndTest {
         assertThat(pressAndHear(KENJI, request.answered("channel"), request.answered("ts"), "1"))
                 .isEqualTo("This swap request has expired: the shift has begun.");
     }
+
+    @Test
+    void a_request_to_one_person_slack_posted_though_it_answered_503_is_not_posted_again_and_its_button_still_works() throws Exception {
+        harness.slack.doThenFail(c -> c.method().equals("chat.postMessage") && c.param("blocks") != null && c.param("blocks").contains("swap_cover"));
+
+        ask(AMARA, WEDNESDAY_MORNING + " with <@U0ESCMARIA|maria>");
+        request();
+        harness.slack.await("conversations.history", c -> true, WAIT);
+        harness.settle();
+        // Where the bot recorded it, from the earlier try it found: Maria's direct-message channel, not her user id.
+        String[] message;
+        try (var db = harness.database()) {
+            message = db.jdbi().withHandle(h -> h.createQuery("SELECT message_channel, message_ts FROM swap_requests WHERE id = 1")
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).one());
+        }
+        assertThat(message[0]).startsWith("D");
+        press(MARIA, message[0], message[1], "1", "cover-maria");
+
+        assertThat(textOf(harness.slack.await("chat.update", c -> message[1].equals(c.param("ts")), WAIT)))
+                .contains("is covered by <@U0ESCMARIA>");
+        assertThat(harness.slack.calls("chat.postMessage")).filteredOn(c -> c.param("blocks") != null && c.param("blocks").contains("swap_cover"))
+                .hasSize(1);
+    }
 }

@@ -38,11 +38,11 @@ final class EarlierTries {
     }
 
     /**
-     * The ts of the message effect {@code effectId} posted to {@code channel} (a channel id, a
-     * channel by name as the policy gives it, or a user for a direct message), if an earlier try got
-     * that far.
+     * The message effect {@code effectId} posted to {@code channel} (a channel id, a channel by name
+     * as the policy gives it, or a user for a direct message), if an earlier try got that far: its
+     * conversation's id (a direct message's {@code D…} for a user) and its ts.
      */
-    Optional<String> posted(String channel, SlackCalls.Effect effect) {
+    Optional<SlackCalls.Posted> posted(String channel, SlackCalls.Effect effect) {
         Optional<String> conversation = conversation(channel);
         if (conversation.isEmpty()) return Optional.empty();
         var res = calls.call("conversations.history", () -> calls.methods().conversationsHistory(r -> r
@@ -53,7 +53,7 @@ final class EarlierTries {
                 .filter(m -> m.getMetadata() != null && EVENT_TYPE.equals(m.getMetadata().getEventType())
                         && m.getMetadata().getEventPayload() != null
                         && ours.entrySet().stream().allMatch(e -> e.getValue().equals(String.valueOf(m.getMetadata().getEventPayload().get(e.getKey())))))
-                .map(Message::getTs).findFirst();
+                .map(m -> new SlackCalls.Posted(conversation.get(), m.getTs())).findFirst();
     }
 
     /**

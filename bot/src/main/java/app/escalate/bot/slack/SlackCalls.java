@@ -152,10 +152,10 @@ final class SlackCalls {
 
     /** Like {@link #postTo}, saying where the message went as well. */
     Posted post(String channel, SlackMessage message) {
-        Optional<String> before = unsure().flatMap(effect -> earlier.posted(channel, effect));
+        Optional<Posted> before = unsure().flatMap(effect -> earlier.posted(channel, effect));
         if (before.isPresent()) {
             log.info("outbox: effect {} was already posted before a restart; not posting it again", delivering.get().id());
-            return new Posted(channelIdOf(channel).orElse(channel), before.get());
+            return before.get();
         }
         Effect effect = delivering.get();
         // No previews: a case's evidence (a deepfake's video, a scam page) must not play or load in the channel.
