@@ -90,7 +90,7 @@ class SwapEndToEndTest {
     }
 
     @Test
-    void the_requester_an_outsider_and_a_button_from_another_message_are_refused_and_change_nothing() throws Exception {
+    void the_requester_an_outsider_and_a_button_from_another_message_are_refused_and_change_nothing_until_the_requester_cancels() throws Exception {
         ask(AMARA, WEDNESDAY_MORNING);
         FakeSlackApi.Call request = request();
         String channel = request.answered("channel");
@@ -104,6 +104,11 @@ class SwapEndToEndTest {
 
         assertThat(harness.slack.calls("chat.update")).isEmpty();
         assertThat(harness.esc(HELEN, "C0TEAM", "oncall").get("text").getAsString()).doesNotContain("Override #");
+
+        assertThat(ask(KENJI, "swap cancel 1")).isEqualTo("Only whoever asked can cancel swap request #1.");
+        assertThat(ask(AMARA, "swap cancel 1")).startsWith("Swap request #1 is cancelled");
+        assertThat(textOf(harness.slack.await("chat.update", c -> ts.equals(c.param("ts")), WAIT))).contains("no longer needs cover");
+        assertThat(pressAndHear(KENJI, channel, ts, "1")).isEqualTo("This swap request has been cancelled.");
     }
 
     @Test

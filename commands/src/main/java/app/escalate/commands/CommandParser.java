@@ -137,10 +137,13 @@ public final class CommandParser {
             "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})\\s+(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2})"
                     + "(?:\\s+(primary|secondary))?(?:\\s+with\\s+(<@[^>]+>))?", Pattern.CASE_INSENSITIVE);
     public static final String SWAP_USAGE = "`swap` is `/esc swap 2026-11-28 09:00 2026-11-29 09:00 [primary|secondary] [with @person]`"
-            + " (times in your time zone): asks the rotation, or that one person, to cover that part of your shift.";
+            + " (times in your time zone): asks the rotation, or that one person, to cover that part of your shift;"
+            + " `/esc swap cancel <n>` withdraws request n.";
 
-    /** {@code swap <from> <to> [primary|secondary] [with @person]}: times as {@code override} reads them. */
+    /** {@code swap <from> <to> [primary|secondary] [with @person]}: times as {@code override} reads them · {@code swap cancel <n>}. */
     private static EscCommand swap(String rest) {
+        Matcher cancel = Pattern.compile("(?i)cancel\\s+#?(\\d{1,12})").matcher(rest.strip());
+        if (cancel.matches()) return new EscCommand.CancelSwap(Long.parseLong(cancel.group(1)));
         Matcher m = SWAP.matcher(rest.strip());
         if (!m.matches()) return new EscCommand.Invalid(SWAP_USAGE);
         List<UserId> with = m.group(6) == null ? List.of() : SlackText.mentionedUsers(m.group(6));

@@ -73,6 +73,10 @@ public sealed interface EscCommand {
     record Swap(LocalDateTime from, LocalDateTime until, Optional<Level> level, Optional<UserId> with) implements EscCommand {
     }
 
+    /** {@code swap cancel <n>}: the requester withdraws swap request {@code id} while nobody has covered it. */
+    record CancelSwap(long id) implements EscCommand {
+    }
+
     /** The digest the next handoff of {@code rotation} (default: the asker's) would carry, as of now. */
     record ShowHandoff(Optional<String> rotation) implements EscCommand {
     }

@@ -131,6 +131,10 @@ public sealed interface Reply {
     }
 
     /** Swap request #{@code id} was recorded and is on its way to {@code askedOf}, or to {@code channel} (the rotation's) when empty. */
+    /** Swap request #{@code id} was withdrawn before anyone covered it. */
+    record SwapCancelled(long id) implements Reply {
+    }
+
     record SwapAsked(long id, String rotationName, Level level, Instant from, Instant until, Optional<UserId> askedOf, String channel)
             implements Reply {
     }

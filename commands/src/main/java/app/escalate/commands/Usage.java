@@ -22,7 +22,7 @@ public final class Usage {
             "`/esc oncall report [30d|90d|quarter] [csv]` how evenly on-call was shared: hours, nights, weekends, holidays and pages per person (`csv`: the figures by DM, for payroll)",
             "`/esc handoff [rotation]` the digest the next handoff would carry · `/esc handoff note <text>` leave a note for it · `/esc handoff history` the last ones",
             "`/esc override @person <from> <to> [primary|secondary]` take over a shift (times like 2026-11-28 09:00, your zone) · `/esc override remove <n>`",
-            "`/esc swap <from> <to> [primary|secondary] [with @person]` ask your rotation (or one person) to cover part of your shift; the first to press Cover takes it",
+            "`/esc swap <from> <to> [primary|secondary] [with @person]` ask your rotation (or one person) to cover part of your shift; the first to press Cover takes it · `/esc swap cancel <n>`",
             "`/esc search <words> [type:<t>] [sev:<n>] [state:open|resolved] [since:<YYYY-MM-DD>]` cases like these words, by meaning too",
             "`/esc tag` the AI's overrides on this case, to tag or change why it was wrong · `/esc ai [7d|30d|90d]` the team's AI per surface and version",
             "`/esc stats` the team's figures and how the AI drafts are doing · `/esc help` this message");

@@ -83,6 +83,9 @@ public final class ReplyRenderer {
             return SlackMessage.text("Override #" + set.override().id() + ": " + override(set.override())
                     + " in " + Mrkdwn.escape(set.rotationName()) + ". `/esc override remove " + set.override().id() + "` undoes it.");
         }
+        if (reply instanceof Reply.SwapCancelled cancelled) {
+            return SlackMessage.text("Swap request #" + cancelled.id() + " is cancelled; its message no longer has a *Cover* button.");
+        }
         if (reply instanceof Reply.SwapAsked asked) {
             String what = asked.level().label() + " on " + Mrkdwn.escape(asked.rotationName()) + ", " + Mrkdwn.date(asked.from()) + "–"
                     + Mrkdwn.date(asked.until());

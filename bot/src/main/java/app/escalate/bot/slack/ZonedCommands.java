@@ -47,19 +47,23 @@ public final class ZonedCommands {
     /** Whether {@code text} has times of day in it, which must be read in the person's zone. */
     public static boolean readsTimes(String text) {
         EscCommand command = CommandParser.parse(text);
-        return command instanceof EscCommand.SetOverride || command instanceof EscCommand.Swap || command instanceof EscCommand.OnCase on
+        // A swap's cancel has no times, but is answered by the same handler as the swap, which lives here.
+        return command instanceof EscCommand.SetOverride || command instanceof EscCommand.Swap || command instanceof EscCommand.CancelSwap
+                || command instanceof EscCommand.OnCase on
                 && on.action() instanceof CaseAction.SetDeadline d && d.when() instanceof CaseAction.When.Local;
     }
 
     /** "Your override", "Your swap request" or "Your deadline": what the person asked for, in their answer. */
     private static String what(SlackEffect.ZonedCommand job) {
         EscCommand command = CommandParser.parse(job.command());
-        return command instanceof EscCommand.SetOverride ? "Your override" : command instanceof EscCommand.Swap ? "Your swap request" : "Your deadline";
+        return command instanceof EscCommand.SetOverride ? "Your override"
+                : command instanceof EscCommand.Swap || command instanceof EscCommand.CancelSwap ? "Your swap request" : "Your deadline";
     }
 
     /** What the ack says while the person's zone is asked of Slack. */
     public static String acknowledgement(String text) {
         EscCommand command = CommandParser.parse(text);
+        if (command instanceof EscCommand.CancelSwap) return "Cancelling the swap request…";
         return (command instanceof EscCommand.SetOverride ? "Setting the override" : command instanceof EscCommand.Swap ? "Asking for cover"
                 : "Setting the deadline") + ", with its times in your Slack time zone…";
     }
@@ -87,7 +91,9 @@ public final class ZonedCommands {
         }
         Invocation by = new Invocation(job.user(), job.channel(), Optional.of(job.responseUrl()), zone);
         EscCommand command = CommandParser.parse(job.command());
-        Reply reply = command instanceof EscCommand.Swap swap && swaps.isPresent() ? swaps.get().ask(swap, by) : commands.handle(command, by);
+        Reply reply = command instanceof EscCommand.Swap swap && swaps.isPresent() ? swaps.get().ask(swap, by)
+                : command instanceof EscCommand.CancelSwap cancel && swaps.isPresent() ? swaps.get().cancel(cancel, by)
+                : commands.handle(command, by);
         return DeliveryAttempt.sent(FollowUp.effects(new SlackEffect.Respond(job.user(), job.responseUrl(), renderer.render(reply).text(), true)));
     }
 

@@ -158,7 +158,9 @@ public final class EscCommands {
             if (command instanceof EscCommand.SetOverride set) return manageOverrides.set(set, by);
             if (command instanceof EscCommand.RemoveOverride remove) return manageOverrides.remove(remove, by);
             // Its times are the asker's: it runs after the ack, once Slack gave their zone (bot's ZonedCommands).
-            if (command instanceof EscCommand.Swap) return new Reply.Refusal("Type it as `/esc swap …`: its times are read in your Slack time zone.");
+            if (command instanceof EscCommand.Swap || command instanceof EscCommand.CancelSwap) {
+                return new Reply.Refusal("Type it as `/esc swap …`: swaps are answered once Slack gave your time zone.");
+            }
             if (command instanceof EscCommand.ShowHandoff show) return handoffs.show(show, by);
             if (command instanceof EscCommand.HandoffNote note) return handoffs.note(note, by);
             if (command instanceof EscCommand.HandoffHistory history) return handoffs.history(history, by);

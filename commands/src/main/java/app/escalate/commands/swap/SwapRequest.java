@@ -31,6 +31,11 @@ public record SwapRequest(long id, String rotation, Level level, UserId requeste
                 remindAt, remindedAt, Optional.of(at), message);
     }
 
+    public SwapRequest cancelled(Instant at) {
+        return new SwapRequest(id, rotation, level, requester, askedOf, from, until, State.CANCELLED, coverer, overrideId, createdAt,
+                remindAt, remindedAt, Optional.of(at), message);
+    }
+
     public SwapRequest reminded(Instant at) {
         return new SwapRequest(id, rotation, level, requester, askedOf, from, until, state, coverer, overrideId, createdAt,
                 remindAt, Optional.of(at), closedAt, message);

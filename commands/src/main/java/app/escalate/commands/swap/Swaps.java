@@ -129,6 +129,26 @@ public final class Swaps {
                 new SlackEffect.SwapNotice(r.id(), Notice.COVERER, by.value())));
     }
 
+    /** {@code /esc swap cancel <n>}: only its requester, only while nobody has covered it; the request is redrawn without its button. */
+    public Reply cancel(EscCommand.CancelSwap command, Invocation by) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<SwapDecision> decision = store.change(command.id(), r -> decideCancel(r, by.user(), now));
+        if (decision.isEmpty()) return new Reply.Refusal("There is no swap request #" + command.id() + ".");
+        return decision.get() instanceof SwapDecision.Rejected rejected ? new Reply.Refusal(rejected.reason())
+                : new Reply.SwapCancelled(command.id());
+    }
+
+    SwapDecision decideCancel(SwapRequest r, UserId by, Instant now) {
+        if (!r.requester().equals(by)) return new SwapDecision.Rejected("Only whoever asked can cancel swap request #" + r.id() + ".");
+        return switch (r.state()) {
+            case COVERED -> new SwapDecision.Rejected("Swap request #" + r.id() + " is covered already; the override it became (#"
+                    + r.overrideId().map(String::valueOf).orElse("?") + ") is its coverer's to give back with `/esc override remove`.");
+            case EXPIRED, CANCELLED -> new SwapDecision.Rejected("Swap request #" + r.id() + " is " + r.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " already.");
+            case OPEN -> new SwapDecision.Applied(r.cancelled(now), Optional.empty(), List.of(new SlackEffect.SwapNotice(r.id(), Notice.UPDATE, target(r))));
+        };
+    }
+
     /** Reminds open requests whose time has come, once, and expires those whose span has begun; how many changed. */
     public int sweep() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

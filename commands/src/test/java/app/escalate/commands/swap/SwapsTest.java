@@ -175,6 +175,33 @@ class SwapsTest {
     }
 
     @Test
+    void only_the_requester_cancels_an_open_request_after_which_nobody_can_cover_it() {
+        amaraAsks(Optional.empty());
+        store.effects.clear();
+
+        Reply kenji = swaps.cancel(new EscCommand.CancelSwap(1), by(KENJI));
+        Reply amara = swaps.cancel(new EscCommand.CancelSwap(1), by(AMARA));
+        Reply again = swaps.cancel(new EscCommand.CancelSwap(1), by(AMARA));
+
+        assertThat(((Reply.Refusal) kenji).reason()).isEqualTo("Only whoever asked can cancel swap request #1.");
+        assertThat(amara).isEqualTo(new Reply.SwapCancelled(1));
+        assertThat(((Reply.Refusal) again).reason()).isEqualTo("Swap request #1 is cancelled already.");
+        assertThat(store.effects).containsExactly(new SlackEffect.SwapNotice(1, Notice.UPDATE, "escalations"));
+        assertThat(refusal(swaps.cover(1, KENJI, TEAM, TS))).isEqualTo("This swap request has been cancelled.");
+        assertThat(swaps.cancel(new EscCommand.CancelSwap(9), by(AMARA))).isEqualTo(new Reply.Refusal("There is no swap request #9."));
+        assertThat(CommandParser.parse("swap cancel #1")).isEqualTo(new EscCommand.CancelSwap(1));
+    }
+
+    @Test
+    void a_covered_request_is_not_cancelled_the_override_is_its_coverer_s() {
+        amaraAsks(Optional.empty());
+        swaps.cover(1, KENJI, TEAM, TS);
+
+        assertThat(((Reply.Refusal) swaps.cancel(new EscCommand.CancelSwap(1), by(AMARA))).reason()).startsWith("Swap request #1 is covered already");
+        assertThat(overrides.active(NOW)).hasSize(1);
+    }
+
+    @Test
     void a_request_is_reminded_at_the_sooner_of_halfway_and_twelve_hours_before_and_never_before_it_was_made() {
         Instant asked = NOW;
         assertThat(Swaps.remindAt(asked, asked.plus(Duration.ofHours(21)))).isEqualTo(asked.plus(Duration.ofHours(9)));
