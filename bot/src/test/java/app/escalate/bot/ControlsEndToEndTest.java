@@ -135,7 +135,7 @@ class ControlsEndToEndTest {
         for (String value : new String[] {"0", "-1", "00", "999999999999999", "abc", "", null, "1; DROP TABLE cases", "1:0", "0:1", "1:-1",
                 "1:9999999", "1:1:1"}) {
             for (String action : List.of("case_acknowledge", "case_add_note", "triage_accept", "triage_change", "draft_approve", "draft_edit",
-                    "handoff_accept", "decision_approve", "decision_object")) {
+                    "handoff_accept", "decision_approve", "decision_object", "swap_cover")) {
                 assertThat(click(AMARA, channel1, action, value).statusCode()).as(action + " " + value).isEqualTo(200);
             }
         }
