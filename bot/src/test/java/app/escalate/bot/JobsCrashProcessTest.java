@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
  */
 class JobsCrashProcessTest {
     private static final String CHLOE = "U0ESCCHLOE";
-    /** A job whose worker died is taken over once its lease (the model's timeout plus a minute) has run out. */
-    private static final Duration TAKEN_OVER = Duration.ofMinutes(3);
+    /** A job whose worker died is taken over once its 20 s lease, no longer renewed, has run out (and the new process is up). */
+    private static final Duration TAKEN_OVER = Duration.ofMinutes(1);
 
     @RegisterExtension
     final ProcessHarness processes = new ProcessHarness();

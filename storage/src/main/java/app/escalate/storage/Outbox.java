@@ -123,6 +123,15 @@ public final class Outbox implements Effects {
     }
 
     /**
+     * Keeps the lease of an entry still being delivered until {@code until}: a worker renews it
+     * while it works, so a short lease is enough and a dead worker's entry is taken over soon.
+     * False when the lease is no longer this worker's (another took the entry over).
+     */
+    public boolean renew(OutboxEntry entry, Instant until) {
+        return jdbi.withHandle(h -> new OutboxDao(h).renew(entry.id(), until, owner)) == 1;
+    }
+
+    /**
      * Records a delivery and what Slack returned, with the work that was to follow it (a
      * confirmation, say), in one transaction. False when this worker's lease had already run out
      * and another took the effect over: then nothing is written.

@@ -60,6 +60,12 @@ final class OutboxDao {
      * Takes the row for this worker; 0 when another worker got there first or it is no longer due
      * (another worker has just put it off, say for a Retry-After).
      */
+    /** Extends this worker's lease on a row it is delivering; 0 when the lease is no longer its own (or the row is done). */
+    int renew(long id, Instant until, String owner) {
+        return h.createUpdate("UPDATE outbox SET lease_until = :until WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner")
+                .bind("id", id).bindByType("until", until, Instant.class).bind("owner", owner).execute();
+    }
+
     int lease(long id, Instant now, Instant until, String owner) {
         return h.createUpdate("""
                         UPDATE outbox SET lease_until = :until, lease_owner = :owner, leases = leases + 1

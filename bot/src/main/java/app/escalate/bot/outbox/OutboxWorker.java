@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,19 +34,13 @@ import java.util.concurrent.TimeUnit;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     /**
-     * Longer than the slowest delivery (a minute of looking for what an earlier try did, then a few
-     * Slack calls of at most 10 s each), short enough that a crashed worker's effect is picked up
-     * again within minutes.
+     * How long an entry is leased at a time. The worker renews the lease every third of it while a
+     * delivery is in progress (a model's answer, a minute of looking for what an earlier try did),
+     * so a delivery may take as long as it needs, and an entry a dead process held is taken over
+     * within this much (and a poll) of its last renewal: a page waits seconds, not minutes.
      */
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofSeconds(20);
 
-    /**
-     * A job's lease: longer than its slowest run (one model call of at most {@code modelTimeout},
-     * then a few reads and writes), so a crashed worker's job is taken over about a minute later.
-     */
-    public static Duration jobLease(Duration modelTimeout) {
-        return modelTimeout.plusSeconds(60);
-    }
     static final int MAX_UNEXPECTED_FAILURES = 5;
     /**
      * Due effects found per query. Finding them reads every pending row's stream, so with a
@@ -72,6 +69,12 @@ public final class OutboxWorker implements AutoCloseable {
     private final Duration drain;
     private final CommandsFirst commandsFirst;
     private final Rest rest;
+    /** Renews the lease of the entry being delivered (one at a time). */
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** How the worker rests between deliveries; a test records it instead of sleeping. */
     interface Rest {
@@ -166,6 +169,8 @@ public final class OutboxWorker implements AutoCloseable {
 
     private void deliver(OutboxEntry entry) {
         DeliveryAttempt attempt;
+        long every = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> renewal = renewer.scheduleAtFixedRate(() -> renew(entry), every, every, TimeUnit.MILLISECONDS);
         try {
             attempt = delivery.deliver(entry);
         } catch (Exception | AssertionError e) {
@@ -174,6 +179,8 @@ public final class OutboxWorker implements AutoCloseable {
             attempt = entry.attempts() + 1 >= MAX_UNEXPECTED_FAILURES
                     ? new DeliveryAttempt.GiveUp("failed " + MAX_UNEXPECTED_FAILURES + " times: " + e)
                     : new DeliveryAttempt.Retry(Optional.empty(), e.toString(), true);
+        } finally {
+            renewal.cancel(false);
         }
         Instant now = clock.instant();
         if (attempt instanceof DeliveryAttempt.Delivered done) {
@@ -195,6 +202,17 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /** Keeps the lease of the entry in hand; a lost lease is only logged: recording the result will say so too. */
+    private void renew(OutboxEntry entry) {
+        try {
+            if (!outbox.renew(entry, clock.instant().plus(lease))) {
+                log.warn("outbox: the lease of {} for {} was taken over while it was being delivered", kind(entry), entry.effect().subject());
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: cannot renew the lease of {} for {} ({})", kind(entry), entry.effect().subject(), e.toString());
+        }
+    }
+
     private static String kind(OutboxEntry entry) {
         return entry.effect().getClass().getSimpleName();
     }
@@ -212,5 +230,6 @@ public final class OutboxWorker implements AutoCloseable {
             // Drain for a while, then finish the effect in hand; past its lease another worker would redo it anyway.
             t.join(drain.plus(lease).toMillis());
         }
+        renewer.shutdownNow();
     }
 }

@@ -156,6 +156,55 @@ class OutboxWorkerTest {
         }
     }
 
+    @Test
+    void a_delivery_longer_than_the_lease_keeps_it_renewed_so_no_one_else_takes_the_effect() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        delivery = entry -> {
+            started.countDown();
+            pause(() -> finish.await(20, TimeUnit.SECONDS));
+            delivered.add(entry.effect());
+            return DeliveryAttempt.sent();
+        };
+        Duration lease = Duration.ofMillis(300);
+        outbox.enqueue(step(1, 0), Instant.now());
+        Outbox another = new Outbox(database.jdbi());   // another process's worker on the same database
+        try (OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, lease, entry -> delivery.deliver(entry), Clock.systemUTC(),
+                Duration.ofMillis(50), new SimpleMeterRegistry(), OutboxWorker.DRAIN, commandsFirst, rests::add)) {
+            worker.start();
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            Instant leasedUntil = Instant.now().plus(lease);
+            // Past the first lease, three times over: still renewed by the worker delivering it.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(leasedUntil.plus(lease.multipliedBy(3))));
+            assertThat(another.lease(Outbox.Lane.SLACK, Instant.now(), 16, lease)).as("leased by another while being delivered").isEmpty();
+            finish.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog() == 0);
+        }
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void an_effect_a_dead_worker_held_is_taken_over_once_its_lease_runs_out() {
+        Duration lease = Duration.ofMillis(300);
+        outbox.enqueue(step(1, 0), Instant.now());
+        Outbox dead = new Outbox(database.jdbi());
+        assertThat(dead.lease(Outbox.Lane.SLACK, Instant.now(), 16, lease)).hasSize(1);   // leased, then its process died: never renewed
+        delivery = entry -> {
+            delivered.add(entry.effect());
+            return DeliveryAttempt.sent();
+        };
+        Instant leasedAt = Instant.now();
+        try (OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, lease, entry -> delivery.deliver(entry), Clock.systemUTC(),
+                Duration.ofMillis(50), new SimpleMeterRegistry(), OutboxWorker.DRAIN, commandsFirst, rests::add)) {
+            worker.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> outbox.backlog() == 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(Duration.between(leasedAt, Instant.now())).isGreaterThanOrEqualTo(lease.minusMillis(50));
+        assertThat(delivered).hasSize(1);
+    }
+
     private static SlackEffect step(int caseNumber, int step) {
         return new SlackEffect.Page(new CaseId(caseNumber), new UserId("U0ESCMARIA"), "step " + step, "escalations");
     }
