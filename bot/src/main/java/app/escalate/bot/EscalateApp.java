@@ -228,15 +228,20 @@ public final class EscalateApp implements AutoCloseable {
             OutboxWorker worker = new OutboxWorker(outbox, Outbox.Lane.SLACK, OutboxWorker.LEASE, new SlackDelivery(slack, botToken, cases, handoffs, shiftReminders, draftStore,
                     swapStore, policy, clock, settings.slackApiUrl(), machineReports::report), clock, OUTBOX_POLL, metrics, commandsFirst);
             Triager triager = new Triager(policy, model.map(m -> (TriageModel) m));
-            OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.LEASE, new JobRunner(triager, commands, cases, drafts, pins,
+            JobRunner jobRunner = new JobRunner(triager, commands, cases, drafts, pins,
                     new ZonedCommands(commands, renderer, slack.methods(botToken), Optional.of(swaps)), policy, metrics,
                     new CallBacks(policy, settings.intakeSecrets(), machineReports, Clock.systemUTC()), new SimilarCases(searchIndexer, cases, policy),
-                    pagers),
-                    clock, OUTBOX_POLL, metrics, commandsFirst);
+                    pagers);
+            OutboxWorker jobs = new OutboxWorker(outbox, Outbox.Lane.JOBS, OutboxWorker.LEASE, jobRunner, clock, OUTBOX_POLL, metrics, commandsFirst);
+            // Pager calls on a worker of their own: a SEV1's trigger never waits behind a model's answer.
+            OutboxWorker pagerCalls = new OutboxWorker(outbox, Outbox.Lane.PAGERS, OutboxWorker.LEASE, jobRunner, clock, OUTBOX_POLL, metrics,
+                    commandsFirst);
             worker.start();
             started.push(worker);
             jobs.start();
             started.push(jobs);
+            pagerCalls.start();
+            started.push(pagerCalls);
             OnCall onCall = domain.onCall();
             // The sandbox's clock is moved by hand: what a move jumps over is due when it lands, not late.
             // Those made while it ran before a restart count too; a move while it is stopped is downtime.

@@ -73,9 +73,12 @@ final class ScheduledJobs {
                            ReviewDates reviewDates, ShiftReminders shiftReminders, ShowFairness fairness, FairnessPosts fairnessPosts, Swaps swaps) {
         RecurringTask<Void> sweep = Tasks.recurring("escalation-sweep", FixedDelay.of(ESCALATION_SWEEP))
                 .execute((instance, context) -> {
-                    escalation.sweep();
-                    // Each page's own steps (Slack, then a pager), its quiet hours and its answer time.
-                    pages.sweep();
+                    try {
+                        escalation.sweep();
+                    } finally {
+                        // Each page's own steps (Slack, then a pager), its quiet hours and its answer time: taken even when the chain's sweep failed.
+                        pages.sweep();
+                    }
                 });
         RecurringTask<Void> handoffSweep = Tasks.recurring("handoff-sweep", FixedDelay.of(HANDOFF_SWEEP))
                 .execute((instance, context) -> handoffs.sweep());

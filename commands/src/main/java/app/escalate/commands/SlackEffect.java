@@ -99,6 +99,9 @@ public sealed interface SlackEffect {
      * A case's calls to one pager go in order, so an acknowledge never overtakes its trigger.
      */
     record PagerCall(CaseId caseId, String pager, String action, String dedupKey, int page, Optional<UserId> person) implements Job {
+        /** Pager calls have a worker of their own ({@code Outbox.Lane.PAGERS}). */
+        public static final String STREAM_PREFIX = Job.STREAM_PREFIX + "pager:";
+
         @java.lang.Override
         public String subject() {
             return caseId + " " + pager + " " + action;
@@ -106,7 +109,7 @@ public sealed interface SlackEffect {
 
         @java.lang.Override
         public String stream() {
-            return STREAM_PREFIX + "pager:" + caseId.number() + ":" + pager;
+            return STREAM_PREFIX + caseId.number() + ":" + pager;
         }
     }
 

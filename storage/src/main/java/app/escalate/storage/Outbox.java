@@ -39,7 +39,9 @@ public final class Outbox implements Effects {
      */
     public enum Lane {
         SLACK("stream NOT LIKE '" + SlackEffect.Job.STREAM_PREFIX + "%'"),
-        JOBS("stream LIKE '" + SlackEffect.Job.STREAM_PREFIX + "%'");
+        JOBS("stream LIKE '" + SlackEffect.Job.STREAM_PREFIX + "%' AND stream NOT LIKE '" + SlackEffect.PagerCall.STREAM_PREFIX + "%'"),
+        /** Pager calls, on a worker of their own: a page never waits behind a model's answer. */
+        PAGERS("stream LIKE '" + SlackEffect.PagerCall.STREAM_PREFIX + "%'");
 
         final String where;
 

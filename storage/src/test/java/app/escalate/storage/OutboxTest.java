@@ -66,6 +66,25 @@ class OutboxTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void pager_calls_have_a_lane_of_their_own_and_other_jobs_and_slack_calls_are_not_in_it(DatabaseKind kind) {
+        try (Database db = kind.open()) {
+            JdbiCaseStore store = new JdbiCaseStore(db.jdbi());
+            Outbox outbox = new Outbox(db.jdbi());
+            CaseId id = openWithEffects(store);
+            SlackEffect.PagerCall trigger = new SlackEffect.PagerCall(id, "pagerduty", "trigger", "ESC-1", 1, Optional.of(MARIA));
+            outbox.enqueue(new SlackEffect.TriageCase(id), T0);
+            outbox.enqueue(trigger, T0);
+
+            assertThat(outbox.lease(Outbox.Lane.PAGERS, T0, 10, LEASE)).extracting(OutboxEntry::effect).containsExactly(trigger);
+            assertThat(outbox.lease(Outbox.Lane.JOBS, T0, 10, LEASE)).extracting(OutboxEntry::effect)
+                    .containsExactly(new SlackEffect.TriageCase(id));
+            assertThat(outbox.lease(Outbox.Lane.SLACK, T0, 10, LEASE)).extracting(OutboxEntry::effect)
+                    .containsExactly(new SlackEffect.CreateChannel(id, "esc-1", false));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void a_leased_effect_is_not_handed_out_again_until_its_lease_runs_out(DatabaseKind kind) {
         try (Database db = kind.open()) {
             Outbox outbox = new Outbox(db.jdbi());

@@ -109,7 +109,11 @@ public final class OutboxWorker implements AutoCloseable {
     public synchronized void start() {
         if (running) return;
         running = true;
-        thread = new Thread(this::run, lane == Outbox.Lane.JOBS ? "job-worker" : "outbox-worker");
+        thread = new Thread(this::run, switch (lane) {
+            case JOBS -> "job-worker";
+            case PAGERS -> "pager-worker";
+            case SLACK -> "outbox-worker";
+        });
         thread.setDaemon(true);
         thread.start();
     }

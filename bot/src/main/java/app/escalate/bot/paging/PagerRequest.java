@@ -88,7 +88,9 @@ final class PagerRequest {
         };
     }
 
+    /** The channel's name, which is made from the title: for a restricted case, only the case id leaves Slack. */
     private static String channelName(Case c) {
+        if (c.restricted()) return c.id().toString();
         return c.channel().map(ch -> "#" + ch.name()).orElse(c.id().toString());
     }
 

@@ -41,6 +41,7 @@ import java.util.function.Function;
 public final class Pagers {
     private static final Logger log = LoggerFactory.getLogger(Pagers.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final Policy policy;
     private final Map<String, Secret> secrets;
@@ -101,8 +102,9 @@ public final class Pagers {
             int status = res.statusCode();
             String outcome = "HTTP " + status + brief(res.body());
             if (status / 100 == 2) return new Answer(outcome, true, false, Optional.empty());
+            // A Retry-After is honoured up to five minutes: the case's acknowledge and resolve wait behind it.
             Optional<Duration> after = res.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,6}"))
-                    .map(v -> Duration.ofSeconds(Long.parseLong(v)));
+                    .map(v -> Duration.ofSeconds(Math.min(Long.parseLong(v), MAX_RETRY_AFTER.toSeconds())));
             boolean worthAgain = status == 429 || status == 408 || status / 100 == 5;
             return new Answer(outcome, false, !worthAgain, status == 429 ? after : Optional.empty());
         }

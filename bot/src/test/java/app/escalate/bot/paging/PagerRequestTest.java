@@ -1,6 +1,8 @@
 package app.escalate.bot.paging;
 
 import app.escalate.commands.Case;
+import app.escalate.commands.CaseChannel;
+import app.escalate.commands.ChannelId;
 import app.escalate.commands.CaseId;
 import app.escalate.commands.NewCase;
 import app.escalate.commands.PersonPage;
@@ -21,9 +23,13 @@ class PagerRequestTest {
             Optional.of(new UserId("U0ESCAMARA")), Optional.empty(), Optional.of("the minister's lawyer called"), AT, AT, 0, Optional.empty(),
             PersonPage.Status.OPEN, Optional.empty(), Set.of(), Optional.empty());
 
+    /** With its channel, whose name is made from the title as every case channel's is. */
     private static Case opened(boolean restricted) {
-        return new NewCase("Deepfake of the minister", Severity.SEV1, Optional.empty(), Optional.empty(), Optional.empty(),
+        Case c = new NewCase("Deepfake of the minister", Severity.SEV1, Optional.empty(), Optional.empty(), Optional.empty(),
                 new UserId("U0ESCCHLOE"), AT, restricted).numbered(new CaseId(12));
+        return new Case(c.id(), c.title(), c.severity(), c.state(), c.caseType(), c.surface(), c.reporter(), c.owner(), c.openedAt(),
+                Optional.of(new CaseChannel(new ChannelId("C0CH12"), "esc-12-deepfake-of-the-minister")), c.acknowledged(), c.resolution(),
+                c.restricted());
     }
 
     @Test
@@ -31,7 +37,8 @@ class PagerRequestTest {
         SlackEffect.PagerCall call = new SlackEffect.PagerCall(new CaseId(12), "pagerduty", "trigger", "ESC-12-page-2", 2,
                 Optional.of(new UserId("U0ESCKENJI")));
         String open = PagerRequest.pagerDuty("k".repeat(32), call, opened(false), Optional.of(ASKED), "Kenji Sato");
-        assertThat(open).contains("ESC-12 SEV1: Deepfake of the minister — the minister's lawyer called (paging Kenji Sato)", "\"critical\"");
+        assertThat(open).contains("ESC-12 SEV1: Deepfake of the minister — the minister's lawyer called (paging Kenji Sato)", "\"critical\"",
+                "#esc-12-deepfake-of-the-minister", "https://slack.com/app_redirect?channel=C0CH12");
         String restricted = PagerRequest.pagerDuty("k".repeat(32), call, opened(true), Optional.of(ASKED), "Kenji Sato");
         assertThat(restricted).contains("ESC-12 SEV1: restricted case: details in Slack (paging Kenji Sato)")
                 .doesNotContain("minister", "lawyer");

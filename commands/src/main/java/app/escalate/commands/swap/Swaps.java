@@ -4,6 +4,7 @@ import app.escalate.commands.EscCommand;
 import app.escalate.commands.Invocation;
 import app.escalate.commands.Level;
 import app.escalate.commands.Reply;
+import app.escalate.commands.Shift;
 import app.escalate.commands.ShiftOverride;
 import app.escalate.commands.SlackEffect;
 import app.escalate.commands.SlackEffect.SwapNotice.Notice;
@@ -62,6 +63,11 @@ public final class Swaps {
         List<Schedule> schedules = onCall.schedules(now);
         Optional<Schedule> held = schedules.stream().filter(s -> holds(s, by.user(), level, span)).findFirst();
         if (held.isEmpty()) return new Reply.Refusal(notHeld(schedules, by.user(), level, span, command, by.zone()));
+        // Cover becomes an override of the whole span: it may hand over only hours that are the asker's own.
+        if (!holdsAll(held.get(), by.user(), level, span)) {
+            return new Reply.Refusal("You hold " + level.label() + " in " + held.get().rotation().name() + " for only part of that span;"
+                    + " a swap hands over your own hours only: ask for the hours you hold (`/esc oncall` shows them).");
+        }
         Rotation rotation = held.get().rotation();
         Set<UserId> eligible = eligible(rotation, level);
         eligible.remove(by.user());
@@ -185,6 +191,18 @@ public final class Swaps {
     private String target(SwapRequest r) {
         return r.askedOf().map(UserId::value)
                 .orElseGet(() -> policy.rotation(r.rotation()).map(rot -> HandoffWatch.channelOf(policy, rot)).orElse(policy.workspace().teamChannel()));
+    }
+
+    /** Whether {@code user}'s own shifts at {@code level} fill the whole span, without a gap. */
+    private static boolean holdsAll(Schedule schedule, UserId user, Level level, OverrideSpan span) {
+        java.time.Duration held = java.time.Duration.ZERO;
+        for (Shift s : schedule.shifts(level, span.from(), span.until())) {
+            if (!s.who().equals(user)) continue;
+            Instant from = s.from().isAfter(span.from()) ? s.from() : span.from();
+            Instant until = s.until().isBefore(span.until()) ? s.until() : span.until();
+            if (until.isAfter(from)) held = held.plus(java.time.Duration.between(from, until));
+        }
+        return held.equals(java.time.Duration.between(span.from(), span.until()));
     }
 
     private static boolean holds(Schedule schedule, UserId user, Level level, OverrideSpan span) {

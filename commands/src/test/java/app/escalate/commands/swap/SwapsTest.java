@@ -105,6 +105,17 @@ class SwapsTest {
     }
 
     @Test
+    void a_span_the_asker_holds_only_part_of_is_refused_so_no_one_else_s_hours_are_handed_over() {
+        // Amara holds EMEA's primary 08:00-17:00 London on weekdays: Wednesday 09:00 to Thursday 09:00 is mostly others' hours.
+        Reply asked = swaps.ask(new EscCommand.Swap(LocalDateTime.parse("2026-11-25T09:00"), LocalDateTime.parse("2026-11-26T09:00"),
+                Optional.empty(), Optional.empty()), by(AMARA));
+
+        assertThat(((Reply.Refusal) asked).reason()).startsWith("You hold primary in Escalations on-call for only part of that span;");
+        assertThat(store.effects).isEmpty();
+        assertThat(swaps.ask(wednesdayMorning(Optional.empty()), by(AMARA))).isInstanceOf(Reply.SwapAsked.class);
+    }
+
+    @Test
     void asking_one_person_needs_someone_who_takes_that_level_s_turns() {
         Reply helen = swaps.ask(wednesdayMorning(Optional.of(HELEN)), by(AMARA));
         Reply herself = swaps.ask(wednesdayMorning(Optional.of(AMARA)), by(AMARA));
