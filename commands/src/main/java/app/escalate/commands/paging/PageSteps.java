@@ -144,7 +144,15 @@ public final class PageSteps {
                 Duration.between(page.startedAt(), now), page.group(), next));
         out.events().add(event);
         out.effects().add(new SlackEffect.Announce(c.id(), event));
-        CaseFile after = file.withPage(page.settled(PersonPage.Status.UNANSWERED, now));
+        PersonPage settled = page.settled(PersonPage.Status.UNANSWERED, now);
+        if (next.isPresent()) {
+            // The group's next member takes it up: the pagers this one rang stop, so they do not ring on for nobody.
+            for (String pager : page.triggered()) {
+                out.effects().add(new SlackEffect.PagerCall(c.id(), pager, "resolve", page.dedupKey(c.id()), page.number(), Optional.empty()));
+            }
+            settled = silenced(settled);
+        }
+        CaseFile after = file.withPage(settled);
         if (next.isEmpty()) return after;
         return adHoc(after, next.get(), page.requestedBy().orElseThrow(), page.group(), page.reason().orElseThrow(), now, out);
     }

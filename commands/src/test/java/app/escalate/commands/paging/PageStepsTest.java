@@ -202,4 +202,20 @@ class PageStepsTest {
         at(Duration.ofMinutes(30));
         assertThat(pagerCalls()).filteredOn(c -> c.caseId().equals(ESC_1)).hasSize(2);
     }
+
+    @Test
+    void a_group_page_that_climbs_on_resolves_what_it_rang_for_the_member_who_did_not_answer() throws IOException {
+        start("  U0ESCDIEGO:\n    notify: [{after: 0m, via: slack}, {after: 2m, via: pagerduty}]\n");
+        esc(CHLOE, "open Prompt injection sev2");
+        esc(AMARA, "page ESC-1 eng the widget's model config may be wrong");
+        at(Duration.ofMinutes(2));
+        assertThat(pagerCalls()).extracting(c -> c.action() + " " + c.dedupKey()).containsExactly("trigger ESC-1-page-2");
+
+        at(Duration.ofMinutes(15));   // Diego did not answer: Kenji is paged, and Diego's pager stops
+        assertThat(pagerCalls()).extracting(c -> c.action() + " " + c.dedupKey()).containsExactly("trigger ESC-1-page-2", "resolve ESC-1-page-2");
+        assertThat(page(2).triggered()).isEmpty();
+        esc(AMARA, "resolve ESC-1 Config fixed cause:model-behaviour");
+        assertThat(store.file(ESC_1).orElseThrow().details().isOpen()).isFalse();
+        assertThat(pagerCalls()).as("nothing more to resolve for Diego's page").hasSize(2);
+    }
 }
