@@ -89,7 +89,11 @@ final class SandboxPage implements AutoCloseable {
         wait.until(d -> d.findElements(By.cssSelector("#channels li")).size() >= 2);
         boolean narrow = openDrawer();
         new Select(browser.findElement(By.id("who"))).selectByValue(person);
-        if (narrow) browser.findElement(By.id("drawer-close")).click();
+        if (narrow) {
+            browser.findElement(By.id("drawer-close")).click();
+            // The drawer slides away: the page is ready once it has gone, not as the close is clicked.
+            wait.until(d -> !onScreen("#sidebar"));
+        }
         wait.until(d -> onScreen("#send"));
         return this;
     }
