@@ -113,7 +113,7 @@ class ReplicasProcessTest {
                 assertThat(b.get("/healthz").body()).contains("\"outbox_backlog\":0"));
         assertThat(okNames("conversations.create")).contains("esc-" + late + "-after-the-crash").doesNotHaveDuplicates();
         await().atMost(Duration.ofMinutes(3)).until(() -> count(":red_circle: The *ack* SLA is breached") >= 2);
-        assertThat(count(":hourglass_flowing_sand:")).as("SLA warnings").isEqualTo(2);
+        assertThat(count(":hourglass_flowing_sand: 50% of the *ack* SLA has run")).as("SLA warnings").isEqualTo(2);
         Map<String, Long> posts = slack.calls("chat.postMessage").stream().filter(FakeSlackApi.Call::answeredOk)
                 .map(c -> c.param("channel") + "|" + c.param("text")).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(posts).allSatisfy((post, times) -> assertThat(times).as(post).isEqualTo(1L));
