@@ -66,6 +66,18 @@ public record PersonPage(int number, UserId person, Optional<String> level, Opti
                 status, Optional.of(until), triggered, settledAt);
     }
 
+    /** Out of quiet hours early (the case became a SEV1): it climbs from {@code at}. */
+    public PersonPage released(Instant at) {
+        return new PersonPage(number, person, level, rotation, requestedBy, group, reason, startedAt, at, nextStep, Optional.of(at), status,
+                Optional.empty(), triggered, settledAt);
+    }
+
+    /** Its pagers were told to stop: nothing left to acknowledge or resolve. */
+    public PersonPage silenced() {
+        return new PersonPage(number, person, level, rotation, requestedBy, group, reason, startedAt, climbFrom, nextStep, nextAt, status,
+                heldUntil, Set.of(), settledAt);
+    }
+
     public PersonPage ringing(String pager) {
         Set<String> rung = new TreeSet<>(triggered);
         rung.add(pager);

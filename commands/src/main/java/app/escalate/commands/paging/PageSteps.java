@@ -80,15 +80,10 @@ public final class PageSteps {
         CaseFile after = file;
         for (PersonPage p : file.pages()) {
             if (p.isOpen() && p.heldUntil().map(now::isBefore).orElse(false)) {
-                after = climb(after.withPage(released(p, now)), p.number(), now, out);
+                after = climb(after.withPage(p.released(now)), p.number(), now, out);
             }
         }
         return after;
-    }
-
-    private static PersonPage released(PersonPage p, Instant now) {
-        return new PersonPage(p.number(), p.person(), p.level(), p.rotation(), p.requestedBy(), p.group(), p.reason(), p.startedAt(), now,
-                p.nextStep(), Optional.of(now), p.status(), Optional.empty(), p.triggered(), p.settledAt());
     }
 
     CaseFile climb(CaseFile file, int number, Instant now, Out out) {
@@ -150,7 +145,7 @@ public final class PageSteps {
             for (String pager : page.triggered()) {
                 out.effects().add(new SlackEffect.PagerCall(c.id(), pager, "resolve", page.dedupKey(c.id()), page.number(), Optional.empty()));
             }
-            settled = silenced(settled);
+            settled = settled.silenced();
         }
         CaseFile after = file.withPage(settled);
         if (next.isEmpty()) return after;
@@ -216,13 +211,8 @@ public final class PageSteps {
                 }
             }
             PersonPage settled = p.isOpen() ? p.settled(PersonPage.Status.STOPPED, now) : p;
-            after = after.withPage(silenced(settled));
+            after = after.withPage(settled.silenced());
         }
         return after;
-    }
-
-    private static PersonPage silenced(PersonPage p) {
-        return new PersonPage(p.number(), p.person(), p.level(), p.rotation(), p.requestedBy(), p.group(), p.reason(), p.startedAt(),
-                p.climbFrom(), p.nextStep(), p.nextAt(), p.status(), p.heldUntil(), Set.of(), p.settledAt());
     }
 }
